@@ -1,0 +1,5 @@
+"""``python -m spotlight``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,118 @@
+"""Stage 3: validated content -> the assembled site: ordering, grouping, numbering, HTML."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from urllib.parse import unquote, urlsplit
+
+from . import markdown
+from .markdown import Parsed, RenderContext
+from .model import (
+    Content,
+    Example,
+    ExampleSource,
+    Reference,
+    Report,
+    ReportSource,
+    Section,
+    Settings,
+    Site,
+)
+
+#: Every page that shows Markdown lives one folder down, so one root prefix serves them all.
+PAGE_ROOT = "../"
+SECTION_HEADING = 3  # "##" in an intro renders as <h3>, under the section's <h2>
+EXAMPLE_HEADING = 4  # "##" in an example renders as <h4>, under the example's <h3>
+
+
+def assemble(content: Content) -> Site:
+    """Build the site model every page and PDF is rendered from."""
+    settings = content.settings
+    reports = tuple(sorted(
+        (_report(r, content.examples, settings) for r in content.reports),
+        key=lambda r: (r.published, r.slug), reverse=True))
+    images = sorted({i for r in reports for i in r.images})
+    licence = markdown.render(settings.licence.tokens, RenderContext(SECTION_HEADING, ""))
+    return Site(title=settings.title, organisation=settings.organisation,
+                language=settings.language, base_url=settings.base_url, licence=licence,
+                reports=reports, glossary=settings.glossary, images=tuple(images))
+
+
+def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:
+    mine = [e for e in examples if source.slug in e.reports]
+    context = RenderContext(
+        heading_base=SECTION_HEADING, root=PAGE_ROOT,
+        citation_numbers={r.key: n for n, r in enumerate(source.references, start=1)})
+    used: list[Parsed] = []
+
+    def html(parsed: Parsed, base: int = SECTION_HEADING) -> markdown.Markup:
+        used.append(parsed)
+        context.heading_base = base
+        return markdown.render(parsed.tokens, context)
+
+    introduction = html(source.introduction)
+    summary = html(source.summary)
+    standards_intro = html(source.standards_intro)
+    sections = tuple(_section(theme, intro, mine, settings, html, context)
+                     for theme, intro in _section_order(source, mine, settings))
+    acknowledgements = html(source.acknowledgements)
+    references = tuple(
+        Reference(number=n, anchor=f"ref-{r.key}", text=html(r.text), url=r.url,
+                  accessed=r.accessed, backlinks=tuple(context.citation_ids.get(r.key, ())))
+        for n, r in enumerate(source.references, start=1))
+    met = {code for e in mine for code in e.standards}
+    return Report(
+        slug=source.slug, title=source.title, region=settings.region(source.region),
+        fieldwork_start=source.fieldwork_start, fieldwork_end=source.fieldwork_end,
+        published=source.published, introduction=introduction, facts=source.facts,
+        summary=summary, standards_intro=standards_intro,
+        standards=tuple(s for s in settings.standards if s.code in met),
+        sections=sections, references=references, acknowledgements=acknowledgements,
+        page=f"reports/{source.slug}.html", pdf=f"reports/{source.slug}.pdf",
+        images=tuple(sorted(_images(used))),
+    )
+
+
+def _section_order(source: ReportSource, mine: list[ExampleSource],
+                   settings: Settings) -> list[tuple[str, Parsed | None]]:
+    if source.sections is not None:
+        return [(s.practice_theme, s.intro) for s in source.sections]
+    present = {e.practice_theme for e in mine}
+    return [(t.slug, None) for t in settings.practice_themes if t.slug in present]
+
+
+def _section(theme_slug: str, intro: Parsed | None, mine: list[ExampleSource],
+             settings: Settings, html, context: RenderContext) -> Section:  # type: ignore[no-untyped-def]
+    theme = settings.practice_theme(theme_slug)
+    intro_html = html(intro if intro is not None else theme.intro)
+    chosen = sorted((e for e in mine if e.practice_theme == theme_slug),
+                    key=lambda e: (e.order, e.title.lower(), e.slug))
+    return Section(anchor=theme.slug, title=theme.title, intro=intro_html,
+                   examples=tuple(_example(e, settings, html) for e in chosen))
+
+
+def _example(source: ExampleSource, settings: Settings, html) -> Example:  # type: ignore[no-untyped-def]
+    region = settings.region(source.region)
+    body = html(source.body, EXAMPLE_HEADING)
+    outcome = None
+    if source.body.outcome is not None:
+        outcome = html(Parsed(source.body.outcome, None, (), (), (), ()), EXAMPLE_HEADING + 1)
+    return Example(
+        slug=source.slug, anchor=f"example-{source.slug}", title=source.title, kind=source.kind,
+        practice_theme=settings.practice_theme(source.practice_theme), region=region,
+        pdu=next((p for p in region.pdus if p.slug == source.pdu), None),
+        standards=tuple(s for s in settings.standards if s.code in source.standards),
+        sentence_type=next((s for s in settings.sentence_types
+                            if s.slug == source.sentence_type), None),
+        tags=source.tags, body=body, outcome=outcome,
+    )
+
+
+def _images(parsed: Iterable[Parsed]) -> set[str]:
+    found = set()
+    for item in parsed:
+        for image in item.images:
+            if not urlsplit(image.value).scheme:
+                found.add(posixpath.normpath(unquote(urlsplit(image.value).path)))
+    return found

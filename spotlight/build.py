@@ -1,0 +1,62 @@
+"""The pipeline, in one function: load -> validate -> assemble -> render -> pdf -> write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assemble import assemble
+from .errors import Problem, SpotlightError
+from .load import load, load_theme
+from .render import render
+from .validate import validate
+from .write import check_output, write
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where from, where to, with which visual theme, and what to make."""
+
+    content: Path = Path("content")
+    out: Path = Path("build")
+    visual_theme: str = "default"
+    theme_override: Path | None = None
+    pdf: bool = True
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, and the warnings it met."""
+
+    out: Path
+    pages: tuple[str, ...]
+    pdfs: tuple[str, ...]
+    reports: int
+    examples: int
+    warnings: tuple[Problem, ...]
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site and its PDFs; raise SpotlightError with every problem, writing nothing."""
+    check_output(options.out, options.content)
+    raw, problems = load(options.content)
+    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    content = validate(raw, [*problems, *theme_problems])
+    assert theme is not None  # validate raised if the theme could not be loaded
+    site = assemble(content)
+    rendered = render(site, theme, options.content)
+    pdfs: dict[str, bytes] = {}
+    warnings: list[Problem] = []
+    if options.pdf:
+        from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
+
+        pdfs, warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders))
+        if options.strict and warnings:
+            raise SpotlightError(warnings)
+    files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
+    copies = {f"static/{name}": path for name, path in theme.static.items()}
+    copies |= {image: options.content / image for image in site.images}
+    write(options.out, files, copies)
+    return BuildResult(options.out, tuple(rendered.pages), tuple(pdfs), len(site.reports),
+                       len({e.slug for r in site.reports for e in r.examples}), tuple(warnings))

@@ -1,0 +1,109 @@
+"""The fields of every content file: site, report and example front matter."""
+
+from __future__ import annotations
+
+from .schema import Field, Schema
+
+PRACTICE_THEME = Schema("a practice theme", (
+    Field("slug", "slug", "identifies the practice theme in examples and reports", required=True),
+    Field("title", "text", "the section heading readers see", required=True),
+    Field("intro", "markdown", "the default section intro, in Markdown", default=""),
+))
+
+STANDARD = Schema("a standard", (
+    Field("code", "text", "the standard's code, for example 2.1", required=True),
+    Field("title", "text", "the standard's short name, for example Assessment", required=True),
+    Field("text", "text", "the standard's wording", required=True),
+))
+
+PDU = Schema("a PDU", (
+    Field("slug", "slug", "identifies the Probation Delivery Unit", required=True),
+    Field("name", "text", "the PDU's name", required=True),
+))
+
+REGION = Schema("a region", (
+    Field("slug", "slug", "identifies the region", required=True),
+    Field("name", "text", "the region's name", required=True),
+    Field("pdus", "records", "the region's Probation Delivery Units", schema=PDU, default=()),
+))
+
+SENTENCE_TYPE = Schema("a sentence type", (
+    Field("slug", "slug", "identifies the sentence type", required=True),
+    Field("name", "text", "the sentence type's name", required=True),
+))
+
+SITE = Schema("the site file", (
+    Field("title", "text", "the site's name, shown in the header of every page", required=True),
+    Field("organisation", "text", "the publisher", required=True),
+    Field("language", "text", "the content's language as a BCP 47 tag", default="en-GB"),
+    Field("base_url", "url", "where the site is published; used for canonical links"),
+    Field("licence", "markdown", "the licence notice, in Markdown", required=True),
+    Field("practice_themes", "records", "the practice-theme taxonomy, in reading order",
+          required=True, schema=PRACTICE_THEME),
+    Field("standards", "records", "the standards catalogue, in catalogue order",
+          required=True, schema=STANDARD),
+    Field("regions", "records", "regions and their PDUs", required=True, schema=REGION),
+    Field("sentence_types", "records", "sentence types", schema=SENTENCE_TYPE, default=()),
+    Field("glossary", "glossary", "abbreviations and their expansions", default=dict),
+))
+
+FIELDWORK = Schema("fieldwork", (
+    Field("start", "date", "the first day of fieldwork", required=True),
+    Field("end", "date", "the last day of fieldwork", required=True),
+))
+
+FACT = Schema("a summary fact", (
+    Field("label", "text", "what is counted", required=True),
+    Field("value", "int", "the figure", required=True),
+    Field("key", "slug", "a name for this fact, so that other facts can be part of it"),
+    Field("part_of", "slug", "the key of the fact this one is a part of"),
+))
+
+SUMMARY = Schema("the summary", (
+    Field("facts", "records", "figures such as cases reviewed", schema=FACT, default=()),
+    Field("text", "markdown", "free Markdown, usually a bullet list", default=""),
+))
+
+SECTION = Schema("a section", (
+    Field("practice_theme", "slug", "the practice theme this section gathers", required=True),
+    Field("intro", "markdown", "replaces the practice theme's default intro in this report"),
+))
+
+REFERENCE = Schema("a reference", (
+    Field("key", "slug", "how examples and intros cite it: [@key]", required=True),
+    Field("text", "markdown", "the reference, in Markdown", required=True),
+    Field("url", "url", "where to read it"),
+    Field("accessed", "date", "when the web address was last checked"),
+))
+
+REPORT = Schema("a report", (
+    Field("title", "text", "the report title", required=True),
+    Field("region", "slug", "the region inspected", required=True),
+    Field("fieldwork", "record", "fieldwork start and end dates", required=True, schema=FIELDWORK),
+    Field("published", "date", "the publication date", required=True),
+    Field("introduction", "markdown", "the introduction, in Markdown", required=True),
+    Field("summary", "record", "summary facts and text", schema=SUMMARY),
+    Field("standards_intro", "markdown", "Markdown shown above 'Our standards'", default=""),
+    Field("sections", "records", "the order of sections, with optional per-report intros",
+          schema=SECTION),
+    Field("references", "records", "numbered references", schema=REFERENCE, default=()),
+    Field("acknowledgements", "markdown", "acknowledgements, in Markdown", default=""),
+))
+
+KINDS = ("person", "initiative")
+
+EXAMPLE = Schema("an example's front matter", (
+    Field("title", "text", "shown as 'Example of effectiveness: <title>'", required=True),
+    Field("reports", "slugs", "the reports this example belongs to", required=True),
+    Field("practice_theme", "slug", "the section it appears in", required=True),
+    Field("also_practice_themes", "slugs", "further practice themes it illustrates", default=()),
+    Field("region", "slug", "the region", required=True),
+    Field("pdu", "slug", "the Probation Delivery Unit"),
+    Field("standards", "texts", "codes of the standards it meets", default=()),
+    Field("sentence_type", "slug", "the sentence type"),
+    Field("kind", "text", "a case about a person, or an organisational initiative",
+          default="person", choices=KINDS),
+    Field("tags", "texts", "free tags", default=()),
+    Field("order", "int", "orders examples within a section, lower first", default=0),
+    Field("slug", "slug", "overrides the slug taken from the file name"),
+))

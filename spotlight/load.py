@@ -1,0 +1,155 @@
+"""Stage 1: read the content folder into memory. The only stage besides write and pdf
+that touches the disk."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, Problems, display_path
+from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
+
+SITE_FILE = "site.yml"
+REPORTS_DIR = "reports"
+EXAMPLES_DIR = "examples"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file's text, with the path it came from (as the author would name it)."""
+
+    path: Path
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RawContent:
+    """The content folder as read: files not yet validated, and the other files it holds."""
+
+    root: Path
+    site: SourceFile | None
+    reports: tuple[SourceFile, ...]
+    examples: tuple[SourceFile, ...]
+    assets: frozenset[str]
+
+
+def load(root: Path) -> tuple[RawContent, list[Problem]]:
+    """Read every content file below ``root``; return them with every problem met reading."""
+    problems = Problems()
+    if not root.is_dir():
+        problems.add(root, None, "the content folder does not exist")
+        return RawContent(root, None, (), (), frozenset()), list(problems.items)
+    real_root = root.resolve()
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(names):
+            if not name.startswith((".", "_")):
+                files.append(Path(folder) / name)
+
+    site: SourceFile | None = None
+    reports: list[SourceFile] = []
+    examples: list[SourceFile] = []
+    assets: set[str] = set()
+    for path in files:
+        relative = path.relative_to(root).as_posix()
+        if not _inside(path, real_root, problems):
+            continue
+        if relative == SITE_FILE:
+            site = _read(path, relative, problems)
+        elif relative.startswith(f"{REPORTS_DIR}/") and path.suffix in (".yml", ".yaml"):
+            if (source := _read(path, relative, problems)) is not None:
+                reports.append(source)
+        elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
+            if (source := _read(path, relative, problems)) is not None:
+                examples.append(source)
+        else:
+            assets.add(relative)
+    if site is None and not (root / SITE_FILE).exists():
+        problems.add(root / SITE_FILE, None,
+                     "no site file: every content folder needs a site.yml (try 'spotlight init')")
+    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets))
+    return raw, list(problems.items)
+
+
+def _inside(path: Path, real_root: Path, problems: Problems) -> bool:
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        problems.add(path, None, "cannot be read: a broken link or a link loop")
+        return False
+    if not real.is_relative_to(real_root):
+        problems.add(path, None, "is a link to a file outside the content folder; "
+                                 "copy the file into the content folder instead")
+        return False
+    return real.is_file()
+
+
+def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return None
+    if b"\x00" in data:
+        problems.add(path, None, "is a binary file, not text")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problems.add(path, line, f"is not valid UTF-8 text (byte {error.start}); "
+                                 "save it as UTF-8")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(path, display_path(path), text)
+
+
+
+def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, list[Problem]]:
+    """Read the visual theme chain: the override folder, the chosen theme, the default.
+
+    Each folder holds ``templates/`` (Jinja) and ``static/`` (CSS, fonts, images).
+    """
+    problems = Problems()
+    root = themes_root()
+    folders: list[tuple[str, Path]] = []
+    if override is not None:
+        if override.is_dir():
+            folders.append(("override", override))
+        else:
+            problems.add(override, None, "the theme override folder does not exist")
+    if name != DEFAULT_THEME:
+        chosen = root / name
+        if not chosen.is_dir():
+            known = ", ".join(sorted(p.name for p in root.iterdir() if p.is_dir()))
+            problems.add(str(name), None, f"unknown visual theme '{name}'; known: {known}")
+        else:
+            folders.append(("theme", chosen))
+    folders.append(("default", root / DEFAULT_THEME))
+    layers = tuple(_layer(label, folder, problems) for label, folder in folders)
+    if problems:
+        return None, list(problems.items)
+    return VisualTheme(layers), []
+
+
+def _layer(label: str, folder: Path, problems: Problems) -> ThemeLayer:
+    templates: dict[str, tuple[str, Path]] = {}
+    static: dict[str, Path] = {}
+    real_root = folder.resolve()
+    for kind in ("templates", "static"):
+        base = folder / kind
+        for directory, dirs, names in os.walk(base, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for file_name in sorted(names):
+                path = Path(directory) / file_name
+                if file_name.startswith(".") or not _inside(path, real_root, problems):
+                    continue
+                relative = path.relative_to(base).as_posix()
+                if kind == "static":
+                    static[relative] = path
+                elif (source := _read(path, relative, problems)) is not None:
+                    templates[relative] = (source.text, path)
+    return ThemeLayer(label, folder, templates, static)

@@ -1,0 +1,215 @@
+"""Markdown for spotlight: markdown-it-py with raw HTML off and three small plugins.
+
+- citations: ``[@key]`` becomes a numbered link to the report's reference list;
+- figures: an image alone in its paragraph becomes ``<figure>`` with its title as caption;
+- outcomes: a ``## Outcome`` heading splits an example body into narrative and Outcome.
+
+Parsing happens once per Markdown field (``parse``); rendering (``render``) can run many times
+over the same tokens with a different context, for example once per report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markupsafe import Markup
+
+_CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+_OUTCOME_RE = re.compile(r"^outcome:?$", re.IGNORECASE)
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value found in Markdown, with the line it is on (1-based, in the source file)."""
+
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Image(Located):
+    """An image reference: ``value`` is its source, ``alt`` its alternative text."""
+
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One Markdown field, parsed once: its tokens and what it refers to."""
+
+    tokens: tuple[Token, ...]
+    outcome: tuple[Token, ...] | None
+    citations: tuple[Located, ...]
+    images: tuple[Image, ...]
+    links: tuple[Located, ...]
+    top_headings: tuple[Located, ...]
+    text: str = field(repr=False, default="")
+
+    @property
+    def empty(self) -> bool:
+        """True when the field holds no content at all."""
+        return not self.tokens and not self.outcome
+
+
+@dataclass
+class RenderContext:
+    """What rendering needs to know about the page the Markdown lands on.
+
+    ``citation_numbers`` maps reference keys to their numbers; ``citation_ids`` collects, per
+    key, the ids given to each citation so the reference list can link back to them.
+    """
+
+    heading_base: int = 3
+    root: str = "../"
+    citation_numbers: dict[str, int] = field(default_factory=dict)
+    citation_ids: dict[str, list[str]] = field(default_factory=dict)
+    reference_href: str = ""
+
+
+def _validate_link(url: str) -> bool:
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return scheme in _SAFE_SCHEMES or (scheme == "" and not url.strip().startswith("//"))
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[" or state.src[state.pos + 1 : state.pos + 2] != "@":
+        return False
+    match = _CITATION_RE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"key": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _figure_rule(state: Any) -> None:
+    tokens = state.tokens
+    for index in range(len(tokens) - 2):
+        opening, inline, closing = tokens[index : index + 3]
+        if (opening.type == "paragraph_open" and closing.type == "paragraph_close"
+                and inline.type == "inline" and inline.children
+                and len(inline.children) == 1 and inline.children[0].type == "image"
+                and inline.children[0].attrGet("title")):
+            opening.meta["figure"] = closing.meta["figure"] = True
+            inline.children[0].meta["figure"] = True
+
+
+class _Renderer(RendererHTML):
+    """HTML renderer that knows about headings levels, figures, citations and image roots."""
+
+    def heading_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f"<h{_level(tokens[idx], env)}>"
+
+    def heading_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f"</h{_level(tokens[idx], env)}>\n"
+
+    def paragraph_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        if tokens[idx].meta.get("figure"):
+            return '<figure class="figure">'
+        return self.renderToken(tokens, idx, options, env)
+
+    def paragraph_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        if tokens[idx].meta.get("figure"):
+            return "</figure>\n"
+        return self.renderToken(tokens, idx, options, env)
+
+    def image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        context: RenderContext = env["context"]
+        src = str(token.attrGet("src") or "")
+        if not urlsplit(src).scheme:
+            src = context.root + src.lstrip("/")
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        title = token.attrGet("title")
+        img = f'<img src="{escapeHtml(src)}" alt="{escapeHtml(alt)}">'
+        if token.meta.get("figure"):
+            return f"{img}<figcaption>{escapeHtml(str(title))}</figcaption>"
+        if title:
+            img = img[:-1] + f' title="{escapeHtml(str(title))}">'
+        return img
+
+    def citation(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        context: RenderContext = env["context"]
+        key = tokens[idx].meta["key"]
+        number = context.citation_numbers.get(key)
+        if number is None:
+            return escapeHtml(f"[@{key}]")
+        ids = context.citation_ids.setdefault(key, [])
+        cite_id = f"cite-{key}-{len(ids) + 1}"
+        ids.append(cite_id)
+        return (f'<a class="citation" id="{cite_id}" '
+                f'href="{escapeHtml(context.reference_href)}#ref-{key}">[{number}]</a>')
+
+
+def _level(token: Token, env: Any) -> int:
+    context: RenderContext = env["context"]
+    return min(6, context.heading_base + max(0, int(token.tag[1]) - 2))
+
+
+def make_parser() -> MarkdownIt:
+    """The one Markdown configuration: CommonMark plus tables, raw HTML disabled."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True}, renderer_cls=_Renderer)
+    md.enable(["table", "smartquotes"])
+    md.validateLink = _validate_link  # type: ignore[method-assign]
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.core.ruler.push("figure", _figure_rule)
+    return md
+
+
+_PARSER = make_parser()
+
+
+def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
+    """Parse ``text`` that starts on line ``first_line`` of its file."""
+    tokens = _PARSER.parse(text, {})
+    offset = first_line - 1
+    citations: list[Located] = []
+    images: list[Image] = []
+    links: list[Located] = []
+    top: list[Located] = []
+    line = first_line
+    for token in tokens:
+        if token.map:
+            line = token.map[0] + 1 + offset
+        if token.type == "heading_open" and token.tag == "h1":
+            top.append(Located(token.markup, line))
+        for child in token.children or ():
+            if child.type == "citation":
+                citations.append(Located(child.meta["key"], line))
+            elif child.type == "image":
+                alt = "".join(c.content for c in child.children or ())
+                images.append(Image(str(child.attrGet("src") or ""), line, alt.strip()))
+            elif child.type == "link_open":
+                links.append(Located(str(child.attrGet("href") or ""), line))
+    outcome = None
+    if split_outcome:
+        tokens, outcome = _split_outcome(tokens)
+    return Parsed(tuple(tokens), outcome, tuple(citations), tuple(images), tuple(links),
+                  tuple(top), text)
+
+
+def _split_outcome(tokens: list[Token]) -> tuple[list[Token], tuple[Token, ...] | None]:
+    for index in range(len(tokens) - 1):
+        token = tokens[index]
+        if (token.type == "heading_open" and token.tag in ("h2", "h3")
+                and _OUTCOME_RE.match(tokens[index + 1].content.strip())):
+            return tokens[:index], tuple(tokens[index + 3 :])
+    return tokens, None
+
+
+def render(tokens: Sequence[Token], context: RenderContext) -> Markup:
+    """Render parsed tokens to safe HTML for the page described by ``context``."""
+    html = _PARSER.renderer.render(tokens, _PARSER.options, {"context": context})
+    return Markup(html)  # noqa: S704 - markdown-it escapes content; raw HTML is disabled

@@ -1,0 +1,249 @@
+"""Typed, immutable models: the validated content, and the assembled site templates see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .markdown import Parsed
+
+# --- Validated content -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PracticeTheme:
+    """A practice theme: court work, resettlement, public protection..."""
+
+    slug: str
+    title: str
+    intro: Parsed
+
+
+@dataclass(frozen=True)
+class Standard:
+    """An inspection standard from the catalogue."""
+
+    code: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pdu:
+    """A Probation Delivery Unit."""
+
+    slug: str
+    name: str
+    region: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A probation region and its PDUs."""
+
+    slug: str
+    name: str
+    pdus: tuple[Pdu, ...]
+
+
+@dataclass(frozen=True)
+class SentenceType:
+    """A sentence type such as a community order or a licence."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The site file: settings and taxonomies."""
+
+    title: str
+    organisation: str
+    language: str
+    base_url: str | None
+    licence: Parsed
+    practice_themes: tuple[PracticeTheme, ...]
+    standards: tuple[Standard, ...]
+    regions: tuple[Region, ...]
+    sentence_types: tuple[SentenceType, ...]
+    glossary: tuple[tuple[str, str], ...]
+
+    def practice_theme(self, slug: str) -> PracticeTheme:
+        """The practice theme with this slug."""
+        return next(t for t in self.practice_themes if t.slug == slug)
+
+    def region(self, slug: str) -> Region:
+        """The region with this slug."""
+        return next(r for r in self.regions if r.slug == slug)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A summary figure such as the number of cases reviewed."""
+
+    label: str
+    value: int
+    key: str | None
+    part_of: str | None
+
+
+@dataclass(frozen=True)
+class SectionSource:
+    """A report section as the report file orders it."""
+
+    practice_theme: str
+    intro: Parsed | None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ReferenceSource:
+    """A numbered reference as written in a report file."""
+
+    key: str
+    text: Parsed
+    url: str | None
+    accessed: dt.date | None
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """A validated report file."""
+
+    slug: str
+    path: Path
+    title: str
+    region: str
+    fieldwork_start: dt.date
+    fieldwork_end: dt.date
+    published: dt.date
+    introduction: Parsed
+    facts: tuple[Fact, ...]
+    summary: Parsed
+    standards_intro: Parsed
+    sections: tuple[SectionSource, ...] | None
+    references: tuple[ReferenceSource, ...]
+    acknowledgements: Parsed
+    name: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ExampleSource:
+    """A validated example file."""
+
+    slug: str
+    path: Path
+    title: str
+    reports: tuple[str, ...]
+    practice_theme: str
+    also_practice_themes: tuple[str, ...]
+    region: str
+    pdu: str | None
+    standards: tuple[str, ...]
+    sentence_type: str | None
+    kind: str
+    tags: tuple[str, ...]
+    order: int
+    body: Parsed
+    name: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything validated: the input of assembly."""
+
+    settings: Settings
+    reports: tuple[ReportSource, ...]
+    examples: tuple[ExampleSource, ...]
+    assets: frozenset[str]
+
+
+# --- Assembled site ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example of effectiveness as it appears in one report."""
+
+    slug: str
+    anchor: str
+    title: str
+    kind: str
+    practice_theme: PracticeTheme
+    region: Region
+    pdu: Pdu | None
+    standards: tuple[Standard, ...]
+    sentence_type: SentenceType | None
+    tags: tuple[str, ...]
+    body: Markup
+    outcome: Markup | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A report section: one practice theme with its intro and examples."""
+
+    anchor: str
+    title: str
+    intro: Markup
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A numbered reference with links back to every place that cites it."""
+
+    number: int
+    anchor: str
+    text: Markup
+    url: str | None
+    accessed: dt.date | None
+    backlinks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report, assembled: what its web page and its PDF are rendered from."""
+
+    slug: str
+    title: str
+    region: Region
+    fieldwork_start: dt.date
+    fieldwork_end: dt.date
+    published: dt.date
+    introduction: Markup
+    facts: tuple[Fact, ...]
+    summary: Markup
+    standards_intro: Markup
+    standards: tuple[Standard, ...]
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...]
+    acknowledgements: Markup
+    page: str
+    pdf: str
+    images: tuple[str, ...]
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        """Every example in the report, in reading order."""
+        return tuple(e for s in self.sections for e in s.examples)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole assembled site."""
+
+    title: str
+    organisation: str
+    language: str
+    base_url: str | None
+    licence: Markup
+    reports: tuple[Report, ...]
+    glossary: tuple[tuple[str, str], ...]
+    images: tuple[str, ...]

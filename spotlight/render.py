@@ -1,0 +1,99 @@
+"""Stage 4: the assembled site -> pages in memory (HTML for the web and for the PDF)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import Problem, SpotlightError, display_path
+from .model import Report, Site
+from .theme import VisualTheme, environment
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """The HTML a PDF is made from, and where its relative links resolve."""
+
+    path: str
+    html: str
+    base_url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Everything rendered: web pages by output path, and the PDF documents."""
+
+    pages: dict[str, str]
+    pdfs: tuple[PdfDocument, ...]
+
+
+def render(site: Site, theme: VisualTheme, content_root: Path) -> Rendered:
+    """Render every page and PDF document of ``site`` with the visual ``theme``."""
+    env = environment(theme)
+    pages: dict[str, str] = {}
+    pdfs: list[PdfDocument] = []
+    with _located(theme):
+        pages["index.html"] = _page(env, "index.html", site, root="")
+        for report in site.reports:
+            pages[report.page] = _page(env, "report.html", site, root="../", report=report)
+            pdfs.append(_pdf(env, site, report, theme, content_root))
+    return Rendered(dict(sorted(pages.items())), tuple(pdfs))
+
+
+def _page(env: jinja2.Environment, name: str, site: Site, root: str, **context: Any) -> str:
+    return env.get_template(name).render(site=site, root=root, **context)
+
+
+def _pdf(env: jinja2.Environment, site: Site, report: Report, theme: VisualTheme,
+         content_root: Path) -> PdfDocument:
+    stylesheets = [theme.static[name].resolve().as_uri()
+                   for name in ("pdf.css",) if name in theme.static]
+    html = env.get_template("pdf/report.html").render(
+        site=site, root="../", report=report, stylesheets=stylesheets)
+    # The PDF's HTML "lives" where the report page would be inside the content folder, so
+    # that the same relative image paths resolve to the content folder's files.
+    base_url = (content_root.resolve() / report.page).as_uri()
+    return PdfDocument(report.pdf, html, base_url, report.title)
+
+
+class _located:
+    """Turns template errors into SpotlightErrors naming the template file and line."""
+
+    def __init__(self, theme: VisualTheme) -> None:
+        self._theme = theme
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 tb: Any) -> bool:
+        if error is None or not isinstance(error, jinja2.TemplateError):
+            return False
+        if isinstance(error, jinja2.TemplateSyntaxError):
+            path = error.filename or (str(p) if (p := self._theme.template_path(
+                error.name or "")) else error.name or "template")
+            line = error.lineno
+            message = f"template syntax error: {error.message}"
+        elif isinstance(error, jinja2.TemplateNotFound):
+            path, line = "templates", None
+            message = f"template not found: {error.name}"
+        else:
+            path, line = _template_frame(tb) or ("template", None)
+            message = f"template error: {error}"
+        raise SpotlightError([Problem(display_path(Path(path)), line, message)]) from None
+
+
+def _template_frame(tb: Any) -> tuple[str, int] | None:
+    """The innermost traceback frame that runs template code, as (file, line)."""
+    found = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".txt")) and not name.startswith(sys.prefix):
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

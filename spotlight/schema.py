@@ -1,0 +1,163 @@
+"""Declarative schemas for the content files, and one checker that reports every mistake.
+
+Each field has a kind, a docstring-like ``doc`` and a default; the same declarations drive
+validation messages (with "did you mean") and the authoring guide's tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .errors import Problem
+from .yamlio import YList, YMap
+
+Kind = Literal["text", "markdown", "int", "date", "bool", "slug", "slugs", "texts", "url",
+               "record", "records", "glossary"]
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KIND_WORDS = {
+    "text": "a piece of text",
+    "markdown": "Markdown text",
+    "int": "a whole number",
+    "date": "a date such as 2025-02-24",
+    "bool": "true or false",
+    "slug": "a slug (lower-case letters, digits and hyphens)",
+    "slugs": "a list of slugs",
+    "texts": "a list of short texts",
+    "url": "a web address starting with https:// or http://",
+    "record": "a mapping of fields",
+    "records": "a list of mappings",
+    "glossary": "a mapping from abbreviation to its expansion",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a content file."""
+
+    name: str
+    kind: Kind
+    doc: str
+    required: bool = False
+    default: Any = None
+    schema: Schema | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The fields of one kind of record (a site file, a report, an example's front matter...)."""
+
+    title: str
+    fields: tuple[Field, ...]
+    by_name: dict[str, Field] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+
+def check(schema: Schema, data: Any, path: str, line: int, problems: list[Problem]) -> YMap | None:
+    """Check ``data`` against ``schema``: return a clean record (defaults filled) or None.
+
+    Every problem found is appended to ``problems``; the record is returned only when the
+    record itself and everything nested in it is valid.
+    """
+    if not isinstance(data, YMap):
+        problems.append(Problem(path, line, f"expected {_KIND_WORDS['record']} for {schema.title}"))
+        return None
+    before = len(problems)
+    clean = YMap()
+    clean.line, clean.key_lines = data.line or line, dict(data.key_lines)
+    for key in data:
+        if key not in schema.by_name:
+            hint = difflib.get_close_matches(str(key), list(schema.by_name), n=1, cutoff=0.6)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            problems.append(Problem(path, data.line_of(key),
+                                    f"unknown key '{key}' in {schema.title}{suggestion}"))
+    for spec in schema.fields:
+        if spec.name not in data or data[spec.name] is None:
+            if spec.required:
+                problems.append(Problem(path, data.line or line,
+                                        f"missing required key '{spec.name}' in {schema.title}"))
+            clean[spec.name] = spec.default() if callable(spec.default) else spec.default
+            continue
+        clean[spec.name] = _value(spec, data[spec.name], path, data.line_of(spec.name), problems)
+    return clean if len(problems) == before else None
+
+
+def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem]) -> Any:
+    def wrong(expected: str | None = None) -> None:
+        got = type(value).__name__ if not isinstance(value, YMap | YList) else (
+            "a mapping" if isinstance(value, YMap) else "a list")
+        problems.append(Problem(path, line, f"'{spec.name}' must be "
+                                f"{expected or _KIND_WORDS[spec.kind]}, not {got}: {_show(value)}"))
+
+    kind = spec.kind
+    if kind in ("text", "markdown"):
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return wrong()
+        text = str(value)
+        if kind == "text" and not text.strip():
+            problems.append(Problem(path, line, f"'{spec.name}' must not be empty"))
+        if spec.choices and text not in spec.choices:
+            return wrong("one of " + ", ".join(repr(c) for c in spec.choices))
+        return text.strip() if kind == "text" else text
+    if kind == "int":
+        return value if isinstance(value, int) and not isinstance(value, bool) else wrong()
+    if kind == "bool":
+        return value if isinstance(value, bool) else wrong()
+    if kind == "date":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        return wrong()
+    if kind == "url":
+        if isinstance(value, str) and re.match(r"^https?://[^\s]+$", value):
+            return value
+        return wrong()
+    if kind == "slug":
+        if isinstance(value, str | int) and SLUG_RE.match(str(value)):
+            return str(value)
+        return wrong()
+    if kind in ("slugs", "texts"):
+        items = value if isinstance(value, YList) else None
+        if items is None:
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                items = YList([value])
+                items.line, items.item_lines = line, [line]
+            else:
+                return wrong()
+        result = []
+        for item, item_line in zip(items, items.item_lines, strict=True):
+            ok = SLUG_RE.match(str(item)) if kind == "slugs" else str(item).strip()
+            if isinstance(item, YMap | YList | bool) or item is None or not ok:
+                word = "slug" if kind == "slugs" else "text"
+                problems.append(Problem(path, item_line,
+                                        f"'{spec.name}' must list {word}s; {_show(item)} is not one"))
+                continue
+            result.append(str(item))
+        return tuple(result)
+    if kind == "glossary":
+        if not isinstance(value, YMap):
+            return wrong()
+        for key, expansion in value.items():
+            if not isinstance(expansion, str) or not expansion.strip():
+                problems.append(Problem(path, value.line_of(key),
+                                        f"glossary entry '{key}' needs its expansion as text"))
+        return {str(k): str(v) for k, v in value.items()}
+    assert spec.schema is not None
+    if kind == "record":
+        return check(spec.schema, value, path, line, problems)
+    if not isinstance(value, YList):
+        return wrong()
+    records = [check(spec.schema, item, path, item_line, problems)
+               for item, item_line in zip(value, value.item_lines, strict=True)]
+    return tuple(records)
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, YMap | YList) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,108 @@
+"""Visual themes: template lookup (override folder, chosen theme, built-in default) and the
+Jinja environment templates render in. Not to be confused with practice themes, which are
+content taxonomy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+DEFAULT_THEME = "default"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def themes_root() -> Path:
+    """Where built-in visual themes live: inside the installed package, or the source tree."""
+    packaged = Path(__file__).parent / "themes"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
+
+
+@dataclass(frozen=True)
+class ThemeLayer:
+    """One folder of the lookup chain: its templates (name -> (source, path)) and static files."""
+
+    label: str
+    folder: Path
+    templates: dict[str, tuple[str, Path]]
+    static: dict[str, Path]
+
+
+@dataclass(frozen=True)
+class VisualTheme:
+    """The lookup chain, first match wins: override folder, chosen theme, built-in default."""
+
+    layers: tuple[ThemeLayer, ...]
+
+    @property
+    def static(self) -> dict[str, Path]:
+        """Every static file by its path under ``static/``, the first layer's copy winning."""
+        merged: dict[str, Path] = {}
+        for layer in reversed(self.layers):
+            merged.update(layer.static)
+        return dict(sorted(merged.items()))
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The folders of the chain, for the PDF fetcher's allow-list."""
+        return tuple(layer.folder for layer in self.layers)
+
+    def template_path(self, name: str) -> Path | None:
+        """The file a template name resolves to, for error messages."""
+        label, _, rest = name.partition("/")
+        for layer in self.layers:
+            if name in layer.templates:
+                return layer.templates[name][1]
+            if label == f"!{layer.label}" and rest in layer.templates:
+                return layer.templates[rest][1]
+        return None
+
+
+def environment(theme: VisualTheme) -> jinja2.Environment:
+    """A Jinja environment with autoescaping and StrictUndefined, over the theme chain.
+
+    An override can extend the template it replaces with ``{% extends "!theme/report.html" %}``
+    (the chosen theme's copy) or ``"!default/report.html"`` (the built-in one).
+    """
+    def loader(layer: ThemeLayer) -> jinja2.BaseLoader:
+        return _LayerLoader(layer)
+
+    prefixed = {f"!{layer.label}": loader(layer) for layer in theme.layers}
+    if "!theme" not in prefixed:
+        prefixed["!theme"] = prefixed["!default"]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*(loader(layer) for layer in theme.layers),
+                                    jinja2.PrefixLoader(prefixed, delimiter="/")]),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date
+    env.filters["iso_date"] = lambda d: d.isoformat()
+    return env
+
+
+def long_date(value: dt.date) -> str:
+    """24 February 2025, whatever the machine's locale."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+class _LayerLoader(jinja2.BaseLoader):
+    """Serves one layer's templates from memory, naming their files so errors can cite them."""
+
+    def __init__(self, layer: ThemeLayer) -> None:
+        self._templates = layer.templates
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[no-untyped-def]
+        if template not in self._templates:
+            raise jinja2.TemplateNotFound(template)
+        source, path = self._templates[template]
+        return source, str(path), lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self._templates)

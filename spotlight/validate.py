@@ -1,0 +1,323 @@
+"""Stage 2: turn raw files into validated, typed content, reporting every problem found."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from . import fields, markdown
+from .errors import Problem, SpotlightError
+from .load import RawContent, SourceFile
+from .model import (
+    Content,
+    ExampleSource,
+    Fact,
+    Pdu,
+    PracticeTheme,
+    ReferenceSource,
+    Region,
+    ReportSource,
+    SectionSource,
+    SentenceType,
+    Settings,
+    Standard,
+)
+from .schema import SLUG_RE, check
+from .yamlio import YMap, parse_yaml, split_front_matter
+
+
+def validate(raw: RawContent, problems: Iterable[Problem] = ()) -> Content:
+    """Validate everything; raise one SpotlightError listing every problem, or return Content."""
+    found: list[Problem] = list(problems)
+    settings = _settings(raw.site, raw.assets, found) if raw.site else None
+    reports = [r for f in raw.reports if (r := _report(f, raw.assets, found))]
+    examples = [e for f in raw.examples if (e := _example(f, raw.assets, found))]
+    if raw.site is not None and not raw.reports:
+        found.append(Problem(str(raw.root / "reports"), None,
+                             "nothing to build: add a report file such as reports/my-report.yml"))
+    if settings is not None:
+        _cross_check(settings, reports, examples, found)
+    if found or settings is None:
+        raise SpotlightError(found)
+    return Content(settings, tuple(reports), tuple(examples), raw.assets)
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) -> Settings | None:
+    data, errors = parse_yaml(source.text, source.name)
+    found.extend(errors)
+    if errors:
+        return None
+    record = check(fields.SITE, data, source.name, 1, found)
+    if record is None:
+        return None
+    md = _Markdown(source.name, assets, found)
+    themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"))
+                   for t in record["practice_themes"])
+    standards = tuple(Standard(s["code"], s["title"], s["text"]) for s in record["standards"])
+    regions = tuple(Region(r["slug"], r["name"], tuple(Pdu(p["slug"], p["name"], r["slug"])
+                                                       for p in r["pdus"]))
+                    for r in record["regions"])
+    sentence_types = tuple(SentenceType(s["slug"], s["name"]) for s in record["sentence_types"])
+    for label, items, key in (("practice theme", record["practice_themes"], "slug"),
+                              ("standard", record["standards"], "code"),
+                              ("region", record["regions"], "slug"),
+                              ("PDU", [p for r in record["regions"] for p in r["pdus"]], "slug"),
+                              ("sentence type", record["sentence_types"], "slug")):
+        _unique(items, key, label, source.name, found)
+    return Settings(
+        title=record["title"], organisation=record["organisation"],
+        language=record["language"], base_url=record["base_url"],
+        licence=md(record, "licence"), practice_themes=themes, standards=standards,
+        regions=regions, sentence_types=sentence_types,
+        glossary=tuple(sorted(record["glossary"].items(), key=lambda i: i[0].lower())),
+    )
+
+
+def _report(source: SourceFile, assets: frozenset[str], found: list[Problem]) -> ReportSource | None:
+    slug = _slug(source, found)
+    data, errors = parse_yaml(source.text, source.name)
+    found.extend(errors)
+    if errors:
+        return None
+    if data is None:
+        found.append(Problem(source.name, 1, "the report file is empty"))
+        return None
+    record = check(fields.REPORT, data, source.name, 1, found)
+    if record is None or slug is None:
+        return None
+    md = _Markdown(source.name, assets, found)
+    summary = record["summary"] or YMap(facts=(), text="")
+    if not isinstance(summary, YMap):
+        summary = YMap(summary)
+    summary.setdefault("text", "")
+    summary.key_lines = getattr(summary, "key_lines", {})
+    fieldwork = record["fieldwork"]
+    if fieldwork["start"] > fieldwork["end"]:
+        found.append(Problem(source.name, fieldwork.line_of("end"),
+                             "fieldwork ends before it starts"))
+    sections = None
+    if record["sections"] is not None:
+        sections = tuple(SectionSource(s["practice_theme"],
+                                       md(s, "intro") if s["intro"] is not None else None,
+                                       s.line_of("practice_theme"))
+                         for s in record["sections"])
+    references = tuple(ReferenceSource(r["key"], md(r, "text"), r["url"], r["accessed"])
+                       for r in record["references"])
+    _unique(record["references"], "key", "reference", source.name, found)
+    facts = tuple(Fact(f["label"], f["value"], f["key"], f["part_of"])
+                  for f in summary.get("facts", ()))
+    keys = {f.key for f in facts if f.key}
+    for fact, item in zip(facts, summary.get("facts", ()), strict=True):
+        if fact.part_of and fact.part_of not in keys:
+            found.append(Problem(source.name, item.line_of("part_of"),
+                                 f"'part_of: {fact.part_of}' names no fact of this summary"))
+    return ReportSource(
+        slug=slug, path=source.path, title=record["title"], region=record["region"],
+        fieldwork_start=fieldwork["start"], fieldwork_end=fieldwork["end"],
+        published=record["published"], introduction=md(record, "introduction"),
+        facts=facts, summary=md(summary, "text"), standards_intro=md(record, "standards_intro"),
+        sections=sections, references=references,
+        acknowledgements=md(record, "acknowledgements"),
+        name=source.name, lines=dict(record.key_lines),
+    )
+
+
+def _example(source: SourceFile, assets: frozenset[str],
+             found: list[Problem]) -> ExampleSource | None:
+    if not source.text.strip():
+        found.append(Problem(source.name, 1, "the file is empty"))
+        return None
+    front, errors = split_front_matter(source.text, source.name)
+    found.extend(errors)
+    if front is None:
+        return None
+    data, errors = parse_yaml(front.yaml_text, source.name, line_offset=1)
+    found.extend(errors)
+    if errors:
+        return None
+    record = check(fields.EXAMPLE, data if data is not None else YMap(), source.name, 1, found)
+    slug = record["slug"] if record and record["slug"] else _slug(source, found)
+    body = markdown.parse(front.body, front.body_first_line, split_outcome=True)
+    _check_markdown(body, source.name, assets, found)
+    if not front.body.strip():
+        found.append(Problem(source.name, front.body_first_line - 1,
+                             "the example has no body: write its narrative below the front matter"))
+    if record is None or slug is None:
+        return None
+    return ExampleSource(
+        slug=slug, path=source.path, title=record["title"], reports=record["reports"],
+        practice_theme=record["practice_theme"],
+        also_practice_themes=record["also_practice_themes"], region=record["region"],
+        pdu=record["pdu"], standards=record["standards"], sentence_type=record["sentence_type"],
+        kind=record["kind"], tags=record["tags"], order=record["order"], body=body,
+        name=source.name, lines=dict(record.key_lines),
+    )
+
+
+# --- cross-references --------------------------------------------------------------------
+
+
+def _cross_check(settings: Settings, reports: list[ReportSource], examples: list[ExampleSource],
+                 found: list[Problem]) -> None:
+    themes = {t.slug for t in settings.practice_themes}
+    regions = {r.slug: r for r in settings.regions}
+    standards = {s.code for s in settings.standards}
+    sentence_types = {s.slug for s in settings.sentence_types}
+    by_slug = {r.slug: r for r in reports}
+
+    for report in reports:
+        where = _Where(report.name, report.lines, found)
+        if report.region not in regions:
+            where.add("region", f"unknown region '{report.region}'", _choices(regions))
+        for section in report.sections or ():
+            if section.practice_theme not in themes:
+                found.append(Problem(report.name, section.line, "unknown practice theme "
+                                     f"'{section.practice_theme}'{_choices(themes)}"))
+        seen = [s.practice_theme for s in report.sections or ()]
+        for theme in {t for t in seen if seen.count(t) > 1}:
+            where.add("sections", f"practice theme '{theme}' has two sections")
+        keys = {r.key for r in report.references}
+        for parsed in _report_markdown(report):
+            _check_citations(parsed, keys, report.name, found)
+
+    seen_slugs: dict[str, ExampleSource] = {}
+    for example in examples:
+        where = _Where(example.name, example.lines, found)
+        folded = example.slug.lower()
+        if folded in seen_slugs:
+            other = seen_slugs[folded].name
+            where.add("title", f"slug '{example.slug}' is already used by {other}; "
+                               "rename one file or set 'slug'")
+        seen_slugs[folded] = example
+        for slug in example.reports:
+            if slug not in by_slug:
+                where.add("reports", f"unknown report '{slug}'", _choices(by_slug))
+        for theme in (example.practice_theme, *example.also_practice_themes):
+            if theme not in themes:
+                where.add("practice_theme", f"unknown practice theme '{theme}'",
+                          _choices(themes))
+        region = regions.get(example.region)
+        if region is None:
+            where.add("region", f"unknown region '{example.region}'", _choices(regions))
+        elif example.pdu and example.pdu not in {p.slug for p in region.pdus}:
+            where.add("pdu", f"unknown PDU '{example.pdu}' in region '{region.slug}'",
+                      _choices({p.slug for p in region.pdus}))
+        for code in example.standards:
+            if code not in standards:
+                where.add("standards", f"unknown standard '{code}'", _choices(standards))
+        if example.sentence_type and example.sentence_type not in sentence_types:
+            where.add("sentence_type", f"unknown sentence type '{example.sentence_type}'",
+                      _choices(sentence_types))
+        for slug in example.reports:
+            report = by_slug.get(slug)
+            if report is None:
+                continue
+            _check_citations(example.body, {r.key for r in report.references},
+                             example.name, found, report=slug)
+            sections = report.sections
+            if sections is not None and example.practice_theme in themes and \
+                    example.practice_theme not in {s.practice_theme for s in sections}:
+                where.add("practice_theme", f"report '{slug}' has no section for practice theme "
+                                            f"'{example.practice_theme}'")
+
+
+class _Where:
+    """Adds problems located at a top-level key of one file."""
+
+    def __init__(self, name: str, lines: dict[str, int], found: list[Problem]) -> None:
+        self._name, self._lines, self._found = name, lines, found
+
+    def add(self, key: str, message: str, choices: str = "") -> None:
+        self._found.append(Problem(self._name, self._lines.get(key, 1), message + choices))
+
+
+def _choices(known: Iterable[str]) -> str:
+    names = sorted(known)
+    if not names or len(names) > 12:
+        return ""
+    return "; known: " + ", ".join(names)
+
+
+def _report_markdown(report: ReportSource) -> list[markdown.Parsed]:
+    parsed = [report.introduction, report.summary, report.standards_intro,
+              report.acknowledgements]
+    parsed += [s.intro for s in report.sections or () if s.intro is not None]
+    parsed += [r.text for r in report.references]
+    return parsed
+
+
+def _check_citations(parsed: markdown.Parsed, keys: set[str], name: str, found: list[Problem],
+                     report: str | None = None) -> None:
+    for citation in parsed.citations:
+        if citation.value not in keys:
+            where = f" of report '{report}'" if report else ""
+            found.append(Problem(name, citation.line,
+                                 f"citation [@{citation.value}] names no reference{where}"))
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+class _Markdown:
+    """Parses a Markdown field of a record, located at the record's key, and checks it."""
+
+    def __init__(self, name: str, assets: frozenset[str], found: list[Problem]) -> None:
+        self._name, self._assets, self._found = name, assets, found
+
+    def __call__(self, record: Any, key: str) -> markdown.Parsed:
+        text = record.get(key) or ""
+        line = record.line_of(key) if isinstance(record, YMap) else 1
+        parsed = markdown.parse(text, line + 1 if "\n" in text.strip("\n") or
+                                text.endswith("\n") else line)
+        _check_markdown(parsed, self._name, self._assets, self._found)
+        return parsed
+
+
+def _check_markdown(parsed: markdown.Parsed, name: str, assets: frozenset[str],
+                    found: list[Problem]) -> None:
+    for heading in parsed.top_headings:
+        found.append(Problem(name, heading.line,
+                             "headings start at '##' here: the title is set elsewhere"))
+    for image in parsed.images:
+        message = _image_problem(image, assets)
+        if message:
+            found.append(Problem(name, image.line, message))
+
+
+def _image_problem(image: markdown.Image, assets: frozenset[str]) -> str | None:
+    src = image.value
+    parts = urlsplit(src)
+    if parts.scheme or src.startswith("//"):
+        return (f"image '{src}' is not a file of the content folder: copy it into images/ "
+                "(remote images are never fetched)")
+    path = posixpath.normpath(unquote(parts.path))
+    if path.startswith(("/", "..")):
+        return f"image '{src}' is outside the content folder"
+    if path not in assets:
+        return f"image '{src}' not found in the content folder"
+    if not image.alt:
+        return f"image '{src}' has no alt text: describe it between the brackets of ![...]"
+    return None
+
+
+def _slug(source: SourceFile, found: list[Problem]) -> str | None:
+    slug = source.path.stem
+    if not SLUG_RE.match(slug):
+        found.append(Problem(source.name, None, f"file name '{source.path.name}' does not make a "
+                             "slug: use lower-case letters, digits and hyphens"))
+        return None
+    return slug
+
+
+def _unique(items: Iterable[Any], key: str, label: str, name: str, found: list[Problem]) -> None:
+    seen: set[str] = set()
+    for item in items:
+        value = item[key]
+        if value in seen:
+            found.append(Problem(name, item.line_of(key), f"{label} '{value}' is listed twice"))
+        seen.add(value)

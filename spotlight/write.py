@@ -1,0 +1,82 @@
+"""Stage 5: write the build beside the output folder, then swap it in when complete."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from .errors import Problem, SpotlightError, display_path
+
+MARKER = ".spotlight-build"
+
+
+def check_output(out_dir: Path, content_dir: Path) -> None:
+    """Refuse output folders that would overwrite content or a folder spotlight did not make."""
+    out, content = out_dir.resolve(), content_dir.resolve()
+    name = display_path(out_dir)
+    if out == content or out.is_relative_to(content) or content.is_relative_to(out):
+        raise SpotlightError([Problem(name, None, "the output folder must not be inside the "
+                                      "content folder, contain it, or be it")])
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and
+                                              not (out / MARKER).exists())):
+        raise SpotlightError([Problem(name, None, "refusing to replace a folder that spotlight "
+                                      "did not build; choose another output folder")])
+
+
+def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> None:
+    """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
+
+    Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
+    replaced only once the new one is complete, so a failure never leaves a half-written site.
+    """
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
+    except OSError as error:
+        raise _unwritable(out_dir, error) from None
+    try:
+        for relative, data in sorted(files.items()):
+            _target(staging, relative).write_bytes(data)
+        for relative, source in sorted(copies.items()):
+            shutil.copyfile(source, _target(staging, relative))
+        (staging / MARKER).write_text("This folder is written by spotlight build.\n")
+        _swap(staging, out_dir)
+    except OSError as error:
+        raise _unwritable(out_dir, error) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _target(root: Path, relative: str) -> Path:
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+        raise ValueError(f"refusing to write outside the output folder: {relative}")
+    target = root.joinpath(*parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    os.chmod(staging, 0o755)
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    os.rename(out_dir, retired / "build")
+    try:
+        os.rename(staging, out_dir)
+    except OSError:
+        os.rename(retired / "build", out_dir)
+        raise
+    finally:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _unwritable(out_dir: Path, error: OSError) -> SpotlightError:
+    reason = error.strerror or str(error)
+    return SpotlightError([Problem(display_path(out_dir), None,
+                                   f"cannot write the output folder: {reason}")])

@@ -1,0 +1,130 @@
+"""Safe YAML that remembers where every value came from, and front-matter splitting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from .errors import Problem
+
+
+class YMap(dict):  # type: ignore[type-arg]
+    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        """The line of ``key``, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+class YList(list):  # type: ignore[type-arg]
+    """A YAML sequence that knows its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, keeping line numbers and refusing duplicate keys."""
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self._offset = line_offset
+
+    def _line(self, node: Node) -> int:
+        return node.start_mark.line + 1 + self._offset
+
+    def construct_yaml_map(self, node: MappingNode):  # type: ignore[override]
+        data = YMap()
+        data.line = self._line(node)
+        data.key_lines = {}
+        yield data
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                ) from None
+            if key in data:
+                raise _DuplicateKey(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_lines[key] = self._line(key_node)
+
+    def construct_yaml_seq(self, node: SequenceNode):  # type: ignore[override]
+        data = YList()
+        data.line = self._line(node)
+        data.item_lines = [self._line(item) for item in node.value]
+        yield data
+        data.extend(self.construct_object(item, deep=True) for item in node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
+    """Parse ``text`` safely; return the data and any problem, located in ``path``."""
+    loader = _Loader(text, line_offset)
+    try:
+        return loader.get_single_data(), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        return None, [Problem(path, line, _explain(error))]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, None, f"invalid YAML: {error}")]
+    finally:
+        loader.dispose()
+
+
+def _explain(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem or "\\t" in problem:
+        return "invalid YAML: a tab character is used for indentation; use spaces"
+    if isinstance(error, _DuplicateKey):
+        return f"invalid YAML: {problem}"
+    context = f" ({error.context})" if error.context else ""
+    return f"invalid YAML: {problem}{context}"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split into its YAML front matter and its body."""
+
+    yaml_text: str
+    yaml_first_line: int
+    body: str
+    body_first_line: int
+
+
+def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """Split ``---`` delimited front matter from a Markdown body."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+        return None, [Problem(path, 1, "no front matter: the file must start with a line '---'")]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
+            return (
+                FrontMatter(
+                    yaml_text="".join(lines[1:index]),
+                    yaml_first_line=2,
+                    body="".join(lines[index + 1 :]),
+                    body_first_line=index + 2,
+                ),
+                [],
+            )
+    return None, [Problem(path, 1, "front matter is never closed: add a line '---' after it")]
