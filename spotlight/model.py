@@ -118,9 +118,9 @@ class ReportSource:
     path: Path
     title: str
     region: str
-    fieldwork_start: dt.date
-    fieldwork_end: dt.date
-    published: dt.date
+    fieldwork_start: dt.date | None
+    fieldwork_end: dt.date | None
+    published: dt.date | None
     introduction: Parsed
     facts: tuple[Fact, ...]
     summary: Parsed

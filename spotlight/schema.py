@@ -61,15 +61,14 @@ class Schema:
 
 
 def check(schema: Schema, data: Any, path: str, line: int, problems: list[Problem]) -> YMap | None:
-    """Check ``data`` against ``schema``: return a clean record (defaults filled) or None.
+    """Check ``data`` against ``schema``: return a clean record, or None if it is no mapping.
 
-    Every problem found is appended to ``problems``; the record is returned only when the
-    record itself and everything nested in it is valid.
+    Every problem found is appended to ``problems``. Missing or invalid values come back as
+    their defaults (None where there is none), so later checks can still run on the rest.
     """
     if not isinstance(data, YMap):
         problems.append(Problem(path, line, f"expected {_KIND_WORDS['record']} for {schema.title}"))
         return None
-    before = len(problems)
     clean = YMap()
     clean.line, clean.key_lines = data.line or line, dict(data.key_lines)
     for key in data:
@@ -86,7 +85,9 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
             clean[spec.name] = spec.default() if callable(spec.default) else spec.default
             continue
         clean[spec.name] = _value(spec, data[spec.name], path, data.line_of(spec.name), problems)
-    return clean if len(problems) == before else None
+        if clean[spec.name] is None and spec.default is not None:
+            clean[spec.name] = spec.default() if callable(spec.default) else spec.default
+    return clean
 
 
 def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem]) -> Any:
@@ -135,8 +136,8 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
             ok = SLUG_RE.match(str(item)) if kind == "slugs" else str(item).strip()
             if isinstance(item, YMap | YList | bool) or item is None or not ok:
                 word = "slug" if kind == "slugs" else "text"
-                problems.append(Problem(path, item_line,
-                                        f"'{spec.name}' must list {word}s; {_show(item)} is not one"))
+                message = f"'{spec.name}' must list {word}s; {_show(item)} is not one"
+                problems.append(Problem(path, item_line, message))
                 continue
             result.append(str(item))
         return tuple(result)
@@ -155,7 +156,7 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
         return wrong()
     records = [check(spec.schema, item, path, item_line, problems)
                for item, item_line in zip(value, value.item_lines, strict=True)]
-    return tuple(records)
+    return tuple(r for r in records if r is not None)
 
 
 def _show(value: Any) -> str:

@@ -38,7 +38,8 @@ def validate(raw: RawContent, problems: Iterable[Problem] = ()) -> Content:
         found.append(Problem(str(raw.root / "reports"), None,
                              "nothing to build: add a report file such as reports/my-report.yml"))
     if settings is not None:
-        _cross_check(settings, reports, examples, found)
+        report_files = {f.path.stem for f in raw.reports}
+        _cross_check(settings, reports, examples, report_files, found)
     if found or settings is None:
         raise SpotlightError(found)
     return Content(settings, tuple(reports), tuple(examples), raw.assets)
@@ -78,7 +79,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     )
 
 
-def _report(source: SourceFile, assets: frozenset[str], found: list[Problem]) -> ReportSource | None:
+def _report(source: SourceFile, assets: frozenset[str],
+            found: list[Problem]) -> ReportSource | None:
     slug = _slug(source, found)
     data, errors = parse_yaml(source.text, source.name)
     found.extend(errors)
@@ -92,36 +94,31 @@ def _report(source: SourceFile, assets: frozenset[str], found: list[Problem]) ->
         return None
     md = _Markdown(source.name, assets, found)
     summary = record["summary"] or YMap(facts=(), text="")
-    if not isinstance(summary, YMap):
-        summary = YMap(summary)
-    summary.setdefault("text", "")
-    summary.key_lines = getattr(summary, "key_lines", {})
-    fieldwork = record["fieldwork"]
-    if fieldwork["start"] > fieldwork["end"]:
+    fieldwork = record["fieldwork"] or YMap(start=None, end=None)
+    start, end = fieldwork["start"], fieldwork["end"]
+    if start and end and start > end:
         found.append(Problem(source.name, fieldwork.line_of("end"),
                              "fieldwork ends before it starts"))
     sections = None
     if record["sections"] is not None:
-        sections = tuple(SectionSource(s["practice_theme"],
+        sections = tuple(SectionSource(s["practice_theme"] or "",
                                        md(s, "intro") if s["intro"] is not None else None,
                                        s.line_of("practice_theme"))
                          for s in record["sections"])
-    references = tuple(ReferenceSource(r["key"], md(r, "text"), r["url"], r["accessed"])
+    references = tuple(ReferenceSource(r["key"] or "", md(r, "text"), r["url"], r["accessed"])
                        for r in record["references"])
     _unique(record["references"], "key", "reference", source.name, found)
-    facts = tuple(Fact(f["label"], f["value"], f["key"], f["part_of"])
-                  for f in summary.get("facts", ()))
+    facts = tuple(Fact(f["label"], f["value"], f["key"], f["part_of"]) for f in summary["facts"])
     keys = {f.key for f in facts if f.key}
-    for fact, item in zip(facts, summary.get("facts", ()), strict=True):
+    for fact, item in zip(facts, summary["facts"], strict=True):
         if fact.part_of and fact.part_of not in keys:
             found.append(Problem(source.name, item.line_of("part_of"),
                                  f"'part_of: {fact.part_of}' names no fact of this summary"))
     return ReportSource(
-        slug=slug, path=source.path, title=record["title"], region=record["region"],
-        fieldwork_start=fieldwork["start"], fieldwork_end=fieldwork["end"],
-        published=record["published"], introduction=md(record, "introduction"),
-        facts=facts, summary=md(summary, "text"), standards_intro=md(record, "standards_intro"),
-        sections=sections, references=references,
+        slug=slug, path=source.path, title=record["title"] or "", region=record["region"] or "",
+        fieldwork_start=start, fieldwork_end=end, published=record["published"],
+        introduction=md(record, "introduction"), facts=facts, summary=md(summary, "text"),
+        standards_intro=md(record, "standards_intro"), sections=sections, references=references,
         acknowledgements=md(record, "acknowledgements"),
         name=source.name, lines=dict(record.key_lines),
     )
@@ -141,18 +138,18 @@ def _example(source: SourceFile, assets: frozenset[str],
     if errors:
         return None
     record = check(fields.EXAMPLE, data if data is not None else YMap(), source.name, 1, found)
-    slug = record["slug"] if record and record["slug"] else _slug(source, found)
     body = markdown.parse(front.body, front.body_first_line, split_outcome=True)
     _check_markdown(body, source.name, assets, found)
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,
                              "the example has no body: write its narrative below the front matter"))
+    slug = record["slug"] if record and record["slug"] else _slug(source, found)
     if record is None or slug is None:
         return None
     return ExampleSource(
-        slug=slug, path=source.path, title=record["title"], reports=record["reports"],
-        practice_theme=record["practice_theme"],
-        also_practice_themes=record["also_practice_themes"], region=record["region"],
+        slug=slug, path=source.path, title=record["title"] or "", reports=record["reports"],
+        practice_theme=record["practice_theme"] or "",
+        also_practice_themes=record["also_practice_themes"], region=record["region"] or "",
         pdu=record["pdu"], standards=record["standards"], sentence_type=record["sentence_type"],
         kind=record["kind"], tags=record["tags"], order=record["order"], body=body,
         name=source.name, lines=dict(record.key_lines),
@@ -163,7 +160,7 @@ def _example(source: SourceFile, assets: frozenset[str],
 
 
 def _cross_check(settings: Settings, reports: list[ReportSource], examples: list[ExampleSource],
-                 found: list[Problem]) -> None:
+                 report_files: set[str], found: list[Problem]) -> None:
     themes = {t.slug for t in settings.practice_themes}
     regions = {r.slug: r for r in settings.regions}
     standards = {s.code for s in settings.standards}
@@ -172,10 +169,10 @@ def _cross_check(settings: Settings, reports: list[ReportSource], examples: list
 
     for report in reports:
         where = _Where(report.name, report.lines, found)
-        if report.region not in regions:
+        if report.region and report.region not in regions:
             where.add("region", f"unknown region '{report.region}'", _choices(regions))
         for section in report.sections or ():
-            if section.practice_theme not in themes:
+            if section.practice_theme and section.practice_theme not in themes:
                 found.append(Problem(report.name, section.line, "unknown practice theme "
                                      f"'{section.practice_theme}'{_choices(themes)}"))
         seen = [s.practice_theme for s in report.sections or ()]
@@ -195,16 +192,16 @@ def _cross_check(settings: Settings, reports: list[ReportSource], examples: list
                                "rename one file or set 'slug'")
         seen_slugs[folded] = example
         for slug in example.reports:
-            if slug not in by_slug:
-                where.add("reports", f"unknown report '{slug}'", _choices(by_slug))
+            if slug not in report_files:
+                where.add("reports", f"unknown report '{slug}'", _choices(report_files))
         for theme in (example.practice_theme, *example.also_practice_themes):
-            if theme not in themes:
+            if theme and theme not in themes:
                 where.add("practice_theme", f"unknown practice theme '{theme}'",
                           _choices(themes))
         region = regions.get(example.region)
-        if region is None:
+        if region is None and example.region:
             where.add("region", f"unknown region '{example.region}'", _choices(regions))
-        elif example.pdu and example.pdu not in {p.slug for p in region.pdus}:
+        elif region and example.pdu and example.pdu not in {p.slug for p in region.pdus}:
             where.add("pdu", f"unknown PDU '{example.pdu}' in region '{region.slug}'",
                       _choices({p.slug for p in region.pdus}))
         for code in example.standards:

@@ -14,8 +14,10 @@ from .errors import Problem
 class YMap(dict):  # type: ignore[type-arg]
     """A YAML mapping that knows its own line and the line of each key (1-based)."""
 
-    line: int = 0
-    key_lines: dict[Any, int]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.key_lines: dict[Any, int] = {}
 
     def line_of(self, key: Any) -> int:
         """The line of ``key``, or of the mapping itself when the key is absent."""
@@ -25,8 +27,10 @@ class YMap(dict):  # type: ignore[type-arg]
 class YList(list):  # type: ignore[type-arg]
     """A YAML sequence that knows its own line and the line of each item (1-based)."""
 
-    line: int = 0
-    item_lines: list[int]
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.line = 0
+        self.item_lines: list[int] = []
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
@@ -72,6 +76,16 @@ class _Loader(yaml.SafeLoader):
         data.extend(self.construct_object(item, deep=True) for item in node.value)
 
 
+    def construct_yaml_timestamp(self, node: Node):  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a valid date ({error})", node.start_mark
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install spotlight and everything it needs, then build the sample content into build/.
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+need_debian_packages "${SYSTEM_PACKAGES[@]}"
+pip_install -e .
+"$PYTHON" -m spotlight build "$@"

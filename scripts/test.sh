@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Install what the tests need, then run every test (arguments go to pytest).
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+need_debian_packages "${SYSTEM_PACKAGES[@]}"
+pip_install -e '.[test]'
+"$PYTHON" -m ruff check spotlight tests
+"$PYTHON" -m pytest "$@"

@@ -1,0 +1,99 @@
+"""The command line as a user meets it: exit codes, messages, and a build that never breaks."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from spotlight import __version__
+
+from .conftest import overlay, run
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_reports_what_it_wrote(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    result = run("build", "--content", "site", "--out", "out")
+    assert result.exit_code == 0
+    assert result.output.strip() == ("Built 1 report(s) with 2 example(s): 2 page(s) and "
+                                     "1 PDF(s) in out")
+    assert (tmp_path / "out" / "reports" / "north-2025.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_broken_example_leaves_previous_build_byte_for_byte(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    assert run("build", "--content", "site", "--out", "out").exit_code == 0
+    before = _snapshot(tmp_path / "out")
+    overlay(content, {"examples/second-case.md": "---\ntitle: Broken\nreports: [north-2025\n---\n"
+                                                  "Body.\n"})
+    result = run("build", "--content", "site", "--out", "out")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("site/examples/second-case.md:")
+    assert "Traceback" not in result.output
+    assert _snapshot(tmp_path / "out") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"], "no temporary left"
+
+
+def test_rebuild_replaces_the_previous_build(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
+    overlay(content, {"examples/second-case.md": None})
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
+    html = (tmp_path / "out" / "reports" / "north-2025.html").read_text()
+    assert "Second case" not in html and "First case" in html
+
+
+def test_script_in_content_comes_out_escaped(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/second-case.md": (
+        "---\ntitle: <script>alert('t')</script>\nreports: [north-2025]\n"
+        "practice_theme: resettlement\nregion: north\n---\n"
+        "Ben <script>alert(1)</script> and <img src=x onerror=alert(2)> "
+        "[link](javascript:alert(3)).\n")})
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
+    html = (tmp_path / "out" / "reports" / "north-2025.html").read_text()
+    assert "<script" not in html
+    assert "<img src=x" not in html
+    assert 'href="javascript' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in html
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("irreplaceable")
+    result = run("build", "--content", "site", "--out", "documents")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("documents: refusing to replace a folder that "
+                                             "spotlight did not build; choose another output "
+                                             "folder")
+    assert (precious / "thesis.txt").read_text() == "irreplaceable"
+
+
+def test_output_inside_content_is_refused(site) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    result = run("build", "--content", "site", "--out", "site/build")
+    assert result.exit_code == 1
+    assert "must not be inside the content folder" in result.stderr
+
+
+def test_missing_content_folder(site) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    result = run("build", "--content", "nowhere", "--out", "out")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "nowhere: the content folder does not exist"
+
+
+def test_version_and_module_entry_point() -> None:
+    assert run("--version").output.strip() == f"spotlight, version {__version__}"
+    completed = subprocess.run([sys.executable, "-m", "spotlight", "--help"],
+                               capture_output=True, text=True, check=True)
+    assert "build" in completed.stdout

@@ -1,0 +1,30 @@
+"""The README's authoring guide documents every field the schemas accept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from spotlight import fields
+from spotlight.schema import Schema
+
+from .conftest import REPO
+
+SCHEMAS = [value for value in vars(fields).values() if isinstance(value, Schema)]
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=[s.title for s in SCHEMAS])
+def test_every_field_is_documented(schema: Schema) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_]+)`", readme))
+    missing = [f.name for f in schema.fields if f.name not in documented]
+    assert not missing, f"README lacks {missing} of {schema.title}"
+
+
+def test_quick_start_has_the_two_commands_ci_runs() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert commands == ["bash scripts/build.sh", "bash scripts/test.sh"]
+    assert "bash scripts/test.sh" in (REPO / ".ci" / "run").read_text()

@@ -1,0 +1,118 @@
+"""The report page a reader sees: structure, navigation and every example exactly once."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import yaml
+
+from .conftest import SAMPLE
+from .html_helpers import Page
+
+
+def _examples_of(report: str) -> list[str]:
+    titles = []
+    for path in sorted((SAMPLE / "examples").rglob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if report in front["reports"]:
+            titles.append(front["title"])
+    return titles
+
+
+def _reports() -> list[str]:
+    return sorted(p.stem for p in (SAMPLE / "reports").glob("*.yml"))
+
+
+def test_index_lists_every_report(sample_build: Path) -> None:
+    page = Page((sample_build / "index.html").read_text())
+    links = {a.attrs["href"] for a in page.find_all("a")}
+    for report in _reports():
+        assert f"reports/{report}.html" in links
+        assert f"reports/{report}.pdf" in links
+
+
+def test_every_example_appears_exactly_once_under_its_heading(sample_build: Path) -> None:
+    for report in _reports():
+        page = Page((sample_build / "reports" / f"{report}.html").read_text())
+        headings = page.text_of("h3", class_="example__title")
+        expected = sorted(f"Example of effectiveness: {t}" for t in _examples_of(report))
+        assert sorted(headings) == expected
+        assert len(expected) >= 5
+
+
+def test_sample_report_has_at_least_twenty_examples_across_nine_themes(sample_build: Path) -> None:
+    page = Page((sample_build / "reports" / "northshire-2025.html").read_text())
+    sections = page.find_all("section", class_="practice-theme")
+    assert len(sections) == 9
+    assert all(s.children for s in sections)
+    assert len(page.find_all("article", class_="example")) >= 20
+
+
+def test_every_in_page_link_resolves_to_an_id(sample_build: Path) -> None:
+    for report in _reports():
+        page = Page((sample_build / "reports" / f"{report}.html").read_text())
+        ids = page.ids()
+        assert len(ids) == len(set(ids)), "duplicate ids"
+        fragments = [a.attrs["href"][1:] for a in page.find_all("a")
+                     if a.attrs.get("href", "").startswith("#")]
+        assert fragments
+        assert set(fragments) <= set(ids)
+
+
+def test_one_back_to_top_per_section_returning_to_the_contents(sample_build: Path) -> None:
+    page = Page((sample_build / "reports" / "northshire-2025.html").read_text())
+    sections = page.find_all("section", class_="report-section")
+    back = page.find_all("a", class_="back-to-top__link")
+    assert len(back) == len(sections) == 9 + 4
+    assert {a.attrs["href"] for a in back} == {"#contents"}
+    assert all(a.text.strip() == "Back to top" for a in back)
+    contents = page.find_all("nav", id="contents")[0]
+    listed = [a.attrs["href"] for a in _links(contents)]
+    assert listed == [f"#{s.attrs['id']}" for s in sections]
+
+
+def _links(element):  # type: ignore[no-untyped-def]
+    for child in element.children:
+        if child.tag == "a":
+            yield child
+        yield from _links(child)
+
+
+def test_semantic_structure(sample_build: Path) -> None:
+    for report in _reports():
+        html = (sample_build / "reports" / f"{report}.html").read_text()
+        page = Page(html)
+        assert re.search(r'<html lang="en-GB">', html)
+        assert len(page.find_all("h1")) == 1
+        assert page.find_all("main") and page.find_all("header") and page.find_all("footer")
+        assert page.find_all("nav", **{"aria-label": "Breadcrumb"})
+        levels = [int(e.tag[1]) for e in page.elements if re.fullmatch(r"h[1-6]", e.tag)]
+        assert levels[0] == 1
+        for before, after in itertools.pairwise(levels):
+            assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
+        assert page.find_all("link", rel="stylesheet")
+        assert "<script" not in html
+
+
+def test_our_standards_lists_the_standards_met_in_catalogue_order(sample_build: Path) -> None:
+    site = yaml.safe_load((SAMPLE / "site.yml").read_text(encoding="utf-8"))
+    met: set[str] = set()
+    for path in (SAMPLE / "examples").rglob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if "northshire-2025" in front["reports"]:
+            met |= {str(code) for code in front.get("standards", [])}
+    expected = [f"{s['code']} {s['title']}:" for s in site["standards"] if str(s["code"]) in met]
+    page = Page((sample_build / "reports" / "northshire-2025.html").read_text())
+    assert page.text_of("span", class_="standards__code") == expected
+
+
+def test_outcome_is_its_own_block(sample_build: Path) -> None:
+    page = Page((sample_build / "reports" / "northshire-2025.html").read_text())
+    outcomes = page.find_all("div", class_="outcome")
+    assert outcomes
+    for outcome in outcomes:
+        assert outcome.children[0].tag == "h4"
+        assert outcome.children[0].text.strip() == "Outcome"
+    assert "<strong>Outcome" not in page.html

@@ -1,0 +1,55 @@
+"""Visual theme lookup: override folder, then chosen theme, then the built-in default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import overlay, run
+
+
+def test_override_extends_the_template_it_replaces(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    overlay(tmp_path / "custom", {
+        "templates/base.html": (
+            '{% extends "!default/base.html" %}\n'
+            '{% block head %}<meta name="theme-test" content="extended">{% endblock %}\n'),
+        "static/extra.css": "body { color: #111; }\n",
+        "static/site.css": "/* replaced */\n",
+    })
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                 "--theme-override", "custom")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "reports" / "north-2025.html").read_text()
+    assert '<meta name="theme-test" content="extended">' in html
+    assert "Example of effectiveness:" in html, "the rest of the default template still renders"
+    assert (tmp_path / "out" / "static" / "extra.css").read_text() == "body { color: #111; }\n"
+    assert (tmp_path / "out" / "static" / "site.css").read_text() == "/* replaced */\n"
+    assert (tmp_path / "out" / "static" / "print.css").is_file()
+
+
+def test_template_syntax_error_names_the_template_and_line(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    overlay(tmp_path / "custom", {"templates/index.html": "line one\n{% if %}\n"})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                 "--theme-override", "custom")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith("custom/templates/index.html:2: "
+                                                    "template syntax error:")
+
+
+def test_undefined_variable_names_the_template_and_line(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    overlay(tmp_path / "custom", {"templates/index.html": "ok\n\n{{ no_such_thing }}\n"})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                 "--theme-override", "custom")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("custom/templates/index.html:3: template error: "
+                                             "'no_such_thing' is undefined")
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_visual_theme(site) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    result = run("build", "--content", "site", "--out", "out", "--visual-theme", "glossy")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "glossy: unknown visual theme 'glossy'; known: default"
