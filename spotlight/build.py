@@ -47,13 +47,14 @@ def build(options: BuildOptions) -> BuildResult:
     site = assemble(content)
     rendered = render(site, theme, options.content)
     pdfs: dict[str, bytes] = {}
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(theme.warnings)
     if options.pdf:
         from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
-        pdfs, warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders))
-        if options.strict and warnings:
-            raise SpotlightError(warnings)
+        pdfs, pdf_warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders))
+        warnings += pdf_warnings
+    if options.strict and warnings:
+        raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
