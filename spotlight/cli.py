@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -35,13 +39,46 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, strict=strict)
     try:
-        result = build(options)
+        with _stop_cleanly_on_signals():
+            result = build(options)
     except SpotlightError as error:
         _fail(error)
+    except KeyboardInterrupt as stop:
+        signum = getattr(stop, "signum", signal.SIGINT)
+        click.echo(f"Build stopped ({signal.Signals(signum).name}): the output folder holds "
+                   "the last complete build.", err=True)
+        sys.exit(128 + signum)
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
     click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
                f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}")
+
+
+class _Stopped(KeyboardInterrupt):
+    """A stop signal, raised where the build is so that it cleans up as after Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stop_cleanly_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into KeyboardInterrupt for the block (SIGINT already is one)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    stops = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {signum: signal.signal(signum, stop) for signum in stops}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _fail(error: SpotlightError) -> None:
