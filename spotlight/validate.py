@@ -61,6 +61,12 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     record = check(fields.SITE, data, source.name, 1, found)
     if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
         return None  # each missing field is already reported
+    # An entry without its slug or code is reported already and cannot be referred to.
+    for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),
+                      ("sentence_types", "slug")):
+        record[name] = [item for item in record[name] if item[key] is not None]
+    for region in record["regions"]:
+        region["pdus"] = [pdu for pdu in region["pdus"] if pdu["slug"] is not None]
     md = _Markdown(source.name, assets, found)
     themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"))
                    for t in record["practice_themes"])

@@ -165,6 +165,52 @@ def test_any_site_file_text_only_raises_spotlight_error(text: str) -> None:
         assert error.problems
 
 
+KEYS = ["slug", "title", "name", "code", "text", "intro", "pdus", "key", "label", "value",
+        "part_of", "start", "end", "practice_theme", "url", "accessed", "facts", "summary",
+        "sections", "references", "glossary", "sentence_types", "fieldwork", "published"]
+nested = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+    max_leaves=10)
+
+
+@st.composite
+def mutations(draw: st.DrawFn, path: Path) -> str:
+    """A content file of the minimal site with values replaced, added or dropped, at any depth."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for _ in range(draw(st.integers(1, 4))):
+        node = data
+        for _ in range(draw(st.integers(0, 3))):
+            children = list(node.values()) if isinstance(node, dict) else node
+            children = [c for c in children if isinstance(c, dict | list) and c]
+            if not children:
+                break
+            node = draw(st.sampled_from(children))
+        if isinstance(node, list):
+            node.append(draw(nested))
+        elif draw(st.booleans()):
+            node[draw(st.sampled_from(sorted(node) + KEYS))] = draw(nested)
+        elif node:
+            node.pop(draw(st.sampled_from(sorted(node))))
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+@PIPELINE
+@given(mutations(SITES / "minimal" / "site.yml"),
+       mutations(SITES / "minimal" / "reports" / "north-2025.yml"))
+def test_any_site_and_report_file_build_or_raise_spotlight_error(site: str, report: str) -> None:
+    base = _minimal()
+    raw = RawContent(base.root, SourceFile(Path("site.yml"), "site.yml", site),
+                     (SourceFile(Path("reports/north-2025.yml"), "reports/north-2025.yml",
+                                 report),), base.examples, base.assets)
+    try:
+        pages = render(assemble(validate(raw)), _theme(), base.root).pages
+    except SpotlightError as error:
+        assert error.problems
+        return
+    for html in pages.values():
+        _assert_only_known_tags(html, _page_tags())
+
+
 # --- what a page may contain --------------------------------------------------------------
 
 _MARKDOWN_TAGS = {
