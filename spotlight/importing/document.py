@@ -97,7 +97,8 @@ def strip_spans(spans: list[Span]) -> list[Span]:
 BACK_TO_TOP = re.compile(r"\s*\(?\s*back to (?:the )?top\s*\)?\s*$", re.IGNORECASE)
 _BACK_LINK = re.compile(r"^\s*(?:\(?\s*back to (?:the )?(?:top|contents|citation(?: \d+)?)"
                         r"(?: of reference \d+)?\s*\)?|skip to (?:the )?(?:main )?content|"
-                        r"download (?:this|the) (?:report|spotlight|page)(?: as an? pdf)?)\s*$",
+                        r"download (?:this|the) (?:report|spotlight|page)(?: as an? pdf)?|"
+                        r"[↑^])\s*$",
                         re.IGNORECASE)
 _EXAMPLE = re.compile(r"^\s*examples? of effective(?:ness| practice)\s*[:\-–—]\s*", re.IGNORECASE)
 _OUTCOME = re.compile(r"^\s*outcomes?\s*(?:[:\-–—]\s*|$)", re.IGNORECASE)
@@ -124,6 +125,10 @@ def recognise(block: Block) -> Block:
             (match := _REFERENCE.match(text)):
         return replace(block.without_prefix(match.end()), kind=Kind.REFERENCE,
                        number=int(match.group(1)), level=0)
+    bold = all(s.style == "strong" for s in block.spans if s.text.strip())
+    if block.kind == Kind.PARAGRAPH and bold and 0 < len(text.split()) <= 12 \
+            and text.rstrip()[-1] not in ".:;,!?":
+        return replace(block, kind=Kind.HEADING, level=0)  # a bold line standing as a heading
     if block.kind == Kind.PARAGRAPH and text[:1] in _OPEN_QUOTES and _QUOTE_END.search(text) \
             and len(text) > 40:
         return replace(block, kind=Kind.QUOTE)

@@ -120,7 +120,7 @@ class _Parser(HTMLParser):
         text = "".join(s.text for s in spans)
         if not text.strip():
             return
-        if is_navigation(text) or text.strip() in ("↑", "^"):
+        if is_navigation(text):
             self.skipped.append((self.line, f"navigation '{text.strip()}' left out"))
             return
         kind, level, container, number = self._context()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .document import Block, Kind, Span
 
@@ -159,7 +159,8 @@ def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool) -
         elif block.kind == Kind.OUTCOME:
             chunks.append(wrap(f"Outcome: {text}" if text else "Outcome", "", ""))
         elif block.kind == Kind.HEADING or (example and is_subheading(block, following)):
-            chunks.append("## " + safe_start(text.rstrip(":").rstrip()))
+            plain = inline([replace(s, style="") for s in block.spans], block.line)
+            chunks.append("## " + safe_start(plain.rstrip(":").rstrip()))
         elif block.kind == Kind.QUOTE:
             chunks.append(wrap(text, "> ", "> "))
         elif block.kind == Kind.REFERENCE:
@@ -176,8 +177,9 @@ def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool) -
 def is_subheading(block: Block, following: Block | None) -> bool:
     """A short line such as "Robust pre-release planning:" that introduces a list of bullets."""
     text = block.text.strip()
+    bold = all(s.style == "strong" for s in block.spans if s.text.strip())
     if block.kind != Kind.PARAGRAPH or following is None or \
-            following.kind not in (Kind.BULLET, Kind.NUMBERED):
+            (following.kind not in (Kind.BULLET, Kind.NUMBERED) and not bold):
         return False
     words = text.rstrip(":").split()
     return (0 < len(words) <= 12 and text[:1].isupper() and not re.search(r"[.!?;,]", text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .document import Block, Document, Kind, recognise
 
@@ -95,7 +95,11 @@ def outline(document: Document, known: Callable[[str], bool],
                 sections.append(section)
             example = Part(block)
             section.examples.append(example)
-        elif block.kind == Kind.REFERENCE and (section.role == "references" or example is None):
+        elif block.kind == Kind.NUMBERED and section.role == "references" and not block.level \
+                and example is None:  # a numbered list of references without "[n]"
+            number = max(references, default=0) + 1
+            references[number] = replace(block, kind=Kind.REFERENCE, number=number)
+        elif block.kind == Kind.REFERENCE:
             if block.number in references:
                 warn(block.line, f"reference [{block.number}] is listed twice: the second is "
                                  "kept as text")
@@ -123,5 +127,5 @@ def _title(blocks: list[Block], warn: Callable[[int, str], None]) -> Block | Non
 def _starts_section(block: Block, top: int | None, example: Part | None,
                     known: Callable[[str], bool]) -> bool:
     if block.level == 0:
-        return example is None or known(block.text)
+        return known(block.text) or (top is None and example is None)
     return top is not None and block.level <= top
