@@ -31,13 +31,13 @@ THEME_TITLES = {"Public protection work": "Public protection"}
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Page, str]:
-    """The reference imported into a new content folder and built (HTML only)."""
+    """The reference imported into a new content folder and built, PDF included."""
     root = tmp_path_factory.mktemp("reference")
     result = run("import", str(REFERENCE), "--out", str(root / "content"))
     assert result.exit_code == 0, result.output
-    built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
-                "--no-pdf")
+    built = run("build", "--content", str(root / "content"), "--out", str(root / "build"))
     assert built.exit_code == 0, built.output
+    assert (root / "build" / "reports" / "east-midlands-2025.pdf").read_bytes()[:5] == b"%PDF-"
     page = Page((root / "build" / "reports" / "east-midlands-2025.html").read_text())
     return root, page, result.output
 

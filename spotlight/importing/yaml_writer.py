@@ -23,7 +23,7 @@ def scalar(value: str | int | dt.date) -> str:
         try:
             if yaml.safe_load(f"key: {value}") == {"key": value}:
                 return value
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # such as a timestamp that is no date
             pass
     return json.dumps(value, ensure_ascii=False)
 
