@@ -10,8 +10,12 @@ an Outcome, a numbered reference, a quotation, "Back to top" navigation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
+
+#: How the stages of an import report something they could not map: (source line, message).
+Warn = Callable[[int, str], None]
 
 
 class Kind(Enum):

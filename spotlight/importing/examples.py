@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import yaml_writer as y
-from .document import Block, Kind
+from .document import Block, Kind, Warn
 from .markdown_writer import Inline, blocks_markdown
 from .outline import Part
 
@@ -22,7 +21,7 @@ class ExampleContext:
     region: str
     source: str
     inline: Inline
-    warn: Callable[[int, str], None]
+    warn: Warn
     sentence_types: dict[str, str]  # normalised name -> slug
     standards: set[str]             # codes in the catalogue
     pdus: dict[str, str]            # normalised name -> slug, for the report's region

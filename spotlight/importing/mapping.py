@@ -9,14 +9,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from ..errors import Problem, SpotlightError
 from . import yaml_writer as y
 from .dates import date_range, single_date
-from .document import Block, Document, Kind
+from .document import Block, Document, Kind, Warn
 from .examples import ExampleContext, example_file, slugify, unique
 from .markdown_writer import WIDTH, Inline, blocks_markdown, wrap
-from .outline import Outline, Section, normalise, outline, role_of
+from .outline import Outline, Part, Section, normalise, outline, role_of
 from .report_parts import ReportParts, standards_entries, summary_parts
 from .site_file import SiteFile
 
@@ -80,7 +81,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     count = 0
     for section in (s for s in shape.sections if s.role == "theme"):
         theme = _theme(section, site, themes_used, warn)
-        intro = blocks_markdown(section.blocks, inline, example=False)
+        intro = blocks_markdown(section.blocks, inline, example=False, width=WIDTH - 6)
         sections_yaml.append(f"  - practice_theme: {theme}\n" + y.markdown("intro", intro, 4))
         for order, part in enumerate(section.examples, start=1):
             example = unique(slugify(part.heading.text), taken)
@@ -97,7 +98,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     return Plan(files, report, count, len(sections_yaml), tuple(warnings))
 
 
-def _title(shape: Outline, document: Document, warn) -> str:  # type: ignore[no-untyped-def]
+def _title(shape: Outline, document: Document, warn: Warn) -> str:
     if shape.title is not None:
         return shape.title.text
     warn(1, "the source has no title: the report is called 'Effective Practice Spotlight'; "
@@ -106,7 +107,8 @@ def _title(shape: Outline, document: Document, warn) -> str:  # type: ignore[no-
 
 
 def _region(shape: Outline, title: str, site: SiteFile,
-            warn) -> tuple[str, str | None, dict[str, str]]:  # type: ignore[no-untyped-def]
+            warn: Warn) -> tuple[str, str | None, dict[str, str]]:
+    """The region's slug, its name when it is new to site.yml, and its PDUs by name."""
     name = None
     for section in shape.sections:
         if section.role == "summary" and (match := _REGION_IN_SUMMARY.match(section.title)):
@@ -164,7 +166,7 @@ def _report_slug(slug: str | None, region: str, fieldwork: tuple[dt.date, dt.dat
     return chosen
 
 
-def _theme(section: Section, site: SiteFile, used: set[str], warn) -> str:  # type: ignore[no-untyped-def]
+def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> str:
     title = section.title or "Examples of effectiveness"
     line = section.heading.line if section.heading else 0
     match = site.match_theme(title)
@@ -186,7 +188,7 @@ def _theme(section: Section, site: SiteFile, used: set[str], warn) -> str:  # ty
     return slug
 
 
-def _after_outcome(part, warn) -> None:  # type: ignore[no-untyped-def]
+def _after_outcome(part: Part, warn: Warn) -> None:
     kinds = [b.kind for b in part.blocks]
     if Kind.OUTCOME in kinds:
         outcome = part.blocks[kinds.index(Kind.OUTCOME)]
@@ -196,7 +198,17 @@ def _after_outcome(part, warn) -> None:  # type: ignore[no-untyped-def]
                                 "end of that Outcome: move it if it belongs elsewhere")
 
 
-def _dates(fieldwork, published, warn) -> tuple[dt.date, dt.date, dt.date, bool, bool]:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class _Dates:
+    start: dt.date
+    end: dt.date
+    published: dt.date
+    no_fieldwork: bool
+    no_published: bool
+
+
+def _dates(fieldwork: tuple[dt.date, dt.date] | None, published: dt.date | None,
+           warn: Warn) -> _Dates:
     if fieldwork is None:
         warn(0, "no fieldwork dates found (such as 'between 24 February and 04 April 2025'): "
                 f"the report says {PLACEHOLDER_DATE}; set the real dates")
@@ -204,25 +216,25 @@ def _dates(fieldwork, published, warn) -> tuple[dt.date, dt.date, dt.date, bool,
         warn(0, f"no publication date found: the report says {PLACEHOLDER_DATE}; set the real "
                 "date")
     start, end = fieldwork or (PLACEHOLDER_DATE, PLACEHOLDER_DATE)
-    return start, end, published or PLACEHOLDER_DATE, fieldwork is None, published is None
+    return _Dates(start, end, published or PLACEHOLDER_DATE, fieldwork is None, published is None)
 
 
-def _names(items: list[dict]) -> dict[str, str]:  # type: ignore[type-arg]
+def _names(items: list[dict[str, Any]]) -> dict[str, str]:
     return {" ".join(str(i.get("name", "")).lower().split()): str(i.get("slug")) for i in items}
 
 
-def _report_yaml(document: Document, title: str, region: str, dates, parts: ReportParts,  # type: ignore[no-untyped-def]
-                 shape: Outline, inline: Inline, sections: list[str],
+def _report_yaml(document: Document, title: str, region: str, dates: _Dates,
+                 parts: ReportParts, shape: Outline, inline: Inline, sections: list[str],
                  examples_have_standards: bool) -> str:
-    start, end, published, no_fieldwork, no_published = dates
     fix = "  # PLACEHOLDER: the source gives no date; set the real one"
     out = [y.comment(f"Imported by spotlight import from {PurePosixPath(document.source).name}."),
            f"title: {y.scalar(title)}", f"region: {region}", "fieldwork:",
-           f"  start: {start.isoformat()}{fix if no_fieldwork else ''}",
-           f"  end: {end.isoformat()}{fix if no_fieldwork else ''}",
-           f"published: {published.isoformat()}{fix if no_published else ''}",
-           y.markdown("introduction", blocks_markdown(parts.introduction, inline, example=False))]
-    summary = blocks_markdown(parts.summary, inline, example=False)
+           f"  start: {dates.start.isoformat()}{fix if dates.no_fieldwork else ''}",
+           f"  end: {dates.end.isoformat()}{fix if dates.no_fieldwork else ''}",
+           f"published: {dates.published.isoformat()}{fix if dates.no_published else ''}",
+           y.markdown("introduction",
+                      blocks_markdown(parts.introduction, inline, example=False, width=WIDTH - 2))]
+    summary = blocks_markdown(parts.summary, inline, example=False, width=WIDTH - 4)
     if parts.facts or summary:
         out.append("summary:")
         if parts.facts:
@@ -237,7 +249,8 @@ def _report_yaml(document: Document, title: str, region: str, dates, parts: Repo
             "are in site.yml's catalogue and listed here. Give examples 'standards:' codes to\n"
             "show them under 'Our standards' instead, and remove the list below."))
         intro += parts.standards_list
-    out.append(y.markdown("standards_intro", blocks_markdown(intro, inline, example=False)))
+    out.append(y.markdown("standards_intro",
+                          blocks_markdown(intro, inline, example=False, width=WIDTH - 2)))
     if sections:
         out.append("sections:")
         out += sections
@@ -248,5 +261,6 @@ def _report_yaml(document: Document, title: str, region: str, dates, parts: Repo
             text = wrap(inline(block.spans, block.line), "", "", WIDTH - 6)
             out.append(f"  - key: ref-{number}\n" + y.markdown("text", text, 4))
     out.append(y.markdown("acknowledgements",
-                          blocks_markdown(parts.acknowledgements, inline, example=False)))
+                          blocks_markdown(parts.acknowledgements, inline, example=False,
+                                          width=WIDTH - 2)))
     return "\n".join(out) + "\n"

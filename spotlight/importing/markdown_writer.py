@@ -8,10 +8,10 @@ citations such as [4] become ``[@ref-4]`` when the source has a reference 4.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .document import Block, Kind, Span
+from .document import Block, Kind, Span, Warn
 
 WIDTH = 96
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
@@ -28,7 +28,7 @@ class Inline:
     """Turns spans into Markdown; knows the report's reference numbers and records problems."""
 
     references: frozenset[int]
-    warn: Callable[[int, str], None]
+    warn: Warn
     line: int = 0
     unknown: set[int] = field(default_factory=set)
 
@@ -125,7 +125,8 @@ def wrap(text: str, first: str, rest: str, width: int = WIDTH) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool) -> str:
+def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool,
+                    width: int = WIDTH) -> str:
     """Markdown for a run of blocks: a section intro, the introduction, or an example body."""
     chunks: list[str] = []
     list_lines: list[str] = []
@@ -148,28 +149,29 @@ def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool) -
             while len(widths) < block.level:
                 widths.append(2)
             widths.append(len(marker))
-            list_lines.append(wrap(text, indent + marker, indent + " " * len(marker)))
+            list_lines.append(wrap(text, indent + marker, indent + " " * len(marker), width))
             continue
         flush()
         if block.kind == Kind.OUTCOME and example and not in_outcome:
             in_outcome = True
             chunks.append("## Outcome")
             if text:
-                chunks.append(wrap(text, "", ""))
+                chunks.append(wrap(text, "", "", width))
         elif block.kind == Kind.OUTCOME:
-            chunks.append(wrap(f"Outcome: {text}" if text else "Outcome", "", ""))
+            chunks.append(wrap(f"Outcome: {text}" if text else "Outcome", "", "", width))
         elif block.kind == Kind.HEADING or (example and is_subheading(block, following)):
             plain = inline([replace(s, style="") for s in block.spans], block.line)
             chunks.append("## " + safe_start(plain.rstrip(":").rstrip()))
         elif block.kind == Kind.QUOTE:
-            chunks.append(wrap(text, "> ", "> "))
+            chunks.append(wrap(text, "> ", "> ", width))
         elif block.kind == Kind.REFERENCE:
             numbered = inline([Span(f"[{block.number}] "), *block.spans], block.line)
-            chunks.append(wrap(numbered, "", ""))
+            chunks.append(wrap(numbered, "", "", width))
         elif block.kind == Kind.FIELD:
-            chunks.append(wrap(f"{inline([Span(block.term)], block.line)}: {text}", "", ""))
+            chunks.append(wrap(f"{inline([Span(block.term)], block.line)}: {text}", "", "",
+                                    width))
         else:
-            chunks.append(wrap(text, "", ""))
+            chunks.append(wrap(text, "", "", width))
     flush()
     return "\n\n".join(c for c in chunks if c.strip()) + ("\n" if chunks else "")
 

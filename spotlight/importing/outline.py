@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .document import Block, Document, Kind, recognise
+from .document import Block, Document, Kind, Warn, recognise
 
 ROLES = ("introduction", "summary", "standards", "references", "theme")
 
@@ -69,7 +69,7 @@ def normalise(title: str) -> str:
 
 
 def outline(document: Document, known: Callable[[str], bool],
-            warn: Callable[[int, str], None]) -> Outline:
+            warn: Warn) -> Outline:
     """Split ``document`` into its outline; ``known`` says whether a title names a section."""
     blocks = [recognise(b) for b in document.blocks]
     title = _title(blocks, warn)
@@ -111,7 +111,7 @@ def outline(document: Document, known: Callable[[str], bool],
     return Outline(title, sections, references)
 
 
-def _title(blocks: list[Block], warn: Callable[[int, str], None]) -> Block | None:
+def _title(blocks: list[Block], warn: Warn) -> Block | None:
     """Take the title out of ``blocks``: the first heading, if no heading is above its level."""
     headings = [i for i, b in enumerate(blocks) if b.kind == Kind.HEADING]
     if not headings:

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import yaml_writer as y
 from .dates import date_range
@@ -79,7 +80,7 @@ def standards_entries(section: Section, parts: ReportParts, site: SiteFile) -> N
                               f"  text: {y.scalar(text)}")
 
 
-def _same_text(text: str, known: list[dict]) -> dict | None:  # type: ignore[type-arg]
+def _same_text(text: str, known: list[dict[str, Any]]) -> dict[str, Any] | None:
     wanted = normalise(text)
     for standard in known:
         have = normalise(str(standard.get("text", "")))

@@ -39,10 +39,10 @@ def parse_text(text: str, source: str) -> Document:
         block = _block(line, number, title_seen, markers)
         title_seen = True
         previous = blocks[-1] if blocks else None
-        if wrapped and previous is not None and previous.text and block.kind == Kind.PARAGRAPH \
-                and previous.kind in (Kind.PARAGRAPH, Kind.BULLET, Kind.NUMBERED) \
+        if wrapped and previous is not None and previous.text and _continues(previous, block) \
                 and not line.startswith(" " * 6):
-            blocks[-1] = plain(f"{previous.text} {line.strip()}", previous.kind, previous.line,
+            kind = Kind.PARAGRAPH if previous.kind == Kind.HEADING else previous.kind
+            blocks[-1] = plain(f"{previous.text} {line.strip()}", kind, previous.line,
                                previous.level)
             continue
         blocks.append(block)
@@ -63,6 +63,13 @@ def _block(line: str, number: int, title_seen: bool, markers: bool) -> Block:
     if not markers and _looks_like_heading(stripped):
         return plain(stripped, Kind.HEADING, number, 0)
     return plain(stripped, Kind.PARAGRAPH, number)
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    """In wrapped text: whether a line carries on the block before it."""
+    loose = (Kind.PARAGRAPH, Kind.BULLET, Kind.NUMBERED)
+    return (block.kind == Kind.PARAGRAPH or (block.kind == Kind.HEADING and block.level == 0)) \
+        and (previous.kind in loose or (previous.kind == Kind.HEADING and previous.level == 0))
 
 
 def _looks_like_heading(text: str) -> bool:
