@@ -80,9 +80,11 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     sections_yaml: list[str] = []
     count = 0
     for section in (s for s in shape.sections if s.role == "theme"):
-        theme = _theme(section, site, themes_used, warn)
+        theme, renamed = _theme(section, site, themes_used, warn)
         intro = blocks_markdown(section.blocks, inline, example=False, width=WIDTH - 6)
-        sections_yaml.append(f"  - practice_theme: {theme}\n" + y.markdown("intro", intro, 4))
+        heading = f"  # the source's heading: {section.title}" if renamed else ""
+        sections_yaml.append(f"  - practice_theme: {theme}{heading}\n" +
+                             y.markdown("intro", intro, 4))
         for order, part in enumerate(section.examples, start=1):
             example = unique(slugify(part.heading.text), taken)
             files[f"examples/{example}.md"] = example_file(part, example, theme, order, context)
@@ -166,7 +168,8 @@ def _report_slug(slug: str | None, region: str, fieldwork: tuple[dt.date, dt.dat
     return chosen
 
 
-def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> str:
+def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> tuple[str, bool]:
+    """The practice theme of a section, and whether its title differs from the section's."""
     title = section.title or "Examples of effectiveness"
     line = section.heading.line if section.heading else 0
     match = site.match_theme(title)
@@ -175,8 +178,10 @@ def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> str:
         if normalise(str(match["title"])) != normalise(title):
             warn(line, f"section '{title}' is the practice theme '{match['title']}' ({slug}): "
                        f"its heading reads '{match['title']}'")
+            used.add(slug)
+            return slug, True
         used.add(slug)
-        return slug
+        return slug, False
     slugs = {str(t.get("slug")) for t in site.items("practice_themes")} | used
     slug = unique(slugify(title, 40), slugs)
     used.add(slug)
@@ -185,7 +190,7 @@ def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> str:
              f"\n- slug: {slug}\n  title: {y.scalar(title)}\n  intro: \"\"")
     warn(line, f"section '{title}' matches no practice theme: added the practice theme "
                f"'{slug}' to site.yml")
-    return slug
+    return slug, False
 
 
 def _after_outcome(part: Part, warn: Warn) -> None:
