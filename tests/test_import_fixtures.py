@@ -108,3 +108,22 @@ def test_unknown_section_becomes_a_new_practice_theme_with_a_note(imported) -> N
     site = (root / "content" / "site.yml").read_text()
     assert "- slug: community-links\n    title: Community links" in site
     assert "# Added by spotlight import" in site
+
+
+def test_a_page_built_by_spotlight_imports_with_its_metadata(sample_build: Path,
+                                                             tmp_path: Path) -> None:
+    result = run("import", str(sample_build / "reports" / "northshire-2025.html"), "--out",
+                 str(tmp_path / "content"))
+    assert result.exit_code == 0, result.output
+    example = (tmp_path / "content" / "examples" /
+               "adapting-a-court-assessment-for-a-young-adult-with-autism.md").read_text()
+    front = example.split("---")[1]
+    assert "pdu: ravensholm" in front and 'standards: ["2.1", "2.2", "3.1"]' in front
+    assert "sentence_type: community-order" in front
+    report = (tmp_path / "content" / "reports" / "northshire-2025.yml").read_text()
+    assert "published: 2025-08-14\n" in report
+    assert "label: Cases reviewed\n      value: 296" in report
+    assert "image left out (copy it into images/ and add it by hand)" in result.output
+    built = run("build", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "out"),
+                "--no-pdf")
+    assert built.exit_code == 0, built.output

@@ -25,6 +25,7 @@ class ExampleContext:
     sentence_types: dict[str, str]  # normalised name -> slug
     standards: set[str]             # codes in the catalogue
     pdus: dict[str, str]            # normalised name -> slug, for the report's region
+    region_is_new: bool             # True when import adds the region (and so its PDUs)
     new_pdus: dict[str, str] = field(default_factory=dict)  # slug -> name, found in examples
 
 
@@ -96,11 +97,15 @@ def _field(block: Block, context: ExampleContext, front: dict[str, str], tags: l
     key = " ".join(value.lower().split())
     if term in ("region", "pdu"):
         pdu = value.split(",")[-1].strip() if "," in value or term == "pdu" else ""
-        if pdu:
-            slug = context.pdus.get(pdu.lower()) or slugify(pdu)
-            if pdu.lower() not in context.pdus:
-                context.new_pdus[slug] = pdu
-            front["pdu"] = slug
+        if pdu and pdu.lower() in context.pdus:
+            front["pdu"] = context.pdus[pdu.lower()]
+        elif pdu and context.region_is_new:
+            front["pdu"] = slugify(pdu)
+            context.new_pdus[front["pdu"]] = pdu
+        elif pdu:
+            tags.append(pdu)
+            context.warn(block.line, f"PDU '{pdu}' is not in the region in site.yml: kept as "
+                                     "a tag")
         return True
     if term in ("sentence", "sentence type"):
         if key in context.sentence_types:

@@ -75,7 +75,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     context = ExampleContext(report, region, PurePosixPath(document.source).name, inline, warn,
                              _names(site.items("sentence_types")),
                              {str(s.get("code")) for s in site.items("standards")} |
-                             set(parts.new_standard_codes), pdus)
+                             set(parts.new_standard_codes), pdus, region_name is not None)
     files: dict[str, str] = {}
     sections_yaml: list[str] = []
     count = 0
