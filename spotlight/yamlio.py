@@ -37,12 +37,10 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, keeping line numbers and refusing duplicate keys."""
+class _Constructing:
+    """Constructors shared by both loaders: keep line numbers, refuse duplicate keys."""
 
-    def __init__(self, stream: str, line_offset: int) -> None:
-        super().__init__(stream)
-        self._offset = line_offset
+    _offset = 0
 
     def _line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self._offset
@@ -85,14 +83,32 @@ class _Loader(yaml.SafeLoader):
             ) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+class _Loader(_Constructing, yaml.SafeLoader):
+    """The pure-Python safe loader: slower, with the clearer error messages."""
+
+
+class _FastLoader(_Constructing, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader where PyYAML was built with it: several times faster."""
+
+
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Constructing.construct_yaml_timestamp)
+    _loader.add_constructor("tag:yaml.org,2002:map", _Constructing.construct_yaml_map)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _Constructing.construct_yaml_seq)
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse ``text`` safely; return the data and any problem, located in ``path``."""
-    loader = _Loader(text, line_offset)
+    fast = _FastLoader(text)
+    fast._offset = line_offset
+    try:
+        return fast.get_single_data(), []
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python loader, whose messages are clearer
+    finally:
+        fast.dispose()
+    loader = _Loader(text)
+    loader._offset = line_offset
     try:
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as error:
