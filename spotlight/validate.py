@@ -56,6 +56,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     record = check(fields.SITE, data, source.name, 1, found)
     if record is None:
         return None
+    for key in ("practice_themes", "standards", "regions"):
+        record[key] = record[key] or ()  # missing: already reported; check the rest
     md = _Markdown(source.name, assets, found)
     themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"))
                    for t in record["practice_themes"])
