@@ -137,7 +137,7 @@ def _styled(line: str, severity: str) -> str:
     path, sep, rest = line.partition(f": {severity}: ")
     if not sep:
         return line
-    word = click.style(severity, fg=_SEVERITY_COLOURS[severity], bold=severity == "error")
+    word = click.style(severity, fg=_SEVERITY_COLOURS[severity], bold=severity == "error" or None)
     return f"{path}: {word}: {rest}"
 
 

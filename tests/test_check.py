@@ -193,3 +193,29 @@ def test_check_writes_nothing(site, tmp_path: Path) -> None:  # type: ignore[no-
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     run("check", "--content", "site")
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_colour_on_a_terminal_unless_no_color(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from spotlight.cli import main
+
+    site("minimal")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = CliRunner().invoke(main, ["check", "--content", "site"], color=True)
+    assert "\x1b[33mwarning\x1b[0m" in coloured.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(main, ["check", "--content", "site"], color=True)
+    assert "\x1b[" not in plain.output
+    assert ": warning: style-no-outcome: " in plain.stdout
+
+
+def test_quiet_and_verbose(site) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    quiet = run("check", "--content", "site", "-q")
+    assert quiet.stderr == "" and len(quiet.stdout.splitlines()) == 1
+    verbose = run("check", "--content", "site", "-v")
+    assert "style-no-outcome: 1 (a case about a person without an Outcome" in verbose.stderr
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf", "-q").output == ""
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "-v")
+    assert "  wrote out/reports/north-2025.html" in built.stdout.splitlines()
