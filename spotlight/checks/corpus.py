@@ -72,7 +72,7 @@ class Corpus:
             for section in report.sections:
                 if section.anchor in own:
                     texts.append(self.text(name, "sections", own[section.anchor], "intro"))
-                else:
+                elif section.anchor in themes:
                     texts.append(self.text(self.site_path, "practice_themes",
                                            themes.index(section.anchor), "intro"))
                 for example in section.examples:
