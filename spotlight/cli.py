@@ -45,11 +45,14 @@ def main() -> None:
 
 
 @main.command("build")
-@_CONTENT
+@click.option("--content", "-c", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True, help="The content folder.")
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("build"),
               show_default=True, help="The output folder (replaced when the build succeeds).")
-@_VISUAL_THEME
-@_OVERRIDE
+@click.option("--visual-theme", default="default", show_default=True,
+              help="The visual theme from themes/.")
+@click.option("--theme-override", type=click.Path(path_type=Path), default=None,
+              help="A folder of templates/ and static/ that replace the visual theme's files.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Build the PDF reports.")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
 @_verbosity
@@ -151,7 +154,7 @@ def init_command(folder: Path, quiet: bool, verbose: bool) -> None:
     try:
         written = init(folder)
     except SpotlightError as error:
-        _fail(error, "Nothing was written.")
+        _refuse(error, "Nothing was written.")
     if verbose:
         for path in written:
             click.echo(f"  wrote {path}")
@@ -183,7 +186,7 @@ def new_example_command(content: Path, report: str, practice_theme: str, kind: s
     try:
         path = new_example(content, report, practice_theme, title, kind)
     except SpotlightError as error:
-        _fail(error, "Nothing was written.")
+        _refuse(error, "Nothing was written.")
     click.echo(str(path) if quiet else f"Created {path}")
 
 
@@ -234,7 +237,7 @@ def serve_command(content: Path, out: Path | None, host: str, port: int, visual_
     try:
         serve(options, log)
     except SpotlightError as error:
-        _fail(error, "The preview did not start.")
+        _refuse(error, "The preview did not start.")
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)
 
@@ -243,13 +246,19 @@ def _interrupt(signum: int, frame: object) -> NoReturn:
     raise KeyboardInterrupt
 
 
-def _fail(error: SpotlightError, outcome: str = "the previous build is unchanged.") -> NoReturn:
+def _fail(error: SpotlightError) -> None:
     for problem in error.problems:
         click.echo(str(problem), err=True)
     count = len(error.problems)
-    if outcome.endswith("unchanged."):
-        click.echo(f"Build failed: {count} problem{'s' if count != 1 else ''}; {outcome}",
-                   err=True)
-    else:
-        click.echo(f"{count} problem{'s' if count != 1 else ''}. {outcome}", err=True)
+    click.echo(f"Build failed: {count} problem{'s' if count != 1 else ''}; "
+               "the previous build is unchanged.", err=True)
+    sys.exit(1)
+
+
+def _refuse(error: SpotlightError, outcome: str) -> NoReturn:
+    """Print every problem of a command other than build, what it means, and exit 1."""
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+    count = len(error.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''}. {outcome}", err=True)
     sys.exit(1)
