@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ class BuildOptions:
     theme_override: Path | None = None
     pdf: bool = True
     strict: bool = False
+    #: Told (done, total) as each PDF is rendered, for a progress bar.
+    progress: Callable[[int, int], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ def build(options: BuildOptions) -> BuildResult:
     if options.pdf:
         from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
-        pdfs, warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders))
+        pdfs, warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders),
+                                     options.progress)
         if options.strict and warnings:
             raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs

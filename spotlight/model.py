@@ -14,12 +14,23 @@ from .markdown import Parsed
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A finding of ``spotlight check`` that the author waives, with the reason why."""
+
+    code: str
+    match: str | None
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
 class PracticeTheme:
     """A practice theme: court work, resettlement, public protection..."""
 
     slug: str
     title: str
     intro: Parsed
+    outcome_expected: bool = True
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,8 @@ class Settings:
     regions: tuple[Region, ...]
     sentence_types: tuple[SentenceType, ...]
     glossary: tuple[tuple[str, str], ...]
+    known_abbreviations: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -89,6 +102,7 @@ class Fact:
     value: int
     key: str | None
     part_of: str | None
+    parts_complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,7 @@ class ReportSource:
     acknowledgements: Parsed
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +167,7 @@ class ExampleSource:
     body: Parsed
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True)
