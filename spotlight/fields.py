@@ -45,6 +45,10 @@ SITE = Schema("the site file", (
     Field("regions", "records", "regions and their PDUs", required=True, schema=REGION),
     Field("sentence_types", "records", "sentence types", schema=SENTENCE_TYPE, default=()),
     Field("glossary", "glossary", "abbreviations and their expansions", default=dict),
+    Field("accessibility", "markdown", "the accessibility statement's contact details and "
+          "known problems, in Markdown", default=""),
+    Field("theme_override", "text", "a folder of templates/ and static/ that replace files of "
+          "the visual theme, relative to the content folder"),
 ))
 
 FIELDWORK = Schema("fieldwork", (

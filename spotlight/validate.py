@@ -76,6 +76,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         licence=md(record, "licence"), practice_themes=themes, standards=standards,
         regions=regions, sentence_types=sentence_types,
         glossary=tuple(sorted(record["glossary"].items(), key=lambda i: i[0].lower())),
+        accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
     )
 
 
