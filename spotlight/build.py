@@ -9,6 +9,7 @@ from .assemble import assemble
 from .errors import Problem, SpotlightError
 from .load import load, load_theme
 from .render import render
+from .search import index_site
 from .validate import validate
 from .write import check_output, write
 
@@ -22,6 +23,7 @@ class BuildOptions:
     visual_theme: str = "default"
     theme_override: Path | None = None
     pdf: bool = True
+    search: bool = True
     strict: bool = False
 
 
@@ -30,7 +32,7 @@ class BuildResult:
     """What a build wrote, and the warnings it met."""
 
     out: Path
-    pages: tuple[str, ...]
+    pages: tuple[str, ...]  # the HTML pages
     pdfs: tuple[str, ...]
     reports: int
     examples: int
@@ -41,11 +43,15 @@ def build(options: BuildOptions) -> BuildResult:
     """Build the site and its PDFs; raise SpotlightError with every problem, writing nothing."""
     check_output(options.out, options.content)
     raw, problems = load(options.content)
-    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
-    content = validate(raw, [*problems, *theme_problems])
-    assert theme is not None  # validate raised if the theme could not be loaded
+    content = validate(raw, problems)
+    override = options.theme_override
+    if override is None and content.settings.theme_override is not None:
+        override = options.content / content.settings.theme_override
+    theme, theme_problems = load_theme(options.visual_theme, override)
+    if theme is None:
+        raise SpotlightError(theme_problems)
     site = assemble(content)
-    rendered = render(site, theme, options.content)
+    rendered = render(site, theme, options.content, search=options.search)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = []
     if options.pdf:
@@ -57,6 +63,7 @@ def build(options: BuildOptions) -> BuildResult:
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
-    write(options.out, files, copies)
-    return BuildResult(options.out, tuple(rendered.pages), tuple(pdfs), len(site.reports),
+    write(options.out, files, copies, finish=index_site if options.search else None)
+    pages = tuple(p for p in rendered.pages if p.endswith(".html"))
+    return BuildResult(options.out, pages, tuple(pdfs), len(site.reports),
                        len({e.slug for r in site.reports for e in r.examples}), tuple(warnings))
