@@ -51,7 +51,8 @@ def build(options: BuildOptions) -> BuildResult:
     if theme is None:
         raise SpotlightError(theme_problems)
     site = assemble(content)
-    rendered = render(site, theme, options.content, search=options.search)
+    search = options.search and bool(site.library.examples)  # nothing to search, no search
+    rendered = render(site, theme, options.content, search=search)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = []
     if options.pdf:
@@ -63,7 +64,7 @@ def build(options: BuildOptions) -> BuildResult:
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
-    write(options.out, files, copies, finish=index_site if options.search else None)
+    write(options.out, files, copies, finish=index_site if search else None)
     pages = tuple(p for p in rendered.pages if p.endswith(".html"))
     return BuildResult(options.out, pages, tuple(pdfs), len(site.reports),
                        len({e.slug for r in site.reports for e in r.examples}), tuple(warnings))

@@ -24,7 +24,7 @@ PAGE_TYPES = {
     "region": "regions/northshire.html",
     "PDU": "pdus/ravensholm.html",
     "standard": "standards/2-2.html",
-    "search": "search/index.html?q=victim",
+    "search": "search/index.html?q=probation",  # more than a page of results
     "accessibility statement": "about/accessibility.html",
     "not found": "no/such/page.html",
 }
@@ -258,3 +258,23 @@ def test_the_home_page_search_box_leads_to_results(tab: Any, served: str) -> Non
     assert tab.input_value("#search-input") == "polygraph"
     assert [r["title"] for r in _results(tab)] == [
         "Using polygraph disclosures to strengthen risk management"]
+
+
+def test_long_result_lists_come_in_pages_of_twenty(tab: Any, served: str) -> None:
+    northshire = [s for s in (SAMPLE / "examples").glob("*.md")
+                  if "\nregion: northshire\n" in s.read_text(encoding="utf-8")]
+    assert len(northshire) > 20
+    tab.goto(served + "search/index.html")
+    tab.check("#filter-region-northshire")
+    tab.wait_for_selector("#search-more:visible")
+    assert len(_results(tab)) == 20
+    assert tab.text_content("#search-status") == \
+        f"{len(northshire)} examples found in Northshire"
+    more = len(northshire) - 20
+    assert tab.text_content("#search-more") == \
+        f"Show {more} more result{'s' if more > 1 else ''}"
+    tab.click("#search-more")
+    tab.wait_for_function(f"document.querySelectorAll('.search-result').length === "
+                          f"{len(northshire)}")
+    assert not tab.is_visible("#search-more")
+    assert tab.evaluate("document.activeElement.textContent") == _results(tab)[20]["title"]

@@ -150,3 +150,15 @@ def test_theme_override_setting_naming_no_folder(site) -> None:  # type: ignore[
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == \
         "site/my-look: the theme override folder does not exist"
+
+
+def test_a_site_without_examples_yet_builds_without_search(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/first-case.md": None, "examples/second-case.md": None})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert not (out / "search").exists() and not (out / "pagefind").exists()
+    home = Page((out / "index.html").read_text())
+    assert "No examples have been published yet." in home.text_of("p")
+    assert not home.find_all("form")

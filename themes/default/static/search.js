@@ -13,7 +13,10 @@
   var list = document.getElementById("search-results");
   var root = box.getAttribute("data-root");
   var bundle = new URL(box.getAttribute("data-bundle") + "pagefind.js", document.baseURI).href;
+  var more = document.getElementById("search-more");
+  var PAGE = 20;
   var pagefind = null;
+  var pending = [];
   var latest = 0;
   var timer = null;
 
@@ -89,18 +92,33 @@
     if (!query && !Object.keys(chosen).length) {
       list.replaceChildren();
       status.textContent = "";
+      more.hidden = true;
       return;
     }
     var search = await pagefind.search(query || null, { filters: chosen });
-    var found = await Promise.all(search.results.map(function (r) { return r.data(); }));
     if (ticket !== latest) {
       return;
     }
-    list.replaceChildren.apply(list, found.map(result));
+    pending = search.results;
+    list.replaceChildren();
     var labels = chosenLabels();
-    status.textContent = plural(found.length, "example") + " found" +
+    status.textContent = plural(pending.length, "example") + " found" +
       (query ? " for ‘" + query + "’" : "") +
       (labels.length ? " in " + labels.join(", ") : "");
+    await showMore(ticket);
+  }
+
+  // Results arrive in pages: the data of each result is fetched only when it is shown.
+  async function showMore(ticket) {
+    var page = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    var found = await Promise.all(page.map(function (r) { return r.data(); }));
+    if (ticket !== latest) {
+      return;
+    }
+    found.forEach(function (data) { list.appendChild(result(data)); });
+    more.hidden = pending.length === 0;
+    more.textContent = "Show " + plural(Math.min(PAGE, pending.length), "more result");
   }
 
   function soon() {
@@ -124,6 +142,13 @@
       run();
     });
     input.addEventListener("input", soon);
+    more.addEventListener("click", function () {
+      var first = list.children.length;
+      showMore(latest).then(function () {
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) { link.focus(); }
+      });
+    });
     box.querySelectorAll("[data-filter] input").forEach(function (c) {
       c.addEventListener("change", run);
     });
