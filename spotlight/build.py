@@ -43,13 +43,15 @@ def build(options: BuildOptions) -> BuildResult:
     """Build the site and its PDFs; raise SpotlightError with every problem, writing nothing."""
     check_output(options.out, options.content)
     raw, problems = load(options.content)
-    content = validate(raw, problems)
-    override = options.theme_override
-    if override is None and content.settings.theme_override is not None:
+    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    content = validate(raw, [*problems, *theme_problems])
+    if options.theme_override is None and content.settings.theme_override is not None:
+        # The override folder named in site.yml is known only once site.yml is valid.
         override = options.content / content.settings.theme_override
-    theme, theme_problems = load_theme(options.visual_theme, override)
-    if theme is None:
-        raise SpotlightError(theme_problems)
+        theme, theme_problems = load_theme(options.visual_theme, override)
+        if theme_problems:
+            raise SpotlightError(theme_problems)
+    assert theme is not None  # validate raised if the theme could not be loaded
     site = assemble(content)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     rendered = render(site, theme, options.content, search=search)
