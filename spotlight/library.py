@@ -153,30 +153,10 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
     for source in published:
         by_theme.setdefault(source.practice_theme, []).append(source)
 
-    pages: dict[str, ExamplePage] = {}
-    for source in published:
-        first = appearances[source.slug][0].report
-        same_theme = by_theme[source.practice_theme]
-        index = same_theme.index(source)
-        body, outcome = _body(source, report_sources[first.slug], first)
-        pages[source.slug] = ExamplePage(
-            slug=source.slug, path=example_page(source.slug), title=source.title,
-            kind=source.kind,
-            description=_description(source.body) or f"Example of effectiveness: {source.title}",
-            practice_theme=links.theme(source.practice_theme),
-            also_practice_themes=tuple(links.theme(t) for t in source.also_practice_themes
-                                       if t != source.practice_theme),
-            region=links.region(source.region),
-            pdu=links.pdu(source.pdu) if source.pdu else None,
-            standards=tuple(links.standard(s.code) for s in settings.standards
-                            if s.code in source.standards),
-            sentence_type=next((s.name for s in settings.sentence_types
-                                if s.slug == source.sentence_type), None),
-            tags=source.tags, body=body, outcome=outcome,
-            appearances=tuple(appearances[source.slug]),
-            previous=_link(same_theme[index - 1]) if index > 0 else None,
-            next=_link(same_theme[index + 1]) if index + 1 < len(same_theme) else None,
-        )
+    pages = {source.slug: _example_page(source, appearances[source.slug],
+                                        by_theme[source.practice_theme], links,
+                                        report_sources[appearances[source.slug][0].report.slug])
+             for source in published}
 
     def listing(kind: str, label: str, slug: str, link: Link,
                 match: Callable[[ExampleSource], bool], intro: Markup, trail: tuple[Link, ...],
@@ -223,23 +203,48 @@ class _Links:
         self.regions = {e.region for e in published}
         self.pdus = {e.pdu for e in published if e.pdu}
         self.standards = {code for e in published for code in e.standards}
-        self._settings = settings
+        self.settings = settings
         self.standard_slugs = standard_slugs([s.code for s in settings.standards])
 
     def theme(self, slug: str) -> Link:
-        return Link(f"practice-themes/{slug}.html", self._settings.practice_theme(slug).title)
+        return Link(f"practice-themes/{slug}.html", self.settings.practice_theme(slug).title)
 
     def region(self, slug: str) -> Link:
-        return Link(f"regions/{slug}.html", self._settings.region(slug).name)
+        return Link(f"regions/{slug}.html", self.settings.region(slug).name)
 
     def pdu(self, slug: str) -> Link:
-        name = next(p.name for r in self._settings.regions for p in r.pdus if p.slug == slug)
+        name = next(p.name for r in self.settings.regions for p in r.pdus if p.slug == slug)
         return Link(f"pdus/{slug}.html", name)
 
     def standard(self, code: str) -> Link:
-        standard = next(s for s in self._settings.standards if s.code == code)
+        standard = next(s for s in self.settings.standards if s.code == code)
         return Link(f"standards/{self.standard_slugs[code]}.html",
                     f"{standard.code} {standard.title}")
+
+
+def _example_page(source: ExampleSource, appearances: list[Appearance],
+                  same_theme: list[ExampleSource], links: _Links,
+                  newest: ReportSource) -> ExamplePage:
+    """The permalink page of one example; ``same_theme`` is its practice theme's sequence."""
+    settings = links.settings
+    index = same_theme.index(source)
+    body, outcome = _body(source, newest, appearances[0].report)
+    return ExamplePage(
+        slug=source.slug, path=example_page(source.slug), title=source.title, kind=source.kind,
+        description=_description(source.body) or f"Example of effectiveness: {source.title}",
+        practice_theme=links.theme(source.practice_theme),
+        also_practice_themes=tuple(links.theme(t) for t in source.also_practice_themes
+                                   if t != source.practice_theme),
+        region=links.region(source.region),
+        pdu=links.pdu(source.pdu) if source.pdu else None,
+        standards=tuple(links.standard(s.code) for s in settings.standards
+                        if s.code in source.standards),
+        sentence_type=next((s.name for s in settings.sentence_types
+                            if s.slug == source.sentence_type), None),
+        tags=source.tags, body=body, outcome=outcome, appearances=tuple(appearances),
+        previous=_link(same_theme[index - 1]) if index > 0 else None,
+        next=_link(same_theme[index + 1]) if index + 1 < len(same_theme) else None,
+    )
 
 
 def _link(source: ExampleSource) -> Link:
