@@ -52,15 +52,19 @@ def main() -> None:
 @click.option("--visual-theme", default="default", show_default=True,
               help="The visual theme from themes/.")
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
-              help="A folder of templates/ and static/ that replace the visual theme's files.")
+              help="A folder of templates/ and static/ that replace the visual theme's files "
+                   "(overrides theme_override in site.yml).")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Build the PDF reports.")
+@click.option("--search/--no-search", default=True, show_default=True,
+              help="Build the search index (with Pagefind).")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
 @_verbosity
 def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+                  pdf: bool, search: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
-                           theme_override=theme_override, pdf=pdf, strict=strict)
+                           theme_override=theme_override, pdf=pdf, search=search,
+                           strict=strict)
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         result = build(replace(options, progress=bar))

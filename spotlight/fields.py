@@ -59,6 +59,10 @@ SITE = Schema("the site file", (
           "used without a glossary entry or spelling out", default=()),
     Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
           schema=WAIVER, default=()),
+    Field("accessibility", "markdown", "the accessibility statement's contact details and "
+          "known problems, in Markdown", default=""),
+    Field("theme_override", "text", "a folder of templates/ and static/ that replace files of "
+          "the visual theme, relative to the content folder"),
 ))
 
 FIELDWORK = Schema("fieldwork", (

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .markdown import Parsed
+
+if TYPE_CHECKING:
+    from .library import Library
 
 # --- Validated content -------------------------------------------------------------------
 
@@ -84,6 +88,8 @@ class Settings:
     glossary: tuple[tuple[str, str], ...]
     known_abbreviations: tuple[str, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    accessibility: Parsed | None = None
+    theme_override: str | None = None
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -200,6 +206,16 @@ class Example:
     body: Markup
     outcome: Markup | None
 
+    @property
+    def page(self) -> str:
+        """The output path of the example's own page (its permalink)."""
+        return example_page(self.slug)
+
+
+def example_page(slug: str) -> str:
+    """The output path of the permalink page of the example with this slug."""
+    return f"examples/{slug}.html"
+
 
 @dataclass(frozen=True)
 class Section:
@@ -263,3 +279,11 @@ class Site:
     reports: tuple[Report, ...]
     glossary: tuple[tuple[str, str], ...]
     images: tuple[str, ...]
+    library: Library
+    accessibility: Markup
+
+    def url(self, path: str) -> str | None:
+        """The absolute address of an output path, or None when the base URL is not set."""
+        if not self.base_url:
+            return None
+        return self.base_url + ("" if path == "index.html" else path)

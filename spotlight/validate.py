@@ -80,6 +80,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         regions=regions, sentence_types=sentence_types,
         glossary=tuple(sorted(record["glossary"].items(), key=lambda i: i[0].lower())),
         known_abbreviations=record["known_abbreviations"], waivers=_waivers(record),
+        accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpotlightError, display_path
@@ -26,11 +26,14 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
                                       "did not build; choose another output folder")])
 
 
-def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> None:
+def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
+          finish: Callable[[Path], None] | None = None) -> None:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
     replaced only once the new one is complete, so a failure never leaves a half-written site.
+    ``finish``, if given, runs on that folder once everything is written and before the swap
+    (the search indexer reads the written pages); if it raises, nothing is replaced.
     """
     parent = out_dir.parent
     try:
@@ -43,6 +46,8 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path])
             _target(staging, relative).write_bytes(data)
         for relative, source in sorted(copies.items()):
             shutil.copyfile(source, _target(staging, relative))
+        if finish is not None:
+            finish(staging)
         (staging / MARKER).write_text("This folder is written by spotlight build.\n")
         _swap(staging, out_dir)
     except OSError as error:

@@ -73,7 +73,8 @@ def test_sections_in_order_with_their_examples(imported) -> None:  # type: ignor
 def test_subheadings_bullets_and_outcomes(imported) -> None:  # type: ignore[no-untyped-def]
     page, _, root = imported
     first, second, third = page.find_all("article", class_="example")
-    assert [_text(h) for h in first.children[2].children if h.tag == "h4"] == ["Thorough checks"]
+    body = next(c for c in first.children if "example__body" in c.attrs.get("class", ""))
+    assert [_text(h) for h in body.children if h.tag == "h4"] == ["Thorough checks"]
     bullets = ["The author spoke to the police and to children’s services.",
                "Both checks were recorded on the same day.", "Previous reports were read in full."]
     items = _descendants(first, "li")
@@ -82,8 +83,9 @@ def test_subheadings_bullets_and_outcomes(imported) -> None:  # type: ignore[no-
         assert [_text(li) for li in items] == [f"{bullets[0]} {bullets[1]}", *bullets[1:]]
     else:  # python-docx's template has no multi-level list: "List Bullet 2" is a list of its own
         assert [_text(li) for li in items] == bullets
-    assert any(e.tag == "ol" for e in second.children[2].children)
-    assert [_text(h) for h in second.children[2].children if h.tag == "h4"] == ["Handover"]
+    body = next(c for c in second.children if "example__body" in c.attrs.get("class", ""))
+    assert any(e.tag == "ol" for e in body.children)
+    assert [_text(h) for h in body.children if h.tag == "h4"] == ["Handover"]
     outcomes = [_text(d) for d in page.find_all("div", class_="outcome")]
     assert outcomes == ["Outcome The court followed the proposal for a community order.",
                         "Outcome Ben kept every appointment in his first three months."]

@@ -39,6 +39,10 @@ class _Found:
     container: int
 
 
+# Page furniture that pages spotlight built carry inside the content: links to other pages.
+_CHROME_CLASSES = {"example__permalink"}
+
+
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -90,6 +94,7 @@ class _Parser(HTMLParser):
 
     def _skipping(self) -> bool:
         return any(e.tag in _SKIP or "hidden" in e.attrs or e.attrs.get("aria-hidden") == "true"
+                   or _CHROME_CLASSES & set(e.attrs.get("class", "").split())
                    for e in self.stack)
 
     def _text(self, data: str) -> None:
