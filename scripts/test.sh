@@ -2,7 +2,8 @@
 # Install what the tests need, then run every test (arguments go to pytest).
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-need_debian_packages "${SYSTEM_PACKAGES[@]}"
+need_debian_packages "${SYSTEM_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+need_test_tools
 pip_install -e '.[test]'
 "$PYTHON" -m ruff check spotlight tests
 "$PYTHON" -m pytest "$@"

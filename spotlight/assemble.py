@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import markdown
+from .library import assemble_library
 from .markdown import Parsed, RenderContext
 from .model import (
     Content,
@@ -32,11 +33,22 @@ def assemble(content: Content) -> Site:
     reports = tuple(sorted(
         (_report(r, content.examples, settings) for r in content.reports),
         key=lambda r: (r.published, r.slug), reverse=True))
-    images = sorted({i for r in reports for i in r.images})
+    library = assemble_library(content, reports)
+    published = {e.slug for e in library.examples}
+    listed = {t.slug for t in library.practice_themes}
+    images = {i for r in reports for i in r.images} | _images(
+        [e.body for e in content.examples if e.slug in published]
+        + [t.intro for t in settings.practice_themes if t.slug in listed])
     licence = markdown.render(settings.licence.tokens, RenderContext(SECTION_HEADING, ""))
+    accessibility = markdown.render(settings.accessibility.tokens, RenderContext(2, PAGE_ROOT)) \
+        if settings.accessibility else markdown.Markup("")
+    base_url = settings.base_url
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
     return Site(title=settings.title, organisation=settings.organisation,
-                language=settings.language, base_url=settings.base_url, licence=licence,
-                reports=reports, glossary=settings.glossary, images=tuple(images))
+                language=settings.language, base_url=base_url, licence=licence,
+                reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
+                library=library, accessibility=accessibility)
 
 
 def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:

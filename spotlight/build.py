@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from .assemble import assemble
 from .errors import Problem, SpotlightError
 from .load import load, load_theme
 from .render import render
+from .search import index_site
 from .validate import validate
 from .write import check_output, write
 
@@ -22,7 +24,10 @@ class BuildOptions:
     visual_theme: str = "default"
     theme_override: Path | None = None
     pdf: bool = True
+    search: bool = True
     strict: bool = False
+    #: Told (done, total) as each PDF is rendered, for a progress bar.
+    progress: Callable[[int, int], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class BuildResult:
     """What a build wrote, and the warnings it met."""
 
     out: Path
-    pages: tuple[str, ...]
+    pages: tuple[str, ...]  # the HTML pages
     pdfs: tuple[str, ...]
     reports: int
     examples: int
@@ -43,21 +48,30 @@ def build(options: BuildOptions) -> BuildResult:
     raw, problems = load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
     content = validate(raw, [*problems, *theme_problems])
+    if options.theme_override is None and content.settings.theme_override is not None:
+        # The override folder named in site.yml is known only once site.yml is valid.
+        override = options.content / content.settings.theme_override
+        theme, theme_problems = load_theme(options.visual_theme, override)
+        if theme_problems:
+            raise SpotlightError(theme_problems)
     assert theme is not None  # validate raised if the theme could not be loaded
     site = assemble(content)
-    rendered = render(site, theme, options.content)
+    search = options.search and bool(site.library.examples)  # nothing to search, no search
+    rendered = render(site, theme, options.content, search=search)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = list(theme.warnings)
     if options.pdf:
         from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
-        pdfs, pdf_warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders))
+        pdfs, pdf_warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders),
+                                         options.progress)
         warnings += pdf_warnings
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
-    write(options.out, files, copies)
-    return BuildResult(options.out, tuple(rendered.pages), tuple(pdfs), len(site.reports),
+    write(options.out, files, copies, finish=index_site if search else None)
+    pages = tuple(p for p in rendered.pages if p.endswith(".html"))
+    return BuildResult(options.out, pages, tuple(pdfs), len(site.reports),
                        len({e.slug for r in site.reports for e in r.examples}), tuple(warnings))

@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import json
+import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from . import __version__
 from .build import BuildOptions, build
 from .errors import SpotlightError
+
+_CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path),
+                        default=Path("content"), show_default=True, help="The content folder.")
+_VISUAL_THEME = click.option("--visual-theme", default="default", show_default=True,
+                             help="The visual theme from themes/.")
+_OVERRIDE = click.option("--theme-override", type=click.Path(path_type=Path), default=None,
+                         help="A folder of templates/ and static/ that replace the visual "
+                              "theme's files.")
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "waived": "cyan"}
+
+
+def _verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option("--quiet", "-q", is_flag=True,
+                           help="Print only problems.")(command)
+    return click.option("--verbose", "-v", is_flag=True, help="Print more detail.")(command)
+
+
+def _colour() -> bool | None:
+    """No colour when NO_COLOR is set (https://no-color.org); otherwise only on a terminal."""
+    return False if os.environ.get("NO_COLOR") else None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,28 +54,234 @@ def main() -> None:
 @click.option("--visual-theme", default="default", show_default=True,
               help="The visual theme from themes/.")
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
-              help="A folder of templates/ and static/ that replace the visual theme's files.")
+              help="A folder of templates/ and static/ that replace the visual theme's files "
+                   "(overrides theme_override in site.yml).")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Build the PDF reports.")
+@click.option("--search/--no-search", default=True, show_default=True,
+              help="Build the search index (with Pagefind).")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@_verbosity
 def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, strict: bool) -> None:
+                  pdf: bool, search: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
-                           theme_override=theme_override, pdf=pdf, strict=strict)
+                           theme_override=theme_override, pdf=pdf, search=search,
+                           strict=strict)
+    bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         with _stop_cleanly_on_signals():
-            result = build(options)
+            result = build(replace(options, progress=bar))
     except SpotlightError as error:
+        bar.close()
         _fail(error)
     except KeyboardInterrupt as stop:
+        bar.close()
         signum = getattr(stop, "signum", signal.SIGINT)
         click.echo(f"Build stopped ({signal.Signals(signum).name}): the output folder holds "
                    "the last complete build.", err=True)
         sys.exit(128 + signum)
+    bar.close()
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
-    click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
-               f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}")
+    if verbose:
+        for path in (*result.pages, *result.pdfs):
+            click.echo(f"  wrote {out / path}")
+    if not quiet:
+        click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
+                   f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}")
+
+
+class _ProgressBar:
+    """A progress bar on standard error while PDFs render, on a terminal only."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled, self._bar, self._done = enabled, None, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._enabled:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label="Rendering PDFs", file=sys.stderr,
+                                          color=_colour())
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@main.command("check")
+@_CONTENT
+@_VISUAL_THEME
+@_OVERRIDE
+@click.option("--strict", is_flag=True, help="Warnings count as errors.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Lines of text, or one JSON object.")
+@_verbosity
+def check_command(content: Path, visual_theme: str, theme_override: Path | None, strict: bool,
+                  output_format: str, quiet: bool, verbose: bool) -> None:
+    """Check the content (validation, references, anonymisation, house style, facts)
+    without writing anything. Exit status 1 when there are errors."""
+    from .checks import RULES, CheckOptions, run_checks
+
+    result = run_checks(CheckOptions(content, visual_theme, theme_override))
+    errors, warnings = result.count("error"), result.count("warning")
+    if output_format == "json":
+        click.echo(json.dumps({"findings": [f.as_dict() for f in result.findings],
+                               "waived": [w.as_dict() for w in result.waived],
+                               "errors": errors, "warnings": warnings},
+                              indent=2, ensure_ascii=False))
+    else:
+        for found in result.findings:
+            click.echo(_styled(str(found), found.severity), color=_colour())
+        for waived in () if quiet else result.waived:
+            click.echo(_styled(str(waived), "waived"), color=_colour())
+        if verbose:
+            for code in sorted({f.code for f in result.findings}):
+                count = sum(1 for f in result.findings if f.code == code)
+                click.echo(f"{code}: {count} ({RULES[code].summary})", err=True)
+        if not quiet:
+            click.echo(f"{errors} error(s), {warnings} warning(s), "
+                       f"{len(result.waived)} waived", err=True)
+    sys.exit(1 if result.failed(strict) else 0)
+
+
+def _styled(line: str, severity: str) -> str:
+    path, sep, rest = line.partition(f": {severity}: ")
+    if not sep:
+        return line
+    word = click.style(severity, fg=_SEVERITY_COLOURS[severity], bold=severity == "error" or None)
+    return f"{path}: {word}: {rest}"
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path), default=Path("content"))
+@_verbosity
+def init_command(folder: Path, quiet: bool, verbose: bool) -> None:
+    """Start a content folder (default: content) that builds at once."""
+    from .scaffold import init
+
+    try:
+        written = init(folder)
+    except SpotlightError as error:
+        _refuse(error, "Nothing was written.")
+    if verbose:
+        for path in written:
+            click.echo(f"  wrote {path}")
+    if not quiet:
+        option = "" if folder == Path("content") else f" --content {folder}"
+        click.echo(f"Created {folder} with {len(written)} file(s). Next: "
+                   f"spotlight serve{option}")
+
+
+@main.group("new")
+def new_group() -> None:
+    """Add a new file to the content folder."""
+
+
+@new_group.command("example")
+@_CONTENT
+@click.option("--report", "-r", required=True, help="The slug of the report it belongs to.")
+@click.option("--theme", "-t", "practice_theme", required=True,
+              help="The slug of its practice theme (the report section it appears in).")
+@click.option("--kind", type=click.Choice(["person", "initiative"]), default="person",
+              show_default=True, help="A case about a person, or an organisational initiative.")
+@click.argument("title")
+@_verbosity
+def new_example_command(content: Path, report: str, practice_theme: str, kind: str,
+                        title: str, quiet: bool, verbose: bool) -> None:
+    """Write examples/<slug>.md with its front matter filled in; never overwrites."""
+    from .scaffold import new_example
+
+    try:
+        path = new_example(content, report, practice_theme, title, kind)
+    except SpotlightError as error:
+        _refuse(error, "Nothing was written.")
+    click.echo(str(path) if quiet else f"Created {path}")
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(["example", "report", "site"]), required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write all three schemas into this folder instead of printing one.")
+def schema_command(kind: str | None, out: Path | None) -> None:
+    """Print the JSON Schema of example front matter, a report file or the site file."""
+    from .jsonschema import json_schema
+    from .scaffold import write_schemas
+
+    if out is not None:
+        for path in write_schemas(out):
+            click.echo(f"wrote {path}")
+        return
+    if kind is None:
+        raise click.UsageError("name a schema (example, report or site), or give --out")
+    click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
+
+
+@main.command("serve")
+@_CONTENT
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="Where to build the preview (default: a temporary folder, removed on exit).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on; only this computer can reach 127.0.0.1.")
+@click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to listen on (0 picks a free one).")
+@_VISUAL_THEME
+@_OVERRIDE
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Rebuild the PDFs in the background after each change.")
+@_verbosity
+def serve_command(content: Path, out: Path | None, host: str, port: int, visual_theme: str,
+                  theme_override: Path | None, pdf: bool, quiet: bool, verbose: bool) -> None:
+    """Preview the site: build, serve, and rebuild and reload pages on every change."""
+    from .serve import ServeOptions, serve
+
+    def log(message: str) -> None:
+        if not quiet or message.startswith("Serving"):
+            click.echo(message, err=True)
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    options = ServeOptions(content=content, out=out, host=host, port=port,
+                           visual_theme=visual_theme, theme_override=theme_override, pdf=pdf,
+                           log_requests=verbose)
+    try:
+        serve(options, log)
+    except SpotlightError as error:
+        _refuse(error, "The preview did not start.")
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True, help="The content folder to create or add to.")
+@click.option("--slug", default=None, help="The report's slug (default: region and year).")
+def import_command(source: Path, out: Path, slug: str | None) -> None:
+    """Import a spotlight (plain text, a saved web page or a .docx) as content files."""
+    from .importing import import_source
+
+    try:
+        result = import_source(source, out, slug)
+    except SpotlightError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"Import failed: {len(error.problems)} problem(s); nothing was written.",
+                   err=True)
+        sys.exit(1)
+    for warning in result.warnings:
+        click.echo(f"{warning} (warning)", err=True)
+    site = "created site.yml" if result.site_created else "added to site.yml"
+    click.echo(f"Imported {result.examples} example(s) in {result.sections} section(s) into "
+               f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
+               f"Build it with: spotlight build --content {out}")
 
 
 class _Stopped(KeyboardInterrupt):
@@ -87,4 +317,13 @@ def _fail(error: SpotlightError) -> None:
     count = len(error.problems)
     click.echo(f"Build failed: {count} problem{'s' if count != 1 else ''}; "
                "the previous build is unchanged.", err=True)
+    sys.exit(1)
+
+
+def _refuse(error: SpotlightError, outcome: str) -> NoReturn:
+    """Print every problem of a command other than build, what it means, and exit 1."""
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+    count = len(error.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''}. {outcome}", err=True)
     sys.exit(1)

@@ -8,6 +8,8 @@ PRACTICE_THEME = Schema("a practice theme", (
     Field("slug", "slug", "identifies the practice theme in examples and reports", required=True),
     Field("title", "text", "the section heading readers see", required=True),
     Field("intro", "markdown", "the default section intro, in Markdown", default=""),
+    Field("outcome_expected", "bool", "whether case examples about a person in this practice "
+          "theme end with an Outcome (checked by spotlight check)", default=True),
 ))
 
 STANDARD = Schema("a standard", (
@@ -32,6 +34,14 @@ SENTENCE_TYPE = Schema("a sentence type", (
     Field("name", "text", "the sentence type's name", required=True),
 ))
 
+WAIVER = Schema("a waiver", (
+    Field("code", "text", "the code of the finding to waive, for example anon-postcode",
+          required=True),
+    Field("match", "text", "the flagged text as the finding quotes it; without it, every "
+          "finding with that code in this file is waived"),
+    Field("reason", "text", "why the finding is not a problem here", required=True),
+))
+
 SITE = Schema("the site file", (
     Field("title", "text", "the site's name, shown in the header of every page", required=True),
     Field("organisation", "text", "the publisher", required=True),
@@ -45,6 +55,14 @@ SITE = Schema("the site file", (
     Field("regions", "records", "regions and their PDUs", required=True, schema=REGION),
     Field("sentence_types", "records", "sentence types", schema=SENTENCE_TYPE, default=()),
     Field("glossary", "glossary", "abbreviations and their expansions", default=dict),
+    Field("known_abbreviations", "texts", "abbreviations every reader knows, such as GP or UK, "
+          "used without a glossary entry or spelling out", default=()),
+    Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
+          schema=WAIVER, default=()),
+    Field("accessibility", "markdown", "the accessibility statement's contact details and "
+          "known problems, in Markdown", default=""),
+    Field("theme_override", "text", "a folder of templates/ and static/ that replace files of "
+          "the visual theme, relative to the content folder"),
 ))
 
 FIELDWORK = Schema("fieldwork", (
@@ -57,6 +75,8 @@ FACT = Schema("a summary fact", (
     Field("value", "int", "the figure", required=True),
     Field("key", "slug", "a name for this fact, so that other facts can be part of it"),
     Field("part_of", "slug", "the key of the fact this one is a part of"),
+    Field("parts_complete", "bool", "the facts that are part of this one add up to it exactly",
+          default=False),
 ))
 
 SUMMARY = Schema("the summary", (
@@ -88,6 +108,8 @@ REPORT = Schema("a report", (
           schema=SECTION),
     Field("references", "records", "numbered references", schema=REFERENCE, default=()),
     Field("acknowledgements", "markdown", "acknowledgements, in Markdown", default=""),
+    Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
+          schema=WAIVER, default=()),
 ))
 
 KINDS = ("person", "initiative")
@@ -106,4 +128,6 @@ EXAMPLE = Schema("an example's front matter", (
     Field("tags", "texts", "free tags", default=()),
     Field("order", "int", "orders examples within a section, lower first", default=0),
     Field("slug", "slug", "overrides the slug taken from the file name"),
+    Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
+          schema=WAIVER, default=()),
 ))

@@ -5,12 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .markdown import Parsed
 
+if TYPE_CHECKING:
+    from .library import Library
+
 # --- Validated content -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A finding of ``spotlight check`` that the author waives, with the reason why."""
+
+    code: str
+    match: str | None
+    reason: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -20,6 +34,7 @@ class PracticeTheme:
     slug: str
     title: str
     intro: Parsed
+    outcome_expected: bool = True
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,10 @@ class Settings:
     regions: tuple[Region, ...]
     sentence_types: tuple[SentenceType, ...]
     glossary: tuple[tuple[str, str], ...]
+    known_abbreviations: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    accessibility: Parsed | None = None
+    theme_override: str | None = None
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -89,6 +108,7 @@ class Fact:
     value: int
     key: str | None
     part_of: str | None
+    parts_complete: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +150,7 @@ class ReportSource:
     acknowledgements: Parsed
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +173,7 @@ class ExampleSource:
     body: Parsed
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +205,16 @@ class Example:
     tags: tuple[str, ...]
     body: Markup
     outcome: Markup | None
+
+    @property
+    def page(self) -> str:
+        """The output path of the example's own page (its permalink)."""
+        return example_page(self.slug)
+
+
+def example_page(slug: str) -> str:
+    """The output path of the permalink page of the example with this slug."""
+    return f"examples/{slug}.html"
 
 
 @dataclass(frozen=True)
@@ -247,3 +279,11 @@ class Site:
     reports: tuple[Report, ...]
     glossary: tuple[tuple[str, str], ...]
     images: tuple[str, ...]
+    library: Library
+    accessibility: Markup
+
+    def url(self, path: str) -> str | None:
+        """The absolute address of an output path, or None when the base URL is not set."""
+        if not self.base_url:
+            return None
+        return self.base_url + ("" if path == "index.html" else path)

@@ -8,7 +8,7 @@ other ``file://``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,9 +20,14 @@ from .render import PdfDocument
 PDF_VARIANT = "pdf/ua-1"
 
 
-def render_pdfs(documents: Iterable[PdfDocument],
-                allowed: Iterable[Path]) -> tuple[dict[str, bytes], list[Problem]]:
-    """Render each document; return PDFs by output path and WeasyPrint's warnings."""
+def render_pdfs(documents: Iterable[PdfDocument], allowed: Iterable[Path],
+                progress: Callable[[int, int], None] | None = None,
+                ) -> tuple[dict[str, bytes], list[Problem]]:
+    """Render each document; return PDFs by output path and WeasyPrint's warnings.
+
+    ``progress`` is told (done, total) after each document.
+    """
+    documents = tuple(documents)
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
@@ -37,6 +42,8 @@ def render_pdfs(documents: Iterable[PdfDocument],
             results[document.path] = html.write_pdf(
                 font_config=fonts, pdf_variant=PDF_VARIANT, pdf_identifier=_identifier(document),
                 uncompressed_pdf=False)
+        if progress is not None:
+            progress(len(results), len(documents))
     return results, warnings
 
 

@@ -6,12 +6,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
 from .errors import Problem, SpotlightError, display_path
 from .model import Report, Site
 from .theme import VisualTheme, environment
+
+SEARCH_PAGE = "search/index.html"
 
 
 @dataclass(frozen=True)
@@ -32,21 +35,47 @@ class Rendered:
     pdfs: tuple[PdfDocument, ...]
 
 
-def render(site: Site, theme: VisualTheme, content_root: Path) -> Rendered:
-    """Render every page and PDF document of ``site`` with the visual ``theme``."""
+def render(site: Site, theme: VisualTheme, content_root: Path, search: bool = True) -> Rendered:
+    """Render every page and PDF document of ``site`` with the visual ``theme``.
+
+    ``search`` says whether the site has a search page (the index is built after writing).
+    """
     env = environment(theme)
     pages: dict[str, str] = {}
     pdfs: list[PdfDocument] = []
+
+    def page(path: str, template: str, **context: Any) -> None:
+        context.setdefault("root", "../" * path.count("/"))
+        context.setdefault("canonical", site.url(path))
+        pages[path] = env.get_template(template).render(site=site, path=path, search=search,
+                                                        **context)
+
     with _located(theme):
-        pages["index.html"] = _page(env, "index.html", site, root="")
+        page("index.html", "index.html")
         for report in site.reports:
-            pages[report.page] = _page(env, "report.html", site, root="../", report=report)
+            page(report.page, "report.html", report=report)
             pdfs.append(_pdf(env, site, report, theme, content_root))
+        for example in site.library.examples:
+            page(example.path, "example.html", example=example)
+        for listing in site.library.listings:
+            page(listing.path, "listing.html", listing=listing)
+        if search:
+            page(SEARCH_PAGE, "search.html")
+        page("about/accessibility.html", "accessibility.html")
+        page("404.html", "404.html", root=_not_found_root(site), canonical=None)
+        listed = tuple(sorted(p for p in pages if p != "404.html"))
+        page("feed.xml", "feed.xml")
+        page("robots.txt", "robots.txt")
+        if site.base_url:
+            page("sitemap.xml", "sitemap.xml", paths=listed)
     return Rendered(dict(sorted(pages.items())), tuple(pdfs))
 
 
-def _page(env: jinja2.Environment, name: str, site: Site, root: str, **context: Any) -> str:
-    return env.get_template(name).render(site=site, root=root, **context)
+def _not_found_root(site: Site) -> str:
+    """A server shows the 404 page at any depth: its links start from the site's own path."""
+    if not site.base_url:
+        return ""
+    return urlsplit(site.base_url).path or "/"
 
 
 def _pdf(env: jinja2.Environment, site: Site, report: Report, theme: VisualTheme,

@@ -5,6 +5,7 @@ content taxonomy."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +93,14 @@ def environment(theme: VisualTheme) -> jinja2.Environment:
     )
     env.filters["long_date"] = long_date
     env.filters["iso_date"] = lambda d: d.isoformat()
+    env.filters["plural"] = plural
+    env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     return env
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """"1 example", "3 examples": the count and the word, in the singular or the plural."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def long_date(value: dt.date) -> str:

@@ -23,6 +23,7 @@ from .model import (
     SentenceType,
     Settings,
     Standard,
+    Waiver,
 )
 from .schema import SLUG_RE, check
 from .yamlio import YMap, parse_yaml, split_front_matter
@@ -59,8 +60,10 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     if errors:
         return None
     record = check(fields.SITE, data, source.name, 1, found)
-    if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
-        return None  # each missing field is already reported
+    if record is None:
+        return None
+    for key in ("practice_themes", "standards", "regions"):
+        record[key] = record[key] or ()  # missing: already reported; check the rest
     # An entry without its slug or code is reported already and cannot be referred to.
     for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),
                       ("sentence_types", "slug")):
@@ -68,7 +71,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     for region in record["regions"]:
         region["pdus"] = [pdu for pdu in region["pdus"] if pdu["slug"] is not None]
     md = _Markdown(source.name, assets, found)
-    themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"))
+    themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"), t["outcome_expected"])
                    for t in record["practice_themes"])
     standards = tuple(Standard(s["code"], s["title"], s["text"]) for s in record["standards"])
     regions = tuple(Region(r["slug"], r["name"], tuple(Pdu(p["slug"], p["name"], r["slug"])
@@ -87,6 +90,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         licence=md(record, "licence"), practice_themes=themes, standards=standards,
         regions=regions, sentence_types=sentence_types,
         glossary=tuple(sorted(record["glossary"].items(), key=lambda i: i[0].lower())),
+        known_abbreviations=record["known_abbreviations"], waivers=_waivers(record),
+        accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
     )
 
 
@@ -119,7 +124,8 @@ def _report(source: SourceFile, assets: frozenset[str],
     references = tuple(ReferenceSource(r["key"] or "", md(r, "text"), r["url"], r["accessed"])
                        for r in record["references"])
     _unique(record["references"], "key", "reference", source.name, found)
-    facts = tuple(Fact(f["label"], f["value"], f["key"], f["part_of"]) for f in summary["facts"])
+    facts = tuple(Fact(f["label"], f["value"], f["key"], f["part_of"], f["parts_complete"])
+                  for f in summary["facts"])
     keys = {f.key for f in facts if f.key}
     for fact, item in zip(facts, summary["facts"], strict=True):
         if fact.part_of and fact.part_of not in keys:
@@ -131,7 +137,7 @@ def _report(source: SourceFile, assets: frozenset[str],
         introduction=md(record, "introduction"), facts=facts, summary=md(summary, "text"),
         standards_intro=md(record, "standards_intro"), sections=sections, references=references,
         acknowledgements=md(record, "acknowledgements"),
-        name=source.name, lines=dict(record.key_lines),
+        name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
     )
 
 
@@ -163,7 +169,7 @@ def _example(source: SourceFile, assets: frozenset[str],
         also_practice_themes=record["also_practice_themes"], region=record["region"] or "",
         pdu=record["pdu"], standards=record["standards"], sentence_type=record["sentence_type"],
         kind=record["kind"], tags=record["tags"], order=record["order"], body=body,
-        name=source.name, lines=dict(record.key_lines),
+        name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
     )
 
 
@@ -269,6 +275,11 @@ def _check_citations(parsed: markdown.Parsed, keys: set[str], name: str, found: 
 
 
 # --- helpers -----------------------------------------------------------------------------
+
+
+def _waivers(record: YMap) -> tuple[Waiver, ...]:
+    return tuple(Waiver(w["code"] or "", w["match"], w["reason"] or "", w.line)
+                 for w in record["waivers"])
 
 
 class _Markdown:

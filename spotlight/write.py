@@ -20,7 +20,7 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
@@ -56,12 +56,15 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
                      "choose another output folder")
 
 
-def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> None:
+def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
+          finish: Callable[[Path], None] | None = None) -> None:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
     replaced only once the new one is complete, so a failure or an interruption never leaves a
     half-written site. Only one build writes a given output folder at a time.
+    ``finish``, if given, runs on that folder once everything is written and before the swap
+    (the search indexer reads the written pages); if it raises, nothing is replaced.
     """
     out = _absolute(out_dir)
     try:
@@ -79,6 +82,8 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path])
                 _target(staging, relative).write_bytes(data)
             for relative, source in sorted(copies.items()):
                 shutil.copyfile(source, _target(staging, relative))
+            if finish is not None:
+                finish(staging)
             (staging / MARKER).write_text("This folder is written by spotlight build.\n")
             _swap(staging, out)
         except OSError as error:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import shutil
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -80,10 +83,29 @@ def elements_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class NetworkGuard:
-    """Records, and refuses, every attempt to reach the network from this process."""
+    """Records, and refuses, every attempt to reach the network from this process.
+
+    Connections to this computer (127.0.0.1, ::1, localhost) are let through, for tests that
+    talk to a server they started; ``strict()`` refuses those too, for tests of a build.
+    """
 
     def __init__(self) -> None:
         self.attempts: list[str] = []
+        self.loopback = True
+
+    def strict(self) -> None:
+        """From now on, refuse connections to this computer too."""
+        self.loopback = False
+
+    def allows(self, host: object) -> bool:
+        if not self.loopback or not isinstance(host, str):
+            return False
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
 
     def refuse(self, what: str) -> OSError:
         self.attempts.append(what)
@@ -96,14 +118,15 @@ def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
     guard = NetworkGuard()
     inet = (socket.AF_INET, socket.AF_INET6)
     real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
 
     def connect(sock: socket.socket, address) -> None:  # type: ignore[no-untyped-def]
-        if sock.family in inet:
+        if sock.family in inet and not guard.allows(address[0]):
             raise guard.refuse(f"connect to {address}")
         real_connect(sock, address)
 
     def connect_ex(sock: socket.socket, address) -> int:  # type: ignore[no-untyped-def]
-        if sock.family in inet:
+        if sock.family in inet and not guard.allows(address[0]):
             raise guard.refuse(f"connect to {address}")
         return real_connect_ex(sock, address)
 
@@ -111,6 +134,8 @@ def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
         raise guard.refuse(f"send to {args[-1]}")
 
     def getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if guard.allows(host):
+            return real_getaddrinfo(host, *args, **kwargs)
         raise guard.refuse(f"look up {host}")
 
     monkeypatch.setattr(socket.socket, "connect", connect)
@@ -158,3 +183,60 @@ def listener() -> Iterator[Listener]:
     server = Listener()
     yield server
     server.close()
+
+# --- The built sample in a real browser ----------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def served(sample_build: Path) -> Iterator[str]:
+    """The sample build served over HTTP on 127.0.0.1, as a web host would serve it: missing
+    pages get the site's 404 page. Returns the site's address, ending in a slash."""
+    not_found = (sample_build / "404.html").read_bytes()
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(sample_build), **kwargs)
+
+        def send_error(self, code: int, message: str | None = None,
+                       explain: str | None = None) -> None:
+            if code != 404:
+                super().send_error(code, message, explain)
+                return
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(not_found)))
+            self.end_headers()
+            self.wfile.write(not_found)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's headless chromium, driven by playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def tab(browser: Any) -> Iterator[Any]:
+    """One browser tab, reused by every browser test (each sets the viewport it needs)."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -48,6 +48,7 @@ def test_the_catalogue_is_large_and_well_formed() -> None:
 def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                    listener: Listener, network_guard: NetworkGuard) -> None:
     monkeypatch.chdir(tmp_path)
+    network_guard.strict()  # a build reaches nothing, not even this computer
     fill = _Placeholders(tmp_path, listener)
     content = _base(case.get("base", "minimal"), tmp_path / "site")
     out = tmp_path / case.get("out", "out")

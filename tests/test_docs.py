@@ -28,3 +28,13 @@ def test_quick_start_has_the_two_commands_ci_runs() -> None:
     commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
     assert commands == ["bash scripts/build.sh", "bash scripts/test.sh"]
     assert "bash scripts/test.sh" in (REPO / ".ci" / "run").read_text()
+
+
+def test_every_lint_code_is_in_the_readme_table() -> None:
+    from spotlight.checks import RULES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Checking content", 1)[1].split("### Waivers", 1)[0]
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z-]+)` \| (\w+) \|", table,
+                                                        re.MULTILINE)}
+    assert rows == {code: rule.severity for code, rule in RULES.items()}

@@ -1,0 +1,96 @@
+"""What ``spotlight check`` reports: findings located by file, line and column, and the rules
+that produce them, each with a stable code an author can waive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing ``check`` found, at a 1-based line and column of a content file.
+
+    ``text`` is the flagged text itself (a postcode, an abbreviation, a first name...): a
+    waiver's ``match`` is compared with it.
+    """
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    message: str
+    text: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.code}: {self.message}"
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The fields of the text format, for ``--format json``."""
+        return {"path": self.path, "line": self.line, "col": self.col,
+                "severity": self.severity, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A kind of finding: its code, its severity and what it means."""
+
+    code: str
+    severity: Severity
+    family: str
+    summary: str
+
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in (
+    Rule("invalid", "error", "build", "the build would refuse this content (schema, "
+         "cross-references, images, templates)"),
+    Rule("ref-uncited", "warning", "references", "a reference that nothing in the report cites"),
+    Rule("ref-link", "error", "references", "an internal link to a page or file the build does "
+         "not publish"),
+    Rule("ref-anchor", "error", "references", "an internal link to an anchor (#...) that the "
+         "target page lacks"),
+    Rule("ref-duplicate-title", "error", "references", "two examples in one report with the same "
+         "title"),
+    Rule("anon-postcode", "error", "anonymisation", "a full UK postcode"),
+    Rule("anon-phone", "error", "anonymisation", "a UK telephone number"),
+    Rule("anon-email", "error", "anonymisation", "an e-mail address"),
+    Rule("anon-ni-number", "error", "anonymisation", "a National Insurance number"),
+    Rule("anon-nhs-number", "error", "anonymisation", "an NHS number (10 digits that pass the "
+         "NHS modulus 11 check)"),
+    Rule("anon-prison-number", "error", "anonymisation", "a prison number such as A1234BC"),
+    Rule("anon-pnc-id", "error", "anonymisation", "a Police National Computer identifier such "
+         "as 2019/0012345A"),
+    Rule("anon-date-of-birth", "error", "anonymisation", "a date of birth"),
+    Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
+         "about a person"),
+    Rule("anon-address", "error", "anonymisation", "a house number and street name"),
+    Rule("anon-name-reused", "error", "anonymisation", "the same first name for two different "
+         "people in one report"),
+    Rule("style-abbr-not-expanded", "warning", "house style", "a glossary abbreviation not "
+         "spelled out at its first use in a report"),
+    Rule("style-abbr-expanded-again", "warning", "house style", "a glossary abbreviation "
+         "spelled out again after its first use in a report"),
+    Rule("style-abbr-unknown", "warning", "house style", "an all-capitals abbreviation that "
+         "is neither in the glossary nor in known_abbreviations"),
+    Rule("style-no-outcome", "warning", "house style", "a case about a person without an "
+         "Outcome, where its practice theme expects one"),
+    Rule("facts-exceed", "error", "facts", "summary facts that are part of a total add up to "
+         "more than it"),
+    Rule("facts-incomplete", "error", "facts", "summary facts declared to complete a total "
+         "(parts_complete) do not add up to it"),
+    Rule("facts-no-parts", "warning", "facts", "a fact with parts_complete that no fact is "
+         "part of"),
+    Rule("waiver-unused", "warning", "waivers", "a waiver that matches no finding"),
+    Rule("waiver-unknown-code", "warning", "waivers", "a waiver naming a code that does not "
+         "exist"),
+)}
+
+
+def finding(code: str, path: str, position: tuple[int, int], message: str,
+            text: str = "") -> Finding:
+    """A finding of rule ``code`` at ``position`` (line, column), with the rule's severity."""
+    line, col = position
+    return Finding(path, line, col, RULES[code].severity, code, message, text)

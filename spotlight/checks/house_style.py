@@ -1,0 +1,126 @@
+"""House style: abbreviations and Outcomes.
+
+- Each glossary abbreviation is spelled out at its first use in each report, and not again.
+  Reports are read in page order: introduction, summary, standards, each section's intro and
+  examples, acknowledgements, references. Only prose counts as a use: headings, titles and
+  summary labels may use an abbreviation before it is spelled out. An abbreviation is spelled
+  out as "pre-sentence report (PSR)" or as "ASPIRE model (assess, sentence plan, ...)": the
+  glossary's expansion (without any remark in brackets), written next to it in brackets.
+- An all-capitals abbreviation that is neither in the glossary nor in ``known_abbreviations``
+  is flagged once per file.
+- A case about a person ends with an Outcome, unless its practice theme says
+  ``outcome_expected: false`` (statutory victim work is usually told as a short narrative).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from .corpus import Corpus, ReportView
+from .finding import Finding, finding
+from .sources import Text
+
+_CAPITALS = re.compile(r"(?<![\w'’-])([A-Z]{2,})s?(?![\w'’-])")
+_ROMAN = re.compile(r"^[IVXL]+$")
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def check(corpus: Corpus) -> list[Finding]:
+    """Every house-style finding."""
+    settings = corpus.content.settings
+    glossary = dict(settings.glossary)
+    found = list(_unknown(corpus, set(glossary) | set(settings.known_abbreviations)))
+    for view in corpus.reports():
+        found += _first_use(view, glossary)
+    found += _outcomes(corpus)
+    return found
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words, for comparing an expansion with the text around an abbreviation."""
+    return tuple(_WORDS.findall(text.lower().replace("’", "'")))
+
+
+def _same(written: tuple[str, ...], expansion: tuple[str, ...]) -> bool:
+    if len(written) != len(expansion) or not expansion:
+        return False
+    *head, last = written
+    return tuple(head) == expansion[:-1] and last.rstrip("s") == expansion[-1].rstrip("s")
+
+
+@cache
+def _pattern(abbreviation: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’]){re.escape(abbreviation)}s?(?![\w'’])")
+
+
+def spelled_out(prose: str, start: int, end: int, expansion: tuple[str, ...]) -> bool:
+    """True when the abbreviation at ``prose[start:end]`` is spelled out where it stands:
+    "expansion (ABBR)" or "ABBR (expansion)", with up to three words between the
+    abbreviation and the bracket in the second form ("ASPIRE model (assess, ...)")."""
+    before, after = prose[:start].rstrip(), prose[end:]
+    if before.endswith("(") and after.lstrip().startswith(")"):
+        preceding = words(before[:-1][-300:])
+        if _same(preceding[-len(expansion):], expansion):
+            return True
+    match = re.match(r"(?:[ \t]+[\w'’-]+){0,3}?[ \t\n]*\(([^)]*)\)", after)
+    return bool(match) and words(match.group(1))[:len(expansion)] == expansion
+
+
+def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
+    expansions = {k: words(re.sub(r"\([^)]*\)", " ", v)) for k, v in glossary.items()}
+    first: dict[str, tuple[Text, int]] = {}
+    slug = view.source.slug
+    for text in view.texts:
+        if not text.markdown:
+            continue
+        for abbreviation, expansion in expansions.items():
+            for match in _pattern(abbreviation).finditer(text.prose):
+                if text.in_heading(match.start()):
+                    continue
+                done = spelled_out(text.prose, match.start(), match.end(), expansion)
+                if abbreviation not in first:
+                    first[abbreviation] = (text, match.start())
+                    if not done:
+                        yield finding(
+                            "style-abbr-not-expanded", text.path, text.position(match.start()),
+                            f"'{abbreviation}' is first used here in report '{slug}' without "
+                            f"being spelled out: write '{glossary[abbreviation]} "
+                            f"({abbreviation})'", abbreviation)
+                elif done:
+                    earlier, index = first[abbreviation]
+                    line, col = earlier.position(index)
+                    yield finding(
+                        "style-abbr-expanded-again", text.path, text.position(match.start()),
+                        f"'{abbreviation}' is spelled out again in report '{slug}', after its "
+                        f"first use at {earlier.path}:{line}:{col}: write '{abbreviation}' "
+                        "alone", abbreviation)
+
+
+def _unknown(corpus: Corpus, allowed: set[str]) -> Iterator[Finding]:
+    reported: set[tuple[str, str]] = set()
+    for text in corpus.all_texts():
+        for match in _CAPITALS.finditer(text.prose):
+            abbreviation = match.group(1)
+            if abbreviation in allowed or _ROMAN.match(abbreviation) \
+                    or (text.path, abbreviation) in reported:
+                continue
+            reported.add((text.path, abbreviation))
+            yield finding("style-abbr-unknown", text.path, text.position(match.start()),
+                          f"'{abbreviation}' is not in the glossary: add it to 'glossary' in "
+                          "the site file, or to 'known_abbreviations' if every reader knows "
+                          "it", abbreviation)
+
+
+def _outcomes(corpus: Corpus) -> Iterator[Finding]:
+    settings = corpus.content.settings
+    expected = {t.slug: t.outcome_expected for t in settings.practice_themes}
+    for example in corpus.content.examples:
+        if example.kind == "person" and expected.get(example.practice_theme, True) \
+                and example.body.outcome is None:
+            yield finding("style-no-outcome", example.name, corpus.position(example.name,
+                                                                             "title"),
+                          "this case about a person has no Outcome: end it with a "
+                          "'## Outcome' heading, or set 'outcome_expected: false' on practice "
+                          f"theme '{example.practice_theme}' if its examples have none")

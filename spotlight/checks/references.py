@@ -1,0 +1,98 @@
+"""Cross-references: references nothing cites, internal links and anchors that lead nowhere,
+and examples of one report that share a title.
+
+Citations without a reference, missing images and images without alt text are refused by
+the build itself (see validate.py), so ``check`` reports them as ``invalid``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+from urllib.parse import unquote, urlsplit
+
+from .corpus import Corpus, ReportView
+from .finding import Finding, finding
+from .sources import Text
+
+_ID_RE = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def check(corpus: Corpus) -> list[Finding]:
+    """Every cross-reference finding of every report."""
+    found: list[Finding] = []
+    ids = cache(lambda page: frozenset(_ID_RE.findall(corpus.pages[page])))
+    for view in corpus.reports():
+        found += _uncited(corpus, view)
+        found += _duplicate_titles(corpus, view)
+        for text in view.texts:
+            found += _links(corpus, view.page, text, ids)
+    return found
+
+
+def _uncited(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
+    cited = {c.value for text in view.texts for c in text.parsed.citations}
+    for index, reference in enumerate(view.source.references):
+        if reference.key not in cited:
+            yield finding("ref-uncited", view.source.name,
+                          corpus.position(view.source.name, "references", index, "key"),
+                          f"reference '{reference.key}' is never cited in report "
+                          f"'{view.source.slug}': cite it with [@{reference.key}] or remove it",
+                          reference.key)
+
+
+def _duplicate_titles(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
+    by_title = defaultdict(list)
+    for example in view.examples:
+        by_title[" ".join(example.title.casefold().split())].append(example)
+    for examples in by_title.values():
+        for example in examples[1:] if len(examples) > 1 else ():
+            first = examples[0]
+            line, _ = corpus.position(first.name, "title")
+            yield finding("ref-duplicate-title", example.name,
+                          corpus.position(example.name, "title"),
+                          f"title '{example.title}' is already used in report "
+                          f"'{view.source.slug}' by {first.name}:{line}; readers cannot tell "
+                          "the two examples apart", example.title)
+
+
+def _links(corpus: Corpus, page: str, text: Text, ids) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    for link in text.parsed.links:
+        href = link.value
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith("//"):
+            continue  # a link to another site: never fetched, so never checked
+        start = text.line_offset(link.line)
+        index = text.value.find(href, start)
+        position = text.position(index if index >= 0 else start)
+        if parts.path.startswith("/"):
+            yield finding("ref-link", text.path, position,
+                          f"link '{href}' starts with '/', which breaks when the site is "
+                          "published in a folder: write it relative to the page", href)
+            continue
+        target = page
+        if parts.path:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page),
+                                                       unquote(parts.path)))
+            if target not in corpus.published:
+                yield finding("ref-link", text.path, position,
+                              f"link '{href}' on {page} leads to '{target}', which the build "
+                              f"does not publish{_hint(target)}", href)
+                continue
+        if parts.fragment and target.endswith(".html") and target in corpus.pages \
+                and unquote(parts.fragment) not in ids(target):
+            yield finding("ref-anchor", text.path, position,
+                          f"link '{href}' on {page} names the anchor '#{parts.fragment}', "
+                          f"which {target} does not have", href)
+
+
+def _hint(target: str) -> str:
+    if target.endswith(".md"):
+        return ("; to point at an example, link to its anchor on the report page, "
+                "such as '#example-<slug>'")
+    if target.startswith(".."):
+        return "; it is outside the site"
+    return ""

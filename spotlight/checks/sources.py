@@ -1,0 +1,181 @@
+"""The prose of the content files, located: every text or Markdown field, with the way back
+from any character of its value to the line and column of the file where it was written.
+
+Values from YAML (a report's introduction, a practice theme's intro, an example's title) are
+aligned with the YAML source character by character, so that a finding inside a folded or
+literal block still points at the right line and column of the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .. import markdown
+
+Key = str | int
+
+
+class FileText:
+    """A content file's text, turning character offsets into 1-based lines and columns."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of the character at ``offset``."""
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_start(self, line: int) -> tuple[int, int]:
+        """The position of the first non-blank character of ``line`` (1-based)."""
+        if not 1 <= line <= len(self._starts):
+            return line, 1
+        start = self._starts[line - 1]
+        end = self.text.find("\n", start)
+        content = self.text[start:end if end >= 0 else len(self.text)]
+        return line, len(content) - len(content.lstrip()) + 1
+
+
+@dataclass(frozen=True)
+class Text:
+    """One field's value and, for each of its characters, its offset in the file."""
+
+    file: FileText
+    where: tuple[Key, ...]
+    value: str
+    markdown: bool
+    offsets: Sequence[int] = field(repr=False)
+    start: int = 0
+
+    @property
+    def path(self) -> str:
+        """The file the text was written in."""
+        return self.file.path
+
+    def position(self, index: int) -> tuple[int, int]:
+        """The file (line, column) of the value's character at ``index``."""
+        if not self.offsets:
+            return self.file.position(self.start)
+        return self.file.position(self.offsets[max(0, min(index, len(self.offsets) - 1))])
+
+    @cached_property
+    def prose(self) -> str:
+        """The value with non-prose blanked out (link targets, web addresses, citation keys),
+        the same length as ``value`` so that indexes still match."""
+        return blank_non_prose(self.value) if self.markdown else self.value
+
+    @cached_property
+    def parsed(self) -> markdown.Parsed:
+        """The value parsed as Markdown (lines counted from 1 at the value's first line)."""
+        return markdown.parse(self.value if self.markdown else "", 1)
+
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """Lines of the value (0-based) that are Markdown headings."""
+        return frozenset(line for t in self.parsed.tokens if t.type == "heading_open" and t.map
+                         for line in range(t.map[0], t.map[1]))
+
+    def line_offset(self, line: int) -> int:
+        """The index in the value where its ``line`` (1-based) starts."""
+        index = 0
+        for _ in range(line - 1):
+            found = self.value.find("\n", index)
+            if found < 0:
+                break
+            index = found + 1
+        return index
+
+    def in_heading(self, index: int) -> bool:
+        """True when the character at ``index`` is part of a heading."""
+        return self.value.count("\n", 0, index) in self.heading_lines
+
+
+_NON_PROSE = re.compile(
+    r"(?<=\]\()\s*(?:<[^>\n]*>|[^)\s]+)"          # inline link and image destinations
+    r"|<[a-z][a-z0-9+.-]*://[^>\s]*>"             # autolinks
+    r"|\b(?:https?|ftp)://[^\s)<>\]]+"             # bare web addresses
+    r"|\[@[a-z0-9-]+\]"                            # citations
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+",           # link reference definitions
+    re.IGNORECASE | re.MULTILINE)
+
+
+def blank_non_prose(value: str) -> str:
+    """Replace link targets, web addresses and citation keys by spaces, keeping offsets."""
+    return _NON_PROSE.sub(lambda m: " " * len(m.group()), value)
+
+
+class YamlFile:
+    """The YAML nodes of a file (or of an example's front matter), with their positions."""
+
+    def __init__(self, file: FileText, yaml_text: str, start: int = 0) -> None:
+        self.file = file
+        self._start = start
+        try:
+            self._root: Node | None = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            self._root = None
+
+    def _find(self, where: Sequence[Key]) -> tuple[Node | None, Node | None]:
+        node, key_node = self._root, None
+        for key in where:
+            if isinstance(node, MappingNode) and isinstance(key, str):
+                pair = next(((k, v) for k, v in node.value if k.value == key), None)
+                node, key_node = (pair[1], pair[0]) if pair else (None, None)
+            elif isinstance(node, SequenceNode) and isinstance(key, int) \
+                    and key < len(node.value):
+                node, key_node = node.value[key], node.value[key]
+            else:
+                return None, None
+        return node, key_node
+
+    def position(self, *where: Key) -> tuple[int, int]:
+        """The (line, column) of the key ``where`` names (of the item, for a list index)."""
+        _, key_node = self._find(where)
+        if key_node is None:
+            return self.file.position(self._start)
+        return self.file.position(self._start + key_node.start_mark.index)
+
+    def text(self, where: Sequence[Key], is_markdown: bool) -> Text | None:
+        """The scalar at ``where``, aligned with its source; None when there is none."""
+        node, _ = self._find(where)
+        if not isinstance(node, ScalarNode) or not isinstance(node.value, str):
+            return None
+        return Text(self.file, tuple(where), node.value, is_markdown,
+                    self._align(node), self._start + node.start_mark.index)
+
+    def _align(self, node: ScalarNode) -> tuple[int, ...]:
+        """Map each character of a scalar's value to its offset in the file.
+
+        Every character other than white space appears in the source in the same order (folding
+        and indentation only change white space), so a forward scan finds each one; a character
+        the source spells differently (an escape in a double-quoted string) keeps the position
+        of the one before.
+        """
+        source = self.file.text
+        begin = self._start + node.start_mark.index
+        end = self._start + node.end_mark.index
+        if node.style in ("|", ">"):
+            begin = source.find("\n", begin, end) + 1 or begin
+        elif node.style in ("'", '"'):
+            begin += 1
+        offsets: list[int] = []
+        cursor = begin
+        for char in node.value:
+            if not char.isspace():
+                found = source.find(char, cursor, end)
+                if found >= 0:
+                    cursor = found
+                offsets.append(cursor)
+                cursor = found + 1 if found >= 0 else cursor
+            else:
+                offsets.append(min(cursor, max(begin, end - 1)))
+        return tuple(offsets)

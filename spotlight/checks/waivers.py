@@ -1,0 +1,71 @@
+"""Waivers: findings the author has looked at and accepts, each with a reason.
+
+A file waives its own findings in a ``waivers`` list (in an example's front matter, or at the
+top level of a report or site file): ``code`` names the rule, ``match`` the flagged text as
+the finding quotes it (without it, every finding of that code in the file), ``reason`` why it
+is fine. A waiver that matches nothing, or names no rule, is itself reported, so that waivers
+do not outlive the text they were written for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Waiver
+from .corpus import Corpus
+from .finding import RULES, Finding, finding
+
+_UNWAIVABLE = frozenset({"invalid", "waiver-unused", "waiver-unknown-code"})
+
+
+@dataclass(frozen=True, order=True)
+class Waived:
+    """A finding that a waiver set aside, and the waiver's reason."""
+
+    finding: Finding
+    reason: str
+
+    def __str__(self) -> str:
+        f = self.finding
+        return f"{f.path}:{f.line}:{f.col}: waived: {f.code}: {f.message} (reason: {self.reason})"
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The finding's fields, with the reason it was waived."""
+        return self.finding.as_dict() | {"reason": self.reason}
+
+
+def _matches(waiver: Waiver, found: Finding) -> bool:
+    if waiver.code != found.code or found.code in _UNWAIVABLE:
+        return False
+    return waiver.match is None or " ".join(waiver.match.split()) == found.text
+
+
+def apply(corpus: Corpus, findings: Iterable[Finding]) -> tuple[list[Finding], list[Waived]]:
+    """Split findings into those that stand and those waived; report unused waivers."""
+    by_path = corpus.waivers()
+    kept: list[Finding] = []
+    waived: list[Waived] = []
+    used: set[tuple[str, int]] = set()
+    for found in findings:
+        waivers = by_path.get(found.path, ())
+        index = next((i for i, w in enumerate(waivers) if _matches(w, found)), None)
+        if index is None:
+            kept.append(found)
+            continue
+        used.add((found.path, index))
+        waived.append(Waived(found, waivers[index].reason))
+    for path, waivers in by_path.items():
+        for index, waiver in enumerate(waivers):
+            position = corpus.position(path, "waivers", index)
+            if waiver.code not in RULES or waiver.code in _UNWAIVABLE:
+                codes = ", ".join(c for c in RULES if c not in _UNWAIVABLE)
+                kept.append(finding("waiver-unknown-code", path, position,
+                                    f"waiver for '{waiver.code}' names no rule that can be "
+                                    f"waived; the codes are: {codes}", waiver.code))
+            elif (path, index) not in used:
+                what = f" '{waiver.match}'" if waiver.match else ""
+                kept.append(finding("waiver-unused", path, position,
+                                    f"waiver for {waiver.code}{what} matches no finding: "
+                                    "remove it", waiver.code))
+    return kept, waived

@@ -1,0 +1,107 @@
+"""``spotlight import``: an existing spotlight (plain text, a saved web page or a Word document)
+-> content files.
+
+read the source -> parse (one parser per format) -> outline -> map -> write. Parsers produce the
+shared document model (``document.py``); the mapper (``mapping.py``) turns it into file texts;
+``write.py`` is the only part that writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem, SpotlightError, display_path
+from .document import Document
+from .mapping import map_document
+from .site_file import SiteFile, starter_text
+from .write import write_plan
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DOCX_SUFFIXES = (".docx",)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote, and what it could not map cleanly."""
+
+    report: Path
+    examples: int
+    sections: int
+    written: tuple[Path, ...]
+    site_created: bool
+    warnings: tuple[Problem, ...]
+
+
+def import_source(source: Path, out: Path, slug: str | None = None) -> ImportResult:
+    """Import ``source`` into the content folder ``out`` (created, or added to)."""
+    document = parse_source(source)
+    site_path = out / "site.yml"
+    existing = _existing(out)
+    created = "site.yml" not in existing
+    if not created:
+        site = SiteFile.parse(_read_text(site_path), display_path(site_path))
+    else:
+        site = SiteFile.parse(starter_text(), "starter site.yml")
+    plan = map_document(document, site, existing, slug)
+    written = write_plan(out, plan.files)
+    return ImportResult(out / "reports" / f"{plan.report}.yml", plan.examples, plan.sections,
+                        tuple(written), created, plan.warnings)
+
+
+def parse_source(source: Path) -> Document:
+    """Read and parse a source file with the parser for its format."""
+    name = display_path(source)
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        raise SpotlightError([Problem(name, None, f"cannot be read: {error.strerror or error}")]
+                             ) from None
+    suffix = source.suffix.lower()
+    if suffix in DOCX_SUFFIXES or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES
+                                   and data.startswith(b"PK\x03\x04")):
+        from .docx import parse_docx  # mammoth is imported only for Word documents
+
+        return parse_docx(data, name)
+    text = _decode(data, name)
+    head = text[:2000].lstrip().lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and
+                                   head.startswith(("<!doctype html", "<html"))):
+        from .html import parse_html
+
+        return parse_html(text, name)
+    from .text import parse_text
+
+    return parse_text(text, name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise SpotlightError([Problem(name, None, "is a binary file: import reads plain text "
+                                      "(.txt), web pages (.html) and Word documents (.docx)")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpotlightError([Problem(display_path(path), None, f"cannot be read: {error}")]
+                             ) from None
+
+
+def _existing(out: Path) -> frozenset[str]:
+    """The content files already in ``out``, as relative paths; refuse folders of other things."""
+    if out.exists() and not out.is_dir():
+        raise SpotlightError([Problem(display_path(out), None, "is a file, not a folder")])
+    if not out.exists():
+        return frozenset()
+    found = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    if found and "site.yml" not in found:
+        raise SpotlightError([Problem(display_path(out), None, "is not empty and has no "
+                                      "site.yml: import into a new folder or a content folder")])
+    return frozenset(found)

@@ -1,0 +1,131 @@
+"""A parsed document -> its outline: title, introduction, sections, examples and references.
+
+A block is a top-level section heading when it is a heading of the shallowest level below the
+title (or, in plain text without markers, a heading-like line outside any example, or one whose
+title names a known section). "Example of effectiveness" headings start examples; everything
+else belongs to the example or section intro it follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .document import Block, Document, Kind, Warn, recognise
+
+ROLES = ("introduction", "summary", "standards", "references", "theme")
+
+
+@dataclass
+class Part:
+    """An example of effectiveness: its heading and the blocks of its body."""
+
+    heading: Block
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A top-level section: its heading (None for the introduction), role, intro and examples."""
+
+    heading: Block | None
+    role: str
+    blocks: list[Block] = field(default_factory=list)
+    examples: list[Part] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The section heading's text."""
+        return self.heading.text if self.heading else ""
+
+
+@dataclass
+class Outline:
+    """A document's structure, ready for mapping to content."""
+
+    title: Block | None
+    sections: list[Section]
+    references: dict[int, Block]
+
+
+def role_of(title: str) -> str:
+    """What a top-level section is for, from its title."""
+    words = normalise(title)
+    if words in ("introduction", "about this spotlight"):
+        return "introduction"
+    if re.search(r"\bsummary\b", words):
+        return "summary"
+    if re.fullmatch(r"(our )?(inspection )?standards", words):
+        return "standards"
+    if re.search(r"\breferences?\b|\backnowledge?ments?\b", words):
+        return "references"
+    return "theme"
+
+
+def normalise(title: str) -> str:
+    """A title reduced to lower-case words, for matching."""
+    return " ".join(re.findall(r"[a-z0-9]+", title.lower().replace("’", "'")))
+
+
+def outline(document: Document, known: Callable[[str], bool],
+            warn: Warn) -> Outline:
+    """Split ``document`` into its outline; ``known`` says whether a title names a section."""
+    blocks = [recognise(b) for b in document.blocks]
+    title = _title(blocks, warn)
+    levels = [b.level for b in blocks if b.kind == Kind.HEADING and b.level > 0]
+    top = min(levels) if levels else None
+    sections = [Section(None, "introduction")]
+    references: dict[int, Block] = {}
+    example: Part | None = None
+    for block in blocks:
+        section = sections[-1]
+        if block.kind == Kind.HEADING and _starts_section(block, top, example, known):
+            role = role_of(block.text)
+            if role == "introduction" and len(sections) == 1:
+                section.heading = block
+            else:
+                sections.append(Section(block, role))
+            example = None
+        elif block.kind == Kind.EXAMPLE:
+            if section.role != "theme":
+                warn(block.line, f"example '{block.text}' is not in a practice-theme section: "
+                                 "it is put in a section 'Examples of effectiveness'")
+                section = Section(None, "theme")
+                sections.append(section)
+            example = Part(block)
+            section.examples.append(example)
+        elif block.kind == Kind.NUMBERED and section.role == "references" and not block.level \
+                and example is None:  # a numbered list of references without "[n]"
+            number = max(references, default=0) + 1
+            references[number] = replace(block, kind=Kind.REFERENCE, number=number)
+        elif block.kind == Kind.REFERENCE:
+            if block.number in references:
+                warn(block.line, f"reference [{block.number}] is listed twice: the second is "
+                                 "kept as text")
+                section.blocks.append(block)
+            else:
+                references[block.number] = block
+        else:
+            (example.blocks if example else section.blocks).append(block)
+    return Outline(title, sections, references)
+
+
+def _title(blocks: list[Block], warn: Warn) -> Block | None:
+    """Take the title out of ``blocks``: the first heading, if no heading is above its level."""
+    headings = [i for i, b in enumerate(blocks) if b.kind == Kind.HEADING]
+    if not headings:
+        return None
+    first = blocks[headings[0]]
+    if first.level > 1 and any(0 < blocks[i].level < first.level for i in headings):
+        return None
+    if headings[0] > 0:
+        warn(blocks[0].line, "text before the title is put in the introduction")
+    return blocks.pop(headings[0])
+
+
+def _starts_section(block: Block, top: int | None, example: Part | None,
+                    known: Callable[[str], bool]) -> bool:
+    if block.level == 0:
+        return known(block.text) or (top is None and example is None)
+    return top is not None and block.level <= top

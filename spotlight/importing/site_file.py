@@ -1,0 +1,115 @@
+"""The site file an import adds to: the content folder's own site.yml, or the starter one.
+
+Taxonomy entries the import needs (a region, practice themes, standards) are added as text at
+the end of each list, so the author's comments and layout are kept.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from ..errors import Problem, SpotlightError
+from ..yamlio import YList, YMap, parse_yaml
+from .outline import normalise
+
+LISTS = ("practice_themes", "standards", "regions")
+
+
+def starter_text() -> str:
+    """The site.yml a new content folder starts with."""
+    return resources.files(__package__).joinpath("starter_site.yml").read_text("utf-8")
+
+
+@dataclass
+class SiteFile:
+    """A site file's text and what it already holds; ``additions`` are items to add, as YAML."""
+
+    name: str
+    text: str
+    data: YMap
+    additions: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str, name: str) -> SiteFile:
+        """Read a site file; raise SpotlightError if it is not a YAML mapping."""
+        data, problems = parse_yaml(text, name)
+        if not problems and not isinstance(data, YMap):
+            problems = [Problem(name, 1, "the site file must be a YAML mapping")]
+        if problems:
+            raise SpotlightError(problems)
+        return cls(name, text, data)
+
+    def items(self, key: str) -> list[dict[str, Any]]:
+        """The entries of one taxonomy list (mappings only)."""
+        value = self.data.get(key)
+        return [i for i in value if isinstance(i, dict)] if isinstance(value, list) else []
+
+    def add(self, key: str, item_yaml: str) -> None:
+        """Queue a new entry (YAML text of one list item, starting with ``- ``)."""
+        self.additions.setdefault(key, []).append(item_yaml)
+
+    def match_theme(self, title: str) -> dict[str, Any] | None:
+        """The practice theme a section title names: same words, one inside the other, or close."""
+        wanted = normalise(title)
+        themes = [t for t in self.items("practice_themes") if isinstance(t.get("title"), str)]
+        for theme in themes:
+            if normalise(theme["title"]) == wanted or normalise(str(theme.get("slug"))) == wanted:
+                return theme
+        for theme in themes:
+            have = normalise(theme["title"])
+            if have and (re.search(rf"\b{re.escape(have)}\b", wanted) or
+                         re.search(rf"\b{re.escape(wanted)}\b", have)):
+                return theme
+        titles = {normalise(t["title"]): t for t in themes}
+        close = difflib.get_close_matches(wanted, list(titles), n=1, cutoff=0.85)
+        return titles[close[0]] if close else None
+
+    def render(self) -> str:
+        """The site file's text with every queued addition in place."""
+        lines = self.text.rstrip("\n").split("\n")
+        inserts: list[tuple[int, list[str]]] = []
+        tail: list[str] = []
+        for key in LISTS:
+            items = self.additions.get(key)
+            if not items:
+                continue
+            value = self.data.get(key)
+            if key not in self.data:
+                tail += ["", f"{key}:", *_indented(items, "  ")]
+                continue
+            line = self.data.line_of(key)
+            if isinstance(value, YList) and not value and lines[line - 1].rstrip().endswith("[]"):
+                lines[line - 1] = lines[line - 1].rstrip()[:-2].rstrip()  # "key: []" -> "key:"
+                inserts.append((line, _indented(items, "  ")))
+                continue
+            if isinstance(value, YList) and value and value.item_lines[0] == self.data.line_of(key):
+                raise SpotlightError([Problem(self.name, self.data.line_of(key),
+                                              f"'{key}' is written on one line; write it as a "
+                                              "list of '- ' items so import can add to it")])
+            end = self._end_of(key, lines)
+            indent = "  "
+            if isinstance(value, YList) and value:
+                first = lines[value.item_lines[0] - 1]
+                indent = first[:len(first) - len(first.lstrip())]
+            inserts.append((end, _indented(items, indent)))
+        for end, new in sorted(inserts, reverse=True):
+            lines[end:end] = new
+        return "\n".join(lines + tail) + "\n"
+
+    def _end_of(self, key: str, lines: list[str]) -> int:
+        """The index just after the last line of a top-level key's value."""
+        start = self.data.line_of(key)
+        later = sorted(n for n in self.data.key_lines.values() if n > start)
+        end = (later[0] - 1) if later else len(lines)
+        while end > start and (not lines[end - 1].strip() or
+                               lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        return end
+
+
+def _indented(items: list[str], indent: str) -> list[str]:
+    return [indent + line if line else line for item in items for line in item.split("\n")]

@@ -1,0 +1,35 @@
+"""The only part of import that writes: the planned files, into the content folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from ..errors import Problem, SpotlightError, display_path
+
+
+def write_plan(out: Path, files: dict[str, str]) -> list[Path]:
+    """Write ``files`` (relative path -> text) under ``out``; return the paths written.
+
+    Each file is written to a temporary file beside it and renamed into place, so an
+    interrupted import never leaves a half-written file.
+    """
+    written = []
+    try:
+        for relative, text in sorted(files.items()):
+            parts = PurePosixPath(relative).parts
+            if PurePosixPath(relative).is_absolute() or ".." in parts:
+                raise ValueError(f"refusing to write outside the content folder: {relative}")
+            target = out.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+            written.append(target)
+    except OSError as error:
+        raise SpotlightError([Problem(display_path(out), None, "cannot write the content "
+                                      f"folder: {error.strerror or error}")]) from None
+    return written

@@ -1,0 +1,191 @@
+"""The preview's web server: serves files of the build folder and nothing else.
+
+Every request path is decoded once, as a browser sends it; a path that still holds a ``%``
+after that (a double-encoded one), a ``..`` or ``.`` segment, a hidden name, a backslash or a
+NUL is refused, and what remains must resolve, links followed, to a file inside the build
+folder. HTML pages get a small script that reloads them when the preview rebuilds (and, while
+the content is broken, a list of its problems); the files on disk are never changed.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+EVENTS = "/__spotlight__/events"
+_KEEP_ALIVE = 15.0
+
+
+@dataclass
+class PreviewState:
+    """What the preview has built: a generation number that grows with every build, and the
+    problems of the latest one (none when it succeeded)."""
+
+    generation: int = 0
+    problems: tuple[str, ...] = ()
+    has_good_build: bool = False
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, problems: tuple[str, ...]) -> None:
+        """Record a finished build and wake every page waiting for a reload."""
+        with self.changed:
+            self.generation += 1
+            self.problems = problems
+            self.has_good_build = self.has_good_build or not problems
+            self.changed.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> int:
+        """The current generation, once it differs from ``seen`` or ``timeout`` has passed."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != seen, timeout)
+            return self.generation
+
+
+def safe_parts(url_path: str) -> list[str] | None:
+    """The segments of a request path, or None when the path must be refused."""
+    decoded = unquote(url_path)
+    if any(bad in decoded for bad in ("%", "\\", "\x00")):
+        return None
+    parts = [part for part in decoded.split("/") if part]
+    if any(part.startswith(".") for part in parts):
+        return None
+    return parts
+
+
+def locate(roots: tuple[Path, ...], parts: list[str]) -> Path | None:
+    """The first file that ``parts`` names inside one of ``roots`` (index.html for a folder)."""
+    for root in roots:
+        real_root = root.resolve()
+        candidate = root.joinpath(*parts)
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        try:
+            real = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            continue
+        if real.is_relative_to(real_root) and real.is_file():
+            return real
+    return None
+
+
+def _script(generation: int) -> str:
+    return (f'<script>(function () {{ var seen = "{generation}"; '
+            f'var events = new EventSource("{EVENTS}?since=" + seen); '
+            'events.onmessage = function (event) { if (event.data !== seen) { '
+            'events.close(); window.location.reload(); } }; }());</script>\n')
+
+
+def _problems(problems: tuple[str, ...], good: bool) -> str:
+    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    shown = "showing the last good build" if good else "there is no good build to show yet"
+    return ('<div role="alert" style="position:fixed;inset:auto 0 0 0;max-height:50vh;'
+            'overflow:auto;z-index:9999;margin:0;padding:1em;background:#fff;color:#0b0c0c;'
+            'border-top:5px solid #d4351c;font:16px/1.4 sans-serif">'
+            f'<p><strong>The content has {len(problems)} problem(s); {shown}.</strong></p>'
+            f'<ul>{items}</ul></div>\n')
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A threading HTTP server that knows the preview's folders and state."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], roots: Callable[[str], tuple[Path, ...]],
+                 state: PreviewState, log: Callable[[str], None] | None) -> None:
+        super().__init__(address, _Handler)
+        self.roots, self.state, self.log = roots, state, log
+        self.stopping = threading.Event()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    server_version = "spotlight-preview"
+
+    def do_HEAD(self) -> None:
+        self._respond(send_body=False)
+
+    def do_GET(self) -> None:
+        self._respond(send_body=True)
+
+    def log_message(self, format: str, *args: object) -> None:
+        if self.server.log is not None:
+            self.server.log(f"{self.address_string()} {format % args}")
+
+    def _respond(self, send_body: bool) -> None:
+        url = urlsplit(self.path)
+        if url.path == EVENTS and send_body:
+            self._events(url.query)
+            return
+        parts = safe_parts(url.path)
+        if parts is None:
+            self.send_error(400, "Refused: that path is not inside the preview")
+            return
+        state = self.server.state
+        target = locate(self.server.roots(url.path), parts)
+        if target is None and not state.has_good_build:
+            self._send(503, "text/html; charset=utf-8", self._page(b""), send_body)
+            return
+        if target is None:
+            self.send_error(404, "Not found in the build folder")
+            return
+        try:
+            data = target.read_bytes()
+        except OSError:
+            self.send_error(404, "Not found in the build folder")
+            return
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            self._send(200, "text/html; charset=utf-8", self._page(data), send_body)
+        else:
+            self._send(200, kind, data, send_body)
+
+    def _page(self, data: bytes) -> bytes:
+        state = self.server.state
+        extra = _script(state.generation)
+        if state.problems:
+            extra = _problems(state.problems, state.has_good_build) + extra
+        if not data:
+            data = (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                    b"<title>spotlight preview</title></head><body></body></html>")
+        text = data.decode("utf-8", "replace")
+        at = text.rfind("</body>")
+        text = text[:at] + extra + text[at:] if at >= 0 else text + extra
+        return text.encode("utf-8")
+
+    def _send(self, status: int, kind: str, data: bytes, send_body: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
+
+    def _events(self, query: str) -> None:
+        """Server-sent events: the build generation, sent whenever it changes."""
+        try:
+            seen = int(parse_qs(query).get("since", ["-1"])[0])
+        except ValueError:
+            seen = -1
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        state = self.server.state
+        try:
+            while not self.server.stopping.is_set():
+                generation = state.wait(seen, _KEEP_ALIVE)
+                if generation != seen:
+                    self.wfile.write(f"data: {generation}\n\n".encode())
+                    seen = generation
+                else:
+                    self.wfile.write(b": still here\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return

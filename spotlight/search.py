@@ -1,0 +1,50 @@
+"""Full-text search: Pagefind indexes the example pages of a built site.
+
+Pagefind (the ``pagefind`` package with its ``pagefind_bin`` binary) reads the written HTML, so
+it runs on the staging folder after the pages are written and before the build is swapped in:
+a failure leaves the previous build untouched. Only example pages are indexed (they carry
+``data-pagefind-body``); ``data-pagefind-filter`` marks their practice themes and region.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .errors import Problem, SpotlightError
+
+BUNDLE = "pagefind"
+INDEXED = "examples/*.html"
+TIMEOUT = 600  # seconds: a very large site indexes in well under a minute
+
+
+def index_site(folder: Path) -> None:
+    """Write Pagefind's search index and scripts into ``folder``/pagefind/."""
+    command = [str(_executable()), "--site", str(folder), "--glob", INDEXED,
+               "--output-subdir", BUNDLE, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise _failed(str(error)) from None
+    if done.returncode != 0 or not (folder / BUNDLE / "pagefind.js").is_file():
+        raise _failed((done.stderr or done.stdout).strip() or f"exit status {done.returncode}")
+
+
+def _executable() -> Path:
+    """The Pagefind binary: PAGEFIND_BINARY_PATH, the pagefind_bin package, or the PATH."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        get_executable = None
+    found = get_executable() if get_executable else None
+    if found is None:
+        raise SpotlightError([Problem("search", None, "Pagefind is not installed: install it "
+                                      "with pip install 'pagefind[bin]', or build without "
+                                      "search (--no-search)")])
+    return found
+
+
+def _failed(reason: str) -> SpotlightError:
+    return SpotlightError([Problem("search", None, f"Pagefind could not index the site: "
+                                   f"{reason}")])

@@ -1,0 +1,65 @@
+"""Reading a source and a built page as sentences, to check that an import kept every one."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"'})
+_BACK_TO_TOP = re.compile(r"\s*\(Back to top\)\s*$")
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed, curly quotes made straight."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+def source_sentences(text: str) -> list[str]:
+    """The sentences of a plain-text spotlight, one line per paragraph or list item.
+
+    "(Back to top)" is navigation, not text. Three labels of the source are structure that the
+    built page shows in its own way, so they are taken off before comparing: the "- " of a
+    bullet, the "Outcome:" label (the page shows an "Outcome" heading), the "[n]" number of a
+    reference (the page numbers its reference list), and the ":" that ends a subheading.
+    """
+    sentences = []
+    for line in text.splitlines():
+        line = _BACK_TO_TOP.sub("", line).strip()
+        line = re.sub(r"^(?:[-•]\s+|Outcome:\s*|\[\d+\]\s*)", "", line)
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            sentence = normalise(sentence).rstrip(":").strip()
+            if sentence:
+                sentences.append(sentence)
+    return sentences
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """The text a reader sees on a page, normalised."""
+    parser = _Text()
+    parser.feed(html)
+    return normalise("".join(parser.parts))
+
+
+def missing_sentences(source: list[str], html: str) -> list[str]:
+    """The sentences of ``source`` that the page does not contain."""
+    text = page_text(html)
+    return [s for s in source if s not in text]

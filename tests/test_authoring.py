@@ -1,0 +1,187 @@
+"""Starting and growing a content folder: init, new example, and the JSON Schemas."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from spotlight import fields
+from spotlight.scaffold import slugify
+from spotlight.yamlio import split_front_matter
+
+from .conftest import REPO, SAMPLE, run
+
+
+def test_init_then_build_in_an_empty_folder(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Created content with 8 file(s).")
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    assert built.stdout.strip() == ("Built 1 report(s) with 2 example(s): 15 page(s) and 1 PDF(s) "
+                                    "in build")
+    page = (tmp_path / "build" / "reports" / "example-region-2025.html").read_text()
+    assert "A well-informed report to court" in page and "A shared diary for home visits" in page
+    assert (tmp_path / "build" / "reports" / "example-region-2025.pdf").stat().st_size > 1000
+    site = yaml.safe_load((tmp_path / "content" / "site.yml").read_text())
+    assert len(site["practice_themes"]) == 9
+
+
+def test_init_content_passes_check_strictly(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init", "my-spotlight")
+    result = run("check", "--content", "my-spotlight", "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+
+
+def test_init_refuses_a_folder_with_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "notes.txt").write_text("mine")
+    result = run("init")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("content: already exists and is not empty: choose a "
+                                             "new folder for the content")
+    assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["notes.txt"]
+
+
+def test_init_works_from_the_built_wheel(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps",
+                    "--no-build-isolation", "--quiet", "--wheel-dir", str(tmp_path / "wheel")],
+                   check=True, capture_output=True)
+    wheel = next((tmp_path / "wheel").glob("spotlight-*.whl"))
+    zipfile.ZipFile(wheel).extractall(tmp_path / "installed")
+    work = tmp_path / "work"
+    work.mkdir()
+    env = os.environ | {"PYTHONPATH": str(tmp_path / "installed")}
+    for command in (["init"], ["build", "--no-pdf"]):
+        done = subprocess.run([sys.executable, "-m", "spotlight", *command], cwd=work, env=env,
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    assert (work / "build" / "reports" / "example-region-2025.html").is_file()
+
+
+def test_new_example_then_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    result = run("new", "example", "--report", "example-region-2025", "--theme", "court-work",
+                 "Joint work with Children’s Services: a café meeting")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "content" / "examples" / (
+        "joint-work-with-childrens-services-a-cafe-meeting.md")
+    assert result.stdout.strip() == f"Created {path.relative_to(tmp_path)}"
+    text = path.read_text()
+    front, _ = split_front_matter(text, "new")
+    assert front is not None
+    data = yaml.safe_load(front.yaml_text)
+    assert data == {"title": "Joint work with Children’s Services: a café meeting",
+                    "reports": ["example-region-2025"], "practice_theme": "court-work",
+                    "region": "example-region", "kind": "person"}
+    for spec in fields.EXAMPLE.fields:  # every field is there, filled in or commented
+        assert f"\n{spec.name}:" in text or f"\n# {spec.name}:" in text, spec.name
+    assert "# pdu: one of north-pdu, south-pdu" in text
+    checked = run("check", "--strict")
+    assert checked.exit_code == 0, checked.output
+    assert run("build", "--no-pdf").exit_code == 0
+
+
+def test_new_example_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    args = ("new", "example", "-r", "example-region-2025", "-t", "court-work",
+            "A well-informed report to court")
+    existing = tmp_path / "content" / "examples" / "a-well-informed-report-to-court.md"
+    existing.write_text("my draft")
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (f"{existing.relative_to(tmp_path)}: already "
+                                             "exists: edit it, or choose another title")
+    assert existing.read_text() == "my draft"
+
+
+def test_new_example_names_what_is_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    result = run("new", "example", "-r", "nowhere-2030", "-t", "court-work", "Title")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("content/reports: unknown report 'nowhere-2030'; "
+                                             "known: example-region-2025")
+    assert not list((tmp_path / "content" / "examples").glob("title*"))
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Joint work with Children’s Services", "joint-work-with-childrens-services"),
+    ("  Étude: a café's  approach!  ", "etude-a-cafes-approach"),
+    ("x" * 80, "x" * 60),
+    ("Supporting a victim to be heard at parole after a long and difficult sentence",
+     "supporting-a-victim-to-be-heard-at-parole-after-a-long-and"),
+])
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+class _TextDates(yaml.SafeLoader):
+    """YAML as an editor's language server reads it: dates stay text."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    key: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _schema(kind: str) -> dict:  # type: ignore[type-arg]
+    result = run("schema", kind)
+    assert result.exit_code == 0
+    return json.loads(result.stdout)
+
+
+def _front(path: Path) -> object:
+    front, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    assert front is not None
+    return yaml.load(front.yaml_text, Loader=_TextDates)
+
+
+def test_schemas_accept_the_sample_content() -> None:
+    jsonschema.validate(yaml.load((SAMPLE / "site.yml").read_text(), Loader=_TextDates),
+                        _schema("site"))
+    report = _schema("report")
+    for path in (SAMPLE / "reports").glob("*.yml"):
+        jsonschema.validate(yaml.load(path.read_text(), Loader=_TextDates), report)
+    example = _schema("example")
+    for path in (SAMPLE / "examples").glob("*.md"):
+        jsonschema.validate(_front(path), example)
+
+
+def test_schemas_flag_mistakes_and_document_every_field() -> None:
+    example = _schema("example")
+    validator = jsonschema.Draft202012Validator(example)
+    jsonschema.Draft202012Validator.check_schema(example)
+    wrong = {"titel": "A title", "reports": ["r"], "practice_theme": "Court Work",
+             "region": "north", "kind": "people"}
+    messages = sorted(e.message for e in validator.iter_errors(wrong))
+    assert "'title' is a required property" in messages
+    assert any("'titel' was unexpected" in m for m in messages)
+    assert "'people' is not one of ['person', 'initiative']" in messages
+    assert set(example["properties"]) == {f.name for f in fields.EXAMPLE.fields}
+    assert all(p["description"] for p in example["properties"].values())
+    facts = _schema("report")["properties"]["summary"]["properties"]["facts"]["items"]
+    assert facts["properties"]["parts_complete"]["type"] == "boolean"
+
+
+def test_schema_out_writes_the_three_schemas(tmp_path: Path) -> None:
+    result = run("schema", "--out", str(tmp_path / "schemas"))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "example.schema.json", "report.schema.json", "site.schema.json"]

@@ -1,0 +1,280 @@
+"""The built sample in Debian's headless chromium: axe-core finds no WCAG 2.2 A or AA failure
+on any page type; keyboard focus, search and its filters work; nothing scrolls sideways at
+320 px; no page asks another site for anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import SAMPLE
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+#: One page of every type in the sample build. The 404 page is what the server sends for an
+#: address that does not exist, here three folders deep.
+PAGE_TYPES = {
+    "home": "index.html",
+    "report": "reports/northshire-2025.html",
+    "example": "examples/planned-transfer-between-regions.html",
+    "practice theme": "practice-themes/public-protection.html",
+    "region": "regions/northshire.html",
+    "PDU": "pdus/ravensholm.html",
+    "standard": "standards/2-2.html",
+    "search": "search/index.html?q=probation",  # more than a page of results
+    "accessibility statement": "about/accessibility.html",
+    "not found": "no/such/page.html",
+}
+
+
+def _open(tab: Any, url: str) -> None:
+    tab.goto(url)
+    if "search/" in url:
+        tab.wait_for_selector(".search-result")
+
+
+def _axe(tab: Any) -> Any:
+    return Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+
+
+def test_axe_reports_no_violation_on_any_page_type(tab: Any, served: str) -> None:
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    reports = {}
+    for name, path in PAGE_TYPES.items():
+        _open(tab, served + path)
+        result = _axe(tab)
+        assert len(result.response["passes"]) >= 10, f"axe checked little on the {name} page"
+        if result.violations_count:
+            reports[name] = result.generate_report()
+    assert not reports, "\n".join(f"{name}: {report}" for name, report in reports.items())
+
+
+def test_axe_is_able_to_fail(tab: Any) -> None:
+    tab.set_content('<!DOCTYPE html><html lang="en"><title>t</title>'
+                    '<main><img src="x.png"><a href="#"></a></main></html>')
+    found = {v["id"] for v in _axe(tab).response["violations"]}
+    assert {"image-alt", "link-name"} <= found
+
+
+def test_no_page_requests_anything_from_another_site(tab: Any, served: str) -> None:
+    requested: list[str] = []
+
+    def record(request: Any) -> None:
+        requested.append(request.url)
+
+    tab.on("request", record)
+    try:
+        for path in PAGE_TYPES.values():
+            _open(tab, served + path)
+    finally:
+        tab.remove_listener("request", record)
+    assert any(u.endswith("/static/site.css") for u in requested)
+    assert any("/pagefind/" in u for u in requested)
+    assert [u for u in requested if not u.startswith(served)] == []
+
+
+def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
+    tab.set_viewport_size({"width": 320, "height": 640})
+    try:
+        wide = {}
+        for name, path in PAGE_TYPES.items():
+            _open(tab, served + path)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wide[name] = width
+        assert wide == {}
+    finally:
+        tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def _in_view(tab: Any, selector: str) -> bool:
+    return tab.evaluate("""selector => {
+        const box = document.querySelector(selector).getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+    }""", selector)
+
+
+def test_back_to_top_from_the_last_section_moves_view_and_focus_to_contents(
+        tab: Any, served: str) -> None:
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    tab.goto(served + PAGE_TYPES["report"])
+    last = tab.locator(".back-to-top__link").last
+    last.focus()
+    assert tab.evaluate("document.activeElement.closest('section').id") == \
+        "references-and-acknowledgements"
+    assert not _in_view(tab, "#contents")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.activeElement.id === 'contents'")
+    assert _in_view(tab, "#contents")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.getAttribute('href')") == "#introduction"
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
+        tab: Any, served: str) -> None:
+    tab.goto(served + PAGE_TYPES["example"])
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.textContent") == "Skip to main content"
+    assert _in_view(tab, ".skip-link"), "the focused skip link is visible"
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.activeElement.id === 'main-content'")
+
+
+def _search(tab: Any, served: str, words: str) -> list[dict[str, str]]:
+    tab.goto(served + "search/index.html")
+    tab.fill("#search-input", words)
+    tab.press("#search-input", "Enter")
+    tab.wait_for_selector(".search-result")
+    return _results(tab)
+
+
+def _results(tab: Any) -> list[dict[str, str]]:
+    return tab.eval_on_selector_all(".search-result", """items => items.map(item => ({
+        title: item.querySelector("a").textContent,
+        href: item.querySelector("a").href,
+        meta: item.querySelector(".search-result__meta").textContent}))""")
+
+
+def _examples_containing(word: str) -> list[str]:
+    return sorted(p.stem for p in (SAMPLE / "examples").glob("*.md")
+                  if word in p.read_text(encoding="utf-8").lower())
+
+
+def test_search_finds_an_example_by_a_distinctive_word(tab: Any, served: str) -> None:
+    assert _examples_containing("cuckooing") == ["spotting-signs-of-cuckooing"]
+    results = _search(tab, served, "cuckooing")
+    assert [r["title"] for r in results] == ["Spotting the signs of cuckooing"]
+    assert tab.text_content("#search-status") == "1 example found for ‘cuckooing’"
+    tab.click(".search-result a")
+    tab.wait_for_url("**/examples/spotting-signs-of-cuckooing.html")
+    assert tab.text_content("h1") == "Spotting the signs of cuckooing"
+
+
+def test_a_practice_theme_filter_narrows_the_results(tab: Any, served: str) -> None:
+    everything = _search(tab, served, "victim")
+    tab.check("#filter-practice_theme-statutory-victim-work")
+    tab.wait_for_function("""n => document.querySelectorAll('.search-result').length < n""",
+                          arg=len(everything))
+    narrowed = _results(tab)
+    assert 0 < len(narrowed) < len(everything)
+    assert all("Statutory victim work" in r["meta"] for r in narrowed)
+    assert {r["href"] for r in narrowed} < {r["href"] for r in everything}
+    assert tab.text_content("#search-status").endswith(" in Statutory victim work")
+
+
+def test_a_region_filter_alone_lists_that_regions_examples(tab: Any, served: str) -> None:
+    tab.goto(served + "search/index.html")
+    tab.check("#filter-region-westvale")
+    tab.wait_for_selector(".search-result")
+    titles = sorted(r["title"] for r in _results(tab) if "Westvale" in r["meta"])
+    assert len(titles) == len(_results(tab)) > 0
+
+
+def test_search_page_without_javascript_says_so_and_links_to_practice_themes(
+        browser: Any, served: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(served + "search/index.html")
+        assert "Search needs JavaScript, which is turned off" in page.inner_text("main")
+        assert not page.is_visible("#search-form")
+        link = page.get_by_role("link", name="browse the examples by practice theme")
+        assert link.count() == 1 and link.is_visible()
+        link.click()
+        page.wait_for_url(served + "index.html#practice-themes")
+    finally:
+        context.close()
+
+
+def test_opened_from_disk_pages_work_and_search_says_it_needs_a_server(
+        tab: Any, sample_build: Path) -> None:
+    tab.goto((sample_build / "index.html").as_uri())
+    assert tab.evaluate("getComputedStyle(document.querySelector('.site-header'))"
+                        ".backgroundColor") == "rgb(11, 12, 12)", "the stylesheet loads"
+    tab.click("text=Court work")
+    tab.wait_for_url("**/practice-themes/court-work.html")
+    tab.goto((sample_build / "search" / "index.html").as_uri())
+    tab.wait_for_selector("#search-unavailable", state="visible")
+    assert "browse the examples by practice theme" in tab.inner_text("#search-unavailable")
+
+
+@pytest.mark.parametrize("path", ["no-such-page.html", "reports/gone/deeper/page.html"])
+def test_the_404_page_keeps_its_look_at_any_depth(tab: Any, served: str, path: str) -> None:
+    response = tab.goto(served + path)
+    assert response.status == 404
+    assert tab.text_content("h1") == "Page not found"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.site-header'))"
+                        ".backgroundColor") == "rgb(11, 12, 12)"
+    tab.click("text=go to the home page")
+    tab.wait_for_url(served + "index.html")
+
+
+def test_every_stop_of_the_keyboard_shows_where_focus_is(tab: Any, served: str) -> None:
+    tab.goto(served + "search/index.html?q=court")
+    tab.wait_for_selector(".search-result")
+    tab.evaluate("document.activeElement.blur()")
+    seen = []
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        style = tab.evaluate("""() => {
+            const e = document.activeElement, s = getComputedStyle(e);
+            return {tag: e.tagName, outline: s.outlineStyle !== 'none' &&
+                    parseFloat(s.outlineWidth) >= 2 && s.outlineColor !== 'rgba(0, 0, 0, 0)',
+                    shadow: s.boxShadow !== 'none', background: s.backgroundColor};
+        }""")
+        if style["tag"] == "BODY":
+            break  # past the last stop
+        seen.append(style["tag"])
+        assert style["outline"] or style["shadow"] or \
+            style["background"] == "rgb(255, 221, 0)", style
+    assert {"A", "INPUT", "BUTTON"} <= set(seen) and len(seen) > 20
+
+
+def test_printing_hides_navigation_and_shows_external_addresses(tab: Any, served: str) -> None:
+    tab.goto(served + PAGE_TYPES["report"])
+    tab.emulate_media(media="print")
+    try:
+        hidden = tab.evaluate("""() => ['.site-header', '.site-nav', '.breadcrumbs',
+            '.back-to-top', '.site-footer'].map(s => getComputedStyle(
+            document.querySelector(s)).display)""")
+        assert set(hidden) == {"none"}
+        after = tab.evaluate("""() => {
+            const a = document.querySelector('main a[href^="http"]');
+            return [a.getAttribute('href'), getComputedStyle(a, '::after').content];
+        }""")
+        assert after[1] == f'" ({after[0]})"'
+    finally:
+        tab.emulate_media(media="screen")
+
+
+def test_the_home_page_search_box_leads_to_results(tab: Any, served: str) -> None:
+    tab.goto(served + "index.html")
+    tab.fill("#home-search", "polygraph")
+    tab.press("#home-search", "Enter")
+    tab.wait_for_selector(".search-result")
+    assert tab.input_value("#search-input") == "polygraph"
+    assert [r["title"] for r in _results(tab)] == [
+        "Using polygraph disclosures to strengthen risk management"]
+
+
+def test_long_result_lists_come_in_pages_of_twenty(tab: Any, served: str) -> None:
+    northshire = [s for s in (SAMPLE / "examples").glob("*.md")
+                  if "\nregion: northshire\n" in s.read_text(encoding="utf-8")]
+    assert len(northshire) > 20
+    tab.goto(served + "search/index.html")
+    tab.check("#filter-region-northshire")
+    tab.wait_for_selector("#search-more:visible")
+    assert len(_results(tab)) == 20
+    assert tab.text_content("#search-status") == \
+        f"{len(northshire)} examples found in Northshire"
+    more = len(northshire) - 20
+    assert tab.text_content("#search-more") == \
+        f"Show {more} more result{'s' if more > 1 else ''}"
+    tab.click("#search-more")
+    tab.wait_for_function(f"document.querySelectorAll('.search-result').length === "
+                          f"{len(northshire)}")
+    assert not tab.is_visible("#search-more")
+    assert tab.evaluate("document.activeElement.textContent") == _results(tab)[20]["title"]

@@ -1,0 +1,221 @@
+"""spotlight check as an author meets it: each lint rule, waivers, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import TESTS, overlay, run
+
+CASES = yaml.safe_load((TESTS / "lint_cases.yml").read_text(encoding="utf-8"))
+FRONT = ("---\ntitle: {title}\nreports: [north-2025]\npractice_theme: resettlement\n"
+         "region: north\nkind: {kind}\n---\n")
+OUTCOME = "\n\n## Outcome\n\nBen settled well.\n"
+
+
+def check_json(*args: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+    result = run("check", "--content", "site", "--format", "json", *args)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def positions(report: dict, code: str) -> list[str]:  # type: ignore[type-arg]
+    return sorted(f"{f['path'].removeprefix('site/')}:{f['line']}:{f['col']}"
+                  for f in report["findings"] if f["code"] == code)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_lint_rule(case, site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    body = case["body"] + (OUTCOME if case.get("outcome", True) else "\n")
+    front = FRONT.format(title=case.get("title", "Second case"), kind=case.get("kind", "person"))
+    overlay(content, {"examples/second-case.md": front + body, **case.get("files", {})})
+    _, report = check_json()
+    assert positions(report, case["code"]) == case["expect"]
+
+
+def test_seeded_example_gets_each_detail_flagged_on_its_line(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Second case", kind="person")
+                      + "Ben was released to a hostel.\n\n"
+                        "- His new address was near LS1 4AP.\n"
+                        "- He gave 0113 496 0000 as his number.\n"
+                        "- His prison number was A1234BC.\n"
+                        "- His National Insurance number is JT 12 34 56 A.\n" + OUTCOME})
+    result = run("check", "--content", "site")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[0] for line in lines if ": error: anon-" in line] == [
+        "site/examples/second-case.md:10:28", "site/examples/second-case.md:11:11",
+        "site/examples/second-case.md:12:25", "site/examples/second-case.md:13:36"]
+    assert [line.split(": ")[2] for line in lines if ": error: anon-" in line] == [
+        "anon-postcode", "anon-phone", "anon-prison-number", "anon-ni-number"]
+
+
+def test_sample_content_passes_with_its_waiver_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(TESTS.parent)
+    result = run("check", "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "content/reports/northshire-2025.yml:177:45: waived: style-abbr-expanded-again: 'SPO' "
+        "is spelled out again in report 'northshire-2025', after its first use at "
+        "content/examples/da-safeguarding-enquiries-hub.md:14:220: write 'SPO' alone (reason: "
+        "the quoted definition keeps the wording of the thematic report it comes from)"]
+    assert result.stderr.strip() == "0 error(s), 0 warning(s), 1 waived"
+
+
+def test_output_is_sorted_text_and_the_same_findings_in_json(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Second case", kind="person")
+                      + "Ben met the PP at 14 Acacia Avenue.\n\nHe moved to SW1A 1AA.\n"})
+    text = run("check", "--content", "site")
+    exit_code, report = check_json()
+    assert text.exit_code == exit_code == 1
+    assert text.stdout.splitlines() == [
+        "site/examples/second-case.md:2:1: warning: style-no-outcome: this case about a person "
+        "has no Outcome: end it with a '## Outcome' heading, or set 'outcome_expected: false' on "
+        "practice theme 'resettlement' if its examples have none",
+        "site/examples/second-case.md:8:13: warning: style-abbr-not-expanded: 'PP' is first "
+        "used here in report 'north-2025' without being spelled out: write 'probation "
+        "practitioner (PP)'",
+        "site/examples/second-case.md:8:19: error: anon-address: '14 Acacia Avenue' looks like "
+        "a house number and street: describe the place instead (a flat in the town centre)",
+        "site/examples/second-case.md:10:13: error: anon-postcode: 'SW1A 1AA' looks like a "
+        "postcode: name the area in words, or leave it out"]
+    assert [f"{f['path']}:{f['line']}:{f['col']}: {f['severity']}: {f['code']}: {f['message']}"
+            for f in report["findings"]] == text.stdout.splitlines()
+    assert (report["errors"], report["warnings"], report["waived"]) == (2, 2, [])
+
+
+def test_strict_makes_warnings_fail(site) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")  # its second example has no Outcome: a warning, no error
+    assert run("check", "--content", "site").exit_code == 0
+    assert run("check", "--content", "site", "--strict").exit_code == 1
+
+
+def test_waivers_are_honoured_listed_and_checked(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/second-case.md": (
+        "---\ntitle: Second case\nreports: [north-2025]\npractice_theme: resettlement\n"
+        "region: north\nwaivers:\n"
+        "  - code: anon-postcode\n    match: SW1A 1AA\n    reason: the address of a court\n"
+        "  - code: style-no-outcome\n    reason: told as a short narrative\n"
+        "  - code: anon-phone\n    reason: left over\n"
+        "  - code: anon-postcod\n    match: SW1A 2AA\n    reason: a typo\n"
+        "---\nBen appeared at the court at SW1A 1AA, then at SW1A 2AA.\n")})
+    exit_code, report = check_json()
+    assert exit_code == 1
+    assert [(w["code"], w["line"], w["reason"]) for w in report["waived"]] == [
+        ("style-no-outcome", 2, "told as a short narrative"),
+        ("anon-postcode", 18, "the address of a court")]
+    assert [(f["code"], f["line"], f["col"]) for f in report["findings"]] == [
+        ("waiver-unused", 12, 5), ("waiver-unknown-code", 14, 5), ("anon-postcode", 18, 48)]
+    text = run("check", "--content", "site").stdout
+    assert ("site/examples/second-case.md:18:30: waived: anon-postcode: 'SW1A 1AA' looks like a "
+            "postcode: name the area in words, or leave it out (reason: the address of a court)"
+            in text)
+
+
+def test_outcome_not_expected_for_a_practice_theme(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    site_file = (content / "site.yml").read_text()
+    overlay(content, {"site.yml": site_file.replace(
+        "    title: Resettlement\n", "    title: Resettlement\n    outcome_expected: false\n")})
+    _, report = check_json()
+    assert positions(report, "style-no-outcome") == []
+
+
+REPORT_FACTS = """
+summary:
+  facts:
+    - key: cases
+      label: Cases reviewed
+      value: 100
+      parts_complete: true
+    - label: Community cases
+      value: {community}
+      part_of: cases
+    - label: Licence cases
+      value: 40
+      part_of: cases
+    - key: courts
+      label: Court reports
+      value: 10
+      parts_complete: true
+"""
+
+
+@pytest.mark.parametrize(("community", "expected"), [
+    (60, ["facts-no-parts:reports/north-2025.yml:24:7"]),
+    (50, ["facts-incomplete:reports/north-2025.yml:14:7",
+          "facts-no-parts:reports/north-2025.yml:24:7"]),
+    (70, ["facts-exceed:reports/north-2025.yml:14:7",
+          "facts-no-parts:reports/north-2025.yml:24:7"]),
+])
+def test_facts_add_up(site, community: int, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    report_file = (content / "reports" / "north-2025.yml").read_text()
+    overlay(content, {"reports/north-2025.yml":
+                      report_file + REPORT_FACTS.format(community=community)})
+    _, report = check_json()
+    assert sorted(f"{f['code']}:{f['path'].removeprefix('site/')}:{f['line']}:{f['col']}"
+                  for f in report["findings"] if f["code"].startswith("facts")) == expected
+
+
+def test_uncited_reference_and_columns_inside_a_folded_block(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    report_file = (content / "reports" / "north-2025.yml").read_text()
+    overlay(content, {"reports/north-2025.yml": report_file.replace(
+        "introduction: |\n  The introduction.\n",
+        "introduction: >-\n  The introduction cites [@used] and\n    names the centre at\n"
+        "  NE1 4ST, sadly.\nreferences:\n  - key: used\n    text: A cited source.\n"
+        "  - key: unused\n    text: A source nobody cites.\n")})
+    _, report = check_json()
+    assert [(f["code"], f["line"], f["col"]) for f in report["findings"]
+            if f["path"] == "site/reports/north-2025.yml"] == [
+        ("anon-postcode", 10, 3), ("ref-uncited", 14, 5)]
+
+
+def test_invalid_content_is_reported_as_findings_with_columns(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/second-case.md": "---\ntitle: Second case\nreports: [north-2025]"
+                      "\npractice_theme: resettlement\nregion: north\n  colour: blue\n---\nBen.\n"})
+    result = run("check", "--content", "site")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("site/examples/second-case.md:6:3: error: invalid: ")
+    assert "Traceback" not in result.output
+
+
+def test_check_writes_nothing(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    run("check", "--content", "site")
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_colour_on_a_terminal_unless_no_color(site, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from spotlight.cli import main
+
+    site("minimal")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = CliRunner().invoke(main, ["check", "--content", "site"], color=True)
+    assert "\x1b[33mwarning\x1b[0m" in coloured.stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(main, ["check", "--content", "site"], color=True)
+    assert "\x1b[" not in plain.output
+    assert ": warning: style-no-outcome: " in plain.stdout
+
+
+def test_quiet_and_verbose(site) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    quiet = run("check", "--content", "site", "-q")
+    assert quiet.stderr == "" and len(quiet.stdout.splitlines()) == 1
+    verbose = run("check", "--content", "site", "-v")
+    assert "style-no-outcome: 1 (a case about a person without an Outcome" in verbose.stderr
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf", "-q").output == ""
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "-v")
+    assert "  wrote out/reports/north-2025.html" in built.stdout.splitlines()

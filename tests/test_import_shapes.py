@@ -1,0 +1,122 @@
+"""Sources of unexpected shapes import with warnings, or fail with a message: never a crash."""
+
+from __future__ import annotations
+
+import string
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .conftest import run
+
+
+def _import_and_build(source: Path, root: Path) -> str:
+    result = run("import", str(source), "--out", str(root / "content"))
+    assert result.exit_code == 0, result.output
+    built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
+                "--no-pdf")
+    assert built.exit_code == 0, built.output
+    return result.output
+
+
+def test_text_without_any_structure(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("Notes from a visit\n\nThe team met on Tuesday. They discussed two cases.\n"
+                      "- one case was transferred\n- the other closed\n", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert "no region found" in output
+    assert "no fieldwork dates found" in output
+    report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
+    assert "They discussed two cases." in report and "- the other closed" in report
+
+
+def test_web_page_with_no_headings_only_a_table_and_an_image(tmp_path: Path) -> None:
+    source = tmp_path / "odd.html"
+    source.write_text("<html><body><table><tr><td>Cases</td><td>12</td></tr></table>"
+                      '<img src="chart.png" alt="A bar chart of cases"><p>Closing words.</p>'
+                      "</body></html>", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert "the source has no title" in output
+    assert "odd.html:1: image left out (copy it into images/ and add it by hand): A bar chart" \
+        in output
+    report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
+    assert "Cases" in report and "Closing words." in report
+
+
+def test_examples_without_sections_go_to_a_section_of_their_own(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("A draft\nExample of effectiveness: First\nSome text.\nOutcome: Fine.\n"
+                      "Example of effectiveness: Second\n", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert "draft.txt:2: example 'First' is not in a practice-theme section" in output
+    assert "draft.txt:5: example 'Second' has no text" in output
+    second = (tmp_path / "content" / "examples" / "second.md").read_text()
+    assert "The source has no text for this example." in second
+
+
+def test_citation_without_a_reference_is_kept_as_text(tmp_path: Path) -> None:
+    source = tmp_path / "cite.txt"
+    source.write_text("Title\nA claim with a source [7].\n", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert "cite.txt:2: citation [7] names no reference (7): kept as text" in output
+    html = next((tmp_path / "build" / "reports").glob("*.html")).read_text()
+    assert "A claim with a source [7]." in html
+
+
+def test_empty_and_unreadable_sources_fail_with_a_message(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    for source, message in ((empty, "nothing to import"), (broken, "is not a Word document"),
+                            (tmp_path / "missing.txt", "cannot be read")):
+        result = run("import", str(source), "--out", str(tmp_path / "content"))
+        assert result.exit_code == 1
+        assert message in result.output and "Traceback" not in result.output
+        assert "Import failed: 1 problem(s); nothing was written." in result.output
+    assert not (tmp_path / "content").exists()
+
+
+def test_refuses_a_folder_that_is_not_a_content_folder(tmp_path: Path) -> None:
+    (tmp_path / "stuff").mkdir()
+    (tmp_path / "stuff" / "notes.txt").write_text("mine")
+    source = tmp_path / "a.txt"
+    source.write_text("Title\nText.\n")
+    result = run("import", str(source), "--out", str(tmp_path / "stuff"))
+    assert result.exit_code == 1
+    assert "is not empty and has no site.yml" in result.output
+
+
+LINES = st.one_of(
+    st.sampled_from(["Court work (Back to top)", "Mystery section (Back to top)",
+                     "Example of effectiveness: A case", "Example of effectiveness: A case",
+                     "Outcome: It worked.", "Outcome:", "[1] A source.", "[2] Another.",
+                     "- a bullet [1]", "  - a nested bullet", "1. a numbered item",
+                     "Subheading:", "Short heading", "‘A quotation that is long enough to "
+                     "count as one.’ [3]", "(Back to top)", "Our standards (Back to top)",
+                     "- 2.1 Assessment: Assessment is good.", "References (Back to top)",
+                     "Summary (Back to top)", "between 3 March and 1 February 2025", "",
+                     "# not a heading", "| a | b |", "* star", "<script>x</script>",
+                     "**bold** _under_ `tick` [link](javascript:x) ...", "1900-13-45"]),
+    st.text(alphabet=string.printable + "‘’“”–—•é", max_size=60),
+)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINES, min_size=1, max_size=25))
+def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path: Path) -> None:
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    source = root / "source.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = run("import", str(source), "--out", str(root / "content"))
+    assert "Traceback" not in result.output
+    if result.exit_code == 1:
+        assert "nothing to import" in result.output
+        return
+    assert result.exit_code == 0, result.output
+    built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
+                "--no-pdf")
+    assert built.exit_code == 0, built.output

@@ -1,0 +1,157 @@
+"""spotlight serve in a real subprocess: pages, edits, reloads, broken content, traversal."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from spotlight.preview_http import locate, safe_parts
+
+from .conftest import REPO, copy_site, overlay
+
+PATIENCE = 60.0  # generous: the machine may be busy; nothing here measures speed
+
+
+@dataclass
+class Preview:
+    host: str
+    port: int
+    content: Path
+    out: Path
+    log: queue.Queue[str]
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=PATIENCE)
+        connection.request("GET", path)  # sent as written: no client-side normalising
+        response = connection.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        connection.close()
+        return response.status, body
+
+    def until(self, path: str, test: Callable[[str], bool]) -> str:
+        deadline = time.monotonic() + PATIENCE
+        while True:
+            status, body = self.get(path)
+            if status == 200 and test(body):
+                return body
+            assert time.monotonic() < deadline, f"gave up waiting for {path}:\n{body[-2000:]}"
+            time.sleep(0.1)
+
+
+def _start(tmp_path: Path, *options: str) -> Iterator[Preview]:
+    content = copy_site("minimal", tmp_path / "site")
+    out = tmp_path / "preview"
+    command = [sys.executable, "-m", "spotlight", "serve", "--content", "site", "--out",
+               "preview", "--port", "0", *options]
+    process = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+                               env=os.environ | {"PYTHONPATH": str(REPO)})
+    log: queue.Queue[str] = queue.Queue()
+    assert process.stderr is not None
+    threading.Thread(target=lambda: [log.put(line) for line in process.stderr],  # type: ignore[union-attr]
+                     daemon=True).start()
+    try:
+        while True:
+            line = log.get(timeout=PATIENCE)
+            if match := re.search(r"Serving the preview at (http://\S+)", line):
+                break
+        url = urlsplit(match.group(1))
+        assert url.hostname and url.port
+        yield Preview(url.hostname, url.port, content, out, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=PATIENCE)
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    yield from _start(tmp_path, "--no-pdf")
+
+
+def test_listens_on_localhost_and_serves_pages_with_the_reload_script(preview: Preview) -> None:
+    assert preview.host == "127.0.0.1"
+    status, page = preview.get("/reports/north-2025.html")
+    assert status == 200
+    assert "Ann completed her order." in page
+    assert '<script>' in page and "/__spotlight__/events" in page
+    on_disk = (preview.out / "reports" / "north-2025.html").read_text()
+    assert "Ann completed her order." in on_disk
+    assert "<script" not in on_disk, "the reload script is never written into the build"
+    assert preview.get("/")[0] == 200
+    assert preview.get("/static/site.css")[0] == 200
+
+
+def test_an_edit_shows_up_and_the_reload_signal_reaches_the_page(preview: Preview) -> None:
+    page = preview.until("/reports/north-2025.html", lambda body: "Ann completed" in body)
+    seen = re.search(r'var seen = "(\d+)"', page)
+    assert seen is not None
+    events = http.client.HTTPConnection(preview.host, preview.port, timeout=PATIENCE)
+    events.request("GET", f"/__spotlight__/events?since={seen.group(1)}")
+    stream = events.getresponse()
+    assert stream.getheader("Content-Type") == "text/event-stream"
+    first = preview.content / "examples" / "first-case.md"
+    first.write_text(first.read_text().replace("Ann completed her order.",
+                                               "Ann completed her order early."))
+    while not (line := stream.readline().decode()).startswith("data:"):
+        pass  # keep-alive comments until the rebuild
+    assert int(line.removeprefix("data:").strip()) > int(seen.group(1))
+    events.close()
+    preview.until("/reports/north-2025.html", lambda body: "completed her order early" in body)
+
+
+@pytest.mark.parametrize("path", [
+    "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/%2E%2E/etc/passwd",
+    "/..%2f..%2f..%2fetc%2fpasswd", "/%252e%252e/%252e%252e/etc/passwd",
+    "/%252e%252e%252f%252e%252e%252fetc%252fpasswd", "/reports/../../../etc/passwd",
+    "/reports/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%5c..%5cetc%5cpasswd", "/.spotlight-build",
+    "/%00/etc/passwd",
+])
+def test_traversal_is_refused(preview: Preview, path: str) -> None:
+    status, body = preview.get(path)
+    assert status == 400
+    assert "root:" not in body
+
+
+def test_broken_content_shows_its_problems_over_the_last_good_build(preview: Preview) -> None:
+    preview.until("/reports/north-2025.html", lambda body: "Ann completed" in body)
+    overlay(preview.content, {"examples/second-case.md": "---\ntitle: Second case\n"
+                              "reports: [north-2025\n---\nBroken.\n"})
+    page = preview.until("/reports/north-2025.html", lambda body: 'role="alert"' in body)
+    assert "site/examples/second-case.md:4: invalid YAML" in page
+    assert "showing the last good build" in page
+    assert "Ann completed her order." in page, "the last good build is still served"
+    overlay(preview.content, {"examples/second-case.md": "---\ntitle: Second case\n"
+                              "reports: [north-2025]\npractice_theme: resettlement\n"
+                              "region: north\n---\nBen was mended.\n"})
+    page = preview.until("/reports/north-2025.html", lambda body: "Ben was mended." in body)
+    assert 'role="alert"' not in page
+
+
+def test_pdfs_are_rebuilt_in_the_background(tmp_path: Path) -> None:
+    for preview in _start(tmp_path):
+        deadline = time.monotonic() + PATIENCE
+        while (status := preview.get("/reports/north-2025.pdf")[0]) != 200:
+            assert status == 404 and time.monotonic() < deadline
+            time.sleep(0.2)
+
+
+def test_locate_never_follows_a_link_out_of_the_build_folder(tmp_path: Path) -> None:
+    root = tmp_path / "build"
+    root.mkdir()
+    (root / "page.html").write_text("page")
+    (tmp_path / "secret.txt").write_text("secret")
+    (root / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    assert locate((root,), ["page.html"]) == (root / "page.html").resolve()
+    assert locate((root,), ["leak.txt"]) is None
+    assert safe_parts("/a/./b") is None and safe_parts("/a//b/") == ["a", "b"]
