@@ -130,12 +130,20 @@ def serve(options: ServeOptions, log: Log) -> None:
             where = f"{options.host}:{options.port}"
             raise SpotlightError([Problem(where, None, reason)]) from None
         host, port = server.server_address[:2]
-        log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
+        # The watcher is set up by the first step of the generator (an empty set after
+        # rust_timeout): only then is the preview announced, so no edit can be missed.
+        changes = watchfiles.watch(*_watched(options), debounce=400, step=50, rust_timeout=100,
+                                   yield_on_timeout=True)
         try:
-            for _ in watchfiles.watch(*_watched(options), debounce=400, step=50):
+            if next(changes):
                 rebuild()
+            log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
+            for changed in changes:
+                if changed:
+                    rebuild()
         finally:
+            changes.close()
             server.stopping.set()
             server.shutdown()
             server.server_close()
