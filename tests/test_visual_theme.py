@@ -53,3 +53,16 @@ def test_unknown_visual_theme(site) -> None:  # type: ignore[no-untyped-def]
     result = run("build", "--content", "site", "--out", "out", "--visual-theme", "glossy")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == "glossy: unknown visual theme 'glossy'; known: default"
+
+
+def test_the_built_in_themes_stylesheets_fetch_nothing_from_elsewhere() -> None:
+    """Builds check only an override's stylesheets; the built-in ones are checked here."""
+    from spotlight.theme import themes_root
+    from spotlight.theme_css import css_warnings
+
+    sheets = [(static, sheet) for static in sorted(themes_root().glob("*/static"))
+              for sheet in sorted(static.rglob("*.css"))]
+    assert sheets
+    for static, sheet in sheets:
+        relative = sheet.relative_to(static).as_posix()
+        assert css_warnings(sheet.read_text(encoding="utf-8"), relative) == [], sheet
