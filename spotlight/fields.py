@@ -32,6 +32,23 @@ SENTENCE_TYPE = Schema("a sentence type", (
     Field("name", "text", "the sentence type's name", required=True),
 ))
 
+LOGO = Schema("the logo", (
+    Field("src", "text", "the image file, relative to the content folder, for example "
+          "images/logo.png", required=True),
+    Field("alt", "text", "the logo's alt text, usually the organisation's name"),
+))
+
+SITE_PDF = Schema("the PDF settings", (
+    Field("new_page_per_section", "bool", "start each report section on a new page",
+          default=True),
+    Field("handouts", "bool", "build a one-page PDF handout for every example", default=True),
+))
+
+REPORT_PDF = Schema("the report's PDF settings", (
+    Field("new_page_per_section", "bool", "start each section on a new page; overrides the "
+          "site's setting for this report"),
+))
+
 SITE = Schema("the site file", (
     Field("title", "text", "the site's name, shown in the header of every page", required=True),
     Field("organisation", "text", "the publisher", required=True),
@@ -45,6 +62,8 @@ SITE = Schema("the site file", (
     Field("regions", "records", "regions and their PDUs", required=True, schema=REGION),
     Field("sentence_types", "records", "sentence types", schema=SENTENCE_TYPE, default=()),
     Field("glossary", "glossary", "abbreviations and their expansions", default=dict),
+    Field("logo", "record", "a logo for the PDF covers: src and alt", schema=LOGO),
+    Field("pdf", "record", "how the PDFs are made", schema=SITE_PDF),
 ))
 
 FIELDWORK = Schema("fieldwork", (
@@ -88,6 +107,7 @@ REPORT = Schema("a report", (
           schema=SECTION),
     Field("references", "records", "numbered references", schema=REFERENCE, default=()),
     Field("acknowledgements", "markdown", "acknowledgements, in Markdown", default=""),
+    Field("pdf", "record", "how this report's PDF is made", schema=REPORT_PDF),
 ))
 
 KINDS = ("person", "initiative")
