@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
+from .assemble_print import assemble_print
 from .errors import Problem, SpotlightError
 from .load import load, load_theme
 from .render import render
@@ -15,7 +17,11 @@ from .write import check_output, write
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: where from, where to, with which visual theme, and what to make."""
+    """How to build: where from, where to, with which visual theme, and what to make.
+
+    ``handouts`` None follows the site file's ``pdf.handouts``; ``modified`` is the PDFs'
+    modification date (from SOURCE_DATE_EPOCH), None for each PDF's publication date.
+    """
 
     content: Path = Path("content")
     out: Path = Path("build")
@@ -23,6 +29,8 @@ class BuildOptions:
     theme_override: Path | None = None
     pdf: bool = True
     strict: bool = False
+    handouts: bool | None = None
+    modified: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,9 @@ def build(options: BuildOptions) -> BuildResult:
     content = validate(raw, [*problems, *theme_problems])
     assert theme is not None  # validate raised if the theme could not be loaded
     site = assemble(content)
-    rendered = render(site, theme, options.content)
+    handouts = content.settings.handouts if options.handouts is None else options.handouts
+    extra = assemble_print(content, site, handouts) if options.pdf else None
+    rendered = render(site, theme, options.content, extra, options.modified)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = []
     if options.pdf:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -28,12 +29,24 @@ def main() -> None:
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
               help="A folder of templates/ and static/ that replace the visual theme's files.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Build the PDF reports.")
+@click.option("--handouts/--no-handouts", default=None,
+              help="Build a one-page PDF per example. [default: the site file's pdf.handouts, "
+                   "which is on unless set off]")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@click.option("--source-date-epoch", envvar="SOURCE_DATE_EPOCH", type=click.IntRange(min=0),
+              default=None, help="Seconds since 1970 to record as the PDFs' modification date "
+              "(reproducible builds); also read from SOURCE_DATE_EPOCH. [default: each PDF's "
+              "publication date]")
 def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, strict: bool) -> None:
+                  pdf: bool, handouts: bool | None, strict: bool,
+                  source_date_epoch: int | None) -> None:
     """Build the website and PDF reports from the content folder."""
+    modified = None
+    if source_date_epoch is not None:
+        modified = dt.datetime.fromtimestamp(source_date_epoch, dt.UTC)
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
-                           theme_override=theme_override, pdf=pdf, strict=strict)
+                           theme_override=theme_override, pdf=pdf, strict=strict,
+                           handouts=handouts, modified=modified)
     try:
         result = build(options)
     except SpotlightError as error:

@@ -6,6 +6,7 @@ folder and the visual theme's folders) and nothing else: no network, no other ``
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from .errors import Problem
+from .errors import Problem, display_path
 from .render import PdfDocument
 
 PDF_VARIANT = "pdf/ua-1"
@@ -27,21 +28,40 @@ def render_pdfs(documents: Iterable[PdfDocument],
 
     fetcher = _restricted_fetcher(weasyprint.urls.URLFetcher, tuple(p.resolve() for p in allowed))
     fonts = FontConfiguration()
+    stylesheets: dict[Path, weasyprint.CSS] = {}
     results: dict[str, bytes] = {}
     warnings: list[Problem] = []
     for document in documents:
+        for path in document.stylesheets:
+            if path not in stylesheets:  # parsed once, shared by every document
+                with _captured(warnings, display_path(path)):
+                    stylesheets[path] = weasyprint.CSS(filename=path, url_fetcher=fetcher,
+                                                       font_config=fonts)
+        css = [stylesheets[path] for path in document.stylesheets]
         with _captured(warnings, document.path):
-            html = weasyprint.HTML(string=document.html, base_url=document.base_url,
-                                   url_fetcher=fetcher)
-            results[document.path] = html.write_pdf(
-                font_config=fonts, pdf_variant=PDF_VARIANT, pdf_identifier=_identifier(document),
+            for html in (document.html, *document.fallbacks):
+                rendered = weasyprint.HTML(
+                    string=html, base_url=document.base_url, url_fetcher=fetcher,
+                ).render(stylesheets=css, font_config=fonts, pdf_variant=PDF_VARIANT)
+                if document.max_pages is None or len(rendered.pages) <= document.max_pages:
+                    break
+            else:
+                warnings.append(Problem(document.path, None, (
+                    f"PDF: runs to {len(rendered.pages)} pages, more than "
+                    f"{document.max_pages}, even in its tightest layout; shorten it")))
+            results[document.path] = rendered.write_pdf(
+                pdf_variant=PDF_VARIANT, pdf_identifier=_identifier(document, html),
                 uncompressed_pdf=False)
     return results, warnings
 
 
-def _identifier(document: PdfDocument) -> bytes:
-    import hashlib
-    return hashlib.md5(document.html.encode(), usedforsecurity=False).hexdigest().encode()
+def _identifier(document: PdfDocument, html: str) -> bytes:
+    """The same for the same document and content wherever it is built, unlike a random id."""
+    digest = hashlib.md5(document.path.encode(), usedforsecurity=False)
+    digest.update(html.encode())
+    for path in document.stylesheets:
+        digest.update(path.read_bytes())
+    return digest.hexdigest().encode()
 
 
 def _restricted_fetcher(base: type, allowed: tuple[Path, ...]):  # type: ignore[no-untyped-def]
