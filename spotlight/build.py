@@ -61,7 +61,7 @@ def build(options: BuildOptions) -> BuildResult:
     if options.pdf:
         from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
-        pdfs, warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders))
+        pdfs, warnings = render_pdfs(rendered.pdfs, options.content, theme)
         if options.strict and warnings:
             raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs

@@ -16,17 +16,23 @@ from urllib.request import url2pathname
 
 from .errors import Problem, display_path
 from .render import PdfDocument
+from .theme import VisualTheme
 
 PDF_VARIANT = "pdf/ua-1"
 
 
-def render_pdfs(documents: Iterable[PdfDocument],
-                allowed: Iterable[Path]) -> tuple[dict[str, bytes], list[Problem]]:
-    """Render each document; return PDFs by output path and WeasyPrint's warnings."""
+def render_pdfs(documents: Iterable[PdfDocument], content: Path,
+                theme: VisualTheme) -> tuple[dict[str, bytes], list[Problem]]:
+    """Render each document; return PDFs by output path and WeasyPrint's warnings.
+
+    Files are fetched from the content folder and the visual theme's folders only. A file a
+    stylesheet names under ``static/`` is looked up as the web pages' is: in the override
+    folder, then the chosen theme, then the default theme.
+    """
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    fetcher = _restricted_fetcher(weasyprint.urls.URLFetcher, tuple(p.resolve() for p in allowed))
+    fetcher = _restricted_fetcher(weasyprint.urls.URLFetcher, (content, *theme.folders), theme)
     fonts = FontConfiguration()
     stylesheets: dict[Path, weasyprint.CSS] = {}
     results: dict[str, bytes] = {}
@@ -64,7 +70,12 @@ def _identifier(document: PdfDocument, html: str) -> bytes:
     return digest.hexdigest().encode()
 
 
-def _restricted_fetcher(base: type, allowed: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[no-untyped-def]
+                        theme: VisualTheme):
+    allowed = tuple(folder.resolve() for folder in folders)
+    static_roots = tuple((folder / "static").resolve() for folder in theme.folders)
+    static = theme.static
+
     class RestrictedFetcher(base):  # type: ignore[misc, valid-type]
         """Serves files inside the allowed folders; refuses everything else."""
 
@@ -73,6 +84,10 @@ def _restricted_fetcher(base: type, allowed: tuple[Path, ...]):  # type: ignore[
             if parts.scheme != "file":
                 raise ValueError(f"refusing to fetch {url}: only project files are used")
             path = Path(url2pathname(unquote(parts.path))).resolve()
+            for root in static_roots:
+                if path.is_relative_to(root) and not path.exists():
+                    found = static.get(path.relative_to(root).as_posix())
+                    path = found.resolve() if found else path
             if not any(path.is_relative_to(root) for root in allowed):
                 raise ValueError(f"refusing to fetch {url}: outside the project")
             return super().fetch(path.as_uri(), headers)

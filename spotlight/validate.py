@@ -97,7 +97,7 @@ def _logo(record: YMap | None, name: str, assets: frozenset[str],
         message = f"logo '{src}' is not an image: use one of {', '.join(IMAGE_TYPES)}"
     if message:
         found.append(Problem(name, record.line_of("src"), message))
-    if not alt:
+    if record["alt"] is None:  # an empty one is reported by the schema
         found.append(Problem(name, record.line_of("alt"), "the logo has no alt text: add "
                              "'alt' saying what it shows, usually the organisation's name"))
     return Logo(posixpath.normpath(src), alt) if not message and alt else None
