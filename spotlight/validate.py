@@ -71,7 +71,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
                               ("PDU", [p for r in record["regions"] for p in r["pdus"]], "slug"),
                               ("sentence type", record["sentence_types"], "slug")):
         _unique(items, key, label, source.name, found)
-    pdf = record["pdf"] or YMap(new_page_per_section=True, handouts=True)
+    pdf = record["pdf"] or {f.name: f.default for f in fields.SITE_PDF.fields}
     return Settings(
         title=record["title"], organisation=record["organisation"],
         language=record["language"], base_url=record["base_url"],
