@@ -84,10 +84,11 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
             if parts.scheme != "file":
                 raise ValueError(f"refusing to fetch {url}: only project files are used")
             path = Path(url2pathname(unquote(parts.path))).resolve()
-            for root in static_roots:
-                if path.is_relative_to(root) and not path.exists():
+            for root in static_roots:  # the first layer's copy wins, as on the web
+                if path.is_relative_to(root):
                     found = static.get(path.relative_to(root).as_posix())
                     path = found.resolve() if found else path
+                    break
             if not any(path.is_relative_to(root) for root in allowed):
                 raise ValueError(f"refusing to fetch {url}: outside the project")
             return super().fetch(path.as_uri(), headers)
