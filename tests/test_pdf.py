@@ -86,6 +86,17 @@ def test_contents_entries_link_to_the_pages_sections_start_on(northshire) -> Non
     assert targets == [p for t, p in starts.items() if t != "Contents"]
 
 
+def test_running_header_and_page_x_of_y(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, page = northshire
+    title, starts = page.text_of("h1")[0], pdf.starts()
+    for number in range(2, pdf.pages):  # not the cover, not the back page
+        text = pdf.texts[number - 1]
+        section = [t for t, start in starts.items() if start <= number][-1]
+        assert f"{title} {section}" in text, f"page {number} lacks its running header"
+        assert text.endswith(f"HM Inspectorate of Probation Page {number} of {pdf.pages}")
+    assert "Page" not in pdf.texts[-1].split()
+
+
 def test_each_section_starts_on_a_new_page(northshire) -> None:  # type: ignore[no-untyped-def]
     pdf, _ = northshire
     pages = list(pdf.starts().values())
