@@ -28,7 +28,8 @@ def main() -> None:
               help="The visual theme from themes/.")
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
               help="A folder of templates/ and static/ that replace the visual theme's files.")
-@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Build the PDF reports.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Build the PDFs: reports, practice themes, handouts.")
 @click.option("--handouts/--no-handouts", default=None,
               help="Build a one-page PDF per example. [default: the site file's pdf.handouts, "
                    "which is on unless set off]")
