@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
+from .assemble_print import assemble_print
 from .errors import Problem, SpotlightError
 from .load import load, load_theme
 from .render import render
@@ -17,7 +19,11 @@ from .write import check_output, write
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: where from, where to, with which visual theme, and what to make."""
+    """How to build: where from, where to, with which visual theme, and what to make.
+
+    ``handouts`` None follows the site file's ``pdf.handouts``; ``modified`` is the PDFs'
+    modification date (from SOURCE_DATE_EPOCH), None for each PDF's publication date.
+    """
 
     content: Path = Path("content")
     out: Path = Path("build")
@@ -28,6 +34,8 @@ class BuildOptions:
     strict: bool = False
     #: Told (done, total) as each PDF is rendered, for a progress bar.
     progress: Callable[[int, int], None] | None = None
+    handouts: bool | None = None
+    modified: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -57,14 +65,15 @@ def build(options: BuildOptions) -> BuildResult:
     assert theme is not None  # validate raised if the theme could not be loaded
     site = assemble(content)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
-    rendered = render(site, theme, options.content, search=search)
+    handouts = content.settings.handouts if options.handouts is None else options.handouts
+    extra = assemble_print(content, site, handouts) if options.pdf else None
+    rendered = render(site, theme, options.content, extra, options.modified, search=search)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = []
     if options.pdf:
         from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
-        pdfs, warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders),
-                                     options.progress)
+        pdfs, warnings = render_pdfs(rendered.pdfs, options.content, theme, options.progress)
         if options.strict and warnings:
             raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs

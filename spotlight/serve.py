@@ -121,6 +121,10 @@ def serve(options: ServeOptions, log: Log) -> None:
         return (out,)
 
     try:
+        # Watch first, then build: an edit made while the first build runs is not missed.
+        changes = watchfiles.watch(*_watched(options), debounce=400, step=50,
+                                   rust_timeout=100, yield_on_timeout=True)
+        next(changes)  # the first time-out: the watcher is in place
         rebuild()
         try:
             server = PreviewServer((options.host, options.port), roots, state,
@@ -133,8 +137,9 @@ def serve(options: ServeOptions, log: Log) -> None:
         log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
         try:
-            for _ in watchfiles.watch(*_watched(options), debounce=400, step=50):
-                rebuild()
+            for changed in changes:
+                if changed:
+                    rebuild()
         finally:
             server.stopping.set()
             server.shutdown()
