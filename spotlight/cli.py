@@ -63,13 +63,16 @@ def main() -> None:
 @click.option("--search/--no-search", default=True, show_default=True,
               help="Build the search index (with Pagefind).")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@click.option("--clean", is_flag=True,
+              help="Build everything again instead of reusing the previous build's unchanged "
+                   "pages and PDFs.")
 @click.option("--source-date-epoch", envvar="SOURCE_DATE_EPOCH", type=click.IntRange(min=0),
               default=None, help="Seconds since 1970 to record as the PDFs' modification date "
               "(reproducible builds); also read from SOURCE_DATE_EPOCH. [default: each PDF's "
               "publication date]")
 @_verbosity
 def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, handouts: bool | None, search: bool, strict: bool,
+                  pdf: bool, handouts: bool | None, search: bool, strict: bool, clean: bool,
                   source_date_epoch: int | None, quiet: bool, verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
     modified = None
@@ -77,7 +80,7 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
         modified = dt.datetime.fromtimestamp(source_date_epoch, dt.UTC)
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, search=search,
-                           strict=strict, handouts=handouts, modified=modified)
+                           strict=strict, handouts=handouts, modified=modified, clean=clean)
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         result = build(replace(options, progress=bar))
@@ -90,6 +93,10 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
     if verbose:
         for path in (*result.pages, *result.pdfs):
             click.echo(f"  wrote {out / path}")
+    if result.up_to_date:
+        if not quiet:
+            click.echo(f"Nothing changed: {result.out} is up to date.")
+        return
     if not quiet:
         click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
                    f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}")
