@@ -146,6 +146,6 @@ def _images(parsed: Iterable[Parsed]) -> set[str]:
     found = set()
     for item in parsed:
         for image in item.images:
-            if not urlsplit(image.value).scheme:
+            if markdown.url_scheme(image.value) == "":
                 found.add(posixpath.normpath(unquote(urlsplit(image.value).path)))
     return found

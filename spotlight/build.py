@@ -88,7 +88,7 @@ def build(options: BuildOptions) -> BuildResult:
     extra = assemble_print(content, site, handouts) if options.pdf else None
     rendered = render(site, theme, options.content, extra, options.modified, search=search)
     pdfs: dict[str, bytes] = {}
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(theme.warnings)
     records: dict[str, PdfRecord] = {}
     kept: dict[str, str] = {}
     if options.pdf:
@@ -116,8 +116,8 @@ def build(options: BuildOptions) -> BuildResult:
                     () if p.path in records else (p.path,)))]
                 records[document.path] = PdfRecord(records[document.path].inputs, tuple(mine))
             warnings.extend(found)
-        if options.strict and warnings:
-            raise SpotlightError(warnings)
+    if options.strict and warnings:
+        raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}

@@ -7,7 +7,9 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -83,10 +85,17 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
                            strict=strict, handouts=handouts, modified=modified, clean=clean)
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
-        result = build(replace(options, progress=bar))
+        with _stop_cleanly_on_signals():
+            result = build(replace(options, progress=bar))
     except SpotlightError as error:
         bar.close()
         _fail(error)
+    except KeyboardInterrupt as stop:
+        bar.close()
+        signum = getattr(stop, "signum", signal.SIGINT)
+        click.echo(f"Build stopped ({signal.Signals(signum).name}): the output folder holds "
+                   "the last complete build.", err=True)
+        sys.exit(128 + signum)
     bar.close()
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
@@ -293,6 +302,33 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
     click.echo(f"Imported {result.examples} example(s) in {result.sections} section(s) into "
                f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
                f"Build it with: spotlight build --content {out}")
+
+
+class _Stopped(KeyboardInterrupt):
+    """A stop signal, raised where the build is so that it cleans up as after Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stop_cleanly_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into KeyboardInterrupt for the block (SIGINT already is one)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    stops = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {signum: signal.signal(signum, stop) for signum in stops}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _fail(error: SpotlightError) -> None:

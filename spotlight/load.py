@@ -4,12 +4,16 @@ that touches the disk."""
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, Problems, display_path
 from .incremental import MARKER, Manifest, digest
+from .svg_check import svg_problems
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
+from .theme_css import css_warnings
 
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
@@ -43,12 +47,9 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
         problems.add(root, None, "the content folder does not exist")
         return RawContent(root, None, (), (), frozenset()), list(problems.items)
     real_root = root.resolve()
-    files: list[Path] = []
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for name in sorted(names):
-            if not name.startswith((".", "_")):
-                files.append(Path(folder) / name)
+    files = list(_walk(root, (".", "_"), problems))
+    if (root / SITE_FILE).is_dir():
+        problems.add(root / SITE_FILE, None, "is a folder; the site file must be a file")
 
     site: SourceFile | None = None
     reports: list[SourceFile] = []
@@ -68,6 +69,8 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
                 examples.append(source)
         else:
             assets.add(relative)
+            if path.suffix.lower() == ".svg":
+                _check_svg(path, problems)
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
@@ -75,17 +78,49 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
     return raw, list(problems.items)
 
 
-def _inside(path: Path, real_root: Path, problems: Problems) -> bool:
+def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Path]:
+    """Every file below ``root`` in name order, leaving out names starting with ``skip``.
+
+    Links to folders are not followed (they could lead outside, or round in a loop): each is
+    reported instead.
+    """
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        for name in sorted(dirs):
+            if not name.startswith(skip) and (Path(folder) / name).is_symlink():
+                problems.add(Path(folder) / name, None, "is a link to a folder, which spotlight "
+                             "does not follow; move the files into this folder instead")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(skip))
+        yield from (Path(folder) / name for name in sorted(names) if not name.startswith(skip))
+
+
+def _inside(path: Path, real_root: Path, problems: Problems,
+            folder: str = "the content folder") -> bool:
+    """True for a regular file inside ``real_root`` (``folder``); anything else is reported."""
     try:
         real = path.resolve(strict=True)
+        mode = real.stat().st_mode
     except (OSError, RuntimeError):
         problems.add(path, None, "cannot be read: a broken link or a link loop")
         return False
     if not real.is_relative_to(real_root):
-        problems.add(path, None, "is a link to a file outside the content folder; "
-                                 "copy the file into the content folder instead")
+        problems.add(path, None, f"is a link to a file outside {folder}; "
+                                 f"copy the file into {folder} instead")
         return False
-    return real.is_file()
+    if not stat.S_ISREG(mode):
+        problems.add(path, None, "is not an ordinary file (a pipe, socket or device); "
+                                 "spotlight reads only ordinary files")
+        return False
+    return True
+
+
+def _check_svg(path: Path, problems: Problems) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return
+    for line, message in svg_problems(data):
+        problems.add(path, line, message)
 
 
 def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
@@ -94,6 +129,9 @@ def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
     except OSError as error:
         problems.add(path, None, f"cannot be read: {error.strerror or error}")
         return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(path, None, "is saved as UTF-16 text; save it as UTF-8")
+        return None
     if b"\x00" in data:
         problems.add(path, None, "is a binary file, not text")
         return None
@@ -101,7 +139,8 @@ def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        problems.add(path, line, f"is not valid UTF-8 text (byte {error.start}); "
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        problems.add(path, line, f"is not valid UTF-8 text (at column {column}); "
                                  "save it as UTF-8")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -130,29 +169,31 @@ def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, li
         else:
             folders.append(("theme", chosen))
     folders.append(("default", root / DEFAULT_THEME))
-    layers = tuple(_layer(label, folder, problems) for label, folder in folders)
+    warnings = Problems()
+    layers = tuple(_layer(label, folder, problems, warnings) for label, folder in folders)
     if problems:
         return None, list(problems.items)
-    return VisualTheme(layers), []
+    return VisualTheme(layers, warnings.items), []
 
 
-def _layer(label: str, folder: Path, problems: Problems) -> ThemeLayer:
+def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> ThemeLayer:
     templates: dict[str, tuple[str, Path]] = {}
     static: dict[str, Path] = {}
     real_root = folder.resolve()
     for kind in ("templates", "static"):
         base = folder / kind
-        for directory, dirs, names in os.walk(base, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for file_name in sorted(names):
-                path = Path(directory) / file_name
-                if file_name.startswith(".") or not _inside(path, real_root, problems):
-                    continue
-                relative = path.relative_to(base).as_posix()
-                if kind == "static":
-                    static[relative] = path
-                elif (source := _read(path, relative, problems)) is not None:
+        for path in _walk(base, (".",), problems):
+            if not _inside(path, real_root, problems, "the visual theme's folder"):
+                continue
+            relative = path.relative_to(base).as_posix()
+            if kind == "templates":
+                if (source := _read(path, relative, problems)) is not None:
                     templates[relative] = (source.text, path)
+                continue
+            static[relative] = path
+            if path.suffix.lower() == ".css" and (css := _read(path, relative, problems)):
+                for line, message in css_warnings(css.text, relative):
+                    warnings.add(path, line, message)
     return ThemeLayer(label, folder, templates, static)
 
 

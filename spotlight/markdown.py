@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,9 +24,13 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from .markdown_checks import MAX_NESTING, Finding, guard_nesting
+from .markdown_checks import find as find_hidden_text
+
 _CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _OUTCOME_RE = re.compile(r"^outcome:?$", re.IGNORECASE)
 _SAFE_SCHEMES = ("http", "https", "mailto")
+_REFUSED: ContextVar[list[str] | None] = ContextVar("refused_addresses", default=None)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ class Parsed:
     links: tuple[Located, ...]
     top_headings: tuple[Located, ...]
     text: str = field(repr=False, default="")
+    #: Raw HTML, refused addresses and over-deep nesting, which would reach readers as text.
+    findings: tuple[Finding, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -79,9 +86,26 @@ class RenderContext:
     citation_targets: dict[str, str] = field(default_factory=dict)
 
 
-def _validate_link(url: str) -> bool:
-    scheme = urlsplit(url.strip()).scheme.lower()
+def url_scheme(url: str) -> str | None:
+    """The lower-case scheme of ``url`` ("" for a relative path), or None if it cannot be read."""
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+
+
+def safe_url(url: str) -> bool:
+    """True for what a link may point to: http, https, mailto, or a relative path."""
+    scheme = url_scheme(url)
     return scheme in _SAFE_SCHEMES or (scheme == "" and not url.strip().startswith("//"))
+
+
+def _validate_link(url: str) -> bool:
+    if safe_url(url):
+        return True
+    if (refused := _REFUSED.get()) is not None:
+        refused.append(url)
+    return False
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
@@ -132,7 +156,7 @@ class _Renderer(RendererHTML):
         token = tokens[idx]
         context: RenderContext = env["context"]
         src = str(token.attrGet("src") or "")
-        if not urlsplit(src).scheme:
+        if url_scheme(src) == "":
             src = context.root + src.lstrip("/")
         alt = self.renderInlineAsText(token.children or [], options, env)
         title = token.attrGet("title")
@@ -164,8 +188,10 @@ def _level(token: Token, env: Any) -> int:
 
 def make_parser() -> MarkdownIt:
     """The one Markdown configuration: CommonMark plus tables, raw HTML disabled."""
-    md = MarkdownIt("commonmark", {"html": False, "typographer": True}, renderer_cls=_Renderer)
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "maxNesting": MAX_NESTING},
+                    renderer_cls=_Renderer)
     md.enable(["table", "smartquotes"])
+    guard_nesting(md)
     md.validateLink = _validate_link  # type: ignore[method-assign]
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.core.ruler.push("figure", _figure_rule)
@@ -177,7 +203,14 @@ _PARSER = make_parser()
 
 def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     """Parse ``text`` that starts on line ``first_line`` of its file."""
-    tokens = _PARSER.parse(text, {})
+    env: dict[str, Any] = {}
+    refused: list[str] = []
+    reset = _REFUSED.set(refused)
+    try:
+        tokens = _PARSER.parse(text, env)
+    finally:
+        _REFUSED.reset(reset)
+    findings = find_hidden_text(text, first_line, env, bool(refused), safe_url)
     offset = first_line - 1
     citations: list[Located] = []
     images: list[Image] = []
@@ -204,7 +237,7 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     if split_outcome:
         tokens, outcome = _split_outcome(tokens)
     return Parsed(tuple(tokens), outcome, tuple(citations), tuple(images), tuple(links),
-                  tuple(top), text)
+                  tuple(top), text, findings)
 
 
 def _split_outcome(tokens: list[Token]) -> tuple[list[Token], tuple[Token, ...] | None]:

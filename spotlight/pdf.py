@@ -1,7 +1,8 @@
 """The only module that imports WeasyPrint: HTML documents -> PDF bytes.
 
 Resources are fetched by a fetcher that serves files inside the allowed folders (the content
-folder and the visual theme's folders) and nothing else: no network, no other ``file://``.
+folder and the visual theme's folders) and ``data:`` URIs, and nothing else: no network, no
+other ``file://``.
 """
 
 from __future__ import annotations
@@ -131,6 +132,8 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
 
         def fetch(self, url: str, headers=None):  # type: ignore[no-untyped-def]
             parts = urlsplit(url)
+            if parts.scheme == "data":  # inline: no file, no network
+                return super().fetch(url, headers)
             if parts.scheme != "file":
                 raise ValueError(f"refusing to fetch {url}: only project files are used")
             path = Path(url2pathname(unquote(parts.path))).resolve()
@@ -143,7 +146,7 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
                 raise ValueError(f"refusing to fetch {url}: outside the project")
             return super().fetch(path.as_uri(), headers)
 
-    return RestrictedFetcher(allowed_protocols=("file",), timeout=1)
+    return RestrictedFetcher(allowed_protocols=("file", "data"), timeout=1)
 
 
 class _Collect(logging.Handler):

@@ -137,15 +137,23 @@ class _located:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  tb: Any) -> bool:
-        if error is None or not isinstance(error, jinja2.TemplateError):
+        if error is None or not isinstance(error, Exception):
             return False
+        if not isinstance(error, jinja2.TemplateError):
+            # Anything else raised while a template runs (a filter given the wrong value, a
+            # division by zero...) is the template's mistake: name it, if a template ran.
+            if (frame := _template_frame(tb)) is None:
+                return False
+            problem = Problem(display_path(Path(frame[0])), frame[1],
+                              f"template error: {type(error).__name__}: {error}")
+            raise SpotlightError([problem]) from None
         if isinstance(error, jinja2.TemplateSyntaxError):
             path = error.filename or (str(p) if (p := self._theme.template_path(
                 error.name or "")) else error.name or "template")
             line = error.lineno
             message = f"template syntax error: {error.message}"
         elif isinstance(error, jinja2.TemplateNotFound):
-            path, line = "templates", None
+            path, line = _template_frame(tb) or ("templates", None)
             message = f"template not found: {error.name}"
         else:
             path, line = _template_frame(tb) or ("template", None)

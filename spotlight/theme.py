@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import Problem
 
 DEFAULT_THEME = "default"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -37,6 +40,8 @@ class VisualTheme:
     """The lookup chain, first match wins: override folder, chosen theme, built-in default."""
 
     layers: tuple[ThemeLayer, ...]
+    #: Things in the theme's files that a build reports, failing only under --strict.
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def static(self) -> dict[str, Path]:
@@ -63,7 +68,10 @@ class VisualTheme:
 
 
 def environment(theme: VisualTheme) -> jinja2.Environment:
-    """A Jinja environment with autoescaping and StrictUndefined, over the theme chain.
+    """A sandboxed Jinja environment with autoescaping and StrictUndefined, over the theme chain.
+
+    The sandbox keeps a template to the models it is given: no ``__class__`` or other private
+    attribute, so a theme cannot reach Python's internals, the disk or the network.
 
     An override can extend the template it replaces with ``{% extends "!theme/report.html" %}``
     (the chosen theme's copy) or ``"!default/report.html"`` (the built-in one).
@@ -74,7 +82,7 @@ def environment(theme: VisualTheme) -> jinja2.Environment:
     prefixed = {f"!{layer.label}": loader(layer) for layer in theme.layers}
     if "!theme" not in prefixed:
         prefixed["!theme"] = prefixed["!default"]
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader([*(loader(layer) for layer in theme.layers),
                                     jinja2.PrefixLoader(prefixed, delimiter="/")]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),

@@ -39,6 +39,11 @@ def validate(raw: RawContent, problems: Iterable[Problem] = ()) -> Content:
     if raw.site is not None and not raw.reports:
         found.append(Problem(str(raw.root / "reports"), None,
                              "nothing to build: add a report file such as reports/my-report.yml"))
+    first_of: dict[str, ReportSource] = {}
+    for report in reports:
+        if (first := first_of.setdefault(report.slug, report)) is not report:
+            found.append(Problem(report.name, None, f"slug '{report.slug}' is already used by "
+                                 f"{first.name}; rename one of the report files"))
     if settings is not None:
         report_files = {f.path.stem for f in raw.reports}
         _cross_check(settings, reports, examples, report_files, found)
@@ -56,10 +61,14 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     if errors:
         return None
     record = check(fields.SITE, data, source.name, 1, found)
-    if record is None:
-        return None
-    for key in ("practice_themes", "standards", "regions"):
-        record[key] = record[key] or ()  # missing: already reported; check the rest
+    if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
+        return None  # each missing field is already reported
+    # An entry without its slug or code is reported already and cannot be referred to.
+    for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),
+                      ("sentence_types", "slug")):
+        record[name] = [item for item in record[name] if item[key] is not None]
+    for region in record["regions"]:
+        region["pdus"] = [pdu for pdu in region["pdus"] if pdu["slug"] is not None]
     md = _Markdown(source.name, assets, found)
     themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"), t["outcome_expected"])
                    for t in record["practice_themes"])
@@ -178,7 +187,7 @@ def _example(source: SourceFile, assets: frozenset[str],
     if record is None or slug is None:
         return None
     return ExampleSource(
-        slug=slug, path=source.path, title=record["title"] or "", reports=record["reports"],
+        slug=slug, path=source.path, title=record["title"] or "", reports=record["reports"] or (),
         practice_theme=record["practice_theme"] or "",
         also_practice_themes=record["also_practice_themes"], region=record["region"] or "",
         pdu=record["pdu"], standards=record["standards"], sentence_type=record["sentence_type"],
@@ -316,6 +325,7 @@ def _check_markdown(parsed: markdown.Parsed, name: str, assets: frozenset[str],
     for heading in parsed.top_headings:
         found.append(Problem(name, heading.line,
                              "headings start at '##' here: the title is set elsewhere"))
+    found.extend(Problem(name, finding.line, finding.message) for finding in parsed.findings)
     for image in parsed.images:
         found.extend(Problem(name, image.line, m) for m in _image_problems(image, assets))
 
@@ -329,15 +339,17 @@ def _image_problems(image: markdown.Image, assets: frozenset[str]) -> list[str]:
 
 
 def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
-    parts = urlsplit(src)
-    if parts.scheme or src.startswith("//"):
+    if markdown.url_scheme(src) != "" or src.startswith("//"):
         return (f"{noun} '{src}' is not a file of the content folder: copy it into images/ "
                 "(remote images are never fetched)")
-    path = posixpath.normpath(unquote(parts.path))
-    if path.startswith(("/", "..")):
+    path = posixpath.normpath(unquote(urlsplit(src).path))
+    if path.startswith("/") or path == ".." or path.startswith("../"):
         return f"{noun} '{src}' is outside the content folder"
     if path not in assets:
         return f"{noun} '{src}' not found in the content folder"
+    if noun == "image" and not path.lower().endswith(IMAGE_TYPES):
+        # a page opened from the site could run scripts
+        return f"image '{src}' is not a picture: use a PNG, JPEG, GIF, WebP or SVG file"
     return None
 
 

@@ -1,28 +1,59 @@
-"""Stage 5: write the build beside the output folder, then swap it in when complete."""
+"""Stage 5: write the build beside the output folder, then swap it in when complete.
+
+What a reader or an author can count on:
+
+- the output folder always holds a complete build: the new one is written into a hidden
+  ``.<name>.new-*`` folder beside it and swapped in with two renames, during which SIGINT and
+  SIGTERM are held back; an interrupted build removes its temporary folder, and whatever a
+  killed build left (``.<name>.new-*``, ``.<name>.old-*``) is tidied away by the next build,
+  which also brings back the previous build if the kill fell between the two renames;
+- nothing is written outside the output folder, except those hidden folders and the lock file
+  beside it while a build writes (see ``lock.py``);
+- spotlight replaces only folders it built (they hold the marker file ``.spotlight-build``).
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
+import stat
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpotlightError, display_path
 from .incremental import MARKER, Manifest, digest
+from .lock import output_lock
+
+_RETIRED = "build"  # the previous build's name inside its .old-* folder
 
 
 def check_output(out_dir: Path, content_dir: Path) -> None:
-    """Refuse output folders that would overwrite content or a folder spotlight did not make."""
-    out, content = out_dir.resolve(), content_dir.resolve()
+    """Refuse output folders that would overwrite content, that spotlight did not make or that
+    cannot be written; and tidy away what an interrupted build left beside the output folder."""
+    out, content = _absolute(out_dir).resolve(), content_dir.resolve()
     name = display_path(out_dir)
+
+    def refuse(message: str) -> SpotlightError:
+        return SpotlightError([Problem(name, None, message)])
+
+    if out.parent == out:
+        raise refuse("the output folder cannot be the root of the file system")
     if out == content or out.is_relative_to(content) or content.is_relative_to(out):
-        raise SpotlightError([Problem(name, None, "the output folder must not be inside the "
-                                      "content folder, contain it, or be it")])
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and
-                                              not (out / MARKER).exists())):
-        raise SpotlightError([Problem(name, None, "refusing to replace a folder that spotlight "
-                                      "did not build; choose another output folder")])
+        raise refuse("the output folder must not be inside the content folder, contain it, "
+                     "or be it")
+    _check_writable(out, refuse)
+    if out.parent.is_dir():
+        with suppress(SpotlightError, OSError), output_lock(_absolute(out_dir), wait=0):
+            _tidy(_absolute(out_dir))
+    if out.exists() and not out.is_dir():
+        raise refuse("is a file, not a folder; choose another output folder")
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise refuse("refusing to replace a folder that spotlight did not build; "
+                     "choose another output folder")
 
 
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
@@ -31,41 +62,65 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
-    replaced only once the new one is complete, so a failure never leaves a half-written site.
-    ``finish``, if given, runs on that folder once everything is written and before the swap
-    (the search indexer reads the written pages); if it raises, nothing is replaced.
+    replaced only once the new one is complete, so a failure or an interruption never leaves a
+    half-written site. Only one build writes a given output folder at a time. ``finish``, if
+    given, runs on that folder once everything is written and before the swap (the search
+    indexer reads the written pages); if it raises, nothing is replaced.
 
     A file whose bytes the ``previous`` build's manifest already records is linked from the
     previous build instead of written again, and so are the ``kept`` files (path -> digest),
     which the caller did not make again. ``record`` (fingerprint and PDF records) is completed
     with the digest of every file and written as the marker file.
     """
-    parent = out_dir.parent
+    out = _absolute(out_dir)
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
+        out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _unwritable(out_dir, error) from None
-    known = previous.files if previous is not None else {}
-    written: dict[str, str] = dict(kept or {})
-    try:
-        for relative in sorted(written):
-            _link(out_dir, staging, relative)
-        sources = {relative: source.read_bytes() for relative, source in copies.items()}
-        for relative, data in sorted((files | sources).items()):
-            written[relative] = sha = digest(data)
-            if known.get(relative) != sha or not _link(out_dir, staging, relative, fallback=True):
-                _target(staging, relative).write_bytes(data)
-        if finish is not None:
-            finish(staging)
-        record = record or Manifest("")
-        (staging / MARKER).write_text(Manifest(record.fingerprint, written, record.pdfs).dumps(),
-                                      encoding="utf-8")
-        _swap(staging, out_dir)
-    except OSError as error:
-        raise _unwritable(out_dir, error) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with output_lock(out):
+        try:
+            _tidy(out)
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        except OSError as error:
+            raise _unwritable(out_dir, error) from None
+        known = previous.files if previous is not None else {}
+        written: dict[str, str] = dict(kept or {})
+        try:
+            for relative in sorted(written):
+                _link(out, staging, relative)
+            sources = {relative: source.read_bytes() for relative, source in copies.items()}
+            for relative, data in sorted((files | sources).items()):
+                written[relative] = sha = digest(data)
+                if known.get(relative) != sha or not _link(out, staging, relative,
+                                                            fallback=True):
+                    _target(staging, relative).write_bytes(data)
+            if finish is not None:
+                finish(staging)
+            record = record or Manifest("")
+            (staging / MARKER).write_text(
+                Manifest(record.fingerprint, written, record.pdfs).dumps(), encoding="utf-8")
+            _swap(staging, out)
+        except OSError as error:
+            raise _unwritable(out_dir, error) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _check_writable(out: Path, refuse) -> None:  # type: ignore[no-untyped-def]
+    """The output folder's nearest existing ancestor must be a folder we may write in."""
+    ancestor = out.parent
+    while not ancestor.exists() and ancestor.parent != ancestor:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise refuse(f"cannot create the output folder: {display_path(ancestor)} is a file, "
+                     "not a folder")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise refuse(f"cannot create the output folder: no permission to write in "
+                     f"{display_path(ancestor)}")
 
 
 def _link(out_dir: Path, staging: Path, relative: str, fallback: bool = False) -> bool:
@@ -92,20 +147,55 @@ def _target(root: Path, relative: str) -> Path:
     return target
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
+def _swap(staging: Path, out: Path) -> None:
     os.chmod(staging, 0o755)
-    if not out_dir.exists():
-        os.rename(staging, out_dir)
+    with _signals_held():
+        if not out.exists():
+            os.rename(staging, out)
+            return
+        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        try:
+            os.rename(out, retired / _RETIRED)
+            try:
+                os.rename(staging, out)
+            except BaseException:
+                if not out.exists():
+                    os.rename(retired / _RETIRED, out)
+                raise
+        finally:
+            shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back SIGINT, SIGTERM and SIGHUP for the block: a swap is never cut in half."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-    os.rename(out_dir, retired / "build")
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
-        os.rename(staging, out_dir)
-    except OSError:
-        os.rename(retired / "build", out_dir)
-        raise
+        yield
     finally:
-        shutil.rmtree(retired, ignore_errors=True)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _tidy(out: Path) -> None:
+    """Remove the temporary folders an interrupted or killed build left beside ``out``.
+
+    If the output folder is missing but a retired build is there (a kill between the two
+    renames of a swap), the retired build is put back first. Call only with the lock held.
+    """
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.(new|old)-[A-Za-z0-9_]+")
+    leftovers = sorted((p for p in out.parent.iterdir() if pattern.fullmatch(p.name)
+                        and stat.S_ISDIR(p.lstat().st_mode)), key=lambda p: p.lstat().st_mtime)
+    if not os.path.lexists(out):
+        retired = [p / _RETIRED for p in leftovers
+                   if p.name.startswith(f".{out.name}.old-") and (p / _RETIRED / MARKER).is_file()]
+        if retired:
+            os.rename(retired[-1], out)
+    for leftover in leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _unwritable(out_dir: Path, error: OSError) -> SpotlightError:

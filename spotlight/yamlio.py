@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import Problem
@@ -37,10 +38,34 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class _Constructing:
-    """Constructors shared by both loaders: keep line numbers, refuse duplicate keys."""
+#: Deeper than any content file needs; keeps PyYAML's recursive composer far from Python's limit.
+MAX_DEPTH = 50
 
-    _offset = 0
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, keeping line numbers and refusing duplicate keys, aliases (whose
+    expansion can grow exponentially) and nesting deeper than ``MAX_DEPTH``."""
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self._offset = line_offset
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"'*{event.anchor}' is read as a YAML alias, which spotlight does not "
+                "use; if it is text, put the whole value in quotes", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
 
     def _line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self._offset
@@ -82,33 +107,30 @@ class _Constructing:
                 None, None, f"'{node.value}' is not a valid date ({error})", node.start_mark
             ) from None
 
+    def construct_yaml_int(self, node: Node):  # type: ignore[override]
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the number on this line is too long ({len(node.value)} digits)",
+                node.start_mark) from None
 
-class _Loader(_Constructing, yaml.SafeLoader):
-    """The pure-Python safe loader: slower, with the clearer error messages."""
 
-
-class _FastLoader(_Constructing, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's safe loader where PyYAML was built with it: several times faster."""
-
-
-for _loader in (_Loader, _FastLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Constructing.construct_yaml_timestamp)
-    _loader.add_constructor("tag:yaml.org,2002:map", _Constructing.construct_yaml_map)
-    _loader.add_constructor("tag:yaml.org,2002:seq", _Constructing.construct_yaml_seq)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse ``text`` safely; return the data and any problem, located in ``path``."""
-    fast = _FastLoader(text)
-    fast._offset = line_offset
     try:
-        return fast.get_single_data(), []
-    except yaml.YAMLError:
-        pass  # parse again with the pure-Python loader, whose messages are clearer
-    finally:
-        fast.dispose()
-    loader = _Loader(text)
-    loader._offset = line_offset
+        loader = _Loader(text, line_offset)
+    except yaml.reader.ReaderError as error:  # the reader refuses control characters at once
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        return None, [Problem(path, line, f"a control character (#x{error.character:02x}) "
+                              "that YAML does not allow, perhaps pasted from another program; "
+                              "delete it")]
     try:
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as error:
@@ -125,8 +147,16 @@ def _explain(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem or "\\t" in problem:
         return "invalid YAML: a tab character is used for indentation; use spaces"
-    if isinstance(error, _DuplicateKey):
+    if isinstance(error, _DuplicateKey | yaml.composer.ComposerError):
         return f"invalid YAML: {problem}"
+    if error.context == "while scanning an alias":
+        return ("invalid YAML: a value starting with '*' is read as a YAML alias; "
+                "put the whole value in quotes")
+    if "that cannot start any token" in problem:
+        return f"invalid YAML: {problem}; put the whole value in quotes"
+    if problem == "mapping values are not allowed here":
+        return ("invalid YAML: a ': ' inside a value starts a new key; "
+                "put the whole value in quotes")
     context = f" ({error.context})" if error.context else ""
     return f"invalid YAML: {problem}{context}"
 

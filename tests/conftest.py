@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -133,3 +134,100 @@ def tab(browser: Any) -> Iterator[Any]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# --- no network, ever ----------------------------------------------------------------------
+
+
+_LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+
+
+def _loopback(address) -> bool:  # type: ignore[no-untyped-def]
+    """Tests' own servers (the preview, a served build) listen on this machine only; the
+    Listener below checks that no build connects even there."""
+    return isinstance(address, tuple) and str(address[0]).startswith(("127.", "::1"))
+
+
+class NetworkGuard:
+    """Records, and refuses, every attempt to reach the network from this process."""
+
+    def __init__(self) -> None:
+        self.attempts: list[str] = []
+
+    def refuse(self, what: str) -> OSError:
+        self.attempts.append(what)
+        return OSError(f"network access attempted during a test: {what}")
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
+    """Every test runs with the network refused; a test fails if anything tried to use it."""
+    guard = NetworkGuard()
+    inet = (socket.AF_INET, socket.AF_INET6)
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def connect(sock: socket.socket, address) -> None:  # type: ignore[no-untyped-def]
+        if sock.family in inet and not _loopback(address):
+            raise guard.refuse(f"connect to {address}")
+        real_connect(sock, address)
+
+    def connect_ex(sock: socket.socket, address) -> int:  # type: ignore[no-untyped-def]
+        if sock.family in inet and not _loopback(address):
+            raise guard.refuse(f"connect to {address}")
+        return real_connect_ex(sock, address)
+
+    def sendto(sock: socket.socket, *args) -> int:  # type: ignore[no-untyped-def]
+        raise guard.refuse(f"send to {args[-1]}")
+
+    def getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host not in _LOOPBACK_NAMES:
+            raise guard.refuse(f"look up {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket.socket, "sendto", sendto)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield guard
+    assert not guard.attempts, f"the network was used: {guard.attempts}"
+
+
+class Listener:
+    """A local TCP server that must receive nothing: its address stands for a remote site."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self._server.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self._server.getsockname()[1]}"
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> int:
+        """Stop listening; return how many connections arrived."""
+        self._stop.set()
+        self._thread.join()
+        self._server.close()
+        return self.connections
+
+
+@pytest.fixture(scope="session")
+def listener() -> Iterator[Listener]:
+    """A local address that no build may connect to (checked by each test that uses it)."""
+    server = Listener()
+    yield server
+    server.close()

@@ -49,22 +49,6 @@ def test_rebuild_replaces_the_previous_build(site, tmp_path: Path) -> None:  # t
     assert "Second case" not in html and "First case" in html
 
 
-def test_script_in_content_comes_out_escaped(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    content = site("minimal")
-    overlay(content, {"examples/second-case.md": (
-        "---\ntitle: <script>alert('t')</script>\nreports: [north-2025]\n"
-        "practice_theme: resettlement\nregion: north\n---\n"
-        "Ben <script>alert(1)</script> and <img src=x onerror=alert(2)> "
-        "[link](javascript:alert(3)).\n")})
-    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
-    html = (tmp_path / "out" / "reports" / "north-2025.html").read_text()
-    assert "<script" not in html
-    assert "<img src=x" not in html
-    assert 'href="javascript' not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in html
-
-
 def test_refuses_to_replace_a_folder_it_did_not_build(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site("minimal")
     precious = tmp_path / "documents"
