@@ -99,13 +99,13 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
     bar.close()
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
-    if verbose:
-        for path in (*result.pages, *result.pdfs):
-            click.echo(f"  wrote {out / path}")
     if result.up_to_date:
         if not quiet:
             click.echo(f"Nothing changed: {result.out} is up to date.")
         return
+    if verbose:
+        for path in (*result.pages, *result.pdfs):
+            click.echo(f"  wrote {out / path}")
     if not quiet:
         click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
                    f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}")

@@ -44,8 +44,8 @@ def two_reports(site):  # type: ignore[no-untyped-def]
 def test_a_rebuild_with_nothing_changed_does_nothing(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _build()
     before = _files(tmp_path / "out")
-    output = _build()
-    assert output.strip() == "Nothing changed: out is up to date."
+    output = _build("-v")
+    assert output.strip() == "Nothing changed: out is up to date.", "and no file listed as written"
     assert _files(tmp_path / "out") == before
 
 
