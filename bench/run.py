@@ -58,7 +58,7 @@ def measure(n: int, repeat: int, pdf: bool, work: Path) -> dict[str, float]:
     reports = max(1, n // 100)
     content = generate(work / f"n{n}" / "content", n, reports)
     out = work / f"n{n}" / "build"
-    html = ["--content", str(content), "--out", str(out), "--no-pdf"]
+    html = ["--content", str(content), "--out", str(out), "--no-pdf", "--no-search"]
     floor = _best([_run([sys.executable, str(REPO / "bench" / "floor.py"), str(content),
                          str(work / f"n{n}" / "floor")]) for _ in range(repeat)])
     full = _best([_run(_spotlight(*html, "--clean")) for _ in range(repeat)])
@@ -86,13 +86,15 @@ def measure(n: int, repeat: int, pdf: bool, work: Path) -> dict[str, float]:
         for path in examples.glob("*.md"):
             if "reports: [report-0]" not in path.read_text(encoding="utf-8"):
                 shutil.move(path, held / path.name)
-        pdf_out = ["--content", str(content), "--out", str(work / f"n{n}" / "pdf-one")]
+        pdf_out = ["--content", str(content), "--out", str(work / f"n{n}" / "pdf-one"),
+                   "--no-search", "--no-handouts"]
         result["pdf_one"] = _run(_spotlight(*pdf_out, "--clean")).seconds
         for path in moved.iterdir():
             shutil.move(path, one.parent / path.name)
         for path in held.iterdir():
             shutil.move(path, examples / path.name)
-        all_out = ["--content", str(content), "--out", str(work / f"n{n}" / "pdf-all")]
+        all_out = ["--content", str(content), "--out", str(work / f"n{n}" / "pdf-all"),
+                   "--no-search", "--no-handouts"]
         result["pdf_all"] = _run(_spotlight(*all_out, "--clean")).seconds
     return result
 

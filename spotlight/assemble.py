@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import markdown
+from .glossary import keywords, used_terms
 from .library import assemble_library
 from .markdown import Parsed, RenderContext
 from .model import (
@@ -48,7 +49,7 @@ def assemble(content: Content) -> Site:
     return Site(title=settings.title, organisation=settings.organisation,
                 language=settings.language, base_url=base_url, licence=licence,
                 reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
-                library=library, accessibility=accessibility)
+                library=library, accessibility=accessibility, logo=settings.logo)
 
 
 def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:
@@ -74,16 +75,34 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
                   accessed=r.accessed, backlinks=tuple(context.citation_ids.get(r.key, ())))
         for n, r in enumerate(source.references, start=1))
     met = {code for e in mine for code in e.standards}
+    standards = tuple(s for s in settings.standards if s.code in met)
+    texts = [source.title, introduction, summary, standards_intro, acknowledgements,
+             *(f.label for f in source.facts), *(s.title + ": " + s.text for s in standards),
+             *(t for s in sections for t in section_texts(s)), *(r.text for r in references)]
+    new_page = source.new_page_per_section
     return Report(
         slug=source.slug, title=source.title, region=settings.region(source.region),
         fieldwork_start=source.fieldwork_start, fieldwork_end=source.fieldwork_end,
         published=source.published, introduction=introduction, facts=source.facts,
         summary=summary, standards_intro=standards_intro,
-        standards=tuple(s for s in settings.standards if s.code in met),
+        standards=standards,
         sections=sections, references=references, acknowledgements=acknowledgements,
         page=f"reports/{source.slug}.html", pdf=f"reports/{source.slug}.pdf",
         images=tuple(sorted(_images(used))),
+        glossary=used_terms(settings.glossary, texts),
+        keywords=keywords((s.title for s in sections), (t for e in mine for t in e.tags)),
+        new_page_per_section=settings.new_page_per_section if new_page is None else new_page,
     )
+
+
+def section_texts(section: Section) -> list[str]:
+    """The words of a section a reader sees: title, intro, and every example's text."""
+    return [section.title, section.intro, *(t for e in section.examples for t in example_texts(e))]
+
+
+def example_texts(example: Example) -> list[str]:
+    """The words of an example a reader sees."""
+    return [example.title, example.body, example.outcome or ""]
 
 
 def _section_order(source: ReportSource, mine: list[ExampleSource],
@@ -101,15 +120,17 @@ def _section(theme_slug: str, intro: Parsed | None, mine: list[ExampleSource],
     chosen = sorted((e for e in mine if e.practice_theme == theme_slug),
                     key=lambda e: (e.order, e.title.lower(), e.slug))
     return Section(anchor=theme.slug, title=theme.title, intro=intro_html,
-                   examples=tuple(_example(e, settings, html) for e in chosen))
+                   examples=tuple(assemble_example(e, settings, html) for e in chosen))
 
 
-def _example(source: ExampleSource, settings: Settings, html) -> Example:  # type: ignore[no-untyped-def]
+def assemble_example(source: ExampleSource, settings: Settings, html,  # type: ignore[no-untyped-def]
+                     heading: int = EXAMPLE_HEADING) -> Example:
+    """One example as it appears in a document; ``html`` renders its Markdown there."""
     region = settings.region(source.region)
-    body = html(source.body, EXAMPLE_HEADING)
+    body = html(source.body, heading)
     outcome = None
     if source.body.outcome is not None:
-        outcome = html(Parsed(source.body.outcome, None, (), (), (), ()), EXAMPLE_HEADING + 1)
+        outcome = html(Parsed(source.body.outcome, None, (), (), (), ()), heading + 1)
     return Example(
         slug=source.slug, anchor=f"example-{source.slug}", title=source.title, kind=source.kind,
         practice_theme=settings.practice_theme(source.practice_theme), region=region,

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import assemble
 from .errors import Problem, SpotlightError
-from .load import load, load_theme
-from .render import render
-from .search import index_site
-from .validate import validate
+from .incremental import Manifest, PdfRecord, digest, fingerprint
+from .load import load, load_digests, load_manifest, load_theme
 from .write import check_output, write
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: where from, where to, with which visual theme, and what to make."""
+    """How to build: where from, where to, with which visual theme, and what to make.
+
+    ``handouts`` None follows the site file's ``pdf.handouts``; ``modified`` is the PDFs'
+    modification date (from SOURCE_DATE_EPOCH), None for each PDF's publication date.
+    """
 
     content: Path = Path("content")
     out: Path = Path("build")
@@ -28,6 +30,10 @@ class BuildOptions:
     strict: bool = False
     #: Told (done, total) as each PDF is rendered, for a progress bar.
     progress: Callable[[int, int], None] | None = None
+    handouts: bool | None = None
+    modified: dt.datetime | None = None
+    #: Build everything again, ignoring what the previous build in ``out`` recorded.
+    clean: bool = False
 
 
 @dataclass(frozen=True)
@@ -40,13 +46,31 @@ class BuildResult:
     reports: int
     examples: int
     warnings: tuple[Problem, ...]
+    up_to_date: bool = False  # nothing changed since the previous build: nothing was done
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Build the site and its PDFs; raise SpotlightError with every problem, writing nothing."""
+    """Build the site and its PDFs; raise SpotlightError with every problem, writing nothing.
+
+    What the previous build in the output folder recorded (see incremental.py) is reused: with
+    nothing changed, nothing is done; otherwise only changed PDFs are rendered and only changed
+    files written.
+    """
     check_output(options.out, options.content)
     raw, problems = load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    previous = None if options.clean else load_manifest(options.out)
+    inputs = load_digests(raw, theme) if theme is not None else {}
+    key = fingerprint(inputs, _option_words(options))
+    if previous is not None and previous.fingerprint == key and not problems:
+        return _up_to_date(options, previous)
+    # Imported here, so that a build with nothing to do starts quickly.
+    from .assemble import assemble
+    from .assemble_print import assemble_print
+    from .render import render
+    from .search import index_site
+    from .validate import validate
+
     content = validate(raw, [*problems, *theme_problems])
     if options.theme_override is None and content.settings.theme_override is not None:
         # The override folder named in site.yml is known only once site.yml is valid.
@@ -54,24 +78,70 @@ def build(options: BuildOptions) -> BuildResult:
         theme, theme_problems = load_theme(options.visual_theme, override)
         if theme_problems:
             raise SpotlightError(theme_problems)
+        # Its files are inputs too: without them in the fingerprint, never skip a build.
+        inputs = load_digests(raw, theme)
+        key = digest("override", fingerprint(inputs, _option_words(options)))
     assert theme is not None  # validate raised if the theme could not be loaded
     site = assemble(content)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
-    rendered = render(site, theme, options.content, search=search)
+    handouts = content.settings.handouts if options.handouts is None else options.handouts
+    extra = assemble_print(content, site, handouts) if options.pdf else None
+    rendered = render(site, theme, options.content, extra, options.modified, search=search)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = list(theme.warnings)
+    records: dict[str, PdfRecord] = {}
+    kept: dict[str, str] = {}
     if options.pdf:
-        from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
+        # What goes into a PDF: its HTML, the theme's files, the content's images and fonts.
+        shared = digest(*(f"{name}\0{value}" for name, value in sorted(inputs.items())
+                          if not name.startswith(("content/examples/", "content/reports/",
+                                                  "content/site.yml"))))
+        todo = []
+        for document in rendered.pdfs:
+            records[document.path] = record = PdfRecord(digest(shared, document.html, *(
+                document.fallbacks)), ())
+            before = previous.pdfs.get(document.path) if previous else None
+            if previous and before and before.inputs == record.inputs:
+                kept[document.path] = previous.files[document.path]
+                records[document.path] = before
+                warnings.extend(Problem(document.path, None, text) for text in before.warnings)
+            else:
+                todo.append(document)
+        if todo:
+            from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
-        pdfs, pdf_warnings = render_pdfs(rendered.pdfs, (options.content, *theme.folders),
-                                         options.progress)
-        warnings += pdf_warnings
+            pdfs, found = render_pdfs(todo, options.content, theme, options.progress)
+            for document in todo:  # recorded, so that a PDF kept next time still warns
+                mine = [p.message for p in found if p.path in (document.path, *(
+                    () if p.path in records else (p.path,)))]
+                records[document.path] = PdfRecord(records[document.path].inputs, tuple(mine))
+            warnings.extend(found)
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
-    write(options.out, files, copies, finish=index_site if search else None)
+    write(options.out, files, copies, finish=index_site if search else None,
+          record=Manifest(key, {}, records), previous=previous, kept=kept)
     pages = tuple(p for p in rendered.pages if p.endswith(".html"))
-    return BuildResult(options.out, pages, tuple(pdfs), len(site.reports),
-                       len({e.slug for r in site.reports for e in r.examples}), tuple(warnings))
+    return BuildResult(options.out, pages, tuple(sorted([*pdfs, *kept])), len(site.reports),
+                       len({e.slug for r in site.reports for e in r.examples}),
+                       tuple(sorted(set(warnings), key=str)))
+
+
+def _option_words(options: BuildOptions) -> tuple[str, ...]:
+    """The options that change what a build writes (``strict`` and ``clean`` do not)."""
+    modified = options.modified.isoformat() if options.modified else ""
+    return (options.visual_theme, str(options.theme_override or ""), f"pdf={options.pdf}",
+            f"search={options.search}", f"handouts={options.handouts}", f"modified={modified}")
+
+
+def _up_to_date(options: BuildOptions, previous: Manifest) -> BuildResult:
+    """Nothing changed: report the previous build, and its PDF warnings again."""
+    warnings = tuple(sorted((Problem(path, None, text) for path, record in
+                             previous.pdfs.items() for text in record.warnings), key=str))
+    if options.strict and warnings:
+        raise SpotlightError(warnings)
+    files = tuple(previous.files)
+    return BuildResult(options.out, tuple(f for f in files if f.endswith(".html")),
+                       tuple(f for f in files if f.endswith(".pdf")), 0, 0, warnings, True)

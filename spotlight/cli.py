@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -56,17 +57,32 @@ def main() -> None:
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
               help="A folder of templates/ and static/ that replace the visual theme's files "
                    "(overrides theme_override in site.yml).")
-@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Build the PDF reports.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True,
+              help="Build the PDFs: reports, practice themes, handouts.")
+@click.option("--handouts/--no-handouts", default=None,
+              help="Build a one-page PDF per example. [default: the site file's pdf.handouts, "
+                   "which is on unless set off]")
 @click.option("--search/--no-search", default=True, show_default=True,
               help="Build the search index (with Pagefind).")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@click.option("--clean", is_flag=True,
+              help="Build everything again instead of reusing the previous build's unchanged "
+                   "pages and PDFs.")
+@click.option("--source-date-epoch", envvar="SOURCE_DATE_EPOCH", type=click.IntRange(min=0),
+              default=None, help="Seconds since 1970 to record as the PDFs' modification date "
+              "(reproducible builds); also read from SOURCE_DATE_EPOCH. [default: each PDF's "
+              "publication date]")
 @_verbosity
 def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, search: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+                  pdf: bool, handouts: bool | None, search: bool, strict: bool, clean: bool,
+                  source_date_epoch: int | None, quiet: bool, verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
+    modified = None
+    if source_date_epoch is not None:
+        modified = dt.datetime.fromtimestamp(source_date_epoch, dt.UTC)
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, search=search,
-                           strict=strict)
+                           strict=strict, handouts=handouts, modified=modified, clean=clean)
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         with _stop_cleanly_on_signals():
@@ -83,6 +99,10 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
     bar.close()
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
+    if result.up_to_date:
+        if not quiet:
+            click.echo(f"Nothing changed: {result.out} is up to date.")
+        return
     if verbose:
         for path in (*result.pages, *result.pdfs):
             click.echo(f"  wrote {out / path}")

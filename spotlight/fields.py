@@ -42,6 +42,23 @@ WAIVER = Schema("a waiver", (
     Field("reason", "text", "why the finding is not a problem here", required=True),
 ))
 
+LOGO = Schema("the logo", (
+    Field("src", "text", "the image file, relative to the content folder, for example "
+          "images/logo.png", required=True),
+    Field("alt", "text", "the logo's alt text, usually the organisation's name"),
+))
+
+SITE_PDF = Schema("the PDF settings", (
+    Field("new_page_per_section", "bool", "start each report section on a new page",
+          default=True),
+    Field("handouts", "bool", "build a one-page PDF handout for every example", default=True),
+))
+
+REPORT_PDF = Schema("the report's PDF settings", (
+    Field("new_page_per_section", "bool", "start each section on a new page; overrides the "
+          "site's setting for this report"),
+))
+
 SITE = Schema("the site file", (
     Field("title", "text", "the site's name, shown in the header of every page", required=True),
     Field("organisation", "text", "the publisher", required=True),
@@ -63,6 +80,8 @@ SITE = Schema("the site file", (
           "known problems, in Markdown", default=""),
     Field("theme_override", "text", "a folder of templates/ and static/ that replace files of "
           "the visual theme, relative to the content folder"),
+    Field("logo", "record", "a logo for the PDF covers: src and alt", schema=LOGO),
+    Field("pdf", "record", "how the PDFs are made", schema=SITE_PDF),
 ))
 
 FIELDWORK = Schema("fieldwork", (
@@ -110,6 +129,7 @@ REPORT = Schema("a report", (
     Field("acknowledgements", "markdown", "acknowledgements, in Markdown", default=""),
     Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
           schema=WAIVER, default=()),
+    Field("pdf", "record", "how this report's PDF is made", schema=REPORT_PDF),
 ))
 
 KINDS = ("person", "initiative")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, Problems, display_path
+from .incremental import MARKER, Manifest, digest
 from .svg_check import svg_problems
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
 from .theme_css import css_warnings
@@ -196,3 +197,39 @@ def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> 
                 for line, message in css_warnings(css.text, relative):
                     warnings.add(path, line, message)
     return ThemeLayer(label, folder, templates, static)
+
+
+def load_digests(raw: RawContent, theme: VisualTheme) -> dict[str, str]:
+    """The digest of every input a build reads: content files, assets, templates, static files.
+
+    Names are prefixed by where they come from (``content/``, ``theme<N>/``), so a file moved
+    from one folder to another changes the fingerprint.
+    """
+    texts = [f for f in (raw.site, *raw.reports, *raw.examples) if f is not None]
+    found = {f"content/{f.path.relative_to(raw.root).as_posix()}": digest(f.text) for f in texts}
+    for name in raw.assets:
+        found[f"content/{name}"] = _file_digest(raw.root / name)
+    for number, layer in enumerate(theme.layers):
+        for name, (source, _) in layer.templates.items():
+            found[f"theme{number}/templates/{name}"] = digest(source)
+        for name, path in layer.static.items():
+            found[f"theme{number}/static/{name}"] = _file_digest(path)
+    return found
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return "unreadable"  # reported, if it matters, where the file is used
+
+
+def load_manifest(out: Path) -> Manifest | None:
+    """The manifest of the build in ``out``, or None when there is none to trust."""
+    try:
+        manifest = Manifest.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    if manifest is None or not all((out / path).is_file() for path in manifest.files):
+        return None  # a file of it went missing: build everything again
+    return manifest

@@ -74,6 +74,8 @@ class RenderContext:
 
     ``citation_numbers`` maps reference keys to their numbers; ``citation_ids`` collects, per
     key, the ids given to each citation so the reference list can link back to them.
+    ``citation_targets`` renames keys where a document gathers references from several
+    reports (a key then names the ``ref-`` anchor and the ``citation_ids`` entry).
     """
 
     heading_base: int = 3
@@ -81,6 +83,7 @@ class RenderContext:
     citation_numbers: dict[str, int] = field(default_factory=dict)
     citation_ids: dict[str, list[str]] = field(default_factory=dict)
     reference_href: str = ""
+    citation_targets: dict[str, str] = field(default_factory=dict)
 
 
 def url_scheme(url: str) -> str | None:
@@ -170,11 +173,12 @@ class _Renderer(RendererHTML):
         number = context.citation_numbers.get(key)
         if number is None:
             return escapeHtml(f"[@{key}]")
-        ids = context.citation_ids.setdefault(key, [])
-        cite_id = f"cite-{key}-{len(ids) + 1}"
+        target = context.citation_targets.get(key, key)
+        ids = context.citation_ids.setdefault(target, [])
+        cite_id = f"cite-{target}-{len(ids) + 1}"
         ids.append(cite_id)
         return (f'<a class="citation" id="{cite_id}" '
-                f'href="{escapeHtml(context.reference_href)}#ref-{key}">[{number}]</a>')
+                f'href="{escapeHtml(context.reference_href)}#ref-{target}">[{number}]</a>')
 
 
 def _level(token: Token, env: Any) -> int:
@@ -218,14 +222,17 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
             line = token.map[0] + 1 + offset
         if token.type == "heading_open" and token.tag == "h1":
             top.append(Located(token.markup, line))
+        child_line = line  # a paragraph's lines are counted by its line breaks
         for child in token.children or ():
-            if child.type == "citation":
-                citations.append(Located(child.meta["key"], line))
+            if child.type in ("softbreak", "hardbreak"):
+                child_line += 1
+            elif child.type == "citation":
+                citations.append(Located(child.meta["key"], child_line))
             elif child.type == "image":
                 alt = "".join(c.content for c in child.children or ())
-                images.append(Image(str(child.attrGet("src") or ""), line, alt.strip()))
+                images.append(Image(str(child.attrGet("src") or ""), child_line, alt.strip()))
             elif child.type == "link_open":
-                links.append(Located(str(child.attrGet("href") or ""), line))
+                links.append(Located(str(child.attrGet("href") or ""), child_line))
     outcome = None
     if split_outcome:
         tokens, outcome = _split_outcome(tokens)

@@ -73,6 +73,14 @@ class SentenceType:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """An image from the content folder shown on PDF covers, with its alt text."""
+
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
 class Settings:
     """The site file: settings and taxonomies."""
 
@@ -90,6 +98,9 @@ class Settings:
     waivers: tuple[Waiver, ...] = ()
     accessibility: Parsed | None = None
     theme_override: str | None = None
+    logo: Logo | None = None
+    new_page_per_section: bool = True
+    handouts: bool = True
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -148,6 +159,7 @@ class ReportSource:
     sections: tuple[SectionSource, ...] | None
     references: tuple[ReferenceSource, ...]
     acknowledgements: Parsed
+    new_page_per_section: bool | None = None
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     waivers: tuple[Waiver, ...] = ()
@@ -260,11 +272,59 @@ class Report:
     page: str
     pdf: str
     images: tuple[str, ...]
+    glossary: tuple[tuple[str, str], ...] = ()
+    keywords: tuple[str, ...] = ()
+    new_page_per_section: bool = True
 
     @property
     def examples(self) -> tuple[Example, ...]:
         """Every example in the report, in reading order."""
         return tuple(e for s in self.sections for e in s.examples)
+
+
+@dataclass(frozen=True)
+class CollectionPart:
+    """The examples of one report inside a practice-theme collection."""
+
+    anchor: str
+    report_title: str
+    region: Region
+    published: dt.date
+    examples: tuple[Example, ...]
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A practice theme's examples gathered across every report: its own PDF."""
+
+    slug: str
+    title: str
+    intro: Markup
+    published: dt.date
+    parts: tuple[CollectionPart, ...]
+    references: tuple[Reference, ...]
+    glossary: tuple[tuple[str, str], ...]
+    keywords: tuple[str, ...]
+    pdf: str
+    new_page_per_section: bool = True
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        """Every example in the collection, in reading order."""
+        return tuple(e for p in self.parts for e in p.examples)
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One example on one page, to print and share: its own PDF."""
+
+    example: Example
+    reports: tuple[Report, ...]
+    published: dt.date
+    references: tuple[Reference, ...]
+    glossary: tuple[tuple[str, str], ...]
+    keywords: tuple[str, ...]
+    pdf: str
 
 
 @dataclass(frozen=True)
@@ -282,8 +342,18 @@ class Site:
     library: Library
     accessibility: Markup
 
+    logo: Logo | None = None
+
     def url(self, path: str) -> str | None:
         """The absolute address of an output path, or None when the base URL is not set."""
         if not self.base_url:
             return None
         return self.base_url + ("" if path == "index.html" else path)
+
+
+@dataclass(frozen=True)
+class PrintSet:
+    """The PDFs made besides the reports: practice-theme collections and example handouts."""
+
+    collections: tuple[Collection, ...]
+    handouts: tuple[Handout, ...]

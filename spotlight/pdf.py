@@ -7,52 +7,126 @@ other ``file://``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from .errors import Problem
+from .errors import Problem, display_path
 from .render import PdfDocument
+from .theme import VisualTheme
 
 PDF_VARIANT = "pdf/ua-1"
 
 
-def render_pdfs(documents: Iterable[PdfDocument], allowed: Iterable[Path],
+def render_pdfs(documents: Iterable[PdfDocument], content: Path, theme: VisualTheme,
                 progress: Callable[[int, int], None] | None = None,
-                ) -> tuple[dict[str, bytes], list[Problem]]:
+                workers: int | None = None) -> tuple[dict[str, bytes], list[Problem]]:
     """Render each document; return PDFs by output path and WeasyPrint's warnings.
 
-    ``progress`` is told (done, total) after each document.
+    Documents render in parallel, one process per core (``workers`` to choose). Files are
+    fetched from the content folder and the visual theme's folders only. A file a stylesheet
+    names under ``static/`` is looked up as the web pages' is: in the override folder, then the
+    chosen theme, then the default theme. ``progress`` is told (done, total) after each document.
     """
-    documents = tuple(documents)
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-
-    fetcher = _restricted_fetcher(weasyprint.urls.URLFetcher, tuple(p.resolve() for p in allowed))
-    fonts = FontConfiguration()
+    # Longest first, so that no worker is left with a long document at the end.
+    documents = tuple(sorted(documents, key=lambda d: (-len(d.html), d.path)))
+    count = min(len(documents), workers or os.cpu_count() or 1)
     results: dict[str, bytes] = {}
     warnings: list[Problem] = []
-    for document in documents:
-        with _captured(warnings, document.path):
-            html = weasyprint.HTML(string=document.html, base_url=document.base_url,
-                                   url_fetcher=fetcher)
-            results[document.path] = html.write_pdf(
-                font_config=fonts, pdf_variant=PDF_VARIANT, pdf_identifier=_identifier(document),
-                uncompressed_pdf=False)
-        if progress is not None:
-            progress(len(results), len(documents))
-    return results, warnings
+    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        _start_worker(content, theme)
+        rendered: Iterable[tuple[str, bytes, list[Problem]]] = map(_render_one, documents)
+        pool = None
+    else:  # forked workers inherit the documents and the theme: nothing big is pickled
+        pool = multiprocessing.get_context("fork").Pool(
+            count, initializer=_start_worker, initargs=(content, theme))
+        rendered = pool.imap_unordered(_render_one, documents)
+    try:
+        for path, data, found in rendered:
+            results[path] = data
+            warnings.extend(found)
+            if progress is not None:
+                progress(len(results), len(documents))
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    # A stylesheet's warnings come once from each process that parsed it: keep one of each.
+    return dict(sorted(results.items())), sorted(set(warnings), key=str)
 
 
-def _identifier(document: PdfDocument) -> bytes:
-    import hashlib
-    return hashlib.md5(document.html.encode(), usedforsecurity=False).hexdigest().encode()
+class _Worker:
+    """What one process keeps between documents: fetcher, fonts, parsed stylesheets."""
+
+    def __init__(self, content: Path, theme: VisualTheme) -> None:
+        import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.weasyprint = weasyprint
+        self.fetcher = _restricted_fetcher(weasyprint.urls.URLFetcher,
+                                           (content, *theme.folders), theme)
+        self.fonts = FontConfiguration()
+        self.stylesheets: dict[Path, object] = {}
 
 
-def _restricted_fetcher(base: type, allowed: tuple[Path, ...]):  # type: ignore[no-untyped-def]
+_WORKER: _Worker | None = None
+
+
+def _start_worker(content: Path, theme: VisualTheme) -> None:
+    global _WORKER
+    _WORKER = _Worker(content, theme)
+
+
+def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
+    """Render one document in this process's worker: (path, PDF bytes, warnings)."""
+    worker = _WORKER
+    assert worker is not None
+    weasyprint = worker.weasyprint
+    warnings: list[Problem] = []
+    for path in document.stylesheets:
+        if path not in worker.stylesheets:  # parsed once per process, shared by its documents
+            with _captured(warnings, display_path(path)):
+                worker.stylesheets[path] = weasyprint.CSS(
+                    filename=path, url_fetcher=worker.fetcher, font_config=worker.fonts)
+    css = [worker.stylesheets[path] for path in document.stylesheets]
+    with _captured(warnings, document.path):
+        for html in (document.html, *document.fallbacks):
+            rendered = weasyprint.HTML(
+                string=html, base_url=document.base_url, url_fetcher=worker.fetcher,
+            ).render(stylesheets=css, font_config=worker.fonts, pdf_variant=PDF_VARIANT)
+            if document.max_pages is None or len(rendered.pages) <= document.max_pages:
+                break
+        else:
+            warnings.append(Problem(document.path, None, (
+                f"PDF: runs to {len(rendered.pages)} pages, more than "
+                f"{document.max_pages}, even in its tightest layout; shorten it")))
+        data = rendered.write_pdf(pdf_variant=PDF_VARIANT,
+                                  pdf_identifier=_identifier(document, html),
+                                  uncompressed_pdf=False)
+    return document.path, data, warnings
+
+
+def _identifier(document: PdfDocument, html: str) -> bytes:
+    """The same for the same document and content wherever it is built, unlike a random id."""
+    digest = hashlib.md5(document.path.encode(), usedforsecurity=False)
+    digest.update(html.encode())
+    for path in document.stylesheets:
+        digest.update(path.read_bytes())
+    return digest.hexdigest().encode()
+
+
+def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[no-untyped-def]
+                        theme: VisualTheme):
+    allowed = tuple(folder.resolve() for folder in folders)
+    static_roots = tuple((folder / "static").resolve() for folder in theme.folders)
+    static = theme.static
+
     class RestrictedFetcher(base):  # type: ignore[misc, valid-type]
         """Serves files inside the allowed folders; refuses everything else."""
 
@@ -63,6 +137,11 @@ def _restricted_fetcher(base: type, allowed: tuple[Path, ...]):  # type: ignore[
             if parts.scheme != "file":
                 raise ValueError(f"refusing to fetch {url}: only project files are used")
             path = Path(url2pathname(unquote(parts.path))).resolve()
+            for root in static_roots:  # the first layer's copy wins, as on the web
+                if path.is_relative_to(root):
+                    found = static.get(path.relative_to(root).as_posix())
+                    path = found.resolve() if found else path
+                    break
             if not any(path.is_relative_to(root) for root in allowed):
                 raise ValueError(f"refusing to fetch {url}: outside the project")
             return super().fetch(path.as_uri(), headers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,20 +12,29 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .errors import Problem, SpotlightError, display_path
-from .model import Report, Site
+from .model import PrintSet, Site
 from .theme import VisualTheme, environment
 
 SEARCH_PAGE = "search/index.html"
+#: How many ways a handout is laid out, each tighter than the last, to keep it to one page.
+HANDOUT_FITS = 3
 
 
 @dataclass(frozen=True)
 class PdfDocument:
-    """The HTML a PDF is made from, and where its relative links resolve."""
+    """The HTML a PDF is made from, where its relative links resolve, and its stylesheets.
+
+    ``fallbacks`` are tighter layouts of the same document, tried in turn while the PDF has
+    more than ``max_pages`` pages.
+    """
 
     path: str
     html: str
     base_url: str
     title: str
+    stylesheets: tuple[Path, ...] = ()
+    fallbacks: tuple[str, ...] = ()
+    max_pages: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,10 +45,14 @@ class Rendered:
     pdfs: tuple[PdfDocument, ...]
 
 
-def render(site: Site, theme: VisualTheme, content_root: Path, search: bool = True) -> Rendered:
+def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
+           modified: dt.datetime | None = None, search: bool = True) -> Rendered:
     """Render every page and PDF document of ``site`` with the visual ``theme``.
 
-    ``search`` says whether the site has a search page (the index is built after writing).
+    PDF documents are rendered for the reports and, given ``extra``, for its practice-theme
+    collections and handouts. ``modified`` is the PDFs' modification date; without it, each
+    PDF's own publication date. ``search`` says whether the site has a search page (the index
+    is built after writing).
     """
     env = environment(theme)
     pages: dict[str, str] = {}
@@ -50,11 +64,20 @@ def render(site: Site, theme: VisualTheme, content_root: Path, search: bool = Tr
         pages[path] = env.get_template(template).render(site=site, path=path, search=search,
                                                         **context)
 
+    pdf = _PdfRenderer(env, site, theme, content_root, modified)
     with _located(theme):
         page("index.html", "index.html")
         for report in site.reports:
             page(report.page, "report.html", report=report)
-            pdfs.append(_pdf(env, site, report, theme, content_root))
+            pdfs.append(pdf("pdf/report.html", report.pdf, report.title, report.published,
+                            report=report))
+        for collection in extra.collections if extra else ():
+            pdfs.append(pdf("pdf/practice_theme.html", collection.pdf,
+                            f"{collection.title}: examples of effective practice",
+                            collection.published, collection=collection))
+        for handout in extra.handouts if extra else ():
+            pdfs.append(pdf("pdf/handout.html", handout.pdf, handout.example.title,
+                            handout.published, fits=HANDOUT_FITS, handout=handout))
         for example in site.library.examples:
             page(example.path, "example.html", example=example)
         for listing in site.library.listings:
@@ -78,16 +101,29 @@ def _not_found_root(site: Site) -> str:
     return urlsplit(site.base_url).path or "/"
 
 
-def _pdf(env: jinja2.Environment, site: Site, report: Report, theme: VisualTheme,
-         content_root: Path) -> PdfDocument:
-    stylesheets = [theme.static[name].resolve().as_uri()
-                   for name in ("pdf.css",) if name in theme.static]
-    html = env.get_template("pdf/report.html").render(
-        site=site, root="../", report=report, stylesheets=stylesheets)
-    # The PDF's HTML "lives" where the report page would be inside the content folder, so
-    # that the same relative image paths resolve to the content folder's files.
-    base_url = (content_root.resolve() / report.page).as_uri()
-    return PdfDocument(report.pdf, html, base_url, report.title)
+class _PdfRenderer:
+    """Renders the HTML of one PDF document from a template of the visual theme."""
+
+    def __init__(self, env: jinja2.Environment, site: Site, theme: VisualTheme,
+                 content_root: Path, modified: dt.datetime | None) -> None:
+        self._env, self._site, self._modified = env, site, modified
+        self._root = content_root.resolve()
+        self._stylesheets = tuple(theme.static[name] for name in ("pdf.css",)
+                                  if name in theme.static)
+
+    def __call__(self, template: str, path: str, title: str, published: dt.date,
+                 fits: int = 1, **context: Any) -> PdfDocument:
+        created = dt.datetime.combine(published, dt.time(), dt.UTC)
+        dates = {"created": created.isoformat(),
+                 "modified": (self._modified or created).isoformat()}
+        html = [self._env.get_template(template).render(
+            site=self._site, root="../", dates=dates, fit=fit, **context)
+            for fit in range(fits)]
+        # The PDF's HTML "lives" where its web page would be inside the content folder (one
+        # folder down), so that the same relative image paths resolve to the content's files.
+        base_url = (self._root / path).with_suffix(".html").as_uri()
+        return PdfDocument(path, html[0], base_url, title, self._stylesheets,
+                           tuple(html[1:]), 1 if fits > 1 else None)
 
 
 class _located:

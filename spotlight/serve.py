@@ -121,6 +121,10 @@ def serve(options: ServeOptions, log: Log) -> None:
         return (out,)
 
     try:
+        # Watch first, then build: an edit made while the first build runs is not missed.
+        changes = watchfiles.watch(*_watched(options), debounce=400, step=50,
+                                   rust_timeout=100, yield_on_timeout=True)
+        next(changes)  # the first time-out: the watcher is in place
         rebuild()
         try:
             server = PreviewServer((options.host, options.port), roots, state,
@@ -130,20 +134,13 @@ def serve(options: ServeOptions, log: Log) -> None:
             where = f"{options.host}:{options.port}"
             raise SpotlightError([Problem(where, None, reason)]) from None
         host, port = server.server_address[:2]
+        log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
-        # The watcher is set up by the first step of the generator (an empty set after
-        # rust_timeout): only then is the preview announced, so no edit can be missed.
-        changes = watchfiles.watch(*_watched(options), debounce=400, step=50, rust_timeout=100,
-                                   yield_on_timeout=True)
         try:
-            if next(changes):
-                rebuild()
-            log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
             for changed in changes:
                 if changed:
                     rebuild()
         finally:
-            changes.close()
             server.stopping.set()
             server.shutdown()
             server.server_close()

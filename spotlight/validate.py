@@ -14,6 +14,7 @@ from .model import (
     Content,
     ExampleSource,
     Fact,
+    Logo,
     Pdu,
     PracticeTheme,
     ReferenceSource,
@@ -60,10 +61,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     if errors:
         return None
     record = check(fields.SITE, data, source.name, 1, found)
-    if record is None:
-        return None
-    for key in ("practice_themes", "standards", "regions"):
-        record[key] = record[key] or ()  # missing: already reported; check the rest
+    if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
+        return None  # each missing field is already reported
     # An entry without its slug or code is reported already and cannot be referred to.
     for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),
                       ("sentence_types", "slug")):
@@ -84,6 +83,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
                               ("PDU", [p for r in record["regions"] for p in r["pdus"]], "slug"),
                               ("sentence type", record["sentence_types"], "slug")):
         _unique(items, key, label, source.name, found)
+    pdf = record["pdf"] or {f.name: f.default for f in fields.SITE_PDF.fields}
     return Settings(
         title=record["title"], organisation=record["organisation"],
         language=record["language"], base_url=record["base_url"],
@@ -92,7 +92,29 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         glossary=tuple(sorted(record["glossary"].items(), key=lambda i: i[0].lower())),
         known_abbreviations=record["known_abbreviations"], waivers=_waivers(record),
         accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
+        logo=_logo(record["logo"], source.name, assets, found),
+        new_page_per_section=pdf["new_page_per_section"], handouts=pdf["handouts"],
     )
+
+
+#: Image formats every PDF reader and browser shows.
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+
+def _logo(record: YMap | None, name: str, assets: frozenset[str],
+          found: list[Problem]) -> Logo | None:
+    if record is None or not record["src"]:
+        return None
+    src, alt = record["src"], (record["alt"] or "").strip()
+    message = _file_problem(src, assets, "logo")
+    if message is None and not src.lower().endswith(IMAGE_TYPES):
+        message = f"logo '{src}' is not an image: use one of {', '.join(IMAGE_TYPES)}"
+    if message:
+        found.append(Problem(name, record.line_of("src"), message))
+    if record["alt"] is None:  # an empty one is reported by the schema
+        found.append(Problem(name, record.line_of("alt"), "the logo has no alt text: add "
+                             "'alt' saying what it shows, usually the organisation's name"))
+    return Logo(posixpath.normpath(src), alt) if not message and alt else None
 
 
 def _report(source: SourceFile, assets: frozenset[str],
@@ -137,6 +159,7 @@ def _report(source: SourceFile, assets: frozenset[str],
         introduction=md(record, "introduction"), facts=facts, summary=md(summary, "text"),
         standards_intro=md(record, "standards_intro"), sections=sections, references=references,
         acknowledgements=md(record, "acknowledgements"),
+        new_page_per_section=(record["pdf"] or {}).get("new_page_per_section"),
         name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
     )
 
@@ -304,28 +327,29 @@ def _check_markdown(parsed: markdown.Parsed, name: str, assets: frozenset[str],
                              "headings start at '##' here: the title is set elsewhere"))
     found.extend(Problem(name, finding.line, finding.message) for finding in parsed.findings)
     for image in parsed.images:
-        message = _image_problem(image, assets)
-        if message:
-            found.append(Problem(name, image.line, message))
+        found.extend(Problem(name, image.line, m) for m in _image_problems(image, assets))
 
 
-_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+def _image_problems(image: markdown.Image, assets: frozenset[str]) -> list[str]:
+    problems = [message] if (message := _file_problem(image.value, assets, "image")) else []
+    if not image.alt:
+        problems.append(f"image '{image.value}' has no alt text: describe it between the "
+                        "brackets of ![...]")
+    return problems
 
 
-def _image_problem(image: markdown.Image, assets: frozenset[str]) -> str | None:
-    src = image.value
+def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
     if markdown.url_scheme(src) != "" or src.startswith("//"):
-        return (f"image '{src}' is not a file of the content folder: copy it into images/ "
+        return (f"{noun} '{src}' is not a file of the content folder: copy it into images/ "
                 "(remote images are never fetched)")
     path = posixpath.normpath(unquote(urlsplit(src).path))
     if path.startswith("/") or path == ".." or path.startswith("../"):
-        return f"image '{src}' is outside the content folder"
+        return f"{noun} '{src}' is outside the content folder"
     if path not in assets:
-        return f"image '{src}' not found in the content folder"
-    if not path.lower().endswith(_PICTURES):  # a page opened from the site could run scripts
+        return f"{noun} '{src}' not found in the content folder"
+    if noun == "image" and not path.lower().endswith(IMAGE_TYPES):
+        # a page opened from the site could run scripts
         return f"image '{src}' is not a picture: use a PNG, JPEG, GIF, WebP or SVG file"
-    if not image.alt:
-        return f"image '{src}' has no alt text: describe it between the brackets of ![...]"
     return None
 
 

@@ -25,9 +25,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpotlightError, display_path
+from .incremental import MARKER, Manifest, digest
 from .lock import output_lock
 
-MARKER = ".spotlight-build"
 _RETIRED = "build"  # the previous build's name inside its .old-* folder
 
 
@@ -57,14 +57,20 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
 
 
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
-          finish: Callable[[Path], None] | None = None) -> None:
+          finish: Callable[[Path], None] | None = None, record: Manifest | None = None,
+          previous: Manifest | None = None, kept: Mapping[str, str] | None = None) -> None:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
     replaced only once the new one is complete, so a failure or an interruption never leaves a
-    half-written site. Only one build writes a given output folder at a time.
-    ``finish``, if given, runs on that folder once everything is written and before the swap
-    (the search indexer reads the written pages); if it raises, nothing is replaced.
+    half-written site. Only one build writes a given output folder at a time. ``finish``, if
+    given, runs on that folder once everything is written and before the swap (the search
+    indexer reads the written pages); if it raises, nothing is replaced.
+
+    A file whose bytes the ``previous`` build's manifest already records is linked from the
+    previous build instead of written again, and so are the ``kept`` files (path -> digest),
+    which the caller did not make again. ``record`` (fingerprint and PDF records) is completed
+    with the digest of every file and written as the marker file.
     """
     out = _absolute(out_dir)
     try:
@@ -77,14 +83,22 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
             staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
         except OSError as error:
             raise _unwritable(out_dir, error) from None
+        known = previous.files if previous is not None else {}
+        written: dict[str, str] = dict(kept or {})
         try:
-            for relative, data in sorted(files.items()):
-                _target(staging, relative).write_bytes(data)
-            for relative, source in sorted(copies.items()):
-                shutil.copyfile(source, _target(staging, relative))
+            for relative in sorted(written):
+                _link(out, staging, relative)
+            sources = {relative: source.read_bytes() for relative, source in copies.items()}
+            for relative, data in sorted((files | sources).items()):
+                written[relative] = sha = digest(data)
+                if known.get(relative) != sha or not _link(out, staging, relative,
+                                                            fallback=True):
+                    _target(staging, relative).write_bytes(data)
             if finish is not None:
                 finish(staging)
-            (staging / MARKER).write_text("This folder is written by spotlight build.\n")
+            record = record or Manifest("")
+            (staging / MARKER).write_text(
+                Manifest(record.fingerprint, written, record.pdfs).dumps(), encoding="utf-8")
             _swap(staging, out)
         except OSError as error:
             raise _unwritable(out_dir, error) from None
@@ -107,6 +121,21 @@ def _check_writable(out: Path, refuse) -> None:  # type: ignore[no-untyped-def]
     if not os.access(ancestor, os.W_OK | os.X_OK):
         raise refuse(f"cannot create the output folder: no permission to write in "
                      f"{display_path(ancestor)}")
+
+
+def _link(out_dir: Path, staging: Path, relative: str, fallback: bool = False) -> bool:
+    """Link a file of the previous build into the new one: unchanged, it is not written again.
+
+    Returns False, with ``fallback``, when it cannot be linked (the caller writes it instead).
+    """
+    target = _target(staging, relative)
+    try:
+        os.link(out_dir / relative, target)
+    except OSError:
+        if fallback:
+            return False
+        shutil.copyfile(out_dir / relative, target)  # a file system without hard links
+    return True
 
 
 def _target(root: Path, relative: str) -> Path:

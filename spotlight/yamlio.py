@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import Problem
@@ -38,15 +38,34 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-#: Deeper than any content file needs; keeps PyYAML's recursive composer (in Python, or in C
-#: for libyaml, where a hundred thousand levels crash the process) far from any limit.
+#: Deeper than any content file needs; keeps PyYAML's recursive composer far from Python's limit.
 MAX_DEPTH = 50
 
 
-class _Constructing:
-    """Constructors shared by both loaders: keep line numbers, refuse duplicate keys."""
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, keeping line numbers and refusing duplicate keys, aliases (whose
+    expansion can grow exponentially) and nesting deeper than ``MAX_DEPTH``."""
 
-    _offset = 0
+    def __init__(self, stream: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self._offset = line_offset
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"'*{event.anchor}' is read as a YAML alias, which spotlight does not "
+                "use; if it is text, put the whole value in quotes", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
 
     def _line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self._offset
@@ -97,60 +116,21 @@ class _Constructing:
                 node.start_mark) from None
 
 
-class _Loader(_Constructing, yaml.SafeLoader):
-    """The pure-Python safe loader: slower, with the clearer error messages. It refuses
-    aliases (whose expansion can grow exponentially) and nesting deeper than ``MAX_DEPTH``,
-    naming their line."""
-
-    _depth = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"'*{event.anchor}' is read as a YAML alias, which spotlight does not "
-                "use; if it is text, put the whole value in quotes", event.start_mark)
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep",
-                    self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
-        finally:
-            self._depth -= 1
-
-
-class _FastLoader(_Constructing, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's safe loader where PyYAML was built with it: several times faster."""
-
-
-for _loader in (_Loader, _FastLoader):
-    _loader.add_constructor("tag:yaml.org,2002:timestamp", _Constructing.construct_yaml_timestamp)
-    _loader.add_constructor("tag:yaml.org,2002:int", _Constructing.construct_yaml_int)
-    _loader.add_constructor("tag:yaml.org,2002:map", _Constructing.construct_yaml_map)
-    _loader.add_constructor("tag:yaml.org,2002:seq", _Constructing.construct_yaml_seq)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse ``text`` safely; return the data and any problem, located in ``path``."""
-    if _plain(text):
-        fast = _FastLoader(text)
-        fast._offset = line_offset
-        try:
-            return fast.get_single_data(), []
-        except yaml.YAMLError:
-            pass  # parse again with the pure-Python loader, whose messages are clearer
-        finally:
-            fast.dispose()
     try:
-        loader = _Loader(text)
+        loader = _Loader(text, line_offset)
     except yaml.reader.ReaderError as error:  # the reader refuses control characters at once
         line = text.count("\n", 0, error.position) + 1 + line_offset
         return None, [Problem(path, line, f"a control character (#x{error.character:02x}) "
                               "that YAML does not allow, perhaps pasted from another program; "
                               "delete it")]
-    loader._offset = line_offset
     try:
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as error:
@@ -161,30 +141,6 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         return None, [Problem(path, None, f"invalid YAML: {error}")]
     finally:
         loader.dispose()
-
-
-def _plain(text: str) -> bool:
-    """True when ``text`` is well-formed YAML without aliases or nesting deeper than
-    ``MAX_DEPTH``: only then may the fast loader compose it. Reading libyaml's events is
-    iterative and stops at the first thing wrong."""
-    scanner = _FastLoader(text)
-    depth = 0
-    try:
-        while scanner.check_event():
-            event = scanner.get_event()
-            if isinstance(event, AliasEvent):
-                return False
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return False
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return False
-    finally:
-        scanner.dispose()
-    return True
 
 
 def _explain(error: yaml.MarkedYAMLError) -> str:

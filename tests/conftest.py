@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import shutil
 import socket
 import threading
@@ -79,111 +78,6 @@ def elements_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build("reference-elements", tmp_path_factory.mktemp("elements"))
 
 
-# --- no network, ever ----------------------------------------------------------------------
-
-
-class NetworkGuard:
-    """Records, and refuses, every attempt to reach the network from this process.
-
-    Connections to this computer (127.0.0.1, ::1, localhost) are let through, for tests that
-    talk to a server they started; ``strict()`` refuses those too, for tests of a build.
-    """
-
-    def __init__(self) -> None:
-        self.attempts: list[str] = []
-        self.loopback = True
-
-    def strict(self) -> None:
-        """From now on, refuse connections to this computer too."""
-        self.loopback = False
-
-    def allows(self, host: object) -> bool:
-        if not self.loopback or not isinstance(host, str):
-            return False
-        if host == "localhost":
-            return True
-        try:
-            return ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            return False
-
-    def refuse(self, what: str) -> OSError:
-        self.attempts.append(what)
-        return OSError(f"network access attempted during a test: {what}")
-
-
-@pytest.fixture(autouse=True)
-def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
-    """Every test runs with the network refused; a test fails if anything tried to use it."""
-    guard = NetworkGuard()
-    inet = (socket.AF_INET, socket.AF_INET6)
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
-    real_getaddrinfo = socket.getaddrinfo
-
-    def connect(sock: socket.socket, address) -> None:  # type: ignore[no-untyped-def]
-        if sock.family in inet and not guard.allows(address[0]):
-            raise guard.refuse(f"connect to {address}")
-        real_connect(sock, address)
-
-    def connect_ex(sock: socket.socket, address) -> int:  # type: ignore[no-untyped-def]
-        if sock.family in inet and not guard.allows(address[0]):
-            raise guard.refuse(f"connect to {address}")
-        return real_connect_ex(sock, address)
-
-    def sendto(sock: socket.socket, *args) -> int:  # type: ignore[no-untyped-def]
-        raise guard.refuse(f"send to {args[-1]}")
-
-    def getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if guard.allows(host):
-            return real_getaddrinfo(host, *args, **kwargs)
-        raise guard.refuse(f"look up {host}")
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-    monkeypatch.setattr(socket.socket, "sendto", sendto)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    yield guard
-    assert not guard.attempts, f"the network was used: {guard.attempts}"
-
-
-class Listener:
-    """A local TCP server that must receive nothing: its address stands for a remote site."""
-
-    def __init__(self) -> None:
-        self._server = socket.create_server(("127.0.0.1", 0))
-        self._server.settimeout(0.2)
-        self.url = f"http://127.0.0.1:{self._server.getsockname()[1]}"
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self._server.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.connections += 1
-            connection.close()
-
-    def close(self) -> int:
-        """Stop listening; return how many connections arrived."""
-        self._stop.set()
-        self._thread.join()
-        self._server.close()
-        return self.connections
-
-
-@pytest.fixture(scope="session")
-def listener() -> Iterator[Listener]:
-    """A local address that no build may connect to (checked by each test that uses it)."""
-    server = Listener()
-    yield server
-    server.close()
-
 # --- The built sample in a real browser ----------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
@@ -240,3 +134,105 @@ def tab(browser: Any) -> Iterator[Any]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# --- no network, ever ----------------------------------------------------------------------
+
+
+_LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+
+
+def _loopback(address) -> bool:  # type: ignore[no-untyped-def]
+    """Tests' own servers (the preview, a served build) listen on this machine only; the
+    Listener below checks that no build connects even there."""
+    return isinstance(address, tuple) and str(address[0]).startswith(("127.", "::1"))
+
+
+class NetworkGuard:
+    """Records, and refuses, every attempt to reach the network from this process."""
+
+    def __init__(self) -> None:
+        self.attempts: list[str] = []
+        self.loopback = True  # tests may reach servers they started on this machine
+
+    def strict(self) -> None:
+        """From now on, refuse this machine's addresses too (for tests of a build)."""
+        self.loopback = False
+
+    def refuse(self, what: str) -> OSError:
+        self.attempts.append(what)
+        return OSError(f"network access attempted during a test: {what}")
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
+    """Every test runs with the network refused; a test fails if anything tried to use it."""
+    guard = NetworkGuard()
+    inet = (socket.AF_INET, socket.AF_INET6)
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def connect(sock: socket.socket, address) -> None:  # type: ignore[no-untyped-def]
+        if sock.family in inet and not (guard.loopback and _loopback(address)):
+            raise guard.refuse(f"connect to {address}")
+        real_connect(sock, address)
+
+    def connect_ex(sock: socket.socket, address) -> int:  # type: ignore[no-untyped-def]
+        if sock.family in inet and not (guard.loopback and _loopback(address)):
+            raise guard.refuse(f"connect to {address}")
+        return real_connect_ex(sock, address)
+
+    def sendto(sock: socket.socket, *args) -> int:  # type: ignore[no-untyped-def]
+        raise guard.refuse(f"send to {args[-1]}")
+
+    def getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not guard.loopback or host not in _LOOPBACK_NAMES:
+            raise guard.refuse(f"look up {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket.socket, "sendto", sendto)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield guard
+    assert not guard.attempts, f"the network was used: {guard.attempts}"
+
+
+class Listener:
+    """A local TCP server that must receive nothing: its address stands for a remote site."""
+
+    def __init__(self) -> None:
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self._server.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self._server.getsockname()[1]}"
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> int:
+        """Stop listening; return how many connections arrived."""
+        self._stop.set()
+        self._thread.join()
+        self._server.close()
+        return self.connections
+
+
+@pytest.fixture(scope="session")
+def listener() -> Iterator[Listener]:
+    """A local address that no build may connect to (checked by each test that uses it)."""
+    server = Listener()
+    yield server
+    server.close()

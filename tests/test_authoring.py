@@ -28,7 +28,7 @@ def test_init_then_build_in_an_empty_folder(tmp_path: Path,
     assert result.stdout.startswith("Created content with 8 file(s).")
     built = run("build")
     assert built.exit_code == 0, built.output
-    assert built.stdout.strip() == ("Built 1 report(s) with 2 example(s): 15 page(s) and 1 PDF(s) "
+    assert built.stdout.strip() == ("Built 1 report(s) with 2 example(s): 15 page(s) and 5 PDF(s) "
                                     "in build")
     page = (tmp_path / "build" / "reports" / "example-region-2025.html").read_text()
     assert "A well-informed report to court" in page and "A shared diary for home visits" in page

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import SAMPLE, SITES, TESTS, Listener, NetworkGuard, run
+from .conftest import SAMPLE, SITES, TESTS, Listener, NetworkGuard, overlay, run
 
 CATALOGUE = TESTS / "bad_inputs"
 CASES: list[dict[str, Any]] = [
@@ -123,16 +123,9 @@ def _base(name: str, target: Path) -> Path:
 
 def _apply(case: dict[str, Any], content: Path, work: Path, fill: _Placeholders) -> None:
     for root, files in ((content, case.get("files", {})), (work, case.get("around", {}))):
-        for relative, data in files.items():
-            path = root / relative
-            if data is None:
-                path.unlink()
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                path.write_bytes(data)
-            else:
-                path.write_bytes(fill(data).encode("utf-8"))
+        # Text is written as UTF-8 bytes, so a case's own line endings and BOM survive.
+        overlay(root, {relative: fill(data).encode("utf-8") if isinstance(data, str) else data
+                       for relative, data in files.items()})
     for relative, spec in case.get("generate", {}).items():
         body = spec["repeat"] * spec["times"]
         (content / relative).write_text(fill(spec["head"]) + body + spec.get("tail", ""),

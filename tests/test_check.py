@@ -217,5 +217,5 @@ def test_quiet_and_verbose(site) -> None:  # type: ignore[no-untyped-def]
     verbose = run("check", "--content", "site", "-v")
     assert "style-no-outcome: 1 (a case about a person without an Outcome" in verbose.stderr
     assert run("build", "--content", "site", "--out", "out", "--no-pdf", "-q").output == ""
-    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "-v")
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "-v", "--clean")
     assert "  wrote out/reports/north-2025.html" in built.stdout.splitlines()

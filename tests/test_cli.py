@@ -22,7 +22,7 @@ def test_build_reports_what_it_wrote(site, tmp_path: Path) -> None:  # type: ign
     result = run("build", "--content", "site", "--out", "out")
     assert result.exit_code == 0
     assert result.output.strip() == ("Built 1 report(s) with 2 example(s): 12 page(s) and "
-                                     "1 PDF(s) in out")
+                                     "5 PDF(s) in out")
     assert (tmp_path / "out" / "reports" / "north-2025.pdf").read_bytes().startswith(b"%PDF-")
 
 

@@ -1,104 +1,264 @@
-"""The PDF report, read back: bookmarks, metadata, language, text and internal links."""
+"""The PDF report, read back: cover, contents, bookmarks, links, metadata, type, exact bytes."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+import yaml
 
-from .conftest import run
+from .conftest import SAMPLE, SITES, overlay, run
 from .html_helpers import Page
-
-
-def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
-    """(depth, title, page index) of every bookmark, in order."""
-    found: list[tuple[int, str, int]] = []
-
-    def walk(items, depth):  # type: ignore[no-untyped-def]
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-            else:
-                found.append((depth, item.title, reader.get_destination_page_number(item)))
-
-    walk(reader.outline, 0)
-    return found
+from .pdf_helpers import Pdf
 
 
 @pytest.fixture(scope="module")
-def northshire(sample_build: Path) -> tuple[PdfReader, Page]:
-    reader = PdfReader(sample_build / "reports" / "northshire-2025.pdf")
+def northshire(sample_build: Path) -> tuple[Pdf, Page]:
+    pdf = Pdf(sample_build / "reports" / "northshire-2025.pdf")
     page = Page((sample_build / "reports" / "northshire-2025.html").read_text())
-    return reader, page
+    return pdf, page
+
+
+@pytest.fixture(scope="module")
+def elements(elements_build: Path) -> Pdf:
+    return Pdf(elements_build / "reports" / "elements-2025.pdf")
+
+
+def test_cover_has_title_region_dates_and_organisation(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, page = northshire
+    cover = pdf.texts[0]
+    assert cover.startswith("HM Inspectorate of Probation")
+    assert page.text_of("h1")[0] in cover
+    assert "Region: Northshire" in cover
+    assert "Fieldwork: 3 March 2025 to 11 April 2025" in cover
+    assert "Published: 14 August 2025" in cover
+    assert "Page 1 of" not in cover, "the cover has no running header or footer"
+
+
+def test_cover_logo_is_a_tagged_figure_with_its_alt_text(elements: Pdf) -> None:
+    figures = [e for e in elements.structure() if e["/S"] == "/Figure"]
+    logo = [f for f in figures if f.get("/Alt") == "Test Inspectorate"]
+    assert logo and elements.reader.get_page_number(logo[0]["/Pg"].get_object()) == 0
+    assert "A circle standing for the curiosity cycle" in [f.get("/Alt") for f in figures]
 
 
 def test_bookmarks_are_the_sections_with_their_examples(northshire) -> None:  # type: ignore[no-untyped-def]
-    reader, page = northshire
-    outline = _outline(reader)
-    sections = [t for d, t, _ in outline if d == 0]
-    assert sections == ["Contents", *page.text_of("h2")[1:]]
-    examples = [t for d, t, _ in outline if d == 1]
-    assert examples == page.text_of("h3", class_="example__title")
+    pdf, page = northshire
+    outline = pdf.outline()
+    assert [t for d, t, _ in outline if d == 0] == ["Contents", *page.text_of("h2")[1:],
+                                                   "Glossary"]
+    assert [t for d, t, _ in outline if d == 1] == page.text_of("h3", class_="example__title")
+    assert max(d for d, _, _ in outline) == 1
     pages = [p for _, _, p in outline]
     assert pages == sorted(pages), "bookmarks point to pages in reading order"
+    # Each example's bookmark sits under the bookmark of its section.
+    expected = {" ".join(a.children[0].text.split()): " ".join(s.children[0].text.split())
+                for s in page.find_all("section", class_="practice-theme")
+                for a in s.children if a.tag == "article"}
+    parents = {}
+    for depth, title, _ in outline:
+        if depth == 0:
+            section = title
+        else:
+            parents[title] = section
+    assert parents == expected
+
+
+def test_contents_page_numbers_are_the_pages_sections_start_on(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, _ = northshire
+    starts = pdf.starts()
+    printed = pdf.contents_entries(starts["Contents"])
+    expected = [(title, page) for title, page in starts.items() if title != "Contents"]
+    assert len(printed) == len(expected) >= 14
+    assert printed == expected
+
+
+def test_contents_entries_link_to_the_pages_sections_start_on(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, _ = northshire
+    starts = pdf.starts()
+    links = [link for link in pdf.links() if link.page == starts["Contents"]]
+    # One entry may be split into several link areas (title, leader, page number).
+    targets = [link.target for i, link in enumerate(links)
+               if i == 0 or links[i - 1].name != link.name]
+    assert targets == [p for t, p in starts.items() if t != "Contents"]
+
+
+def test_running_header_and_page_x_of_y(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, page = northshire
+    title, starts = page.text_of("h1")[0], pdf.starts()
+    for number in range(2, pdf.pages):  # not the cover, not the back page
+        text = pdf.texts[number - 1]
+        section = [t for t, start in starts.items() if start <= number][-1]
+        assert f"{title} {section}" in text, f"page {number} lacks its running header"
+        assert text.endswith(f"HM Inspectorate of Probation Page {number} of {pdf.pages}")
+    assert "Page" not in pdf.texts[-1].split()
+
+
+def test_each_section_starts_on_a_new_page(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, _ = northshire
+    pages = list(pdf.starts().values())
+    assert len(set(pages)) == len(pages)
+
+
+def test_citations_land_on_the_page_that_lists_their_reference(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, page = northshire
+    citations = page.find_all("a", class_="citation")
+    links = [link for link in pdf.links() if link.name.startswith("ref-")]
+    assert len(links) == len(citations) >= 8
+    assert [link.name for link in links] == [c.attrs["href"][1:] for c in citations]
+    references = {li.attrs["id"]: li for li in page.find_all("li") if "id" in li.attrs}
+    start = pdf.starts()["References and acknowledgements"]
+    for link in links:
+        assert link.target >= start > link.page
+        number, words = references[link.name].text.split()[0], references[link.name].text.split()
+        assert number in pdf.texts[link.target - 1]
+        assert " ".join(words[1:5]) in pdf.texts[link.target - 1]
+
+
+def test_example_headings_are_never_stranded_at_the_foot_of_a_page(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, page = northshire
+    for article in page.find_all("article", class_="example"):
+        title = " ".join(article.children[0].text.split()).removeprefix(
+            "Example of effectiveness: ")
+        body = next(c for c in article.children if c.attrs.get("class") == "example__body")
+        first_words = " ".join(body.text.split()[:6])
+        heading_page = pdf.page_of(title)
+        assert heading_page is not None, title
+        assert pdf.page_of(first_words, heading_page) == heading_page, (
+            f"'{title}' is on page {heading_page} without its first lines")
+
+
+def test_body_text_is_at_least_11_points(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, _ = northshire
+    sizes: Counter[float] = Counter()
+    for number in range(3, pdf.pages):
+        sizes += pdf.font_sizes(number)
+    body, _ = sizes.most_common(1)[0]
+    assert body >= 11
+    assert sizes[body] > sum(sizes.values()) / 2
+
+
+def test_back_to_top_and_back_links_are_not_printed(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, page = northshire
+    assert "Back to top" in page.html
+    assert "Back to top" not in pdf.text()
+    assert "Back to citation" not in pdf.text()
+
+
+def test_glossary_lists_only_the_abbreviations_the_report_uses(elements: Pdf) -> None:
+    glossary = elements.texts[elements.starts()["Glossary"] - 1]
+    assert "PDU Probation Delivery Unit" in glossary  # "Fieldwork took place in every PDU."
+    assert "SSO" not in glossary and "probation practitioner" not in glossary  # never used
+
+
+def test_references_then_glossary_end_the_report(northshire) -> None:  # type: ignore[no-untyped-def]
+    pdf, _ = northshire
+    assert list(pdf.starts())[-2:] == ["References and acknowledgements", "Glossary"]
+    assert "Open Government Licence" in pdf.texts[-1], "the back page carries the licence"
 
 
 def test_metadata_language_and_tagging(northshire) -> None:  # type: ignore[no-untyped-def]
-    reader, page = northshire
-    assert reader.metadata.title == page.text_of("h1")[0]
-    assert reader.metadata.author == "HM Inspectorate of Probation"
-    root = reader.trailer["/Root"]
+    pdf, page = northshire
+    metadata = pdf.reader.metadata
+    assert metadata.title == page.text_of("h1")[0]
+    assert metadata.author == "HM Inspectorate of Probation"
+    assert metadata.subject == ("27 examples of effective probation practice from the "
+                                "Northshire inspection, published 14 August 2025")
+    keywords = metadata["/Keywords"].split(", ")
+    tags = set()
+    for path in (SAMPLE / "examples").glob("*.md"):
+        front = yaml.safe_load(path.read_text().split("---")[1])
+        if "northshire-2025" in front["reports"]:
+            tags |= {t.lower() for t in front.get("tags", [])}
+    assert keywords[:9] == page.text_of("h2")[4:13], "the practice themes come first"
+    assert {k.lower() for k in keywords[9:]} == tags - {k.lower() for k in keywords[:9]}
+    assert metadata.creation_date.isoformat() == "2025-08-14T00:00:00+00:00"
+    root = pdf.root
     assert root["/Lang"] == "en-GB"
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
-    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
+    assert pdf.reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
 
 
-def test_every_example_title_is_in_the_text(northshire) -> None:  # type: ignore[no-untyped-def]
-    reader, page = northshire
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
-    text = text.replace("- ", "-")
-    titles = [t.removeprefix("Example of effectiveness: ")
-              for t in page.text_of("h3", class_="example__title")]
-    missing = [t for t in titles if " ".join(t.split()) not in text]
-    assert not missing
-    assert "Page 2 of" in text
+def test_text_is_set_in_the_visual_themes_shipped_font(elements: Pdf) -> None:
+    family = "Atkinson-Hyperlegible-Next"
+    assert elements.font_names() == {family, f"{family}-Bold", f"{family}-Italic"}
 
 
-def test_contents_entries_are_links_to_the_right_pages(northshire) -> None:  # type: ignore[no-untyped-def]
-    reader, _ = northshire
-    starts = {t: p for d, t, p in _outline(reader) if d == 0}
-    contents = reader.pages[starts["Contents"]]
-    targets = []
-    for annotation in contents.get("/Annots", []):
-        annotation = annotation.get_object()
-        if annotation.get("/Subtype") != "/Link":
-            continue
-        destination = annotation["/Dest"] if "/Dest" in annotation else annotation["/A"]["/D"]
-        if isinstance(destination, str):
-            destination = reader.named_destinations[destination]
-            targets.append(reader.get_destination_page_number(destination))
-        else:
-            targets.append(reader.get_page_number(destination[0].get_object()))
-    # One entry may be split into several link areas (title, leader, page number).
-    distinct = [t for i, t in enumerate(targets) if i == 0 or targets[i - 1] != t]
-    expected = [p for d, t, p in _outline(reader) if d == 0 and t != "Contents"]
-    assert distinct == expected
+def test_sections_can_run_on_without_page_breaks(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    site_file = (content / "site.yml").read_text()
+    overlay(content, {"site.yml": site_file + "pdf:\n  new_page_per_section: false\n  "
+                                              "handouts: false\n"})
+    assert run("build", "--content", "site", "--out", "flowing").exit_code == 0
+    flowing = Pdf(tmp_path / "flowing" / "reports" / "north-2025.pdf").starts()
+    report = (content / "reports" / "north-2025.yml").read_text()
+    overlay(content, {"reports/north-2025.yml": report + "pdf:\n  new_page_per_section: true\n"})
+    assert run("build", "--content", "site", "--out", "paged").exit_code == 0
+    paged = Pdf(tmp_path / "paged" / "reports" / "north-2025.pdf").starts()
+    assert list(flowing) == list(paged)
+    assert len(set(paged.values())) == len(paged), "the report's setting wins"
+    assert len(set(flowing.values())) < len(flowing) / 2
 
 
-def test_two_builds_give_identical_bytes(tmp_path: Path) -> None:
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_in_different_folders_give_identical_bytes(tmp_path: Path) -> None:
+    digests = []
+    for name in ("one", "two"):
+        content = shutil.copytree(SITES / "reference-elements", tmp_path / name / "content")
+        # Without search: Pagefind's index is not byte-reproducible (see test_site_options).
+        result = run("build", "--content", str(content), "--out", str(tmp_path / name / "out"),
+                     "--no-search")
+        assert result.exit_code == 0, result.output
+        digests.append(_digests(tmp_path / name / "out"))
+    assert digests[0] == digests[1]
+    assert {"reports/elements-2025.pdf", "reports/elements-2025.html",
+            "practice-themes/court-work.pdf", "examples/court-one.pdf"} <= set(digests[0])
+
+
+def test_source_date_epoch_is_the_pdfs_modification_date(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     digests = []
     for name in ("one", "two"):
         out = tmp_path / name
         # Without search: Pagefind's index is not byte-reproducible (see test_site_options).
-        result = run("build", "--content", str(Path(__file__).parent / "sites" /
-                                                   "reference-elements"), "--out", str(out),
-                     "--no-search")
+        result = run("build", "--content", str(SITES / "minimal"), "--out", str(out),
+                     "--no-handouts", "--no-search")
         assert result.exit_code == 0, result.output
-        digests.append({p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                        for p in sorted(out.rglob("*")) if p.is_file()})
+        digests.append(_digests(out))
     assert digests[0] == digests[1]
-    assert "reports/elements-2025.pdf" in digests[0]
+    metadata = Pdf(tmp_path / "one" / "reports" / "north-2025.pdf").reader.metadata
+    assert metadata.modification_date.isoformat() == "2026-01-01T00:00:00+00:00"
+    assert metadata.creation_date.isoformat() == "2025-06-01T00:00:00+00:00", "from content"
+
+
+def test_strict_fails_on_any_weasyprint_warning(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    default_css = (SITES.parent.parent / "themes" / "default" / "static" / "pdf.css").read_text()
+    overlay(tmp_path / "look", {"static/pdf.css": (
+        "@import url(https://fonts.example.org/remote.css);\n" + default_css +
+        "\n.cover { background: url(missing.png); }\nh2 { text-shadow-depth: 3pt; }\n")})
+    args = ("build", "--content", "site", "--theme-override", "look", "--no-handouts")
+    relaxed = run(*args, "--out", "relaxed")
+    assert relaxed.exit_code == 0
+    warnings = relaxed.stderr.splitlines()
+    assert any(w.startswith("look/static/pdf.css: PDF: Ignored `text-shadow-depth: 3pt`")
+               for w in warnings), warnings
+    assert any("missing.png" in w for w in warnings), warnings
+    assert any("remote.css" in w for w in warnings), "nothing is fetched from the network"
+    assert all(w.endswith("(warning)") for w in warnings)
+    assert not any("Font-face" in w for w in warnings), "fonts/ resolves to the default theme's"
+    strict = run(*args, "--out", "strict", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[:-1] == sorted({w.removesuffix(" (warning)")
+                                                      for w in warnings})
+    assert not (tmp_path / "strict").exists()

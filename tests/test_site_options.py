@@ -112,7 +112,7 @@ def test_a_failing_search_indexer_leaves_the_previous_build(
         fake.write_text(binary)
         fake.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
-    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf", "--clean")
     assert result.exit_code == 1
     first = result.stderr.splitlines()[0]
     assert first.startswith("search: Pagefind could not index the site: ")

@@ -1,0 +1,95 @@
+"""Benchmark (not a test): how long spotlight takes to make a report's PDF, against WeasyPrint
+alone turning the same HTML into a PDF.
+
+    python3 bench/pdf.py                          # the sample report, 3 runs each
+    python3 bench/pdf.py --report westvale-2026 --runs 5
+    python3 bench/pdf.py --all                    # also every PDF of the build
+
+"spotlight" runs the pipeline up to the report's PDF bytes (load, validate, assemble, render
+and pdf, nothing written); "WeasyPrint alone" is HTML(string=...).write_pdf() on the HTML that
+spotlight rendered, with the same stylesheet, fonts and PDF/UA variant but WeasyPrint's own
+URL fetcher. The difference is what spotlight adds. Each figure is the best of --runs runs,
+after one warm-up run, in this one process: run it on an otherwise idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from spotlight.assemble import assemble  # noqa: E402
+from spotlight.assemble_print import assemble_print  # noqa: E402
+from spotlight.load import load, load_theme  # noqa: E402
+from spotlight.pdf import PDF_VARIANT, render_pdfs  # noqa: E402
+from spotlight.render import render  # noqa: E402
+from spotlight.validate import validate  # noqa: E402
+
+
+def main() -> None:
+    """Time the chosen report's PDF both ways and print a small table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--content", type=Path, default=REPO / "content")
+    parser.add_argument("--report", default="northshire-2025", help="the report's slug")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--all", action="store_true", help="also time every PDF of the build")
+    args = parser.parse_args()
+
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    def pipeline(everything: bool = False) -> dict[str, bytes]:
+        raw, problems = load(args.content)
+        theme, theme_problems = load_theme("default", None)
+        content = validate(raw, [*problems, *theme_problems])
+        assert theme is not None
+        site = assemble(content)
+        extra = assemble_print(content, site, handouts=True) if everything else None
+        documents = render(site, theme, args.content, extra).pdfs
+        if not everything:
+            documents = tuple(d for d in documents if d.path == f"reports/{args.report}.pdf")
+        pdfs, _ = render_pdfs(documents, args.content, theme)
+        return pdfs
+
+    raw, _ = load(args.content)
+    theme, _ = load_theme("default", None)
+    assert theme is not None
+    site = assemble(validate(raw))
+    document = next(d for d in render(site, theme, args.content).pdfs
+                    if d.path == f"reports/{args.report}.pdf")
+
+    def weasyprint_alone() -> bytes:
+        fonts = FontConfiguration()
+        css = [weasyprint.CSS(filename=path, font_config=fonts) for path in document.stylesheets]
+        return weasyprint.HTML(string=document.html, base_url=document.base_url).write_pdf(
+            stylesheets=css, font_config=fonts, pdf_variant=PDF_VARIANT)
+
+    rows = [("spotlight, load to PDF bytes", _best(pipeline, args.runs)),
+            ("WeasyPrint alone, same HTML", _best(weasyprint_alone, args.runs))]
+    if args.all:
+        rows.append(("spotlight, every PDF of the build", _best(lambda: pipeline(True), 1)))
+    print(f"{args.report}.pdf: {len(weasyprint_alone()) // 1024} KiB, "
+          f"best of {args.runs} run(s)")
+    for label, seconds in rows:
+        print(f"  {label:<36} {seconds:6.2f} s")
+    overhead = rows[0][1] - rows[1][1]
+    print(f"  {'spotlight adds':<36} {overhead:6.2f} s ({overhead / rows[1][1]:+.0%})")
+
+
+def _best(job: Callable[[], object], runs: int) -> float:
+    job()  # warm up: imports, font loading
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Reading built PDFs back the way a reader's PDF viewer sees them: outline, text, links."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+
+@dataclass(frozen=True)
+class Link:
+    """An internal link: the page it is on, the anchor it names and the page it lands on."""
+
+    page: int
+    name: str
+    target: int
+
+
+class Pdf:
+    """A built PDF, read back with pypdf. Page numbers are 1-based, as a reader counts them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.reader = PdfReader(path)
+        self.root = self.reader.trailer["/Root"]
+        self.texts = [" ".join(p.extract_text().split()) for p in self.reader.pages]
+
+    @property
+    def pages(self) -> int:
+        """How many pages the PDF has."""
+        return len(self.reader.pages)
+
+    def outline(self) -> list[tuple[int, str, int]]:
+        """(depth, title, page) of every bookmark, in order."""
+        found: list[tuple[int, str, int]] = []
+
+        def walk(items, depth):  # type: ignore[no-untyped-def]
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                else:
+                    page = self.reader.get_destination_page_number(item) + 1
+                    found.append((depth, " ".join(item.title.split()), page))
+
+        walk(self.reader.outline, 0)
+        return found
+
+    def starts(self, depth: int = 0) -> dict[str, int]:
+        """The page each bookmark of one depth points to, by title."""
+        return {title: page for d, title, page in self.outline() if d == depth}
+
+    def text(self) -> str:
+        """All the text, pages joined, white space collapsed."""
+        return " ".join(self.texts)
+
+    def page_of(self, words: str, start: int = 1) -> int | None:
+        """The first page (from ``start``) whose text holds ``words``."""
+        wanted = " ".join(words.split())
+        for number in range(start, self.pages + 1):
+            if wanted in self.texts[number - 1]:
+                return number
+        return None
+
+    def links(self) -> list[Link]:
+        """Every link to a place inside the document, in page order."""
+        names = self.reader.named_destinations
+        found = []
+        for number, page in enumerate(self.reader.pages, start=1):
+            for annotation in page.get("/Annots", []):
+                annotation = annotation.get_object()
+                if annotation.get("/Subtype") != "/Link":
+                    continue
+                destination = annotation.get("/Dest")
+                if destination is None and "/A" in annotation:
+                    destination = annotation["/A"].get("/D")
+                if isinstance(destination, str):
+                    target = self.reader.get_destination_page_number(names[destination]) + 1
+                    found.append(Link(number, str(destination), target))
+        return found
+
+    def uri_links(self) -> list[str]:
+        """Every link to an address outside the document."""
+        return [str(a.get_object()["/A"]["/URI"]) for page in self.reader.pages
+                for a in page.get("/Annots", [])
+                if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
+
+    def font_sizes(self, page: int) -> Counter[float]:
+        """How many characters of each font size (in points) a page has."""
+        sizes: Counter[float] = Counter()
+
+        def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+            scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+            sizes[round(size * scale, 1)] += len(text.strip())
+
+        self.reader.pages[page - 1].extract_text(visitor_text=visit)
+        return sizes
+
+    def font_names(self) -> set[str]:
+        """The base names of every font the pages use, without subset prefixes."""
+        names = set()
+        for page in self.reader.pages:
+            fonts = page.get("/Resources", {}).get("/Font", {})
+            for font in fonts.values():
+                name = str(font.get_object()["/BaseFont"])
+                names.add(re.sub(r"^/([A-Z]{6}\+)?", "", name))
+        return names
+
+    def structure(self) -> list[DictionaryObject]:
+        """Every element of the tagged structure tree, depth first."""
+        found: list[DictionaryObject] = []
+
+        def walk(node):  # type: ignore[no-untyped-def]
+            node = node.get_object()
+            if isinstance(node, list):
+                for child in node:
+                    walk(child)
+            elif isinstance(node, DictionaryObject) and "/S" in node:
+                found.append(node)
+                if "/K" in node:
+                    walk(node["/K"])
+
+        walk(self.root["/StructTreeRoot"]["/K"])
+        return found
+
+    def contents_entries(self, page: int) -> list[tuple[str, int]]:
+        """The (title, printed page number) entries of a contents page, read from its text."""
+        lines = self.reader.pages[page - 1].extract_text().splitlines()
+        entries = []
+        for line in lines:
+            match = re.match(r"^(.*?)[\s.…]*?(\d+)$", line.strip())
+            if match and "." in line and match.group(1).strip():
+                entries.append((" ".join(match.group(1).rstrip(" .").split()),
+                                int(match.group(2))))
+        return entries

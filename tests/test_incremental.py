@@ -1,0 +1,110 @@
+"""Incremental builds: nothing done when nothing changed, only what depends on an edit redone,
+and always the same output as a clean build."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from .conftest import overlay, run
+
+SECOND_REPORT = {
+    "reports/south-2026.yml": (
+        "title: Test Spotlight South\nregion: north\nfieldwork:\n  start: 2026-01-05\n"
+        "  end: 2026-02-13\npublished: 2026-06-01\nintroduction: |\n  The south introduction.\n"),
+    "examples/third-case.md": (
+        "---\ntitle: Third case\nreports: [south-2026]\npractice_theme: court-work\n"
+        "region: north\n---\nCara received a community order.\n\n## Outcome\n\n"
+        "Cara completed it.\n"),
+}
+
+
+def _files(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file: (SHA-256, inode). A file rewritten gets a new inode; a kept one does not."""
+    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
+                                               p.stat().st_ino)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _build(*extra: str) -> str:
+    result = run("build", "--content", "site", "--out", "out", "--no-search", *extra)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture
+def two_reports(site):  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, SECOND_REPORT)
+    return content
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _build()
+    before = _files(tmp_path / "out")
+    output = _build("-v")
+    assert output.strip() == "Nothing changed: out is up to date.", "and no file listed as written"
+    assert _files(tmp_path / "out") == before
+
+
+def test_an_edit_redoes_only_what_depends_on_it(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _build()
+    before = _files(tmp_path / "out")
+    first = two_reports / "examples" / "first-case.md"
+    first.write_text(first.read_text().replace("Ann completed her order.",
+                                               "Ann completed her order early."))
+    _build()
+    after = _files(tmp_path / "out")
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert {"reports/north-2025.html", "examples/first-case.html", "reports/north-2025.pdf",
+            "examples/first-case.pdf"} <= changed
+    untouched = {"reports/south-2026.html", "reports/south-2026.pdf", "examples/third-case.pdf",
+                 "examples/second-case.pdf", "static/site.css"}
+    assert not untouched & changed, "files that do not depend on the edit are kept as they were"
+    assert all(after[path][1] == before[path][1] for path in untouched)
+
+
+def test_incremental_output_is_identical_to_a_clean_build(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _build()
+    overlay(two_reports, {
+        "examples/first-case.md": (two_reports / "examples" / "first-case.md").read_text()
+        .replace("Ann completed her order.", "Ann completed her order early."),
+        "examples/second-case.md": None,
+        "examples/fourth-case.md": ("---\ntitle: Fourth case\nreports: [north-2025, south-2026]"
+                                    "\npractice_theme: resettlement\nregion: north\n---\n"
+                                    "Dev was released on licence.\n"),
+    })
+    _build()
+    incremental = {path: sha for path, (sha, _) in _files(tmp_path / "out").items()}
+    result = run("build", "--content", "site", "--out", "clean", "--no-search", "--clean")
+    assert result.exit_code == 0, result.output
+    clean = {path: sha for path, (sha, _) in _files(tmp_path / "clean").items()}
+    assert incremental == clean
+    assert "examples/second-case.html" not in incremental
+    assert "examples/fourth-case.pdf" in incremental
+
+
+def test_clean_rebuilds_everything(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _build()
+    before = _files(tmp_path / "out")
+    _build("--clean")
+    after = _files(tmp_path / "out")
+    assert {p: sha for p, (sha, _) in after.items()} == {p: sha for p, (sha, _) in before.items()}
+    assert all(after[path][1] != before[path][1] for path in after)
+
+
+def test_warnings_of_a_kept_pdf_are_still_reported(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paragraph = "Ben met his probation practitioner every week and talked about work. " * 12
+    overlay(two_reports, {"examples/second-case.md": (
+        "---\ntitle: Second case\nreports: [north-2025]\npractice_theme: resettlement\n"
+        "region: north\n---\n" + "\n\n".join([paragraph] * 14) + "\n")})
+    first = run("build", "--content", "site", "--out", "out", "--no-search")
+    assert "examples/second-case.pdf: PDF: runs to" in first.output
+    first_case = two_reports / "examples" / "first-case.md"
+    first_case.write_text(first_case.read_text().replace("Ann", "Anna"))
+    second = run("build", "--content", "site", "--out", "out", "--no-search")
+    assert "examples/second-case.pdf: PDF: runs to" in second.output
+    strict = run("build", "--content", "site", "--out", "out", "--no-search", "--strict")
+    assert strict.exit_code == 1
