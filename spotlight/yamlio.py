@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from .errors import Problem
@@ -42,30 +42,10 @@ class _DuplicateKey(yaml.MarkedYAMLError):
 MAX_DEPTH = 50
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, keeping line numbers and refusing duplicate keys, aliases (whose
-    expansion can grow exponentially) and nesting deeper than ``MAX_DEPTH``."""
+class _Constructing:
+    """What both loaders share: line numbers kept, duplicate keys and odd scalars refused."""
 
-    def __init__(self, stream: str, line_offset: int) -> None:
-        super().__init__(stream)
-        self._offset = line_offset
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"'*{event.anchor}' is read as a YAML alias, which spotlight does not "
-                "use; if it is text, put the whole value in quotes", event.start_mark)
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep",
-                    self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
-        finally:
-            self._depth -= 1
+    _offset = 0
 
     def _line(self, node: Node) -> int:
         return node.start_mark.line + 1 + self._offset
@@ -98,7 +78,6 @@ class _Loader(yaml.SafeLoader):
         yield data
         data.extend(self.construct_object(item, deep=True) for item in node.value)
 
-
     def construct_yaml_timestamp(self, node: Node):  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node)
@@ -116,14 +95,92 @@ class _Loader(yaml.SafeLoader):
                 node.start_mark) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+class _Loader(_Constructing, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, keeping line numbers and refusing duplicate keys,
+    aliases (whose expansion can grow exponentially) and nesting deeper than ``MAX_DEPTH``.
+    Its messages are the ones authors see."""
+
+    def __init__(self, stream: str, line_offset: int) -> None:
+        super().__init__(stream)
+        self._offset = line_offset
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"'*{event.anchor}' is read as a YAML alias, which spotlight does not "
+                "use; if it is text, put the whole value in quotes", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+_LOADERS: list[type] = [_Loader]
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(_Constructing, yaml.CSafeLoader):  # type: ignore[misc]
+        """The same constructors over libyaml's parser, used only for text already scanned
+        (see ``_scanned``): libyaml composes recursively, in C, with no depth limit."""
+
+        def __init__(self, stream: str, line_offset: int) -> None:
+            super().__init__(stream)
+            self._offset = line_offset
+
+    _LOADERS.append(_FastLoader)
+for _class in _LOADERS:
+    for _tag, _method in (("timestamp", _Constructing.construct_yaml_timestamp),
+                          ("int", _Constructing.construct_yaml_int),
+                          ("map", _Constructing.construct_yaml_map),
+                          ("seq", _Constructing.construct_yaml_seq)):
+        _class.add_constructor(f"tag:yaml.org,2002:{_tag}", _method)  # type: ignore[attr-defined]
+
+
+def _scanned(text: str) -> bool:
+    """True when libyaml reads ``text`` cleanly, with no alias and no nesting deeper than
+    ``MAX_DEPTH``: only then may the fast loader compose it. libyaml's parser is not recursive,
+    so this scan is safe on any input."""
+    if len(_LOADERS) == 1:
+        return False
+    parser = yaml.CSafeLoader(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return False
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, AliasEvent):
+                return False
+    except yaml.YAMLError:
+        return False
+    finally:
+        parser.dispose()
+    return True
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
-    """Parse ``text`` safely; return the data and any problem, located in ``path``."""
+    """Parse ``text`` safely; return the data and any problem, located in ``path``.
+
+    Text that libyaml reads cleanly is loaded through it, several times faster; anything else
+    goes through the pure-Python loader, whose messages say what is wrong and where.
+    """
+    if _scanned(text):
+        fast = _LOADERS[1](text, line_offset)
+        try:
+            return fast.get_single_data(), []
+        except yaml.YAMLError:
+            pass  # a duplicate key or an odd scalar: the pure-Python loader explains it
+        finally:
+            fast.dispose()
     try:
         loader = _Loader(text, line_offset)
     except yaml.reader.ReaderError as error:  # the reader refuses control characters at once

@@ -1,0 +1,96 @@
+"""The two YAML loaders agree: libyaml (fast, for text it reads cleanly) and the pure-Python
+loader (for everything else, and for the messages). Same data, same types, same lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spotlight import yamlio
+from spotlight.yamlio import YList, YMap, parse_yaml, split_front_matter
+
+from .conftest import REPO, SITES
+
+pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+
+
+def _slow(text: str, offset: int = 0) -> Any:
+    loader = yamlio._Loader(text, offset)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _shape(value: Any) -> Any:
+    """Everything an error message or a field can depend on: values, types and lines."""
+    if isinstance(value, YMap):
+        return ("map", value.line, sorted(value.key_lines.items(), key=repr),
+                [(_shape(k), _shape(v)) for k, v in value.items()])
+    if isinstance(value, YList):
+        return ("seq", value.line, value.item_lines, [_shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def _yaml_texts() -> list[tuple[str, str, int]]:
+    texts = []
+    for folder in (REPO / "content", SITES):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".yml", ".yaml"):
+                texts.append((str(path), path.read_text(encoding="utf-8"), 0))
+            elif path.suffix == ".md":
+                front, _ = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+                if front is not None:
+                    texts.append((str(path), front.yaml_text, 1))
+    return texts
+
+
+def test_every_content_file_loads_the_same_both_ways() -> None:
+    texts = _yaml_texts()
+    assert len(texts) > 40
+    for name, text, offset in texts:
+        assert yamlio._scanned(text), name  # the fast path is the one real content takes
+        fast, problems = parse_yaml(text, name, offset)
+        assert not problems, name
+        assert _shape(fast) == _shape(_slow(text, offset)), name
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a: &x 1\nb: *x\n", "'*x' is read as a YAML alias"),
+    ("a: 1\na: 2\n", "duplicate key 'a'"),
+    ("when: 2025-02-30\n", "'2025-02-30' is not a valid date"),
+    ("a:\n" + "".join("  " * i + "- \n" for i in range(60)), "nested more than 50 levels deep"),
+    ("x: " + "[" * 100_000, "nested more than 50 levels deep"),
+])
+def test_what_the_fast_path_leaves_to_the_careful_loader(text: str, message: str) -> None:
+    data, problems = parse_yaml(text, "front.yml", 1)
+    assert data is None
+    assert len(problems) == 1 and message in problems[0].message, problems
+
+
+scalars = st.one_of(
+    st.integers(-10**6, 10**6), st.booleans(), st.none(), st.dates(dt.date(1990, 1, 1)),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12))
+documents = st.recursive(
+    st.dictionaries(st.text("abcdefgh_-", min_size=1, max_size=6), scalars, max_size=4),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text("abcdefgh_-", min_size=1, max_size=6), inner, max_size=3)),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents, st.booleans(), st.sampled_from([None, 2, 4]))
+def test_generated_documents_load_the_same_both_ways(data: Any, flow: bool,
+                                                     indent: int | None) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, indent=indent, allow_unicode=True)
+    fast, problems = parse_yaml(text, "x.yml")
+    assert not problems
+    assert _shape(fast) == _shape(_slow(text))
+    assert fast == data
