@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -82,7 +83,7 @@ def environment(theme: VisualTheme) -> jinja2.Environment:
     prefixed = {f"!{layer.label}": loader(layer) for layer in theme.layers}
     if "!theme" not in prefixed:
         prefixed["!theme"] = prefixed["!default"]
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=jinja2.ChoiceLoader([*(loader(layer) for layer in theme.layers),
                                     jinja2.PrefixLoader(prefixed, delimiter="/")]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -96,6 +97,23 @@ def environment(theme: VisualTheme) -> jinja2.Environment:
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     return env
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, remembering its verdicts: whether an attribute is safe depends only on
+    the attribute's name and the type of the object (see ``jinja2.sandbox``), and pages ask
+    the same few questions hundreds of thousands of times."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
