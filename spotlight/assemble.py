@@ -40,8 +40,8 @@ def assemble(content: Content) -> Site:
     images = {i for r in reports for i in r.images} | _images(
         [e.body for e in content.examples if e.slug in published]
         + [t.intro for t in settings.practice_themes if t.slug in listed])
-    licence = markdown.render(settings.licence.tokens, RenderContext(SECTION_HEADING, ""))
-    accessibility = markdown.render(settings.accessibility.tokens, RenderContext(2, PAGE_ROOT)) \
+    licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ""))
+    accessibility = markdown.render(settings.accessibility.html, RenderContext(2, PAGE_ROOT)) \
         if settings.accessibility else markdown.Markup("")
     base_url = settings.base_url
     if base_url and not base_url.endswith("/"):
@@ -62,7 +62,7 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
     def html(parsed: Parsed, base: int = SECTION_HEADING) -> markdown.Markup:
         used.append(parsed)
         context.heading_base = base
-        return markdown.render(parsed.tokens, context)
+        return markdown.render(parsed.html, context)
 
     introduction = html(source.introduction)
     summary = html(source.summary)
@@ -129,8 +129,8 @@ def assemble_example(source: ExampleSource, settings: Settings, html,  # type: i
     region = settings.region(source.region)
     body = html(source.body, heading)
     outcome = None
-    if source.body.outcome is not None:
-        outcome = html(Parsed(source.body.outcome, None, (), (), (), ()), heading + 1)
+    if source.body.outcome_html is not None:
+        outcome = html(Parsed(source.body.outcome_html, None, (), (), (), ()), heading + 1)
     return Example(
         slug=source.slug, anchor=f"example-{source.slug}", title=source.title, kind=source.kind,
         practice_theme=settings.practice_theme(source.practice_theme), region=region,

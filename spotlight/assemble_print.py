@@ -73,7 +73,7 @@ def _collection(theme: PracticeTheme, content: Content, reports: Sequence[Report
                        examples=tuple(references.example(e, sources[report.slug], content,
                                                          EXAMPLE_HEADING) for e in examples))
         for report, examples in grouped)
-    intro = markdown.render(theme.intro.tokens, RenderContext(SECTION_HEADING, PAGE_ROOT))
+    intro = markdown.render(theme.intro.html, RenderContext(SECTION_HEADING, PAGE_ROOT))
     cited = references.assembled()
     examples = [e for p in parts for e in p.examples]
     texts = [theme.title, intro, *(t for e in examples for t in example_texts(e)),
@@ -144,7 +144,7 @@ class _References:
             accessed = max((e.accessed for e in entries if e.accessed), default=None)
             found.append(Reference(
                 number=self._numbers[identity], anchor=f"ref-{target}",
-                text=markdown.render(first.text.tokens, context), url=first.url,
+                text=markdown.render(first.text.html, context), url=first.url,
                 accessed=accessed, backlinks=tuple(self._backlinks.get(target, ()))))
         return tuple(found)
 
@@ -156,6 +156,6 @@ def _identity(reference: ReferenceSource) -> tuple[str, str | None]:
 def _renderer(context: RenderContext) -> Callable[[Parsed, int], markdown.Markup]:
     def html(parsed: Parsed, base: int = EXAMPLE_HEADING) -> markdown.Markup:
         context.heading_base = base
-        return markdown.render(parsed.tokens, context)
+        return markdown.render(parsed.html, context)
 
     return html

@@ -153,8 +153,10 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
     for source in published:
         by_theme.setdefault(source.practice_theme, []).append(source)
 
+    position = {s.slug: i for same in by_theme.values() for i, s in enumerate(same)}
     pages = {source.slug: _example_page(source, appearances[source.slug],
-                                        by_theme[source.practice_theme], links,
+                                        by_theme[source.practice_theme],
+                                        position[source.slug], links,
                                         report_sources[appearances[source.slug][0].report.slug])
              for source in published}
 
@@ -171,7 +173,7 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
     themes = tuple(
         listing("practice-theme", "Practice theme", t.slug, links.theme(t.slug),
                 lambda e, t=t.slug: t in (e.practice_theme, *e.also_practice_themes),
-                markdown.render(t.intro.tokens, RenderContext(PAGE_HEADING, PAGE_ROOT)),
+                markdown.render(t.intro.html, RenderContext(PAGE_HEADING, PAGE_ROOT)),
                 (Link("index.html#practice-themes", "Practice themes"),))
         for t in settings.practice_themes if t.slug in links.themes)
     pdus, regions = [], []
@@ -223,11 +225,11 @@ class _Links:
 
 
 def _example_page(source: ExampleSource, appearances: list[Appearance],
-                  same_theme: list[ExampleSource], links: _Links,
+                  same_theme: list[ExampleSource], index: int, links: _Links,
                   newest: ReportSource) -> ExamplePage:
-    """The permalink page of one example; ``same_theme`` is its practice theme's sequence."""
+    """The permalink page of one example, at ``index`` in its practice theme's sequence
+    ``same_theme``."""
     settings = links.settings
-    index = same_theme.index(source)
     body, outcome = _body(source, newest, appearances[0].report)
     return ExamplePage(
         slug=source.slug, path=example_page(source.slug), title=source.title, kind=source.kind,
@@ -257,26 +259,17 @@ def _body(source: ExampleSource, report_source: ReportSource,
     context = RenderContext(
         heading_base=PAGE_HEADING, root=PAGE_ROOT, reference_href=PAGE_ROOT + report.page,
         citation_numbers={r.key: n for n, r in enumerate(report_source.references, start=1)})
-    body = markdown.render(source.body.tokens, context)
+    body = markdown.render(source.body.html, context)
     outcome = None
-    if source.body.outcome is not None:
+    if source.body.outcome_html is not None:
         context.heading_base = PAGE_HEADING + 1
-        outcome = markdown.render(source.body.outcome, context)
+        outcome = markdown.render(source.body.outcome_html, context)
     return body, outcome
 
 
 def _description(parsed: Parsed) -> str:
     """The first paragraph as plain text, cut at a word to fit a page description."""
-    tokens = parsed.tokens
-    text = ""
-    for index, token in enumerate(tokens[1:], start=1):
-        opening = tokens[index - 1]
-        if (token.type == "inline" and opening.type == "paragraph_open"
-                and not opening.meta.get("figure")):
-            text = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content
-                           for c in token.children or () if c.type != "citation")
-            break
-    text = " ".join(text.split())
+    text = " ".join(parsed.first_paragraph.split())
     if len(text) <= DESCRIPTION_LENGTH:
         return text
     return text[:DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

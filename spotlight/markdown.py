@@ -4,8 +4,10 @@
 - figures: an image alone in its paragraph becomes ``<figure>`` with its title as caption;
 - outcomes: a ``## Outcome`` heading splits an example body into narrative and Outcome.
 
-Parsing happens once per Markdown field (``parse``); rendering (``render``) can run many times
-over the same tokens with a different context, for example once per report.
+Each Markdown field is parsed and rendered to HTML once (``parse``). What depends on the page
+the HTML lands on (heading levels, the path back to the site's root, citation numbers) is left
+as markers, which ``render`` fills in for each page: once per report, again for the example's
+own page, without parsing or rendering the Markdown again.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,6 +34,10 @@ _CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _OUTCOME_RE = re.compile(r"^outcome:?$", re.IGNORECASE)
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _REFUSED: ContextVar[list[str] | None] = ContextVar("refused_addresses", default=None)
+#: Marks what ``render`` fills in per page. markdown-it turns NUL in the source into U+FFFD,
+#: so a marker can only come from the renderer, never from content.
+_MARK = "\x00"
+_MARKER_RE = re.compile("\x00(h[1-6]|r|c[a-z0-9-]+)\x00")
 
 
 @dataclass(frozen=True)
@@ -50,10 +57,11 @@ class Image(Located):
 
 @dataclass(frozen=True)
 class Parsed:
-    """One Markdown field, parsed once: its tokens and what it refers to."""
+    """One Markdown field, parsed and rendered once: its HTML (with markers for ``render`` to
+    fill in), the HTML after a ``## Outcome`` heading, and what it refers to."""
 
-    tokens: tuple[Token, ...]
-    outcome: tuple[Token, ...] | None
+    html: str
+    outcome_html: str | None
     citations: tuple[Located, ...]
     images: tuple[Image, ...]
     links: tuple[Located, ...]
@@ -61,11 +69,21 @@ class Parsed:
     text: str = field(repr=False, default="")
     #: Raw HTML, refused addresses and over-deep nesting, which would reach readers as text.
     findings: tuple[Finding, ...] = ()
+    #: The text of the first paragraph that is not a figure, without citations.
+    first_paragraph: str = ""
+    first_line: int = 1
+    split_outcome: bool = False
 
     @property
     def empty(self) -> bool:
         """True when the field holds no content at all."""
-        return not self.tokens and not self.outcome
+        return not self.html and not self.outcome_html
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens before any Outcome (parsed again on demand: only lints need them)."""
+        tokens = _PARSER.parse(self.text, {})
+        return tuple(_split_outcome(tokens)[0] if self.split_outcome else tokens)
 
 
 @dataclass
@@ -137,10 +155,10 @@ class _Renderer(RendererHTML):
     """HTML renderer that knows about headings levels, figures, citations and image roots."""
 
     def heading_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        return f"<h{_level(tokens[idx], env)}>"
+        return f"<h{_MARK}{tokens[idx].tag}{_MARK}>"
 
     def heading_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        return f"</h{_level(tokens[idx], env)}>\n"
+        return f"</h{_MARK}{tokens[idx].tag}{_MARK}>\n"
 
     def paragraph_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         if tokens[idx].meta.get("figure"):
@@ -154,10 +172,9 @@ class _Renderer(RendererHTML):
 
     def image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
-        context: RenderContext = env["context"]
         src = str(token.attrGet("src") or "")
         if url_scheme(src) == "":
-            src = context.root + src.lstrip("/")
+            src = f"{_MARK}r{_MARK}" + src.lstrip("/")
         alt = self.renderInlineAsText(token.children or [], options, env)
         title = token.attrGet("title")
         img = f'<img src="{escapeHtml(src)}" alt="{escapeHtml(alt)}">'
@@ -168,22 +185,7 @@ class _Renderer(RendererHTML):
         return img
 
     def citation(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        context: RenderContext = env["context"]
-        key = tokens[idx].meta["key"]
-        number = context.citation_numbers.get(key)
-        if number is None:
-            return escapeHtml(f"[@{key}]")
-        target = context.citation_targets.get(key, key)
-        ids = context.citation_ids.setdefault(target, [])
-        cite_id = f"cite-{target}-{len(ids) + 1}"
-        ids.append(cite_id)
-        return (f'<a class="citation" id="{cite_id}" '
-                f'href="{escapeHtml(context.reference_href)}#ref-{target}">[{number}]</a>')
-
-
-def _level(token: Token, env: Any) -> int:
-    context: RenderContext = env["context"]
-    return min(6, context.heading_base + max(0, int(token.tag[1]) - 2))
+        return f"{_MARK}c{tokens[idx].meta['key']}{_MARK}"
 
 
 def make_parser() -> MarkdownIt:
@@ -236,20 +238,56 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     outcome = None
     if split_outcome:
         tokens, outcome = _split_outcome(tokens)
-    return Parsed(tuple(tokens), outcome, tuple(citations), tuple(images), tuple(links),
-                  tuple(top), text, findings)
+    renderer = _PARSER.renderer
+    html = renderer.render(tokens, _PARSER.options, {})
+    outcome_html = None if outcome is None else renderer.render(outcome, _PARSER.options, {})
+    return Parsed(html, outcome_html, tuple(citations), tuple(images), tuple(links),
+                  tuple(top), text, findings, _first_paragraph(tokens), first_line,
+                  split_outcome)
 
 
-def _split_outcome(tokens: list[Token]) -> tuple[list[Token], tuple[Token, ...] | None]:
+def _first_paragraph(tokens: Sequence[Token]) -> str:
+    for index, token in enumerate(tokens[1:], start=1):
+        opening = tokens[index - 1]
+        if (token.type == "inline" and opening.type == "paragraph_open"
+                and not opening.meta.get("figure")):
+            return "".join(" " if c.type in ("softbreak", "hardbreak") else c.content
+                           for c in token.children or () if c.type != "citation")
+    return ""
+
+
+def _split_outcome(tokens: list[Token]) -> tuple[list[Token], list[Token] | None]:
     for index in range(len(tokens) - 1):
         token = tokens[index]
         if (token.type == "heading_open" and token.tag in ("h2", "h3")
                 and _OUTCOME_RE.match(tokens[index + 1].content.strip())):
-            return tokens[:index], tuple(tokens[index + 3 :])
+            return tokens[:index], tokens[index + 3 :]
     return tokens, None
 
 
-def render(tokens: Sequence[Token], context: RenderContext) -> Markup:
-    """Render parsed tokens to safe HTML for the page described by ``context``."""
-    html = _PARSER.renderer.render(tokens, _PARSER.options, {"context": context})
-    return Markup(html)
+def render(html: str, context: RenderContext) -> Markup:
+    """Fill in the markers of HTML from ``parse`` for the page described by ``context``."""
+    if _MARK not in html:
+        return Markup(html)
+
+    def fill(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code[0] == "h":
+            return str(min(6, context.heading_base + max(0, int(code[1]) - 2)))
+        if code == "r":
+            return escapeHtml(context.root)
+        return _citation(code[1:], context)
+
+    return Markup(_MARKER_RE.sub(fill, html))
+
+
+def _citation(key: str, context: RenderContext) -> str:
+    number = context.citation_numbers.get(key)
+    if number is None:
+        return escapeHtml(f"[@{key}]")
+    target = context.citation_targets.get(key, key)
+    ids = context.citation_ids.setdefault(target, [])
+    cite_id = f"cite-{target}-{len(ids) + 1}"
+    ids.append(cite_id)
+    return (f'<a class="citation" id="{cite_id}" '
+            f'href="{escapeHtml(context.reference_href)}#ref-{target}">[{number}]</a>')

@@ -112,9 +112,9 @@ def front_matters(draw: st.DrawFn) -> str:
 def test_markdown_never_emits_a_tag_of_its_own_making(text: str) -> None:
     parsed = markdown.parse(text, 1, split_outcome=True)
     context = markdown.RenderContext(citation_numbers={"a": 1})
-    html = markdown.render(parsed.tokens, context)
-    if parsed.outcome:
-        html += markdown.render(parsed.outcome, context)
+    html = markdown.render(parsed.html, context)
+    if parsed.outcome_html:
+        html += markdown.render(parsed.outcome_html, context)
     _assert_only_known_tags(html, _MARKDOWN_TAGS)
 
 

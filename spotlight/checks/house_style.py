@@ -118,7 +118,7 @@ def _outcomes(corpus: Corpus) -> Iterator[Finding]:
     expected = {t.slug: t.outcome_expected for t in settings.practice_themes}
     for example in corpus.content.examples:
         if example.kind == "person" and expected.get(example.practice_theme, True) \
-                and example.body.outcome is None:
+                and example.body.outcome_html is None:
             yield finding("style-no-outcome", example.name, corpus.position(example.name,
                                                                              "title"),
                           "this case about a person has no Outcome: end it with a "

@@ -1,0 +1,46 @@
+"""A Markdown field is parsed once and rendered for each page it lands on: heading levels,
+the path to the site's root and citation numbers are filled in per page."""
+
+from __future__ import annotations
+
+from spotlight import markdown
+from spotlight.markdown import RenderContext
+
+TEXT = """Intro with a citation [@guide] and another [@guide].
+
+## Plan
+
+![A chart](images/chart.png "What changed")
+
+## Outcome
+
+Done [@other].
+"""
+
+
+def test_one_parse_renders_for_each_page() -> None:
+    parsed = markdown.parse(TEXT, 5, split_outcome=True)
+    report = RenderContext(heading_base=4, root="../", citation_numbers={"guide": 3})
+    page = RenderContext(heading_base=2, root="../../", citation_numbers={"guide": 1},
+                         reference_href="../r.html")
+    in_report = markdown.render(parsed.html, report)
+    on_page = markdown.render(parsed.html, page)
+    assert "<h4>Plan</h4>" in in_report and "<h2>Plan</h2>" in on_page
+    assert '<img src="../images/chart.png" alt="A chart">' in in_report
+    assert '<img src="../../images/chart.png" alt="A chart">' in on_page
+    assert in_report.count('href="#ref-guide">[3]</a>') == 2
+    assert report.citation_ids == {"guide": ["cite-guide-1", "cite-guide-2"]}
+    assert 'id="cite-guide-2" href="../r.html#ref-guide">[1]</a>' in on_page
+    outcome = markdown.render(parsed.outcome_html or "", report)
+    assert outcome == "<p>Done [@other].</p>\n"  # an unknown key stays as written
+    assert parsed.first_paragraph == "Intro with a citation  and another ."
+
+
+def test_content_cannot_forge_a_marker() -> None:
+    forged = "a \x00r\x00 b \x00h2\x00 c \x00cguide\x00\n\n# \x00h1\x00\n"
+    parsed = markdown.parse(forged, 1)
+    html = markdown.render(parsed.html, RenderContext(root="../", citation_numbers={"guide": 1}))
+    assert "\x00" not in html
+    assert "../" not in html and "citation" not in html
+    assert html.count("\ufffd") == 8
+    assert "<h3>" in html  # the heading itself is still filled in
