@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SpotlightError
-from .incremental import Manifest, PdfRecord, digest, fingerprint
-from .load import load, load_digests, load_manifest, load_theme
+from .incremental import Manifest, PdfRecord, digest, fingerprint, page_inputs
+from .load import load, load_digests, load_manifest, load_parse_cache, load_theme
 from .write import check_output, write
 
 
@@ -47,6 +47,8 @@ class BuildResult:
     examples: int
     warnings: tuple[Problem, ...]
     up_to_date: bool = False  # nothing changed since the previous build: nothing was done
+    #: Pages and PDFs whose inputs were unchanged: kept from the previous build, not made again.
+    kept: tuple[str, ...] = ()
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -67,11 +69,13 @@ def build(options: BuildOptions) -> BuildResult:
     # Imported here, so that a build with nothing to do starts quickly.
     from .assemble import assemble
     from .assemble_print import assemble_print
-    from .render import render
+    from .parse_cache import CACHE, encode
+    from .render import Reuse, render
     from .search import index_site
     from .validate import validate
 
-    content = validate(raw, [*problems, *theme_problems])
+    cache = load_parse_cache(options.out) if previous is not None else {}
+    content = validate(raw, [*problems, *theme_problems], cache)
     if options.theme_override is None and content.settings.theme_override is not None:
         # The override folder named in site.yml is known only once site.yml is valid.
         override = options.content / content.settings.theme_override
@@ -86,19 +90,23 @@ def build(options: BuildOptions) -> BuildResult:
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print(content, site, handouts) if options.pdf else None
-    rendered = render(site, theme, options.content, extra, options.modified, search=search)
+    shared, texts = page_inputs(inputs, _option_words(options), content)
+    reuse = Reuse(shared, texts, {path: record for path, record in (
+        previous.pages.items() if previous else ()) if path in previous.files})
+    rendered = render(site, theme, options.content, extra, options.modified, search=search,
+                      reuse=reuse, pdf=options.pdf)
     pdfs: dict[str, bytes] = {}
     warnings: list[Problem] = list(theme.warnings)
     records: dict[str, PdfRecord] = {}
-    kept: dict[str, str] = {}
+    kept = {path: previous.files[path] for path in rendered.kept} if previous else {}
     if options.pdf:
         # What goes into a PDF: its HTML, the theme's files, the content's images and fonts.
-        shared = digest(*(f"{name}\0{value}" for name, value in sorted(inputs.items())
+        in_print = digest(*(f"{name}\0{value}" for name, value in sorted(inputs.items())
                           if not name.startswith(("content/examples/", "content/reports/",
                                                   "content/site.yml"))))
         todo = []
         for document in rendered.pdfs:
-            records[document.path] = record = PdfRecord(digest(shared, document.html, *(
+            records[document.path] = record = PdfRecord(digest(in_print, document.html, *(
                 document.fallbacks)), ())
             before = previous.pdfs.get(document.path) if previous else None
             if previous and before and before.inputs == record.inputs:
@@ -119,14 +127,17 @@ def build(options: BuildOptions) -> BuildResult:
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
+    files[CACHE] = encode(example.body for example in content.examples)
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
     write(options.out, files, copies, finish=index_site if search else None,
-          record=Manifest(key, {}, records), previous=previous, kept=kept)
-    pages = tuple(p for p in rendered.pages if p.endswith(".html"))
-    return BuildResult(options.out, pages, tuple(sorted([*pdfs, *kept])), len(site.reports),
-                       len({e.slug for r in site.reports for e in r.examples}),
-                       tuple(sorted(set(warnings), key=str)))
+          record=Manifest(key, {}, records, rendered.records), previous=previous, kept=kept)
+    pages = tuple(sorted(p for p in (*rendered.pages, *rendered.kept) if p.endswith(".html")))
+    made = tuple(sorted(p for p in (*pdfs, *kept) if p.endswith(".pdf")))
+    examples = len({e.slug for r in site.reports for e in r.examples})
+    return BuildResult(options.out, pages, made, len(site.reports), examples,
+                       tuple(sorted(set(warnings), key=str)),
+                       kept=tuple(sorted(set(kept) & {*pages, *made})))
 
 
 def _option_words(options: BuildOptions) -> tuple[str, ...]:

@@ -104,11 +104,15 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
             click.echo(f"Nothing changed: {result.out} is up to date.")
         return
     if verbose:
+        kept = set(result.kept)
         for path in (*result.pages, *result.pdfs):
-            click.echo(f"  wrote {out / path}")
+            click.echo(f"  kept {out / path} (unchanged)" if path in kept else
+                       f"  wrote {out / path}")
     if not quiet:
+        unchanged = f" ({len(result.kept)} unchanged)" if result.kept else ""
         click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
-                   f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}")
+                   f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}"
+                   f"{unchanged}")
 
 
 class _ProgressBar:

@@ -8,6 +8,7 @@ The next build
 
 - does nothing at all when the fingerprint is unchanged (a no-op rebuild);
 - re-renders only the PDFs whose inputs changed;
+- renders only the pages whose inputs changed (see ``page_inputs``);
 - writes only the files whose bytes changed, linking the others from the previous build.
 """
 
@@ -17,10 +18,14 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import __version__
 
-MANIFEST_VERSION = 1
+if TYPE_CHECKING:
+    from .model import Content
+
+MANIFEST_VERSION = 2
 MARKER = ".spotlight-build"  # the marker file that holds the manifest
 
 
@@ -48,12 +53,61 @@ class PdfRecord:
 
 
 @dataclass(frozen=True)
+class PageRecord:
+    """What one page was made from: the example and report texts it read (``deps``), and the
+    digest of those texts with everything else every page may read (``key``)."""
+
+    key: str
+    deps: tuple[str, ...] = ()
+
+
+def page_inputs(inputs: Mapping[str, str], options: Iterable[str],
+                content: Content) -> tuple[str, dict[str, str]]:
+    """What pages are made from, split in two: (``shared``, ``texts``).
+
+    ``texts`` digests, by name, the texts that only some pages show: ``example:<slug>`` an
+    example's narrative and Outcome, ``report:<slug>`` all of a report's (its glossary comes
+    from them). Rendering notes which of these a page reads (see theme.py). ``shared`` digests
+    everything else: the other inputs, the options, and of each example its front matter and
+    what its text gives other pages (description, citations, images). A page needs rendering
+    again only when ``shared`` or one of the texts it read has changed.
+    """
+    texts: dict[str, str] = {}
+    per_report: dict[str, list[str]] = {}
+    parts = [__version__, *options,
+             *(f"{name}\0{value}" for name, value in sorted(inputs.items())
+               if not name.startswith("content/examples/"))]
+    for example in sorted(content.examples, key=lambda e: e.name):
+        body = example.body
+        texts[f"example:{example.slug}"] = text = digest(body.text)
+        for report in example.reports:
+            per_report.setdefault(report, []).append(text)
+        parts.append(digest(repr(_front(example)), body.first_paragraph,
+                            repr(body.citations), repr(body.images)))
+    for report, bodies in per_report.items():
+        texts[f"report:{report}"] = digest(*sorted(bodies))
+    return digest(*parts), texts
+
+
+def _front(example: object) -> tuple[object, ...]:
+    """An example's fields other than its body and where its file is, in a stable order."""
+    return tuple(getattr(example, name) for name in sorted(vars(example))
+                 if name not in ("body", "path", "name"))
+
+
+def page_key(shared: str, texts: Mapping[str, str], deps: Iterable[str]) -> str:
+    """The key of a page that read the texts ``deps``."""
+    return digest(shared, *(f"{dep}\0{texts.get(dep, '-')}" for dep in deps))
+
+
+@dataclass(frozen=True)
 class Manifest:
     """The record of one build, read back by the next."""
 
     fingerprint: str
     files: dict[str, str] = field(default_factory=dict)  # output path -> SHA-256 of its bytes
     pdfs: dict[str, PdfRecord] = field(default_factory=dict)
+    pages: dict[str, PageRecord] = field(default_factory=dict)
 
     def dumps(self) -> str:
         """The manifest as the marker file's text."""
@@ -64,6 +118,7 @@ class Manifest:
             "files": dict(sorted(self.files.items())),
             "pdfs": {path: {"inputs": r.inputs, "warnings": list(r.warnings)}
                      for path, r in sorted(self.pdfs.items())},
+            "pages": {path: [r.key, list(r.deps)] for path, r in sorted(self.pages.items())},
         }, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -75,7 +130,9 @@ class Manifest:
                 return None
             pdfs = {path: PdfRecord(str(r["inputs"]), tuple(map(str, r["warnings"])))
                     for path, r in data["pdfs"].items()}
+            pages = {str(path): PageRecord(str(key), tuple(map(str, deps)))
+                     for path, (key, deps) in data["pages"].items()}
             return cls(str(data["fingerprint"]), {str(k): str(v) for k, v in
-                                                   data["files"].items()}, pdfs)
+                                                   data["files"].items()}, pdfs, pages)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, Problems, display_path
 from .incremental import MARKER, Manifest, digest
 from .svg_check import svg_problems
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
 from .theme_css import css_warnings
+
+if TYPE_CHECKING:
+    from .markdown import Parsed
 
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
@@ -222,6 +226,16 @@ def _file_digest(path: Path) -> str:
         return digest(path.read_bytes())
     except OSError:
         return "unreadable"  # reported, if it matters, where the file is used
+
+
+def load_parse_cache(out: Path) -> Mapping[str, Parsed]:
+    """The example bodies parsed by the build in ``out`` (see parse_cache.py), if it kept any."""
+    from .parse_cache import CACHE, decode  # only a build with something to do needs it
+
+    try:
+        return decode((out / CACHE).read_bytes())
+    except OSError:
+        return {}
 
 
 def load_manifest(out: Path) -> Manifest | None:

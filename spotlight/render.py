@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,7 +13,10 @@ from urllib.parse import urlsplit
 import jinja2
 
 from .errors import Problem, SpotlightError, display_path
-from .model import PrintSet, Site
+from .incremental import PageRecord, page_key
+from .library import ExamplePage
+from .model import Example, PrintSet, Report, Site
+from .parallel import shared_map
 from .theme import VisualTheme, environment
 
 SEARCH_PAGE = "search/index.html"
@@ -38,60 +42,110 @@ class PdfDocument:
 
 
 @dataclass(frozen=True)
+class Reuse:
+    """What lets a page of the previous build stand: the inputs of this build (see
+    ``incremental.page_inputs``) and the previous build's page records."""
+
+    shared: str
+    texts: Mapping[str, str]
+    previous: Mapping[str, PageRecord]
+
+
+@dataclass(frozen=True)
 class Rendered:
-    """Everything rendered: web pages by output path, and the PDF documents."""
+    """Everything rendered: web pages by output path, and the PDF documents.
+
+    ``records`` says what each page was made from; ``kept`` lists the pages whose inputs are
+    unchanged since the previous build, which were not rendered again.
+    """
 
     pages: dict[str, str]
     pdfs: tuple[PdfDocument, ...]
+    records: dict[str, PageRecord] = field(default_factory=dict)
+    kept: tuple[str, ...] = ()
 
 
 def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
-           modified: dt.datetime | None = None, search: bool = True) -> Rendered:
+           modified: dt.datetime | None = None, search: bool = True,
+           reuse: Reuse | None = None, pdf: bool = True) -> Rendered:
     """Render every page and PDF document of ``site`` with the visual ``theme``.
 
-    PDF documents are rendered for the reports and, given ``extra``, for its practice-theme
-    collections and handouts. ``modified`` is the PDFs' modification date; without it, each
-    PDF's own publication date. ``search`` says whether the site has a search page (the index
-    is built after writing).
+    With ``pdf``, PDF documents are rendered for the reports and, given ``extra``, for its
+    practice-theme collections and handouts. ``modified`` is the PDFs' modification date;
+    without it, each PDF's own publication date. ``search`` says whether the site has a search
+    page (the index is built after writing). With ``reuse``, a page whose inputs are unchanged
+    is not rendered again.
     """
     env = environment(theme)
-    pages: dict[str, str] = {}
+    env.watched = _WATCHED
+    jobs: list[tuple[str, str, dict[str, Any]]] = []  # (path, template, context) of each page
     pdfs: list[PdfDocument] = []
 
     def page(path: str, template: str, **context: Any) -> None:
         context.setdefault("root", "../" * path.count("/"))
         context.setdefault("canonical", site.url(path))
-        pages[path] = env.get_template(template).render(site=site, path=path, search=search,
-                                                        **context)
+        jobs.append((path, template, context))
 
-    pdf = _PdfRenderer(env, site, theme, content_root, modified)
+    def run(job: tuple[str, str, dict[str, Any]]) -> tuple[str, tuple[str, ...]]:
+        path, template, context = job
+        env.seen = set()
+        with _located(theme):
+            html = env.get_template(template).render(site=site, path=path, search=search,
+                                                     **context)
+        return html, tuple(sorted(env.seen))
+
+    document = _PdfRenderer(env, site, theme, content_root, modified)
+    page("index.html", "index.html")
+    for report in site.reports:
+        page(report.page, "report.html", report=report)
     with _located(theme):
-        page("index.html", "index.html")
-        for report in site.reports:
-            page(report.page, "report.html", report=report)
-            pdfs.append(pdf("pdf/report.html", report.pdf, report.title, report.published,
-                            report=report))
-        for collection in extra.collections if extra else ():
-            pdfs.append(pdf("pdf/practice_theme.html", collection.pdf,
-                            f"{collection.title}: examples of effective practice",
-                            collection.published, collection=collection))
-        for handout in extra.handouts if extra else ():
-            pdfs.append(pdf("pdf/handout.html", handout.pdf, handout.example.title,
-                            handout.published, fits=HANDOUT_FITS, handout=handout))
-        for example in site.library.examples:
-            page(example.path, "example.html", example=example)
-        for listing in site.library.listings:
-            page(listing.path, "listing.html", listing=listing)
-        if search:
-            page(SEARCH_PAGE, "search.html")
-        page("about/accessibility.html", "accessibility.html")
-        page("404.html", "404.html", root=_not_found_root(site), canonical=None)
-        listed = tuple(sorted(p for p in pages if p != "404.html"))
-        page("feed.xml", "feed.xml")
-        page("robots.txt", "robots.txt")
-        if site.base_url:
-            page("sitemap.xml", "sitemap.xml", paths=listed)
-    return Rendered(dict(sorted(pages.items())), tuple(pdfs))
+        for report in site.reports if pdf else ():
+            pdfs.append(document("pdf/report.html", report.pdf, report.title, report.published,
+                                 report=report))
+        for collection in extra.collections if extra and pdf else ():
+            pdfs.append(document("pdf/practice_theme.html", collection.pdf,
+                                 f"{collection.title}: examples of effective practice",
+                                 collection.published, collection=collection))
+        for handout in extra.handouts if extra and pdf else ():
+            pdfs.append(document("pdf/handout.html", handout.pdf, handout.example.title,
+                                 handout.published, fits=HANDOUT_FITS, handout=handout))
+    for example in site.library.examples:
+        page(example.path, "example.html", example=example)
+    for listing in site.library.listings:
+        page(listing.path, "listing.html", listing=listing)
+    if search:
+        page(SEARCH_PAGE, "search.html")
+    page("about/accessibility.html", "accessibility.html")
+    page("404.html", "404.html", root=_not_found_root(site), canonical=None)
+    listed = tuple(sorted(path for path, _, _ in jobs if path != "404.html"))
+    page("feed.xml", "feed.xml")
+    page("robots.txt", "robots.txt")
+    if site.base_url:
+        page("sitemap.xml", "sitemap.xml", paths=listed)
+    records: dict[str, PageRecord] = {}
+    if reuse is not None:
+        for path, _, _ in jobs:
+            before = reuse.previous.get(path)
+            if before and before.key == page_key(reuse.shared, reuse.texts, before.deps):
+                records[path] = before
+    todo = [job for job in jobs if job[0] not in records]
+    done = shared_map(run, todo)  # on every core: pages are independent of each other
+    pages = {path: html for (path, _, _), (html, _) in zip(todo, done, strict=True)}
+    if reuse is not None:
+        records |= {path: PageRecord(page_key(reuse.shared, reuse.texts, deps), deps)
+                    for (path, _, _), (_, deps) in zip(todo, done, strict=True)}
+    kept = tuple(path for path, _, _ in jobs if path not in pages)
+    return Rendered(dict(sorted(pages.items())), tuple(pdfs), records, kept)
+
+
+#: What pages read that only some of them show: example texts, and a report's glossary.
+_WATCHED: dict[tuple[type, str], Callable[[Any], str]] = {
+    (Example, "body"): lambda e: f"example:{e.slug}",
+    (Example, "outcome"): lambda e: f"example:{e.slug}",
+    (ExamplePage, "body"): lambda e: f"example:{e.slug}",
+    (ExamplePage, "outcome"): lambda e: f"example:{e.slug}",
+    (Report, "glossary"): lambda r: f"report:{r.slug}",
+}
 
 
 def _not_found_root(site: Site) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,7 @@ class VisualTheme:
         return None
 
 
-def environment(theme: VisualTheme) -> jinja2.Environment:
+def environment(theme: VisualTheme) -> TemplateEnvironment:
     """A sandboxed Jinja environment with autoescaping and StrictUndefined, over the theme chain.
 
     The sandbox keeps a template to the models it is given: no ``__class__`` or other private
@@ -83,7 +84,7 @@ def environment(theme: VisualTheme) -> jinja2.Environment:
     prefixed = {f"!{layer.label}": loader(layer) for layer in theme.layers}
     if "!theme" not in prefixed:
         prefixed["!theme"] = prefixed["!default"]
-    env = _Sandbox(
+    env = TemplateEnvironment(
         loader=jinja2.ChoiceLoader([*(loader(layer) for layer in theme.layers),
                                     jinja2.PrefixLoader(prefixed, delimiter="/")]),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
@@ -99,14 +100,21 @@ def environment(theme: VisualTheme) -> jinja2.Environment:
     return env
 
 
-class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, remembering its verdicts: whether an attribute is safe depends only on
-    the attribute's name and the type of the object (see ``jinja2.sandbox``), and pages ask
-    the same few questions hundreds of thousands of times."""
+class TemplateEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox, remembering its verdicts and noting what a page reads.
+
+    Whether an attribute is safe depends only on the attribute's name and the type of the
+    object (see ``jinja2.sandbox``), and pages ask the same few questions hundreds of thousands
+    of times. While ``seen`` is a set, reading an attribute listed in ``watched`` (type and
+    name -> a function naming what was read) adds that name to it: this is how a build knows
+    which example texts a page shows, whatever the templates do.
+    """
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
+        self.watched: dict[tuple[type, str], Callable[[Any], str]] = {}
+        self.seen: set[str] | None = None
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         key = (type(obj), attr)
@@ -114,6 +122,17 @@ class _Sandbox(SandboxedEnvironment):
         if verdict is None:
             verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
         return verdict
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if self.seen is not None and (name := self.watched.get((type(obj), attribute))):
+            self.seen.add(name(obj))
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if self.seen is not None and isinstance(argument, str) and \
+                (name := self.watched.get((type(obj), argument))):
+            self.seen.add(name(obj))
+        return super().getitem(obj, argument)
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

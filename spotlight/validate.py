@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from functools import partial
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -26,16 +28,28 @@ from .model import (
     Standard,
     Waiver,
 )
+from .parallel import shared_map
+from .parse_cache import cache_key
 from .schema import SLUG_RE, check
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 
-def validate(raw: RawContent, problems: Iterable[Problem] = ()) -> Content:
-    """Validate everything; raise one SpotlightError listing every problem, or return Content."""
+def validate(raw: RawContent, problems: Iterable[Problem] = (),
+             cache: Mapping[str, markdown.Parsed] | None = None) -> Content:
+    """Validate everything; raise one SpotlightError listing every problem, or return Content.
+
+    ``cache`` holds example bodies parsed by an earlier build (see parse_cache.py).
+    """
     found: list[Problem] = list(problems)
     settings = _settings(raw.site, raw.assets, found) if raw.site else None
     reports = [r for f in raw.reports if (r := _report(f, raw.assets, found))]
-    examples = [e for f in raw.examples if (e := _example(f, raw.assets, found))]
+    examples = []
+    # Examples are independent of each other: read them on every core.
+    check_one = partial(_checked_example, assets=raw.assets, cache=cache or {})
+    for example, problems in shared_map(check_one, raw.examples):
+        found.extend(problems)
+        if example is not None:
+            examples.append(example)
     if raw.site is not None and not raw.reports:
         found.append(Problem(str(raw.root / "reports"), None,
                              "nothing to build: add a report file such as reports/my-report.yml"))
@@ -164,8 +178,15 @@ def _report(source: SourceFile, assets: frozenset[str],
     )
 
 
-def _example(source: SourceFile, assets: frozenset[str],
-             found: list[Problem]) -> ExampleSource | None:
+def _checked_example(source: SourceFile, assets: frozenset[str],
+                     cache: Mapping[str, markdown.Parsed]
+                     ) -> tuple[ExampleSource | None, list[Problem]]:
+    found: list[Problem] = []
+    return _example(source, assets, found, cache), found
+
+
+def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
+             cache: Mapping[str, markdown.Parsed]) -> ExampleSource | None:
     if not source.text.strip():
         found.append(Problem(source.name, 1, "the file is empty"))
         return None
@@ -178,7 +199,9 @@ def _example(source: SourceFile, assets: frozenset[str],
     if errors:
         return None
     record = check(fields.EXAMPLE, data if data is not None else YMap(), source.name, 1, found)
-    body = markdown.parse(front.body, front.body_first_line, split_outcome=True)
+    cached = cache.get(cache_key(front.body, front.body_first_line, True)) if cache else None
+    body = replace(cached, text=front.body) if cached else markdown.parse(
+        front.body, front.body_first_line, split_outcome=True)
     _check_markdown(body, source.name, assets, found)
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,

@@ -98,7 +98,8 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
                 finish(staging)
             record = record or Manifest("")
             (staging / MARKER).write_text(
-                Manifest(record.fingerprint, written, record.pdfs).dumps(), encoding="utf-8")
+                Manifest(record.fingerprint, written, record.pdfs, record.pages).dumps(),
+                encoding="utf-8")
             _swap(staging, out)
         except OSError as error:
             raise _unwritable(out_dir, error) from None

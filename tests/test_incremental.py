@@ -108,3 +108,61 @@ def test_warnings_of_a_kept_pdf_are_still_reported(two_reports, tmp_path: Path) 
     assert "examples/second-case.pdf: PDF: runs to" in second.output
     strict = run("build", "--content", "site", "--out", "out", "--no-search", "--strict")
     assert strict.exit_code == 1
+
+
+def _lines(output: str, verb: str) -> set[str]:
+    """The files a verbose build says it wrote (or kept), relative to the output folder."""
+    marker = f"  {verb} out/"
+    return {line[len(marker):].removesuffix(" (unchanged)")
+            for line in output.splitlines() if line.startswith(marker)}
+
+
+def test_an_edit_to_a_text_renders_again_only_the_pages_that_show_it(two_reports) -> None:  # type: ignore[no-untyped-def]
+    _build("--no-pdf")
+    first = two_reports / "examples" / "first-case.md"
+    first.write_text(first.read_text().replace("Ann completed her order.",
+                                               "Ann completed her order early."))
+    output = _build("--no-pdf", "-v")
+    assert _lines(output, "wrote") == {"examples/first-case.html", "reports/north-2025.html"}
+    assert {"index.html", "examples/second-case.html", "reports/south-2026.html",
+            "practice-themes/court-work.html"} <= _lines(output, "kept")
+    assert output.splitlines()[-1].endswith("13 page(s) and 0 PDF(s) in out (11 unchanged)")
+    # A title is shown on many pages: every page is rendered again (and still only the
+    # changed files written).
+    first.write_text(first.read_text().replace("title: First case", "title: First case, renamed"))
+    output = _build("--no-pdf", "-v")
+    assert {"index.html", "practice-themes/court-work.html",
+            "examples/second-case.html"} <= _lines(output, "wrote")
+    assert "unchanged" not in output.splitlines()[-1]
+
+
+OVERRIDE = {
+    # Shows, on the home page, the text of the first example and the first report's glossary:
+    # a theme may show anything anywhere, and an edit must still reach every page showing it.
+    "index.html": ('{% extends "!default/index.html" %}{% block content %}{{ super() }}'
+                   '{% for e in site.library.examples if e.slug == "first-case" %}'
+                   '<div id="first">{{ e["outcome"] }}</div>{% endfor %}'
+                   '{% for r in site.reports if r.slug == "north-2025" %}<ul id="terms">'
+                   '{% for term, meaning in r.glossary %}<li>{{ term }}</li>{% endfor %}'
+                   '</ul>{% endfor %}{% endblock %}'),
+}
+
+
+def test_pages_follow_the_texts_a_theme_override_shows(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    overlay(tmp_path / "override" / "templates", OVERRIDE)
+    args = ("--no-pdf", "--theme-override", "override")
+    _build(*args)
+    index = tmp_path / "out" / "index.html"
+    assert "<li>PP</li>" not in index.read_text()
+    first = two_reports / "examples" / "first-case.md"
+    first.write_text(first.read_text().replace("Ann completed her order.",
+                                               "Ann completed her order with her PP."))
+    output = _build(*args, "-v")
+    assert "index.html" in _lines(output, "wrote")
+    html = index.read_text()
+    assert "Ann completed her order with her PP." in html and "<li>PP</li>" in html
+    result = run("build", "--content", "site", "--out", "clean", "--no-search", *args, "--clean")
+    assert result.exit_code == 0, result.output
+    assert _files(tmp_path / "clean").keys() == _files(tmp_path / "out").keys()
+    assert {p: sha for p, (sha, _) in _files(tmp_path / "clean").items()} == \
+        {p: sha for p, (sha, _) in _files(tmp_path / "out").items()}
