@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SpotlightError
-from .incremental import Manifest, PdfRecord, digest, fingerprint, page_inputs
-from .load import load, load_digests, load_manifest, load_parse_cache, load_theme
+from .incremental import (
+    RACY_NS,
+    STAT_RECORD,
+    Manifest,
+    PdfRecord,
+    StatRecord,
+    digest,
+    fingerprint,
+    page_inputs,
+    stat_key,
+)
+from .load import (
+    load,
+    load_digests,
+    load_manifest,
+    load_parse_cache,
+    load_signature,
+    load_stat_record,
+    load_theme,
+    theme_folders,
+)
 from .write import check_output, write
 
 
@@ -59,11 +79,19 @@ def build(options: BuildOptions) -> BuildResult:
     files written.
     """
     check_output(options.out, options.content)
+    words = _option_words(options)
+    previous = None if options.clean else load_manifest(options.out)
+    if previous is not None and _stats_unchanged(options, words):
+        return _up_to_date(options, previous)
+    # The files' stat data, taken before they are read (see incremental.StatRecord).
+    started = time.time_ns()
+    folders = [options.content.resolve(), *(f.resolve() for f in theme_folders(
+        options.visual_theme, options.theme_override))]
+    signatures = {folder: load_signature(folder) for folder in folders}
     raw, problems = load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
-    previous = None if options.clean else load_manifest(options.out)
     inputs = load_digests(raw, theme) if theme is not None else {}
-    key = fingerprint(inputs, _option_words(options))
+    key = fingerprint(inputs, words)
     if previous is not None and previous.fingerprint == key and not problems:
         return _up_to_date(options, previous)
     # Imported here, so that a build with nothing to do starts quickly.
@@ -74,11 +102,13 @@ def build(options: BuildOptions) -> BuildResult:
     from .search import index_site
     from .validate import validate
 
-    cache = load_parse_cache(options.out) if previous is not None else {}
+    cache = load_parse_cache(options.out) if previous is not None else None
     content = validate(raw, [*problems, *theme_problems], cache)
     if options.theme_override is None and content.settings.theme_override is not None:
         # The override folder named in site.yml is known only once site.yml is valid.
         override = options.content / content.settings.theme_override
+        if override.is_dir():
+            signatures[override.resolve()] = load_signature(override.resolve())
         theme, theme_problems = load_theme(options.visual_theme, override)
         if theme_problems:
             raise SpotlightError(theme_problems)
@@ -127,17 +157,32 @@ def build(options: BuildOptions) -> BuildResult:
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
-    files[CACHE] = encode(example.body for example in content.examples)
+    files[CACHE] = encode((example.body for example in content.examples), cache)
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
+    folders = [folders[0], *(f.resolve() for f in theme.folders)]
+    trusted = all(f in signatures and signatures[f][1] < started - RACY_NS for f in folders)
+    stats = StatRecord(tuple(map(str, folders)), stat_key(digest(*(
+        signatures[f][0] for f in folders)), words) if trusted else "")
     write(options.out, files, copies, finish=index_site if search else None,
-          record=Manifest(key, {}, records, rendered.records), previous=previous, kept=kept)
+          record=Manifest(key, {}, records, rendered.records), previous=previous, kept=kept,
+          local={STAT_RECORD: stats.dumps()})
     pages = tuple(sorted(p for p in (*rendered.pages, *rendered.kept) if p.endswith(".html")))
     made = tuple(sorted(p for p in (*pdfs, *kept) if p.endswith(".pdf")))
     examples = len({e.slug for r in site.reports for e in r.examples})
     return BuildResult(options.out, pages, made, len(site.reports), examples,
                        tuple(sorted(set(warnings), key=str)),
                        kept=tuple(sorted(set(kept) & {*pages, *made})))
+
+
+def _stats_unchanged(options: BuildOptions, words: tuple[str, ...]) -> bool:
+    """True when the files the previous build read all look exactly as they did then."""
+    record = load_stat_record(options.out)
+    if record is None or not record.key or not record.folders or \
+            record.folders[0] != str(options.content.resolve()):
+        return False
+    signature = digest(*(load_signature(Path(folder))[0] for folder in record.folders))
+    return stat_key(signature, words) == record.key
 
 
 def _option_words(options: BuildOptions) -> tuple[str, ...]:

@@ -19,7 +19,8 @@ def used_terms(glossary: Iterable[tuple[str, str]],
     """
     text = "\n".join(_text(t) if isinstance(t, Markup) else t for t in texts)
     return tuple((term, expansion) for term, expansion in glossary
-                 if re.search(rf"(?<!\w){re.escape(term)}(?:s|['’]s)?(?!\w)", text))
+                 if term in text  # a quick look first: most terms are not in most documents
+                 and re.search(rf"(?<!\w){re.escape(term)}(?:s|['’]s)?(?!\w)", text))
 
 
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)

@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 
 MANIFEST_VERSION = 2
 MARKER = ".spotlight-build"  # the marker file that holds the manifest
+#: What the inputs' files looked like on this machine (inode, size, times): kept apart from the
+#: manifest, which is the same wherever the build runs, and never listed in it.
+STAT_RECORD = ".spotlight-stat"
+#: A file changed this close to a build's start could change again without its times showing
+#: it (file system clocks tick coarsely): the stat record is then not trusted.
+RACY_NS = 1_000_000_000
 
 
 def digest(*parts: str | bytes) -> str:
@@ -42,6 +48,37 @@ def digest(*parts: str | bytes) -> str:
 def fingerprint(inputs: Mapping[str, str], options: Iterable[str]) -> str:
     """One digest of every input (name -> digest of its bytes), the options and the version."""
     return digest(__version__, *options, *(f"{name}\0{inputs[name]}" for name in sorted(inputs)))
+
+
+@dataclass(frozen=True)
+class StatRecord:
+    """The folders a build read (content first, then the visual theme's) and one digest of the
+    stat data of all their files, with the options and version: while it still matches, a
+    rebuild has nothing to do, found without reading a single file."""
+
+    folders: tuple[str, ...]
+    key: str
+
+    def dumps(self) -> bytes:
+        """The record file's bytes."""
+        return json.dumps({"version": MANIFEST_VERSION, "folders": list(self.folders),
+                           "key": self.key}).encode()
+
+    @classmethod
+    def loads(cls, data: bytes) -> StatRecord | None:
+        """Read a record file; None when it cannot be used."""
+        try:
+            found = json.loads(data)
+            if found.get("version") != MANIFEST_VERSION:
+                return None
+            return cls(tuple(map(str, found["folders"])), str(found["key"]))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+
+def stat_key(signature: str, options: Iterable[str]) -> str:
+    """The key of a stat record: the folders' signature, the options and the version."""
+    return digest(__version__, *options, signature)
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, Problems, display_path
-from .incremental import MARKER, Manifest, digest
-from .svg_check import svg_problems
+from .incremental import MARKER, STAT_RECORD, Manifest, StatRecord, digest
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
-from .theme_css import css_warnings
 
 if TYPE_CHECKING:
-    from .markdown import Parsed
+    from .parse_cache import ParseCache
 
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
@@ -99,8 +97,15 @@ def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Pat
 
 def _inside(path: Path, real_root: Path, problems: Problems,
             folder: str = "the content folder") -> bool:
-    """True for a regular file inside ``real_root`` (``folder``); anything else is reported."""
+    """True for a regular file inside ``real_root`` (``folder``); anything else is reported.
+
+    ``path`` comes from ``_walk``, which never enters a linked folder: unless it is a link
+    itself, it is inside.
+    """
     try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISREG(mode):
+            return True
         real = path.resolve(strict=True)
         mode = real.stat().st_mode
     except (OSError, RuntimeError):
@@ -123,6 +128,8 @@ def _check_svg(path: Path, problems: Problems) -> None:
     except OSError as error:
         problems.add(path, None, f"cannot be read: {error.strerror or error}")
         return
+    from .svg_check import svg_problems  # imported only when there is an SVG to check
+
     for line, message in svg_problems(data):
         problems.add(path, line, message)
 
@@ -198,6 +205,8 @@ def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> 
             # The built-in themes' stylesheets are checked by the tests, not at every build.
             if label == "override" and path.suffix.lower() == ".css" and \
                     (css := _read(path, relative, problems)):
+                from .theme_css import css_warnings  # only for a theme override
+
                 for line, message in css_warnings(css.text, relative):
                     warnings.add(path, line, message)
     return ThemeLayer(label, folder, templates, static)
@@ -228,14 +237,54 @@ def _file_digest(path: Path) -> str:
         return "unreadable"  # reported, if it matters, where the file is used
 
 
-def load_parse_cache(out: Path) -> Mapping[str, Parsed]:
+def load_parse_cache(out: Path) -> ParseCache:
     """The example bodies parsed by the build in ``out`` (see parse_cache.py), if it kept any."""
     from .parse_cache import CACHE, decode  # only a build with something to do needs it
 
     try:
         return decode((out / CACHE).read_bytes())
     except OSError:
-        return {}
+        return decode(b"")
+
+
+def theme_folders(name: str, override: Path | None) -> list[Path]:
+    """The folders of a visual theme's lookup chain that exist, as ``load_theme`` reads them."""
+    root = themes_root()
+    chosen = [root / name] if name != DEFAULT_THEME else []
+    return [f for f in ([override] if override else []) + chosen + [root / DEFAULT_THEME]
+            if f.is_dir()]
+
+
+def load_signature(folder: Path) -> tuple[str, int]:
+    """One digest of where every file below ``folder`` is and of its inode, size and times;
+    with the newest time among them (in ns), to tell whether the digest can be trusted."""
+    parts: list[str] = [str(folder)]
+    newest = 0
+    for where, dirs, names in os.walk(folder, followlinks=False):
+        dirs.sort()
+        parts.append("\0".join((where, *dirs)))  # a new folder, or a link to one, counts too
+        for name in sorted(names):
+            path = os.path.join(where, name)
+            try:
+                found = [os.lstat(path)]
+                if stat.S_ISLNK(found[0].st_mode):
+                    found.append(os.stat(path))  # a link's target may change on its own
+            except OSError:
+                parts.append(f"{path}\0unreadable")
+                continue
+            for info in found:
+                parts.append(f"{path}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}"
+                             f"\0{info.st_ctime_ns}")
+                newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
+    return digest(*parts), newest
+
+
+def load_stat_record(out: Path) -> StatRecord | None:
+    """The stat record of the build in ``out``, if it has one."""
+    try:
+        return StatRecord.loads((out / STAT_RECORD).read_bytes())
+    except OSError:
+        return None
 
 
 def load_manifest(out: Path) -> Manifest | None:

@@ -12,12 +12,13 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from .environment import environment
 from .errors import Problem, SpotlightError, display_path
 from .incremental import PageRecord, page_key
 from .library import ExamplePage
 from .model import Example, PrintSet, Report, Site
 from .parallel import shared_map
-from .theme import VisualTheme, environment
+from .theme import VisualTheme
 
 SEARCH_PAGE = "search/index.html"
 #: How many ways a handout is laid out, each tighter than the last, to keep it to one page.
@@ -129,6 +130,9 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
             if before and before.key == page_key(reuse.shared, reuse.texts, before.deps):
                 records[path] = before
     todo = [job for job in jobs if job[0] not in records]
+    with _located(theme):
+        for template in sorted({template for _, template, _ in todo}):
+            env.get_template(template)  # compiled once, here, not again by every worker
     done = shared_map(run, todo)  # on every core: pages are independent of each other
     pages = {path: html for (path, _, _), (html, _) in zip(todo, done, strict=True)}
     if reuse is not None:

@@ -58,7 +58,8 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
 
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
           finish: Callable[[Path], None] | None = None, record: Manifest | None = None,
-          previous: Manifest | None = None, kept: Mapping[str, str] | None = None) -> None:
+          previous: Manifest | None = None, kept: Mapping[str, str] | None = None,
+          local: Mapping[str, bytes] | None = None) -> None:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
@@ -70,7 +71,8 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
     A file whose bytes the ``previous`` build's manifest already records is linked from the
     previous build instead of written again, and so are the ``kept`` files (path -> digest),
     which the caller did not make again. ``record`` (fingerprint and PDF records) is completed
-    with the digest of every file and written as the marker file.
+    with the digest of every file and written as the marker file. ``local`` files (path ->
+    bytes) are written but left out of the record: they describe this machine, not the site.
     """
     out = _absolute(out_dir)
     try:
@@ -96,6 +98,8 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
                     _target(staging, relative).write_bytes(data)
             if finish is not None:
                 finish(staging)
+            for relative, data in sorted((local or {}).items()):
+                _target(staging, relative).write_bytes(data)
             record = record or Manifest("")
             (staging / MARKER).write_text(
                 Manifest(record.fingerprint, written, record.pdfs, record.pages).dumps(),

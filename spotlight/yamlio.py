@@ -147,6 +147,10 @@ def _scanned(text: str) -> bool:
     so this scan is safe on any input."""
     if len(_LOADERS) == 1:
         return False
+    if "*" not in text and sum(map(text.count, ":-?[{")) <= MAX_DEPTH:
+        # No alias without '*'; and each level of nesting takes one of these indicators (a
+        # key's ':' or '?', an item's '-', a '[' or '{'): typical front matter needs no scan.
+        return True
     parser = yaml.CSafeLoader(text)
     depth = 0
     try:

@@ -4,9 +4,13 @@ and always the same output as a clean build."""
 from __future__ import annotations
 
 import hashlib
+import itertools
+import time
 from pathlib import Path
 
 import pytest
+
+from spotlight.incremental import STAT_RECORD, StatRecord
 
 from .conftest import overlay, run
 
@@ -22,10 +26,11 @@ SECOND_REPORT = {
 
 
 def _files(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file: (SHA-256, inode). A file rewritten gets a new inode; a kept one does not."""
+    """Every file but the machine's stat record: (SHA-256, inode). A file rewritten gets a new
+    inode; a kept one does not."""
     return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
                                                p.stat().st_ino)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != STAT_RECORD}
 
 
 def _build(*extra: str) -> str:
@@ -166,3 +171,34 @@ def test_pages_follow_the_texts_a_theme_override_shows(two_reports, tmp_path: Pa
     assert _files(tmp_path / "clean").keys() == _files(tmp_path / "out").keys()
     assert {p: sha for p, (sha, _) in _files(tmp_path / "clean").items()} == \
         {p: sha for p, (sha, _) in _files(tmp_path / "out").items()}
+
+
+def test_an_edit_right_after_a_build_is_never_missed(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    time.sleep(1.1)  # older than a build's racy window: the build trusts the files' stat data
+    _build("--no-pdf")
+    record = StatRecord.loads((tmp_path / "out" / STAT_RECORD).read_bytes())
+    assert record is not None and record.key, "the next build may skip reading the files"
+    first = two_reports / "examples" / "first-case.md"
+    names = ["Ann", "Bob", "Cal", "Dee"]  # the same size each time: only the file's times change
+    for before, after in itertools.pairwise(names):
+        first.write_text(first.read_text().replace(before, after))
+        _build("--no-pdf")
+        page = (tmp_path / "out" / "examples" / "first-case.html").read_text()
+        assert f"{after} completed her order." in page
+
+
+def test_a_file_touched_but_unchanged_is_still_nothing_to_do(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _build("--no-pdf")
+    before = _files(tmp_path / "out")
+    (two_reports / "examples" / "first-case.md").touch()
+    assert _build("--no-pdf").strip() == "Nothing changed: out is up to date."
+    assert _files(tmp_path / "out") == before
+
+
+def test_a_folder_link_added_after_a_build_is_reported(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _build("--no-pdf")
+    (tmp_path / "elsewhere").mkdir()
+    (two_reports / "examples" / "linked").symlink_to(tmp_path / "elsewhere")
+    result = run("build", "--content", "site", "--out", "out", "--no-search", "--no-pdf")
+    assert result.exit_code == 1
+    assert "is a link to a folder" in result.output
