@@ -75,8 +75,8 @@ def build(options: BuildOptions) -> BuildResult:
     """Build the site and its PDFs; raise SpotlightError with every problem, writing nothing.
 
     What the previous build in the output folder recorded (see incremental.py) is reused: with
-    nothing changed, nothing is done; otherwise only changed PDFs are rendered and only changed
-    files written.
+    nothing changed, nothing is done; otherwise only changed bodies are parsed, only the pages
+    and PDFs whose inputs changed are rendered, and only changed files are written.
     """
     check_output(options.out, options.content)
     words = _option_words(options)
@@ -97,12 +97,12 @@ def build(options: BuildOptions) -> BuildResult:
     # Imported here, so that a build with nothing to do starts quickly.
     from .assemble import assemble
     from .assemble_print import assemble_print
-    from .parse_cache import CACHE, encode
+    from .parse_cache import CACHE, ParseCache, encode
     from .render import Reuse, render
     from .search import index_site
     from .validate import validate
 
-    cache = load_parse_cache(options.out) if previous is not None else None
+    cache = load_parse_cache(options.out) if previous is not None else ParseCache()
     content = validate(raw, [*problems, *theme_problems], cache)
     if options.theme_override is None and content.settings.theme_override is not None:
         # The override folder named in site.yml is known only once site.yml is valid.
@@ -157,7 +157,7 @@ def build(options: BuildOptions) -> BuildResult:
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
-    files[CACHE] = encode((example.body for example in content.examples), cache)
+    files[CACHE] = encode(cache)
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     copies |= {image: options.content / image for image in site.images}
     folders = [folders[0], *(f.resolve() for f in theme.folders)]

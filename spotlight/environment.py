@@ -67,22 +67,15 @@ class TemplateEnvironment(SandboxedEnvironment):
         self.seen: set[str] | None = None
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
+        # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
+        if self.seen is not None and (name := self.watched.get((type(obj), attr))):
+            self.seen.add(name(obj))
         key = (type(obj), attr)
         verdict = self._verdicts.get(key)
         if verdict is None:
             verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
         return verdict
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        if self.seen is not None and (name := self.watched.get((type(obj), attribute))):
-            self.seen.add(name(obj))
-        return super().getattr(obj, attribute)
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        if self.seen is not None and isinstance(argument, str) and \
-                (name := self.watched.get((type(obj), argument))):
-            self.seen.add(name(obj))
-        return super().getitem(obj, argument)
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -55,8 +55,9 @@ class ExamplePage:
     standards: tuple[Link, ...]
     sentence_type: str | None
     tags: tuple[str, ...]
-    body: Markup
-    outcome: Markup | None
+    # Left out of repr: a page shows them only by reading them, which a build notes.
+    body: Markup = field(repr=False)
+    outcome: Markup | None = field(repr=False)
     appearances: tuple[Appearance, ...]
     previous: Link | None
     next: Link | None

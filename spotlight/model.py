@@ -215,8 +215,9 @@ class Example:
     standards: tuple[Standard, ...]
     sentence_type: SentenceType | None
     tags: tuple[str, ...]
-    body: Markup
-    outcome: Markup | None
+    # Left out of repr: a page shows them only by reading them, which a build notes.
+    body: Markup = field(repr=False)
+    outcome: Markup | None = field(repr=False)
 
     @property
     def page(self) -> str:
@@ -272,7 +273,7 @@ class Report:
     page: str
     pdf: str
     images: tuple[str, ...]
-    glossary: tuple[tuple[str, str], ...] = ()
+    glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = True
 

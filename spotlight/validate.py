@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from collections.abc import Iterable
 from functools import partial
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -29,25 +28,28 @@ from .model import (
     Waiver,
 )
 from .parallel import shared_map
-from .parse_cache import cache_key
+from .parse_cache import MISSING, ParseCache, body_line, front_line
 from .schema import SLUG_RE, check
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 
 def validate(raw: RawContent, problems: Iterable[Problem] = (),
-             cache: Mapping[str, markdown.Parsed] | None = None) -> Content:
+             cache: ParseCache | None = None) -> Content:
     """Validate everything; raise one SpotlightError listing every problem, or return Content.
 
-    ``cache`` holds example bodies parsed by an earlier build (see parse_cache.py).
+    ``cache`` holds the examples' front matter and bodies as an earlier build read them (see
+    parse_cache.py); what this build reads is kept in it for the next.
     """
     found: list[Problem] = list(problems)
     settings = _settings(raw.site, raw.assets, found) if raw.site else None
     reports = [r for f in raw.reports if (r := _report(f, raw.assets, found))]
     examples = []
     # Examples are independent of each other: read them on every core.
-    check_one = partial(_checked_example, assets=raw.assets, cache=cache or {})
-    for example, problems in shared_map(check_one, raw.examples):
+    check_one = partial(_checked_example, assets=raw.assets, cache=cache)
+    for example, problems, entries in shared_map(check_one, raw.examples):
         found.extend(problems)
+        if cache is not None:
+            cache.keep(entries)
         if example is not None:
             examples.append(example)
     if raw.site is not None and not raw.reports:
@@ -178,15 +180,16 @@ def _report(source: SourceFile, assets: frozenset[str],
     )
 
 
-def _checked_example(source: SourceFile, assets: frozenset[str],
-                     cache: Mapping[str, markdown.Parsed]
-                     ) -> tuple[ExampleSource | None, list[Problem]]:
+def _checked_example(source: SourceFile, assets: frozenset[str], cache: ParseCache | None
+                     ) -> tuple[ExampleSource | None, list[Problem], dict[str, str]]:
+    """One example, the problems found in it, and its parse-cache entries for the next build."""
     found: list[Problem] = []
-    return _example(source, assets, found, cache), found
+    entries: dict[str, str] = {}
+    return _example(source, assets, found, cache, entries), found, entries
 
 
 def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
-             cache: Mapping[str, markdown.Parsed]) -> ExampleSource | None:
+             cache: ParseCache | None, entries: dict[str, str]) -> ExampleSource | None:
     if not source.text.strip():
         found.append(Problem(source.name, 1, "the file is empty"))
         return None
@@ -194,14 +197,25 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
     found.extend(errors)
     if front is None:
         return None
-    data, errors = parse_yaml(front.yaml_text, source.name, line_offset=1)
-    found.extend(errors)
-    if errors:
-        return None
+    # What an earlier build read from the same text is not read again (see parse_cache.py).
+    key, data = cache.front(front.yaml_text) if cache is not None else ("", MISSING)
+    if data is MISSING:
+        data, errors = parse_yaml(front.yaml_text, source.name, line_offset=1)
+        found.extend(errors)
+        if errors:
+            return None
+        if cache is not None and (line := front_line(data)) is not None:
+            entries[key] = line
+    elif cache is not None:
+        entries[key] = cache.line(key) or ""
     record = check(fields.EXAMPLE, data if data is not None else YMap(), source.name, 1, found)
-    cached = cache.get(cache_key(front.body, front.body_first_line, True)) if cache else None
-    body = replace(cached, text=front.body) if cached else markdown.parse(
-        front.body, front.body_first_line, split_outcome=True)
+    body = None
+    if cache is not None:
+        key, body = cache.body(front.body, front.body_first_line)
+    if body is None:
+        body = markdown.parse(front.body, front.body_first_line, split_outcome=True)
+    if cache is not None:
+        entries[key] = cache.line(key) or body_line(body)
     _check_markdown(body, source.name, assets, found)
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,

@@ -148,7 +148,7 @@ OVERRIDE = {
                    '{% for e in site.library.examples if e.slug == "first-case" %}'
                    '<div id="first">{{ e["outcome"] }}</div>{% endfor %}'
                    '{% for r in site.reports if r.slug == "north-2025" %}<ul id="terms">'
-                   '{% for term, meaning in r.glossary %}<li>{{ term }}</li>{% endfor %}'
+                   '{% for term, meaning in r | attr("glossary") %}<li>{{ term }}</li>{% endfor %}'
                    '</ul>{% endfor %}{% endblock %}'),
 }
 
