@@ -59,18 +59,21 @@ def measure(n: int, repeat: int, pdf: bool, work: Path) -> dict[str, float]:
     content = generate(work / f"n{n}" / "content", n, reports)
     out = work / f"n{n}" / "build"
     html = ["--content", str(content), "--out", str(out), "--no-pdf", "--no-search"]
-    floor = _best([_run([sys.executable, str(REPO / "bench" / "floor.py"), str(content),
-                         str(work / f"n{n}" / "floor")]) for _ in range(repeat)])
-    full = _best([_run(_spotlight(*html, "--clean")) for _ in range(repeat)])
-    noop = _best([_run(_spotlight(*html)) for _ in range(repeat)])
-    edits = []
+    floor_args = [sys.executable, str(REPO / "bench" / "floor.py"), str(content),
+                  str(work / f"n{n}" / "floor")]
     target = content / "examples" / "example-00000.md"
+    floors, fulls, noops, edits = [], [], [], []
+    # Round by round, so that the floor and spotlight meet the same conditions (this machine's
+    # disk and CPU vary from one minute to the next).
     for attempt in range(repeat):
+        floors.append(_run(floor_args))
+        fulls.append(_run(_spotlight(*html, "--clean")))
+        noops.append(_run(_spotlight(*html)))
         text = target.read_text(encoding="utf-8")
         target.write_text(text.replace("## Outcome", f"## Outcome\n\nEdit {attempt}.", 1),
                           encoding="utf-8")
         edits.append(_run(_spotlight(*html)))
-    edit = _best(edits)
+    floor, full, noop, edit = _best(floors), _best(fulls), _best(noops), _best(edits)
     result = {"n": n, "floor": floor.seconds, "full": full.seconds, "noop": noop.seconds,
               "edit": edit.seconds, "peak_mb": max(full.peak_mb, edit.peak_mb)}
     if pdf:
@@ -105,7 +108,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[100, 1000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     # As an installed package would be: compiled to bytecode once, not at every run (this
     # matters where PYTHONDONTWRITEBYTECODE is set, as on the development machine).

@@ -44,9 +44,12 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
     settings = _settings(raw.site, raw.assets, found) if raw.site else None
     reports = [r for f in raw.reports if (r := _report(f, raw.assets, found))]
     examples = []
-    # Examples are independent of each other: read them on every core.
+    # Examples are independent of each other: read them on every core, unless the cache
+    # holds most of them, which leaves too little work to share.
     check_one = partial(_checked_example, assets=raw.assets, cache=cache)
-    for example, problems, entries in shared_map(check_one, raw.examples):
+    warm = cache is not None and len(cache) >= len(raw.examples)
+    for example, problems, entries in shared_map(check_one, raw.examples,
+                                                 min_items=2**62 if warm else None):
         found.extend(problems)
         if cache is not None:
             cache.keep(entries)
