@@ -6,7 +6,7 @@ import string
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from .conftest import run
@@ -107,6 +107,9 @@ LINES = st.one_of(
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(LINES, min_size=1, max_size=25))
+# Headings whose slugs YAML would read as null, a boolean or a number, unless quoted.
+@example(lines=["[1] A source.", "NULL"])
+@example(lines=["Yes", "Ann was supervised.", "2025", "Ben was supervised."])
 def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path: Path) -> None:
     root = Path(tempfile.mkdtemp(dir=tmp_path))
     source = root / "source.txt"

@@ -72,12 +72,12 @@ def example_file(part: Part, slug: str, theme: str, order: int, context: Example
         "---",
         y.comment(f"Imported from {context.source}, lines {part.heading.line}-{last}."),
         f"title: {y.scalar(context.inline(part.heading.spans, part.heading.line))}",
-        f"reports: [{context.report}]",
-        f"practice_theme: {theme}",
-        f"region: {context.region}",
+        f"reports: [{y.scalar(context.report)}]",
+        f"practice_theme: {y.scalar(theme)}",
+        f"region: {y.scalar(context.region)}",
     ]
     if "pdu" in front:
-        lines.append(f"pdu: {front['pdu']}")
+        lines.append(f"pdu: {y.scalar(front['pdu'])}")
     if standards:
         lines.append(f"standards: {y.flow_list(standards)}")
     if "sentence_type" in front:

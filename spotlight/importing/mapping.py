@@ -83,7 +83,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
         theme, renamed = _theme(section, site, themes_used, warn)
         intro = blocks_markdown(section.blocks, inline, example=False, width=WIDTH - 6)
         heading = f"  # the source's heading: {section.title}" if renamed else ""
-        sections_yaml.append(f"  - practice_theme: {theme}{heading}\n" +
+        sections_yaml.append(f"  - practice_theme: {y.scalar(theme)}{heading}\n" +
                              y.markdown("intro", intro, 4))
         for order, part in enumerate(section.examples, start=1):
             example = unique(slugify(part.heading.text), taken)
@@ -133,9 +133,9 @@ def _region(shape: Outline, title: str, site: SiteFile,
 
 
 def _region_yaml(slug: str, name: str, pdus: dict[str, str]) -> str:
-    text = f"- slug: {slug}\n  name: {y.scalar(name)}"
+    text = f"- slug: {y.scalar(slug)}\n  name: {y.scalar(name)}"
     if pdus:
-        text += "\n  pdus:" + "".join(f"\n    - slug: {s}\n      name: {y.scalar(n)}"
+        text += "\n  pdus:" + "".join(f"\n    - slug: {y.scalar(s)}\n      name: {y.scalar(n)}"
                                       for s, n in sorted(pdus.items()))
     return text
 
@@ -187,7 +187,7 @@ def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> tupl
     used.add(slug)
     site.add("practice_themes", y.comment(f"Added by spotlight import (line {line}): check the "
                                           "title and write an intro.") +
-             f"\n- slug: {slug}\n  title: {y.scalar(title)}\n  intro: \"\"")
+             f"\n- slug: {y.scalar(slug)}\n  title: {y.scalar(title)}\n  intro: \"\"")
     warn(line, f"section '{title}' matches no practice theme: added the practice theme "
                f"'{slug}' to site.yml")
     return slug, False
@@ -233,7 +233,7 @@ def _report_yaml(document: Document, title: str, region: str, dates: _Dates,
                  examples_have_standards: bool) -> str:
     fix = "  # PLACEHOLDER: the source gives no date; set the real one"
     out = [y.comment(f"Imported by spotlight import from {PurePosixPath(document.source).name}."),
-           f"title: {y.scalar(title)}", f"region: {region}", "fieldwork:",
+           f"title: {y.scalar(title)}", f"region: {y.scalar(region)}", "fieldwork:",
            f"  start: {dates.start.isoformat()}{fix if dates.no_fieldwork else ''}",
            f"  end: {dates.end.isoformat()}{fix if dates.no_fieldwork else ''}",
            f"published: {dates.published.isoformat()}{fix if dates.no_published else ''}",
