@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, SpotlightError
 from .incremental import (
     RACY_NS,
     STAT_RECORD,
     Manifest,
+    PageRecord,
     PdfRecord,
     StatRecord,
     digest,
@@ -31,6 +33,10 @@ from .load import (
     theme_folders,
 )
 from .write import check_output, write
+
+if TYPE_CHECKING:
+    from .render import Rendered
+    from .theme import VisualTheme
 
 
 @dataclass(frozen=True)
@@ -121,39 +127,15 @@ def build(options: BuildOptions) -> BuildResult:
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print(content, site, handouts) if options.pdf else None
     shared, texts = page_inputs(inputs, _option_words(options), content)
-    reuse = Reuse(shared, texts, {path: record for path, record in (
-        previous.pages.items() if previous else ()) if path in previous.files})
+    reuse = Reuse(shared, texts, *_previous_records(previous))
     rendered = render(site, theme, options.content, extra, options.modified, search=search,
                       reuse=reuse, pdf=options.pdf)
-    pdfs: dict[str, bytes] = {}
-    warnings: list[Problem] = list(theme.warnings)
-    records: dict[str, PdfRecord] = {}
-    kept = {path: previous.files[path] for path in rendered.kept} if previous else {}
-    if options.pdf:
-        # What goes into a PDF: its HTML, the theme's files, the content's images and fonts.
-        in_print = digest(*(f"{name}\0{value}" for name, value in sorted(inputs.items())
-                          if not name.startswith(("content/examples/", "content/reports/",
-                                                  "content/site.yml"))))
-        todo = []
-        for document in rendered.pdfs:
-            records[document.path] = record = PdfRecord(digest(in_print, document.html, *(
-                document.fallbacks)), ())
-            before = previous.pdfs.get(document.path) if previous else None
-            if previous and before and before.inputs == record.inputs:
-                kept[document.path] = previous.files[document.path]
-                records[document.path] = before
-                warnings.extend(Problem(document.path, None, text) for text in before.warnings)
-            else:
-                todo.append(document)
-        if todo:
-            from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
-
-            pdfs, found = render_pdfs(todo, options.content, theme, options.progress)
-            for document in todo:  # recorded, so that a PDF kept next time still warns
-                mine = [p.message for p in found if p.path in (document.path, *(
-                    () if p.path in records else (p.path,)))]
-                records[document.path] = PdfRecord(records[document.path].inputs, tuple(mine))
-            warnings.extend(found)
+    kept = {path: previous.files[path] for path in (*rendered.kept, *rendered.pdf_kept)
+            } if previous else {}
+    pdfs, records, warnings = _pdfs(options, theme, inputs, rendered, previous)
+    warnings[:0] = theme.warnings
+    if previous is not None:  # the PDFs not made again
+        kept |= {path: previous.files[path] for path in records if path not in pdfs}
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
@@ -173,6 +155,59 @@ def build(options: BuildOptions) -> BuildResult:
     return BuildResult(options.out, pages, made, len(site.reports), examples,
                        tuple(sorted(set(warnings), key=str)),
                        kept=tuple(sorted(set(kept) & {*pages, *made})))
+
+
+def _previous_records(previous: Manifest | None
+                      ) -> tuple[dict[str, PageRecord], dict[str, PageRecord]]:
+    """The previous build's records of the pages and PDFs it still has."""
+    if previous is None:
+        return {}, {}
+    pages = {path: r for path, r in previous.pages.items() if path in previous.files}
+    pdfs = {path: PageRecord(r.key, r.deps) for path, r in previous.pdfs.items()
+            if r.key and path in previous.files}
+    return pages, pdfs
+
+
+def _pdfs(options: BuildOptions, theme: VisualTheme, inputs: dict[str, str],
+          rendered: Rendered, previous: Manifest | None
+          ) -> tuple[dict[str, bytes], dict[str, PdfRecord], list[Problem]]:
+    """Make the PDFs whose inputs changed; keep the others, replaying their warnings.
+
+    Returns the new PDFs' bytes, every PDF's record, and the warnings.
+    """
+    records: dict[str, PdfRecord] = {}
+    warnings: list[Problem] = []
+    if not options.pdf:
+        return {}, records, warnings
+    for path in rendered.pdf_kept:  # nothing it reads changed: not even its HTML was made
+        records[path] = before = previous.pdfs[path]  # type: ignore[union-attr]
+        warnings.extend(Problem(path, None, text) for text in before.warnings)
+    # What goes into a PDF: its HTML, the theme's files, the content's images and fonts.
+    in_print = digest(*(f"{name}\0{value}" for name, value in sorted(inputs.items())
+                        if not name.startswith(("content/examples/", "content/reports/",
+                                                "content/site.yml"))))
+    todo = []
+    for document in rendered.pdfs:
+        mark = rendered.pdf_records.get(document.path, PageRecord(""))
+        records[document.path] = record = PdfRecord(digest(in_print, document.html, *(
+            document.fallbacks)), (), mark.key, mark.deps)
+        before = previous.pdfs.get(document.path) if previous else None
+        if before and before.inputs == record.inputs:  # the same HTML: the same PDF
+            records[document.path] = replace(record, warnings=before.warnings)
+            warnings.extend(Problem(document.path, None, text) for text in before.warnings)
+        else:
+            todo.append(document)
+    if not todo:
+        return {}, records, warnings
+    from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
+
+    pdfs, found = render_pdfs(todo, options.content, theme, options.progress)
+    for document in todo:  # recorded, so that a PDF kept next time still warns
+        mine = [p.message for p in found if p.path in (document.path, *(
+            () if p.path in records else (p.path,)))]
+        records[document.path] = replace(records[document.path], warnings=tuple(mine))
+    warnings.extend(found)
+    return pdfs, records, warnings
 
 
 def _stats_unchanged(options: BuildOptions, words: tuple[str, ...]) -> bool:

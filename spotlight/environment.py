@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import jinja2
@@ -56,21 +56,21 @@ class TemplateEnvironment(SandboxedEnvironment):
     Whether an attribute is safe depends only on the attribute's name and the type of the
     object (see ``jinja2.sandbox``), and pages ask the same few questions hundreds of thousands
     of times. While ``seen`` is a set, reading an attribute listed in ``watched`` (type and
-    name -> a function naming what was read) adds that name to it: this is how a build knows
+    name -> a function naming what was read) adds those names to it: this is how a build knows
     which example texts a page shows, whatever the templates do.
     """
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
-        self.watched: dict[tuple[type, str], Callable[[Any], str]] = {}
+        self.watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
         self.seen: set[str] | None = None
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
         # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
-        if self.seen is not None and (name := self.watched.get((type(obj), attr))):
-            self.seen.add(name(obj))
+        if self.seen is not None and (names := self.watched.get((type(obj), attr))):
+            self.seen.update(names(obj))
         key = (type(obj), attr)
         verdict = self._verdicts.get(key)
         if verdict is None:

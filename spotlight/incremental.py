@@ -25,7 +25,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .model import Content
 
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 MARKER = ".spotlight-build"  # the marker file that holds the manifest
 #: What the inputs' files looked like on this machine (inode, size, times): kept apart from the
 #: manifest, which is the same wherever the build runs, and never listed in it.
@@ -83,10 +83,13 @@ def stat_key(signature: str, options: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class PdfRecord:
-    """What went into one PDF (a digest) and the warnings rendering it raised."""
+    """What went into one PDF: the digest of its HTML and files (``inputs``), and like a
+    page's record, its ``key`` and the texts it read (``deps``); and the warnings it raised."""
 
     inputs: str
     warnings: tuple[str, ...] = ()
+    key: str = ""
+    deps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,26 +106,21 @@ def page_inputs(inputs: Mapping[str, str], options: Iterable[str],
     """What pages are made from, split in two: (``shared``, ``texts``).
 
     ``texts`` digests, by name, the texts that only some pages show: ``example:<slug>`` an
-    example's narrative and Outcome, ``report:<slug>`` all of a report's (its glossary comes
-    from them). Rendering notes which of these a page reads (see theme.py). ``shared`` digests
+    example's narrative and Outcome. Rendering notes which of these a page or PDF reads (see
+    render.py and environment.py). ``shared`` digests
     everything else: the other inputs, the options, and of each example its front matter and
     what its text gives other pages (description, citations, images). A page needs rendering
     again only when ``shared`` or one of the texts it read has changed.
     """
     texts: dict[str, str] = {}
-    per_report: dict[str, list[str]] = {}
     parts = [__version__, *options,
              *(f"{name}\0{value}" for name, value in sorted(inputs.items())
                if not name.startswith("content/examples/"))]
     for example in sorted(content.examples, key=lambda e: e.name):
         body = example.body
-        texts[f"example:{example.slug}"] = text = digest(body.text)
-        for report in example.reports:
-            per_report.setdefault(report, []).append(text)
+        texts[f"example:{example.slug}"] = digest(body.text)
         parts.append(digest(repr(_front(example)), body.first_paragraph,
                             repr(body.citations), repr(body.images)))
-    for report, bodies in per_report.items():
-        texts[f"report:{report}"] = digest(*sorted(bodies))
     return digest(*parts), texts
 
 
@@ -153,8 +151,8 @@ class Manifest:
             "version": MANIFEST_VERSION,
             "fingerprint": self.fingerprint,
             "files": dict(sorted(self.files.items())),
-            "pdfs": {path: {"inputs": r.inputs, "warnings": list(r.warnings)}
-                     for path, r in sorted(self.pdfs.items())},
+            "pdfs": {path: {"inputs": r.inputs, "warnings": list(r.warnings), "key": r.key,
+                            "deps": list(r.deps)} for path, r in sorted(self.pdfs.items())},
             "pages": {path: [r.key, list(r.deps)] for path, r in sorted(self.pages.items())},
         }, indent=1, ensure_ascii=False) + "\n"
 
@@ -165,7 +163,8 @@ class Manifest:
             data = json.loads(text)
             if data.get("version") != MANIFEST_VERSION:
                 return None
-            pdfs = {path: PdfRecord(str(r["inputs"]), tuple(map(str, r["warnings"])))
+            pdfs = {path: PdfRecord(str(r["inputs"]), tuple(map(str, r["warnings"])),
+                                    str(r["key"]), tuple(map(str, r["deps"])))
                     for path, r in data["pdfs"].items()}
             pages = {str(path): PageRecord(str(key), tuple(map(str, deps)))
                      for path, (key, deps) in data["pages"].items()}

@@ -304,7 +304,7 @@ class Collection:
     published: dt.date
     parts: tuple[CollectionPart, ...]
     references: tuple[Reference, ...]
-    glossary: tuple[tuple[str, str], ...]
+    glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the texts: see render.py
     keywords: tuple[str, ...]
     pdf: str
     new_page_per_section: bool = True
@@ -323,7 +323,7 @@ class Handout:
     reports: tuple[Report, ...]
     published: dt.date
     references: tuple[Reference, ...]
-    glossary: tuple[tuple[str, str], ...]
+    glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the text: see render.py
     keywords: tuple[str, ...]
     pdf: str
 

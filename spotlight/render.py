@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from .environment import environment
 from .errors import Problem, SpotlightError, display_path
 from .incremental import PageRecord, page_key
 from .library import ExamplePage
-from .model import Example, PrintSet, Report, Site
+from .model import Collection, Example, Handout, PrintSet, Report, Site
 from .parallel import shared_map
 from .theme import VisualTheme
 
@@ -44,12 +44,20 @@ class PdfDocument:
 
 @dataclass(frozen=True)
 class Reuse:
-    """What lets a page of the previous build stand: the inputs of this build (see
-    ``incremental.page_inputs``) and the previous build's page records."""
+    """What lets a page or PDF of the previous build stand: the inputs of this build (see
+    ``incremental.page_inputs``) and the previous build's records of its pages and PDFs."""
 
     shared: str
     texts: Mapping[str, str]
     previous: Mapping[str, PageRecord]
+    previous_pdfs: Mapping[str, PageRecord] = field(default_factory=dict)
+
+    def unchanged(self, path: str, pdf: bool = False) -> PageRecord | None:
+        """The previous record of ``path`` if what it was made from is unchanged."""
+        before = (self.previous_pdfs if pdf else self.previous).get(path)
+        if before and before.key == page_key(self.shared, self.texts, before.deps):
+            return before
+        return None
 
 
 @dataclass(frozen=True)
@@ -57,13 +65,16 @@ class Rendered:
     """Everything rendered: web pages by output path, and the PDF documents.
 
     ``records`` says what each page was made from; ``kept`` lists the pages whose inputs are
-    unchanged since the previous build, which were not rendered again.
+    unchanged since the previous build, which were not rendered again. ``pdf_records`` and
+    ``pdf_kept`` say the same of the PDFs: a kept PDF has no document in ``pdfs``.
     """
 
     pages: dict[str, str]
     pdfs: tuple[PdfDocument, ...]
     records: dict[str, PageRecord] = field(default_factory=dict)
     kept: tuple[str, ...] = ()
+    pdf_records: dict[str, PageRecord] = field(default_factory=dict)
+    pdf_kept: tuple[str, ...] = ()
 
 
 def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
@@ -80,7 +91,9 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     env = environment(theme)
     env.watched = _WATCHED
     jobs: list[tuple[str, str, dict[str, Any]]] = []  # (path, template, context) of each page
-    pdfs: list[PdfDocument] = []
+    # (path, template, title, publication date, layouts, context) of each PDF document
+    pdf_jobs: list[tuple[str, str, str, dt.date, int, dict[str, Any]]] = []
+    document = _PdfRenderer(env, site, theme, content_root, modified)
 
     def page(path: str, template: str, **context: Any) -> None:
         context.setdefault("root", "../" * path.count("/"))
@@ -95,21 +108,27 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
                                                      **context)
         return html, tuple(sorted(env.seen))
 
-    document = _PdfRenderer(env, site, theme, content_root, modified)
+    def run_pdf(job: tuple[str, str, str, dt.date, int, dict[str, Any]]
+                ) -> tuple[PdfDocument, tuple[str, ...]]:
+        path, template, title, published, fits, context = job
+        env.seen = set()
+        with _located(theme):
+            made = document(template, path, title, published, fits=fits, **context)
+        return made, tuple(sorted(env.seen))
+
     page("index.html", "index.html")
     for report in site.reports:
         page(report.page, "report.html", report=report)
-    with _located(theme):
-        for report in site.reports if pdf else ():
-            pdfs.append(document("pdf/report.html", report.pdf, report.title, report.published,
-                                 report=report))
-        for collection in extra.collections if extra and pdf else ():
-            pdfs.append(document("pdf/practice_theme.html", collection.pdf,
-                                 f"{collection.title}: examples of effective practice",
-                                 collection.published, collection=collection))
-        for handout in extra.handouts if extra and pdf else ():
-            pdfs.append(document("pdf/handout.html", handout.pdf, handout.example.title,
-                                 handout.published, fits=HANDOUT_FITS, handout=handout))
+        if pdf:
+            pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published, 1,
+                             {"report": report}))
+    for collection in extra.collections if extra and pdf else ():
+        pdf_jobs.append((collection.pdf, "pdf/practice_theme.html",
+                         f"{collection.title}: examples of effective practice",
+                         collection.published, 1, {"collection": collection}))
+    for handout in extra.handouts if extra and pdf else ():
+        pdf_jobs.append((handout.pdf, "pdf/handout.html", handout.example.title,
+                         handout.published, HANDOUT_FITS, {"handout": handout}))
     for example in site.library.examples:
         page(example.path, "example.html", example=example)
     for listing in site.library.listings:
@@ -123,32 +142,40 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     page("robots.txt", "robots.txt")
     if site.base_url:
         page("sitemap.xml", "sitemap.xml", paths=listed)
-    records: dict[str, PageRecord] = {}
-    if reuse is not None:
-        for path, _, _ in jobs:
-            before = reuse.previous.get(path)
-            if before and before.key == page_key(reuse.shared, reuse.texts, before.deps):
-                records[path] = before
+
+    records = {path: before for path, _, _ in jobs
+               if reuse and (before := reuse.unchanged(path))}
+    pdf_records = {job[0]: before for job in pdf_jobs
+                   if reuse and (before := reuse.unchanged(job[0], pdf=True))}
+    kept, pdf_kept = tuple(records), tuple(pdf_records)
     todo = [job for job in jobs if job[0] not in records]
+    pdf_todo = [job for job in pdf_jobs if job[0] not in pdf_records]
     with _located(theme):
-        for template in sorted({template for _, template, _ in todo}):
+        for template in sorted({job[1] for job in (*todo, *pdf_todo)}):
             env.get_template(template)  # compiled once, here, not again by every worker
-    done = shared_map(run, todo)  # on every core: pages are independent of each other
+    # On every core: pages and PDF documents are independent of each other.
+    done = shared_map(run, todo)
+    made = shared_map(run_pdf, pdf_todo)
     pages = {path: html for (path, _, _), (html, _) in zip(todo, done, strict=True)}
     if reuse is not None:
         records |= {path: PageRecord(page_key(reuse.shared, reuse.texts, deps), deps)
                     for (path, _, _), (_, deps) in zip(todo, done, strict=True)}
-    kept = tuple(path for path, _, _ in jobs if path not in pages)
-    return Rendered(dict(sorted(pages.items())), tuple(pdfs), records, kept)
+        pdf_records |= {doc.path: PageRecord(page_key(reuse.shared, reuse.texts, deps), deps)
+                        for doc, deps in made}
+    return Rendered(dict(sorted(pages.items())), tuple(doc for doc, _ in made), records, kept,
+                    pdf_records, pdf_kept)
 
 
-#: What pages read that only some of them show: example texts, and a report's glossary.
-_WATCHED: dict[tuple[type, str], Callable[[Any], str]] = {
-    (Example, "body"): lambda e: f"example:{e.slug}",
-    (Example, "outcome"): lambda e: f"example:{e.slug}",
-    (ExamplePage, "body"): lambda e: f"example:{e.slug}",
-    (ExamplePage, "outcome"): lambda e: f"example:{e.slug}",
-    (Report, "glossary"): lambda r: f"report:{r.slug}",
+#: What pages and PDFs read that only some of them show: an example's texts, and what is
+#: found in them (a glossary lists the terms its examples' texts use).
+_WATCHED: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {
+    (Example, "body"): lambda e: (f"example:{e.slug}",),
+    (Example, "outcome"): lambda e: (f"example:{e.slug}",),
+    (ExamplePage, "body"): lambda e: (f"example:{e.slug}",),
+    (ExamplePage, "outcome"): lambda e: (f"example:{e.slug}",),
+    (Report, "glossary"): lambda r: tuple(f"example:{e.slug}" for e in r.examples),
+    (Collection, "glossary"): lambda c: tuple(f"example:{e.slug}" for e in c.examples),
+    (Handout, "glossary"): lambda h: (f"example:{h.example.slug}",),
 }
 
 
