@@ -144,8 +144,9 @@ def build(options: BuildOptions) -> BuildResult:
     copies |= {image: options.content / image for image in site.images}
     folders = [folders[0], *(f.resolve() for f in theme.folders)]
     trusted = all(f in signatures and signatures[f][1] < started - RACY_NS for f in folders)
-    stats = StatRecord(tuple(map(str, folders)), stat_key(digest(*(
-        signatures[f][0] for f in folders)), words) if trusted else "")
+    stats = StatRecord(
+        content.settings.theme_override if options.theme_override is None else None,
+        stat_key(((f, signatures[f][0]) for f in folders), words) if trusted else "")
     write(options.out, files, copies, finish=index_site if search else None,
           record=Manifest(key, {}, records, rendered.records), previous=previous, kept=kept,
           local={STAT_RECORD: stats.dumps()})
@@ -213,11 +214,13 @@ def _pdfs(options: BuildOptions, theme: VisualTheme, inputs: dict[str, str],
 def _stats_unchanged(options: BuildOptions, words: tuple[str, ...]) -> bool:
     """True when the files the previous build read all look exactly as they did then."""
     record = load_stat_record(options.out)
-    if record is None or not record.key or not record.folders or \
-            record.folders[0] != str(options.content.resolve()):
+    if record is None or not record.key:
         return False
-    signature = digest(*(load_signature(Path(folder))[0] for folder in record.folders))
-    return stat_key(signature, words) == record.key
+    override = options.theme_override or (
+        options.content / record.override if record.override is not None else None)
+    folders = [options.content.resolve(), *(f.resolve() for f in theme_folders(
+        options.visual_theme, override))]
+    return stat_key(((f, load_signature(f)[0]) for f in folders), words) == record.key
 
 
 def _option_words(options: BuildOptions) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -52,16 +53,21 @@ def fingerprint(inputs: Mapping[str, str], options: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class StatRecord:
-    """The folders a build read (content first, then the visual theme's) and one digest of the
-    stat data of all their files, with the options and version: while it still matches, a
-    rebuild has nothing to do, found without reading a single file."""
+    """One digest of the stat data of every file a build read (the content folder's and the
+    visual theme's), with the folders, the options and the version: while it still matches, a
+    rebuild has nothing to do, found without reading a single file.
 
-    folders: tuple[str, ...]
+    ``override`` is the theme override folder named in the site file (as written there), if
+    the build used one: which folders to look at depends on it. No other path is kept, so the
+    record says nothing of where the files are on this machine.
+    """
+
+    override: str | None
     key: str
 
     def dumps(self) -> bytes:
         """The record file's bytes."""
-        return json.dumps({"version": MANIFEST_VERSION, "folders": list(self.folders),
+        return json.dumps({"version": MANIFEST_VERSION, "override": self.override,
                            "key": self.key}).encode()
 
     @classmethod
@@ -71,14 +77,16 @@ class StatRecord:
             found = json.loads(data)
             if found.get("version") != MANIFEST_VERSION:
                 return None
-            return cls(tuple(map(str, found["folders"])), str(found["key"]))
+            override = found["override"]
+            return cls(None if override is None else str(override), str(found["key"]))
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
-def stat_key(signature: str, options: Iterable[str]) -> str:
-    """The key of a stat record: the folders' signature, the options and the version."""
-    return digest(__version__, *options, signature)
+def stat_key(signatures: Iterable[tuple[Path, str]], options: Iterable[str]) -> str:
+    """The key of a stat record: each folder with its signature, the options, the version."""
+    return digest(__version__, *options, *(f"{folder}\0{signature}"
+                                           for folder, signature in signatures))
 
 
 @dataclass(frozen=True)

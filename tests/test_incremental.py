@@ -202,3 +202,20 @@ def test_a_folder_link_added_after_a_build_is_reported(two_reports, tmp_path: Pa
     result = run("build", "--content", "site", "--out", "out", "--no-search", "--no-pdf")
     assert result.exit_code == 1
     assert "is a link to a folder" in result.output
+
+
+def test_an_override_named_in_the_site_file_is_watched_too(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site_file = two_reports / "site.yml"
+    site_file.write_text(site_file.read_text() + "theme_override: look\n")
+    overlay(two_reports / "look" / "templates", {
+        "404.html": '{% extends "!default/404.html" %}{% block title %}Lost{% endblock %}'})
+    time.sleep(1.1)  # older than a build's racy window: the build trusts the files' stat data
+    _build("--no-pdf")
+    record = (tmp_path / "out" / STAT_RECORD).read_bytes()
+    assert StatRecord.loads(record) == StatRecord("look", StatRecord.loads(record).key)
+    assert str(tmp_path).encode() not in record, "no path of this machine is kept"
+    assert _build("--no-pdf").strip() == "Nothing changed: out is up to date."
+    template = two_reports / "look" / "templates" / "404.html"
+    template.write_text(template.read_text().replace("Lost", "Gone"))  # the same size
+    _build("--no-pdf")
+    assert "<title>Gone</title>" in (tmp_path / "out" / "404.html").read_text()
