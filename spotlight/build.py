@@ -19,6 +19,7 @@ from .incremental import (
     StatRecord,
     digest,
     fingerprint,
+    is_example_file,
     page_inputs,
     stat_key,
 )
@@ -185,8 +186,9 @@ def _pdfs(options: BuildOptions, theme: VisualTheme, inputs: dict[str, str],
         warnings.extend(Problem(path, None, text) for text in before.warnings)
     # What goes into a PDF: its HTML, the theme's files, the content's images and fonts.
     in_print = digest(*(f"{name}\0{value}" for name, value in sorted(inputs.items())
-                        if not name.startswith(("content/examples/", "content/reports/",
-                                                "content/site.yml"))))
+                        if not is_example_file(name) and name != "content/site.yml"
+                        and not (name.startswith("content/reports/")
+                                 and name.endswith((".yml", ".yaml")))))
     todo = []
     for document in rendered.pdfs:
         mark = rendered.pdf_records.get(document.path, PageRecord(""))

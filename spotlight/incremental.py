@@ -123,13 +123,19 @@ def page_inputs(inputs: Mapping[str, str], options: Iterable[str],
     texts: dict[str, str] = {}
     parts = [__version__, *options,
              *(f"{name}\0{value}" for name, value in sorted(inputs.items())
-               if not name.startswith("content/examples/"))]
+               if not is_example_file(name))]
     for example in sorted(content.examples, key=lambda e: e.name):
         body = example.body
         texts[f"example:{example.slug}"] = digest(body.text)
         parts.append(digest(repr(_front(example)), body.first_paragraph,
                             repr(body.citations), repr(body.images)))
     return digest(*parts), texts
+
+
+def is_example_file(name: str) -> bool:
+    """Whether an input (as named by ``load_digests``) is an example's Markdown file; an image
+    kept beside the examples is not."""
+    return name.startswith("content/examples/") and name.endswith(".md")
 
 
 def _front(example: object) -> tuple[object, ...]:

@@ -219,3 +219,26 @@ def test_an_override_named_in_the_site_file_is_watched_too(two_reports, tmp_path
     template.write_text(template.read_text().replace("Lost", "Gone"))  # the same size
     _build("--no-pdf")
     assert "<title>Gone</title>" in (tmp_path / "out" / "404.html").read_text()
+
+
+SQUARE = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+          '<rect width="40" height="40" fill="{}"/></svg>')
+
+
+def test_an_image_beside_the_examples_is_an_input_of_the_pdfs(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = two_reports / "examples" / "first-case.md"
+    overlay(two_reports, {
+        "examples/square.svg": SQUARE.format("#000000"),
+        "examples/first-case.md": first.read_text().replace(
+            "## Outcome", '![A black square](examples/square.svg "The square")\n\n## Outcome')})
+    _build()
+    before = _files(tmp_path / "out")
+    overlay(two_reports, {"examples/square.svg": SQUARE.format("#ffffff")})
+    _build()
+    after = _files(tmp_path / "out")
+    assert after["examples/square.svg"] != before["examples/square.svg"]
+    assert after["examples/first-case.pdf"][0] != before["examples/first-case.pdf"][0]
+    result = run("build", "--content", "site", "--out", "clean", "--no-search", "--clean")
+    assert result.exit_code == 0, result.output
+    clean = _files(tmp_path / "clean")
+    assert {p: sha for p, (sha, _) in after.items()} == {p: sha for p, (sha, _) in clean.items()}
