@@ -216,10 +216,12 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
     body = None
     if cache is not None:
         key, body = cache.body(front.body, front.body_first_line)
+        if body is not None:
+            entries[key] = cache.line(key) or body_line(body)
     if body is None:
         body = markdown.parse(front.body, front.body_first_line, split_outcome=True)
-    if cache is not None:
-        entries[key] = cache.line(key) or body_line(body)
+        if cache is not None:
+            entries[key] = body_line(body)  # a damaged entry is replaced
     _check_markdown(body, source.name, assets, found)
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,

@@ -125,3 +125,20 @@ def test_entries_follow_the_content(site, tmp_path: Path) -> None:  # type: igno
     assert len(kept) == 2, "one front matter and one body: the deleted example's are gone"
     assert dataclasses.is_dataclass(kept.body((content / "examples" / "first-case.md")
                                               .read_text().split("---\n", 2)[2], 10)[1])
+
+
+def test_a_damaged_entry_is_replaced(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _build()
+    cache = tmp_path / "out" / CACHE
+    lines = cache.read_text().split("\n")
+    damaged = [line.split("\t")[0] + "\t[1, 2" if "Ann completed" in line else line
+               for line in lines]
+    cache.write_text("\n".join(damaged))
+    first = content / "examples" / "first-case.md"
+    first.write_text(first.read_text().replace("title: First case", "title: First case, again"))
+    _build()
+    page = (tmp_path / "out" / "examples" / "first-case.html").read_text()
+    assert "Ann completed her order." in page
+    assert "\t[1, 2" not in cache.read_text(), "the next build finds a sound entry"
+
