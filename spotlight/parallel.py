@@ -1,9 +1,10 @@
 """Share independent work between this process and forked copies of it, one per free core.
 
 Forked workers inherit everything already in memory (the site model, the compiled templates),
-so only results travel back, pickled through a pipe. Work is shared only where it pays: with
-enough items, on a machine with more than one core, where ``fork`` exists, and in a process
-with no other threads (the preview server has some; forking them is not safe). A worker that
+so only results travel back, pickled through a pipe. Work is shared only where it pays and
+is safe: with enough items, on a machine with more than one core, on Linux (where forking is
+the norm; macOS system libraries may not survive it), and in a process with no other threads
+(the preview server has some; forking beside them is not safe). A worker that
 fails for any reason leaves its share to this process, so errors surface exactly as they
 would without workers.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -40,7 +42,7 @@ def shared_map(function: Callable[[Item], Result], items: Sequence[Item],
     """
     min_items = MIN_ITEMS if min_items is None else min_items
     count = min(cores(), len(items) // max(1, min_items // 2))
-    if (count < 2 or len(items) < min_items or not hasattr(os, "fork")
+    if (count < 2 or len(items) < min_items or not sys.platform.startswith("linux")
             or threading.active_count() > 1):
         return [function(item) for item in items]
     workers = [_start(function, items[k::count]) for k in range(1, count)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,8 @@ from spotlight.incremental import STAT_RECORD
 
 from .conftest import copy_site
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or parallel.cores() < 2,
-                                reason="needs fork and two cores")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or parallel.cores() < 2,
+                                reason="work is shared on Linux, with two cores or more")
 
 
 @pytest.fixture
