@@ -88,13 +88,16 @@ def build(options: BuildOptions) -> BuildResult:
     check_output(options.out, options.content)
     words = _option_words(options)
     previous = None if options.clean else load_manifest(options.out)
-    if previous is not None and _stats_unchanged(options, words):
-        return _up_to_date(options, previous)
     # The files' stat data, taken before they are read (see incremental.StatRecord).
     started = time.time_ns()
+    signatures: dict[Path, tuple[str, int]] = {}
+    if previous is not None and _stats_unchanged(options, words, signatures):
+        return _up_to_date(options, previous)
     folders = [options.content.resolve(), *(f.resolve() for f in theme_folders(
         options.visual_theme, options.theme_override))]
-    signatures = {folder: load_signature(folder) for folder in folders}
+    for folder in folders:
+        if folder not in signatures:
+            signatures[folder] = load_signature(folder)
     raw, problems = load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
     inputs = load_digests(raw, theme) if theme is not None else {}
@@ -121,22 +124,21 @@ def build(options: BuildOptions) -> BuildResult:
             raise SpotlightError(theme_problems)
         # Its files are inputs too: without them in the fingerprint, never skip a build.
         inputs = load_digests(raw, theme)
-        key = digest("override", fingerprint(inputs, _option_words(options)))
+        key = digest("override", fingerprint(inputs, words))
     assert theme is not None  # validate raised if the theme could not be loaded
     site = assemble(content)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print(content, site, handouts) if options.pdf else None
-    shared, texts = page_inputs(inputs, _option_words(options), content)
+    shared, texts = page_inputs(inputs, words, content)
     reuse = Reuse(shared, texts, *_previous_records(previous))
     rendered = render(site, theme, options.content, extra, options.modified, search=search,
                       reuse=reuse, pdf=options.pdf)
-    kept = {path: previous.files[path] for path in (*rendered.kept, *rendered.pdf_kept)
-            } if previous else {}
     pdfs, records, warnings = _pdfs(options, theme, inputs, rendered, previous)
     warnings[:0] = theme.warnings
-    if previous is not None:  # the PDFs not made again
-        kept |= {path: previous.files[path] for path in records if path not in pdfs}
+    # The pages and PDFs not made again: linked from the previous build.
+    kept = {path: previous.files[path] for path in (*rendered.kept, *(
+        path for path in records if path not in pdfs))} if previous else {}
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
@@ -213,8 +215,12 @@ def _pdfs(options: BuildOptions, theme: VisualTheme, inputs: dict[str, str],
     return pdfs, records, warnings
 
 
-def _stats_unchanged(options: BuildOptions, words: tuple[str, ...]) -> bool:
-    """True when the files the previous build read all look exactly as they did then."""
+def _stats_unchanged(options: BuildOptions, words: tuple[str, ...],
+                     signatures: dict[Path, tuple[str, int]]) -> bool:
+    """True when the files the previous build read all look exactly as they did then.
+
+    The folders' signatures are left in ``signatures``, for the build to reuse.
+    """
     record = load_stat_record(options.out)
     if record is None or not record.key:
         return False
@@ -222,7 +228,8 @@ def _stats_unchanged(options: BuildOptions, words: tuple[str, ...]) -> bool:
         options.content / record.override if record.override is not None else None)
     folders = [options.content.resolve(), *(f.resolve() for f in theme_folders(
         options.visual_theme, override))]
-    return stat_key(((f, load_signature(f)[0]) for f in folders), words) == record.key
+    signatures.update((folder, load_signature(folder)) for folder in folders)
+    return stat_key(((f, signatures[f][0]) for f in folders), words) == record.key
 
 
 def _option_words(options: BuildOptions) -> tuple[str, ...]:
