@@ -4,6 +4,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_debian_packages "${SYSTEM_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 need_test_tools
+choose_python
 pip_install -e '.[test]'
+link_launcher
 "$PYTHON" -m ruff check spotlight tests
 "$PYTHON" -m pytest "$@"
