@@ -19,9 +19,11 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .errors import SpotlightError
+from .project import Located
 
-_CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path),
-                        default=Path("content"), show_default=True, help="The content folder.")
+_CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path), default=None,
+                        help="The content folder. [default: content, or the folder with "
+                             "site.yml that holds this one]")
 _VISUAL_THEME = click.option("--visual-theme", default="default", show_default=True,
                              help="The visual theme from themes/.")
 _OVERRIDE = click.option("--theme-override", type=click.Path(path_type=Path), default=None,
@@ -48,10 +50,10 @@ def main() -> None:
 
 
 @main.command("build")
-@click.option("--content", "-c", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True, help="The content folder.")
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="The output folder (replaced when the build succeeds).")
+@_CONTENT
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="The output folder (replaced when the build succeeds). [default: build, "
+                   "beside the content folder]")
 @click.option("--visual-theme", default="default", show_default=True,
               help="The visual theme from themes/.")
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
@@ -73,10 +75,13 @@ def main() -> None:
               "(reproducible builds); also read from SOURCE_DATE_EPOCH. [default: each PDF's "
               "publication date]")
 @_verbosity
-def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, handouts: bool | None, search: bool, strict: bool, clean: bool,
-                  source_date_epoch: int | None, quiet: bool, verbose: bool) -> None:
+def build_command(content: Path | None, out: Path | None, visual_theme: str,
+                  theme_override: Path | None, pdf: bool, handouts: bool | None, search: bool,
+                  strict: bool, clean: bool, source_date_epoch: int | None, quiet: bool,
+                  verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
+    located = _locate(content, quiet, _fail)
+    content, out = located.content, out or located.out
     modified = None
     if source_date_epoch is not None:
         modified = dt.datetime.fromtimestamp(source_date_epoch, dt.UTC)
@@ -145,11 +150,14 @@ class _ProgressBar:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Lines of text, or one JSON object.")
 @_verbosity
-def check_command(content: Path, visual_theme: str, theme_override: Path | None, strict: bool,
-                  output_format: str, quiet: bool, verbose: bool) -> None:
+def check_command(content: Path | None, visual_theme: str, theme_override: Path | None,
+                  strict: bool, output_format: str, quiet: bool, verbose: bool) -> None:
     """Check the content (validation, references, anonymisation, house style, facts)
     without writing anything. Exit status 1 when there are errors."""
     from .checks import RULES, CheckOptions, run_checks
+
+    content = _locate(content, quiet or output_format == "json",
+                      lambda e: _refuse(e, "Nothing was checked.")).content
 
     result = run_checks(CheckOptions(content, visual_theme, theme_override))
     errors, warnings = result.count("error"), result.count("warning")
@@ -182,23 +190,24 @@ def _styled(line: str, severity: str) -> str:
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(path_type=Path), default=Path("content"))
+@click.argument("name", type=click.Path(path_type=Path), required=False)
 @_verbosity
-def init_command(folder: Path, quiet: bool, verbose: bool) -> None:
-    """Start a content folder (default: content) that builds at once."""
-    from .scaffold import init
+def init_command(name: Path | None, quiet: bool, verbose: bool) -> None:
+    """Start a project folder NAME holding a content folder that builds at once (without a
+    NAME: content/ in this folder)."""
+    from .project import init_project
 
     try:
-        written = init(folder)
+        content, written = init_project(name)
     except SpotlightError as error:
         _refuse(error, "Nothing was written.")
     if verbose:
         for path in written:
             click.echo(f"  wrote {path}")
     if not quiet:
-        option = "" if folder == Path("content") else f" --content {folder}"
-        click.echo(f"Created {folder} with {len(written)} file(s). Next: "
-                   f"spotlight serve{option}")
+        go = f"cd {name}, then " if name is not None else ""
+        click.echo(f"Created {content} with {len(written)} file(s). Next: {go}"
+                   "spotlight new report (or spotlight serve to preview the example content)")
 
 
 @main.group("new")
@@ -215,11 +224,12 @@ def new_group() -> None:
               show_default=True, help="A case about a person, or an organisational initiative.")
 @click.argument("title")
 @_verbosity
-def new_example_command(content: Path, report: str, practice_theme: str, kind: str,
+def new_example_command(content: Path | None, report: str, practice_theme: str, kind: str,
                         title: str, quiet: bool, verbose: bool) -> None:
     """Write examples/<slug>.md with its front matter filled in; never overwrites."""
     from .scaffold import new_example
 
+    content = _locate(content, quiet, lambda e: _refuse(e, "Nothing was written.")).content
     try:
         path = new_example(content, report, practice_theme, title, kind)
     except SpotlightError as error:
@@ -258,10 +268,13 @@ def schema_command(kind: str | None, out: Path | None) -> None:
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Rebuild the PDFs in the background after each change.")
 @_verbosity
-def serve_command(content: Path, out: Path | None, host: str, port: int, visual_theme: str,
-                  theme_override: Path | None, pdf: bool, quiet: bool, verbose: bool) -> None:
+def serve_command(content: Path | None, out: Path | None, host: str, port: int,
+                  visual_theme: str, theme_override: Path | None, pdf: bool, quiet: bool,
+                  verbose: bool) -> None:
     """Preview the site: build, serve, and rebuild and reload pages on every change."""
     from .serve import ServeOptions, serve
+
+    content = _locate(content, quiet, lambda e: _refuse(e, "The preview did not start.")).content
 
     def log(message: str) -> None:
         if not quiet or message.startswith("Serving"):
@@ -335,7 +348,23 @@ def _stop_cleanly_on_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _fail(error: SpotlightError) -> None:
+def _locate(content: Path | None, quiet: bool,
+            refuse: Callable[[SpotlightError], None]) -> Located:
+    """The content folder (and default output folder) a command works on; says which one was
+    used when it is not ./content."""
+    from .project import locate
+
+    try:
+        located = locate(content)
+    except SpotlightError as error:
+        refuse(error)
+        raise  # refuse exits
+    if located.message and not quiet:
+        click.echo(located.message, err=True)
+    return located
+
+
+def _fail(error: SpotlightError) -> NoReturn:
     for problem in error.problems:
         click.echo(str(problem), err=True)
     count = len(error.problems)
