@@ -237,6 +237,85 @@ def new_example_command(content: Path | None, report: str, practice_theme: str, 
     click.echo(str(path) if quiet else f"Created {path}")
 
 
+@new_group.command("report")
+@_CONTENT
+@click.option("--region", help="The region inspected: its name, or its slug in site.yml. A new "
+              "name adds the region to site.yml.")
+@click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "
+              "by name; new ones are added to site.yml. Repeat for each PDU.")
+@click.option("--title", help="The report's title. [default: Effective Practice Spotlight: The "
+              "Probation Service – <region>]")
+@click.option("--start", "start", help="The first day of fieldwork, such as 2025-03-03 or "
+              "3 March 2025.")
+@click.option("--end", "end", help="The last day of fieldwork.")
+@click.option("--published", help="The publication date; leave it out when it is not known yet "
+              "(a placeholder that the build will not publish is written).")
+@click.option("--slug", help="The report's file name and address. [default: region and year]")
+@_verbosity
+def new_report_command(content: Path | None, region: str | None, pdus: tuple[str, ...],
+                       title: str | None, start: str | None, end: str | None,
+                       published: str | None, slug: str | None, quiet: bool,
+                       verbose: bool) -> None:
+    """Start a new region's spotlight: write reports/<slug>.yml, and add the region and its
+    PDUs to site.yml when they are new. Asks for what the options do not give; never
+    overwrites."""
+    from . import new_report as made
+
+    content = _locate(content, quiet, lambda e: _refuse(e, "Nothing was written.")).content
+    known = made.regions(content)
+    if region is None:
+        listed = f" (known: {', '.join(known.values())}; a new name adds one)" if known else ""
+        region = click.prompt(f"Region{listed}").strip()
+    try:
+        name = made.region_name(content, region)
+    except SpotlightError as error:
+        _refuse(error, "Nothing was written.")
+    if not pdus and name is None:
+        typed = click.prompt("Its PDUs, separated by commas (leave empty to add them later)",
+                             default="", show_default=False)
+        pdus = tuple(p.strip() for p in typed.split(",") if p.strip())
+    if title is None:
+        title = click.prompt("Title", default=made.default_title(name or made.region_words(region)))
+    dates = {"start": _date_option("First day of fieldwork", start),
+             "end": _date_option("Last day of fieldwork", end),
+             "published": _date_option("Publication date (leave empty if not known yet)",
+                                       published, optional=True)}
+    try:
+        request = made.NewReport(region=region, title=title, pdus=pdus, slug=slug, **dates)
+        written = made.new_report(content, request)
+    except SpotlightError as error:
+        _refuse(error, "Nothing was written.")
+    if not quiet:
+        click.echo(f"Created {written.path}")
+        if written.region_added:
+            click.echo(f"Added the region {written.region_added} to site.yml")
+        if written.pdus_added:
+            click.echo(f"Added the PDU(s) {', '.join(written.pdus_added)} to site.yml")
+        click.echo(f"Next: spotlight new example --report {written.path.stem} --theme "
+                   "court-work \"Title of the example\"")
+    else:
+        click.echo(str(written.path))
+
+
+def _date_option(question: str, given: str | None, optional: bool = False) -> Any:
+    """A date from an option, or asked for until it is one; None for an optional one left
+    empty."""
+    from .new_report import parse_date
+
+    while True:
+        text = given if given is not None else click.prompt(
+            question, default="" if optional else None, show_default=False)
+        if optional and not text.strip():
+            return None
+        found = parse_date(text)
+        if found is not None:
+            return found
+        if given is not None:
+            raise click.BadParameter(f"'{given}' is not a date; write it like 2025-03-03 or "
+                                     "3 March 2025")
+        click.echo("Write the date like 2025-03-03 or 3 March 2025.", err=True)
+
+
 @main.command("schema")
 @click.argument("kind", type=click.Choice(["example", "report", "site"]), required=False)
 @click.option("--out", type=click.Path(path_type=Path), default=None,
