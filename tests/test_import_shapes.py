@@ -6,6 +6,7 @@ import string
 import tempfile
 from pathlib import Path
 
+import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -123,3 +124,19 @@ def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path
     built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
                 "--no-pdf")
     assert built.exit_code == 0, built.output
+
+
+def test_the_import_starts_from_inits_defaults() -> None:
+    """A site file made by import carries what `spotlight init`'s does: the practice themes
+    with their outcome_expected, the sentence types, the glossary, the known abbreviations."""
+    from importlib.resources import files
+
+    from spotlight.importing.site_file import starter_text
+
+    init = yaml.safe_load(files("spotlight").joinpath("starter/site.yml").read_text("utf-8"))
+    imported = yaml.safe_load(starter_text())
+    assert [(t["slug"], t["title"], t.get("outcome_expected", True))
+            for t in imported["practice_themes"]] == [
+        (t["slug"], t["title"], t.get("outcome_expected", True)) for t in init["practice_themes"]]
+    for key in ("sentence_types", "glossary", "known_abbreviations", "title", "organisation"):
+        assert imported[key] == init[key], key
