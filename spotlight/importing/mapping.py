@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import Problem, SpotlightError
-from . import abbreviations
+from . import abbreviations, bridges
 from . import yaml_writer as y
 from .dates import date_range, single_date
 from .document import Block, Document, Kind, Warn
@@ -82,6 +82,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     count = 0
     for section in (s for s in shape.sections if s.role == "theme"):
         theme, renamed = _theme(section, site, themes_used, warn)
+        bridges.settle(section, warn)
         intro = blocks_markdown(section.blocks, inline, example=False, width=WIDTH - 6)
         heading = f"  # the source's heading: {section.title}" if renamed else ""
         sections_yaml.append(f"  - practice_theme: {y.scalar(theme)}{heading}\n" +
