@@ -16,14 +16,12 @@ from pathlib import Path
 from . import suggest
 from .errors import Problem, SpotlightError, display_path
 from .importing.dates import single_date
+from .importing.mapping import PLACEHOLDER_DATE  # a date not known yet: the build refuses it
 from .importing.site_file import SiteFile
 from .importing.yaml_writer import scalar
 from .load import REPORTS_DIR, SITE_FILE
 from .scaffold import SCHEMA_DIR, slugify
 from .yamlio import YList, YMap
-
-#: The publication date of a report not yet dated: the publish gate refuses it.
-PLACEHOLDER_DATE = dt.date(1900, 1, 1)
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,13 @@ def test_every_lint_code_is_in_the_readme_table() -> None:
     rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z-]+)` \| (\w+) \|", table,
                                                         re.MULTILINE)}
     assert rows == {code: rule.severity for code, rule in RULES.items()}
+
+
+def test_quick_start_walks_a_new_author_through_in_order() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Your first spotlight", 1)[1]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    commands = [" ".join(line.split("#")[0].split()[:3]) for line in block.strip().splitlines()]
+    assert commands == ["spotlight init my-spotlight", "cd my-spotlight", "spotlight new report",
+                        "spotlight new example", "spotlight serve", "spotlight check",
+                        "spotlight build"]
