@@ -15,9 +15,16 @@ from pathlib import Path
 from .conftest import REPO
 
 DEBIAN_PYTHON = Path("/usr/bin/python3")
-_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "build", "build.*", "__pycache__",
-                                     ".pytest_cache", ".ruff_cache", ".hypothesis",
-                                     "*.egg-info", "dist")
+_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "__pycache__", ".pytest_cache",
+                                     ".ruff_cache", ".hypothesis", "*.egg-info", "dist")
+
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    """What a fresh clone would not have: caches, and at the top the builds."""
+    left_out = set(_NOT_COPIED(folder, names))
+    if Path(folder) == REPO:
+        left_out |= {n for n in names if n == "build" or n.startswith("build.")}
+    return left_out
 
 
 def _pip_cache() -> str:
@@ -31,7 +38,7 @@ def test_setup_with_debian_python_makes_a_venv_and_a_spotlight_command(tmp_path:
         or any(DEBIAN_PYTHON.parent.parent.glob("lib/python3*/EXTERNALLY-MANAGED")), \
         "this test needs Debian's own python3, which is externally managed"
     project = tmp_path / "spotlight"
-    shutil.copytree(REPO, project, ignore=_NOT_COPIED, symlinks=True)
+    shutil.copytree(REPO, project, ignore=_not_copied, symlinks=True)
     home = tmp_path / "home"
     home.mkdir()
     local_bin = home / ".local" / "bin"
