@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import suggest
 from .errors import Problem, Problems, display_path
 from .incremental import MARKER, STAT_RECORD, Manifest, StatRecord, digest
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
@@ -175,8 +176,9 @@ def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, li
     if name != DEFAULT_THEME:
         chosen = root / name
         if not chosen.is_dir():
-            known = ", ".join(sorted(p.name for p in root.iterdir() if p.is_dir()))
-            problems.add(str(name), None, f"unknown visual theme '{name}'; known: {known}")
+            known = sorted(p.name for p in root.iterdir() if p.is_dir())
+            problems.add(str(name), None,
+                         f"unknown visual theme '{name}'{suggest.unknown(name, known)}")
         else:
             folders.append(("theme", chosen))
     folders.append(("default", root / DEFAULT_THEME))

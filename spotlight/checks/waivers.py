@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import suggest
 from ..model import Waiver
 from .corpus import Corpus
 from .finding import RULES, Finding, finding
@@ -59,10 +60,12 @@ def apply(corpus: Corpus, findings: Iterable[Finding]) -> tuple[list[Finding], l
         for index, waiver in enumerate(waivers):
             position = corpus.position(path, "waivers", index)
             if waiver.code not in RULES or waiver.code in _UNWAIVABLE:
-                codes = ", ".join(c for c in RULES if c not in _UNWAIVABLE)
+                codes = [c for c in RULES if c not in _UNWAIVABLE]
+                hint = suggest.did_you_mean(waiver.code, codes) or \
+                    f"; the codes are: {', '.join(codes)}"
                 kept.append(finding("waiver-unknown-code", path, position,
                                     f"waiver for '{waiver.code}' names no rule that can be "
-                                    f"waived; the codes are: {codes}", waiver.code))
+                                    f"waived{hint}", waiver.code))
             elif (path, index) not in used:
                 what = f" '{waiver.match}'" if waiver.match else ""
                 kept.append(finding("waiver-unused", path, position,
