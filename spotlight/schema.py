@@ -68,7 +68,10 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
     their defaults (None where there is none), so later checks can still run on the rest.
     """
     if not isinstance(data, YMap):
-        problems.append(Problem(path, line, f"expected {_KIND_WORDS['record']} for {schema.title}"))
+        squeezed = isinstance(data, str) and re.match(r"^[A-Za-z_][\w-]*:\S", data)
+        hint = "; a key needs a space after its ':'" if squeezed else ""
+        problems.append(Problem(path, line,
+                                f"expected {_KIND_WORDS['record']} for {schema.title}{hint}"))
         return None
     clean = YMap()
     clean.line, clean.key_lines = data.line or line, dict(data.key_lines)

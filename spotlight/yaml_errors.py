@@ -13,6 +13,8 @@ import re
 import yaml
 
 _QUOTE_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"][^#]*?:\s+|-\s+)?(?P<quote>["'])""")
+_NO_SPACE = re.compile(r"^\s*([A-Za-z_][\w-]*):([^\s/:][^\n]*)$")
+_KEY = re.compile(r"^\s*(?:-\s+)?[^\s#'\"][^#]*?:(?:\s|$)")
 _BLOCK_START = re.compile(r"""(?:^\s*-|:)\s+[|>][-+0-9]*\s*(?:#.*)?$""")
 
 
@@ -57,12 +59,23 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[i
         shown = f"'{character[1]}'" if character else "this character"
         return at(line, f"invalid YAML: a value cannot start with {shown}; put the whole value "
                         "in quotes")
+    if problem == "mapping values are not allowed here" and line is not None:
+        squeezed = next((n for n in range(line - 1, 0, -1) if _NO_SPACE.match(lines[n - 1])),
+                        None) if line > 1 and not _KEY.match(lines[line - 2]) else None
+        if squeezed is not None:
+            key = _NO_SPACE.match(lines[squeezed - 1])
+            assert key is not None
+            return at(squeezed, f"invalid YAML: a key needs a space after its ':'; write "
+                                f"'{key[1]}: {key[2]}'")
     if problem == "mapping values are not allowed here":
         return at(line, "invalid YAML: a ': ' inside a value starts a new key; put the whole "
                         "value in quotes (or, if this line is a key of its own, start it at the "
                         "same column as the keys above it)")
     if context == "while scanning a simple key" and error.context_mark is not None:
         start = error.context_mark.line + 1
+        if key := _NO_SPACE.match(lines[start - 1]):
+            return at(start, f"invalid YAML: a key needs a space after its ':'; write "
+                             f"'{key[1]}: {key[2]}'")
         return at(start, "invalid YAML: this line has no 'key: value' shape; if it continues "
                          "the value above, indent it like that value's first line, otherwise "
                          "add the missing ':' after its key")
