@@ -77,8 +77,8 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
     clean.line, clean.key_lines = data.line or line, dict(data.key_lines)
     for key in data:
         if key not in schema.by_name:
-            hint = difflib.get_close_matches(str(key), list(schema.by_name), n=1, cutoff=0.6)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else \
+            close = difflib.get_close_matches(str(key), list(schema.by_name), n=1, cutoff=0.6)
+            suggestion = f"; did you mean '{close[0]}'?" if close else \
                 suggest.did_you_mean(str(key), list(schema.by_name))
             problems.append(Problem(path, data.line_of(key),
                                     f"unknown key '{key}' in {schema.title}{suggestion}"))

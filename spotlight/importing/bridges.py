@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Kind, Warn
+from .document import Block, Kind, Warn
 from .outline import Part, Section
 
 _INTRODUCES = re.compile(
@@ -28,7 +28,7 @@ def settle(section: Section, warn: Warn) -> None:
     """Move each example's trailing bridge or closing remark into the section's text."""
     last = len(section.examples) - 1
     for index, part in enumerate(section.examples):
-        moved = []
+        moved: list[Block] = []
         while part.blocks and _belongs_to_section(part, index < last, moved):
             moved.insert(0, part.blocks.pop())
         if not moved:
@@ -41,7 +41,7 @@ def settle(section: Section, warn: Warn) -> None:
                             "well there")
 
 
-def _belongs_to_section(part: Part, another_follows: bool, moved: list[object]) -> bool:
+def _belongs_to_section(part: Part, another_follows: bool, moved: list[Block]) -> bool:
     block = part.blocks[-1]
     if block.kind not in _MOVABLE or len(part.blocks) < 2:
         return False
