@@ -89,7 +89,10 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[i
         name = f"!!{tag[1]}" if tag and tag[1] else (tag[2] if tag else "a '!' tag")
         return at(line, f"invalid YAML: '{name}' is a YAML tag, which spotlight does not "
                         "read; if it is text, put the whole value in quotes")
-    if not syntax:  # duplicate keys, aliases, values YAML cannot read: said in our words
+    if duplicate := re.match(r"duplicate key '(.*)'$", problem):
+        return at(line, f"invalid YAML: '{duplicate[1]}' is given a second time here; keep "
+                        "one of the two")
+    if not syntax:  # aliases, values YAML cannot read: said in our words already
         return at(line, f"invalid YAML: {problem}")
     words = f"{problem} ({context})" if context else problem
     return at(line, f"invalid YAML: {words or 'YAML cannot read this line'}; check it for a "
