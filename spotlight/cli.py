@@ -395,9 +395,11 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
     site = "created site.yml" if result.site_created else "added to site.yml"
+    option = "" if out == Path("content") else f" --content {out}"
     click.echo(f"Imported {result.examples} example(s) in {result.sections} section(s) into "
                f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
-               f"Build it with: spotlight build --content {out}")
+               f"Next: spotlight check{option} (what is left to fix), then spotlight "
+               f"build{option}")
 
 
 class _Stopped(KeyboardInterrupt):
