@@ -98,7 +98,12 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
         sys.exit(128 + signum)
     bar.close()
     for warning in result.warnings:
-        click.echo(f"{warning} (warning)", err=True)
+        text = str(warning)
+        click.echo(text if ": warning: " in text else f"{text} (warning)", err=True)
+    if result.waived:
+        click.echo(f"{result.waived} finding{'s' if result.waived != 1 else ''} of the publish "
+                   "gate waived: 'spotlight check --waivers' lists them with their reasons.",
+                   err=True)
     if result.up_to_date:
         if not quiet:
             click.echo(f"Nothing changed: {result.out} is up to date.")

@@ -2,8 +2,10 @@
 
 The content goes through the build's own stages (load, validate, assemble, render, all in
 memory); if the build would refuse it, its problems are the findings (code ``invalid``).
-Otherwise each lint family looks at the result: references, anonymisation, house style and
-facts. Waivers then set aside the findings an author has accepted.
+The publish gate's scan (anonymisation, unfinished work: see gate.py) reads every file that
+could be read, whether or not the content is valid, so a broken file hides nothing. When the
+content is valid, each other lint family looks at the result: references, reused names, house
+style and facts. Waivers then set aside the findings an author has accepted.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from pathlib import Path
 from ..assemble import assemble
 from ..errors import Problem, SpotlightError
 from ..load import RawContent, load, load_theme
+from ..model import Content
 from ..render import render
 from ..validate import validate
 from . import anonymisation, facts, house_style, references, waivers
 from .corpus import Corpus, build_corpus
 from .finding import RULES, Finding, Rule, finding
+from .gate import GATE_CODES, content_waivers, locate_waivers, scan
 from .sources import FileText
 from .waivers import Waived
 
@@ -58,18 +62,28 @@ def run_checks(options: CheckOptions) -> CheckResult:
     """Check the content folder; never writes anything."""
     raw, problems = load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    found: set[Finding] = set()
+    content: Content | None = None
     try:
         content = validate(raw, [*problems, *theme_problems])
         assert theme is not None  # validate raised if the theme could not be loaded
         site = assemble(content)
         rendered = render(site, theme, options.content)
     except SpotlightError as error:
-        return CheckResult(tuple(sorted(_invalid(p, raw) for p in error.problems)), ())
-    corpus = build_corpus(raw, content, site, rendered, theme)
-    found: set[Finding] = set()
-    for family in FAMILIES:
-        found.update(family(corpus))
-    kept, waived = waivers.apply(corpus, found)
+        found.update(_invalid(p, raw) for p in error.problems)
+    else:
+        corpus = build_corpus(raw, content, site, rendered, theme)
+        for family in FAMILIES:
+            found.update(family(corpus))
+    abbreviations: frozenset[str] = frozenset()
+    if content is not None:
+        settings = content.settings
+        abbreviations = frozenset(dict(settings.glossary)) | frozenset(
+            settings.known_abbreviations)
+    found.update(scan(raw, abbreviations))
+    valid = not any(f.code == "invalid" for f in found)
+    kept, waived = waivers.apply(content_waivers(raw, content), found, locate_waivers(raw),
+                                 None if valid else GATE_CODES)
     return CheckResult(tuple(sorted(set(kept))), tuple(sorted(set(waived))))
 
 

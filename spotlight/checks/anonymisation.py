@@ -1,10 +1,11 @@
 """Anonymisation: details that could identify a person, found in the prose of every file.
 
-Each rule is a regular expression over the prose (link targets and web addresses blanked out),
-with an optional test that cuts false positives (the NHS number's modulus 11 check, the digit
-count of a telephone number). Dates are only flagged where they are tied to a person: dates
-of birth anywhere, exact dates inside a case about a person. The same first name used for two
-people in one report is the job of ``names.py``.
+Each rule is a regular expression over the prose (link targets and web addresses blanked out,
+except for the social-media rule, which reads the addresses), with an optional test that cuts
+false positives (the NHS number's modulus 11 check, the digit count of a telephone number).
+Dates are only flagged where they are tied to a person: dates of birth anywhere (birth.py),
+exact dates inside a case about a person. Names are found by people.py. The same first name
+used for two people in one report is the job of ``names.py``.
 """
 
 from __future__ import annotations
@@ -13,22 +14,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from . import birth, people
 from .corpus import Corpus
-from .finding import Finding, finding
+from .finding import Finding
 from .names import reused_names
-from .sources import Text
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-#: A date with at least a day and a month: 3 March 2024, March 3rd, 03/03/2024, 2024-03-03.
-EXACT_DATE = (rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?"
-              rf"|{_MONTH}\s+{_DAY}\b(?:,?\s+\d{{4}})?"
-              r"|(?:0?[1-9]|[12][0-9]|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})(?!\d)"
-              r"|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))")
-_BIRTH_DATE = rf"(?:{EXACT_DATE}|{_MONTH}\s+\d{{4}}|\d{{4}})"
-_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Crescent|Place|Gardens|Terrace"
-           r"|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park)")
+EXACT_DATE = birth.EXACT_DATE
+_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
+           r"|Gardens|Terrace|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park"
+           r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd)")
+_SOCIAL = (r"(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube"
+           r"|threads|reddit|pinterest|twitch|onlyfans|telegram|t|wa|discord|tumblr|vk"
+           r"|myspace|bsky|mastodon\.social)")
 
 
 def _nhs_valid(number: str) -> bool:
@@ -53,13 +50,14 @@ class PatternRule:
     pattern: re.Pattern[str]
     noun: str
     valid: Callable[[str], bool] | None = None
-    people_only: bool = False
+    raw: bool = False  # read the text with its web addresses, not the prose
 
 
 RULES = (
     PatternRule("anon-postcode", re.compile(
         r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
-        r" ?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])"), "a postcode"),
+        r"[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])", re.IGNORECASE), "a postcode",
+        lambda text: text.isupper() or not re.search(r"\d(?:st|nd|rd|th)$", text, re.I)),
     PatternRule("anon-phone", re.compile(
         r"(?<![\w/.+-])(?:\+44 ?(?:\(0\) ?)?|\(?0)\d[\d ()-]{7,14}\d(?![\w/-])"),
         "a telephone number", _phone_valid),
@@ -75,47 +73,75 @@ RULES = (
                 "a prison number"),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier"),
-    PatternRule("anon-date-of-birth", re.compile(
-        rf"\b(?i:born|birthday|date of birth|dob|d\.o\.b\.?)(?![\w-])[^.\n]{{0,30}}?"
-        rf"(?<![\w-])(?P<flag>{_BIRTH_DATE})(?![\w-])"), "a date of birth"),
     PatternRule("anon-address", re.compile(
-        rf"(?<![\w/.-])\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}{_STREET}(?![\w-])"),
-        "a house number and street"),
-    PatternRule("anon-exact-date", re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])"),
-                "an exact date", people_only=True),
+        rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
+        rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}{_STREET}\b"
+        r"(?![\w-])"),
+        "a house number and street", lambda text: not re.search(
+            r"(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s) Court$", text)),
+    PatternRule("anon-vehicle", re.compile(
+        r"(?<![\w-])(?:[A-HJ-PR-Y][A-HJ-PR-Y][0-9]{2}[ \u00a0]?[A-HJ-PR-Z]{3}"
+        r"|[A-HJ-NPR-Y][0-9]{1,3}[ \u00a0][A-HJ-PR-Y]{3}"
+        r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
+        r"(?![\w-])", re.IGNORECASE), "a vehicle registration",
+        lambda text: text.isupper() or not re.search(r"\s", text)),
+    PatternRule("anon-social", re.compile(
+        rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
+        r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
+        r"@?[\w.%-]{2,}[\w/?=&.%-]*"
+        r"|(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@.-]*\.\w)"
+        r"(?![\w@-])"), "a social-media handle or profile address", raw=True),
+    PatternRule("anon-case-number", re.compile(
+        r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number"),
 )
 
 
-def check(corpus: Corpus) -> list[Finding]:
-    """Every anonymisation finding: patterns in every text, reused first names per report."""
-    people = {(e.name, ("body",)) for e in corpus.content.examples if e.kind == "person"}
-    people |= {(e.name, ("title",)) for e in corpus.content.examples if e.kind == "person"}
-    found: list[Finding] = []
-    for text in corpus.all_texts():
-        found += scan(text, person=(text.path, text.where) in people)
-    found += reused_names(corpus)
-    return found
+@dataclass(frozen=True)
+class Context:
+    """What the rules know of a text: whether it is about a person (exact dates are then
+    flagged), the pseudonyms of the content's cases, and its known abbreviations (which are
+    never taken for a vehicle registration)."""
+
+    person: bool = False
+    pseudonyms: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    names: bool = True  # False where people are named on purpose: authors, staff thanked
 
 
-def scan(text: Text, person: bool) -> Iterator[Finding]:
-    """The pattern findings in one text; exact dates only when it is about a person."""
-    birth_spans: list[tuple[int, int]] = []
+def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str, str]]:
+    """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
+    with link targets and web addresses blanked out (the same length)."""
     for rule in RULES:
-        if rule.people_only and not person:
-            continue
-        group = "flag" if "flag" in rule.pattern.groupindex else 0
-        for match in rule.pattern.finditer(text.prose):
-            flagged, start = match.group(group), match.start(group)
+        for match in rule.pattern.finditer(raw if rule.raw else prose):
+            flagged = " ".join(match.group().split())
             if rule.valid is not None and not rule.valid(flagged):
                 continue
-            if rule.code == "anon-date-of-birth":
-                birth_spans.append(match.span(group))
-            elif rule.code == "anon-exact-date" and any(
-                    begin <= start < end for begin, end in birth_spans):
-                continue  # already reported as a date of birth
-            flagged = " ".join(flagged.split())
-            yield finding(rule.code, text.path, text.position(start),
-                          f"'{flagged}' looks like {rule.noun}{_ADVICE[rule.code]}", flagged)
+            if rule.code == "anon-vehicle" and flagged.split()[0] in context.abbreviations:
+                continue
+            yield rule.code, match.start(), flagged, _message(rule.code, flagged, rule.noun)
+    births: list[int] = []
+    for index, flagged in birth.dates_of_birth(prose):
+        births.append(index)
+        yield "anon-date-of-birth", index, flagged, _message(
+            "anon-date-of-birth", flagged, "a date of birth")
+    for index, flagged in people.titles(prose) if context.names else ():
+        yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
+    for index, flagged in people.full_names(prose, context.pseudonyms) if context.names else ():
+        yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+    if context.person:
+        for index, flagged in birth.exact_dates(prose):
+            if not any(start <= index <= start + 3 for start in births):
+                yield "anon-exact-date", index, flagged, _message(
+                    "anon-exact-date", flagged, "an exact date")
+
+
+def _message(code: str, flagged: str, noun: str) -> str:
+    return f"'{flagged}' looks like {noun}{_ADVICE[code]}"
+
+
+def check(corpus: Corpus) -> list[Finding]:
+    """The findings of ``check`` that need the whole report: reused first names."""
+    return list(reused_names(corpus))
 
 
 _ADVICE = {
@@ -129,4 +155,8 @@ _ADVICE = {
     "anon-date-of-birth": ": give an age instead (a 29-year-old man)",
     "anon-address": ": describe the place instead (a flat in the town centre)",
     "anon-exact-date": " tied to a person: give the month, or the time in the sentence",
+    "anon-name": ": use a first-name pseudonym only",
+    "anon-vehicle": ": leave it out",
+    "anon-social": ": leave it out",
+    "anon-case-number": ": leave it out",
 }

@@ -1,0 +1,222 @@
+"""The publish gate: nothing personal, and nothing unfinished, reaches a reader.
+
+``spotlight build`` (and so ``spotlight serve``, and any command that publishes) calls
+``gate`` between render and write. It reads every published value of every content file
+(titles, bodies, captions and alt text, glossary entries, tags, labels, report and site
+text: see prose.py), so what the pages, their meta and Open Graph descriptions, the search
+index and the PDFs are made from is all looked at, whichever pages this build renders again.
+An error-level finding that no waiver sets aside stops the build before anything is written.
+
+``spotlight check`` runs the same scan on every file it can read, even when the content is
+invalid (``scan`` needs only the files' text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import yaml
+
+from ..errors import Problem, SpotlightError
+from ..load import RawContent
+from ..model import Content, Waiver
+from . import people, unfinished, waivers
+from .anonymisation import Context, hits
+from .finding import RULES, Finding, finding
+from .names import _OPENERS
+from .prose import SourceProse, each_prose
+from .sources import FileText, blank_non_prose
+from .waivers import Waived
+
+#: The families of rules the gate enforces. Reused first names confuse readers but identify
+#: no one, and house style is a matter of taste: both stay with ``spotlight check``.
+GATE_FAMILIES = frozenset({"anonymisation", "unfinished work"})
+GATE_CODES = frozenset(code for code, rule in RULES.items()
+                       if rule.family in GATE_FAMILIES and code != "anon-name-reused")
+#: Report fields that name people on purpose (the authors of a reference, the inspection's
+#: staff): names there are not flagged, every other detail is.
+NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
+
+
+@dataclass(frozen=True, order=True)
+class GateProblem(Problem):
+    """A finding of the gate as a problem of the build: ``path:line:col: error: code: ...``."""
+
+    col: int = 1
+    severity: str = "error"
+    code: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.code}: {self.message}"
+
+
+class GateError(SpotlightError):
+    """The gate's findings, as a build's problems, in the order of the files' text."""
+
+    def __init__(self, problems: Iterable[GateProblem]) -> None:
+        super().__init__(problems)
+        self.problems = tuple(sorted(self.problems, key=lambda p: (
+            p.path, p.line or 0, getattr(p, "col", 0), p.message)))
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """What the gate found: the findings that stand (errors and warnings), and those waived."""
+
+    findings: tuple[Finding, ...]
+    waived: tuple[Waived, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that stop a build."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The other findings, as the build's warnings."""
+        return tuple(problem(f) for f in self.findings if f.severity != "error")
+
+
+def problem(found: Finding) -> GateProblem:
+    """A finding as a problem the build can raise and the command line print."""
+    return GateProblem(found.path, found.line, found.message, found.col, found.severity,
+                       found.code)
+
+
+def gate(raw: RawContent, content: Content) -> GateResult:
+    """Scan everything the build is about to publish; raise SpotlightError (each finding as a
+    ``GateProblem``) when an error stands after waivers."""
+    settings = content.settings
+    abbreviations = frozenset(dict(settings.glossary)) | frozenset(settings.known_abbreviations)
+    found = scan(raw, abbreviations)
+    by_path = content_waivers(raw, content)
+    kept, waived = waivers.apply(by_path, found, locate_waivers(raw), GATE_CODES)
+    result = GateResult(tuple(sorted(set(kept))), tuple(sorted(set(waived))))
+    if result.errors:
+        raise GateError([problem(f) for f in result.errors])
+    return result
+
+
+def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every gate finding in every content file that could be read, valid or not."""
+    files = list(_prose(raw))
+    pseudonyms = frozenset(name for f in files if f.kind == "person"
+                           for name in [_pseudonym(f)] if name)
+    found: set[Finding] = set()
+    for source in files:
+        found.update(scan_file(source, pseudonyms, abbreviations))
+    return sorted(found)
+
+
+def scan_file(source: SourceProse, pseudonyms: frozenset[str],
+              abbreviations: frozenset[str]) -> Iterable[Finding]:
+    """The gate's findings in one file."""
+    file, path = source.file, source.path
+    placeholder_lines: set[int] = set()
+    for span in source.spans:
+        text = file.text[span.start:span.end]
+        prose = blank_non_prose(text)
+        person = source.kind == "person" and span.key in ("title", "body")
+        context = Context(person, pseudonyms, abbreviations,
+                          names=span.key not in NAMED_ON_PURPOSE)
+        for code, index, flagged, message in hits(prose, _CITATION.sub(_blank, text), context):
+            yield finding(code, path, file.position(span.start + index), message, flagged)
+        for index, flagged in unfinished.marks(prose):
+            yield finding("unfinished-mark", path, file.position(span.start + index),
+                          f"'{flagged}' is an editorial mark: finish the text and remove it",
+                          flagged)
+        for index in unfinished.placeholder_dates(text):
+            position = file.position(span.start + index)
+            placeholder_lines.add(position[0])
+            yield finding("unfinished-placeholder", path, position,
+                          f"'{unfinished.PLACEHOLDER_DATE}' is a placeholder that spotlight "
+                          "import wrote: set the real date", unfinished.PLACEHOLDER_DATE)
+    for offset in source.placeholders:
+        position = file.position(offset)
+        if position[0] not in placeholder_lines:
+            yield finding("unfinished-placeholder", path, position,
+                          "a '# PLACEHOLDER' mark: set the real value, then remove the mark",
+                          "PLACEHOLDER")
+
+
+_CITATION = re.compile(r"\[@[^\]\n]*\]")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _prose(raw: RawContent) -> Iterable[SourceProse]:
+    site = (raw.site.name, raw.site.text) if raw.site is not None else None
+    return each_prose(site, [(f.name, f.text) for f in raw.reports],
+                      [(f.name, f.text) for f in raw.examples])
+
+
+def _pseudonym(source: SourceProse) -> str | None:
+    body = next((s for s in source.spans if s.key == "body"), None)
+    if body is None:
+        return None
+    return people.pseudonym(source.file.text[body.start:body.end].lstrip(), _OPENERS)
+
+
+def content_waivers(raw: RawContent, content: Content | None) -> dict[str, tuple[Waiver, ...]]:
+    """The waivers of each file: from the validated content when there is some, otherwise
+    read from each file that can be read on its own."""
+    if content is not None:
+        found = {raw.site.name if raw.site else "": content.settings.waivers}
+        found |= {r.name: r.waivers for r in content.reports}
+        found |= {e.name: e.waivers for e in content.examples}
+        return found
+    return {f.name: _raw_waivers(f.text, f.name.endswith(".md"))
+            for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
+
+
+def _raw_waivers(text: str, front_matter: bool) -> tuple[Waiver, ...]:
+    """The well-formed waivers of a file whose content as a whole may be invalid."""
+    start = 0
+    if front_matter:
+        parts = text.split("\n---", 1) if text.startswith("---") else []
+        if len(parts) != 2:
+            return ()
+        start = text.index("\n") + 1
+        text = parts[0][start:]
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return ()
+    if not isinstance(root, yaml.MappingNode):
+        return ()
+    line_shift = 2 if front_matter else 1  # 0-based lines of the YAML -> lines of the file
+    found = []
+    for key, value in root.value:
+        if key.value != "waivers" or not isinstance(value, yaml.SequenceNode):
+            continue
+        for item in value.value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            fields = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+            if isinstance(fields.get("code"), str) and isinstance(fields.get("reason"), str):
+                found.append(Waiver(fields["code"], fields.get("match") or None,
+                                    fields["reason"], item.start_mark.line + line_shift))
+    return tuple(found)
+
+
+def locate_waivers(raw: RawContent) -> waivers.Locate:
+    """Where each waiver is written: its line, at its first character."""
+    texts = {f.name: f.text for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
+    files: dict[str, FileText] = {}
+
+    def locate(path: str, waiver: Waiver) -> tuple[int, int]:
+        if path not in texts:
+            return waiver.line, 1
+        if path not in files:
+            files[path] = FileText(path, texts[path])
+        line, col = files[path].line_start(waiver.line)
+        rest = texts[path].splitlines()[line - 1][col - 1:] if line else ""
+        if rest.startswith("-"):  # the item's first key, after "- "
+            col += len(rest) - len(rest[1:].lstrip(" "))
+        return line, col
+
+    return locate
