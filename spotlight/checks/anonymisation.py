@@ -66,7 +66,8 @@ RULES = (
         "an e-mail address"),
     PatternRule("anon-ni-number", re.compile(
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-        r" ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])"), "a National Insurance number"),
+        r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
+        "a National Insurance number"),
     PatternRule("anon-nhs-number", re.compile(
         r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid),
     PatternRule("anon-prison-number", re.compile(r"(?<![\w/-])[A-Z]\d{4}[A-Z]{2}(?![\w-])"),

@@ -25,8 +25,8 @@ _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a
 _TITLE = re.compile(
     rf"(?<![\w-])(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Mister)\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
     rf"(?P<name>{_WORD})(?![\w'’-])")
-_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)[ \t]*\n?[ \t]*"
-                   rf"(?P<last>{_WORD})(?![\w-])(?!['’]s\b\s+(?:Trust|Foundation))")
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?=[ \t]*\n?[ \t]*"
+                   rf"(?P<last>{_WORD})(?![\w-]))")
 #: Well-known people whose names are those of organisations, places or awards.
 _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Florence Nightingale",
                     "Winston Churchill", "Nelson Mandela", "Mary Seacole", "Robert Peel",
@@ -35,6 +35,10 @@ _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Flore
 #: Titles that are not a person's.
 _NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens"})
 _AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},)")
+_ORGANISATION_NOUN = re.compile(
+    r"[ \t]+(?:project|programme|program|service|services|team|group|scheme|initiative|hub"
+    r"|centre|center|charity|unit|model|approach|pathway|course|network|partnership|trust"
+    r"|foundation|award|fund|house|ward|wing|clinic|café|cafe)\b")
 #: Words a title in title case leaves in lower case.
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
                           "to", "for", "with", "by", "from", "into", "as", "vs"})
@@ -89,10 +93,11 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
         first, last = match.group("first"), match.group("last")
         if first not in known and first not in pseudonyms:
             continue
-        if last in stop or _title_case(prose, match.start()):
-            continue
+        if last in stop or (_title_case(prose, match.start())
+                            and (first not in known or re.search(r"(?:s|ing|ed)$", last))):
+            continue  # in a title in title case, a capital says little
         pair = f"{first} {last}"
-        if pair in _KNOWN or _organisation(prose, match.end()) \
+        if pair in _KNOWN or _organisation(prose, match.end("last")) \
                 or _prison(prose, match.start()):
             continue
         yield match.start(), pair
@@ -100,6 +105,8 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
 
 def _organisation(prose: str, end: int) -> bool:
     """True when the words after a pair make it an organisation's name."""
+    if _ORGANISATION_NOUN.match(prose, end):
+        return True
     following = re.match(r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,3}", prose[end:end + 60])
     if following is None:
         return False
