@@ -143,7 +143,7 @@ def build(options: BuildOptions) -> BuildResult:
     rendered = render(site, theme, options.content, extra, options.modified, search=search,
                       reuse=reuse, pdf=options.pdf)
     # The publish gate: nothing personal or unfinished is written (raises with every finding).
-    passed = gate(raw, content)
+    passed = gate(raw, content, cache)
     pdfs, records, warnings = _pdfs(options, theme, inputs, rendered, previous)
     warnings[:0] = [*theme.warnings, *passed.warnings]
     # The pages and PDFs not made again: linked from the previous build.

@@ -11,7 +11,7 @@ used for two people in one report is the job of ``names.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import birth, people
@@ -51,6 +51,9 @@ class PatternRule:
     noun: str
     valid: Callable[[str], bool] | None = None
     raw: bool = False  # read the text with its web addresses, not the prose
+    #: A detail with digits is looked for only just before and at the text's digits (see
+    #: ``candidates``); the others only in a text holding one of these strings.
+    needs: tuple[str, ...] = ()
 
 
 RULES = (
@@ -63,7 +66,7 @@ RULES = (
         "a telephone number", _phone_valid),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
-        "an e-mail address"),
+        "an e-mail address", needs=("@",)),
     PatternRule("anon-ni-number", re.compile(
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
         r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
@@ -91,7 +94,9 @@ RULES = (
         r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
         r"@?[\w.%-]{2,}[\w/?=&.%-]*"
         r"|(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@.-]*\.\w)"
-        r"(?![\w@-])"), "a social-media handle or profile address", raw=True),
+        r"(?![\w@-])"), "a social-media handle or profile address", raw=True,
+        needs=("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".social/", ".gg/",
+               ".ru/", "instagr.am/")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number"),
 )
@@ -112,8 +117,16 @@ class Context:
 def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str, str]]:
     """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
     with link targets and web addresses blanked out (the same length)."""
+    starts = candidates(prose)
     for rule in RULES:
-        for match in rule.pattern.finditer(raw if rule.raw else prose):
+        text = raw if rule.raw else prose
+        if rule.needs:
+            if not any(needle in text for needle in rule.needs):
+                continue
+            matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
+        else:
+            matches = _at(rule.pattern, text, starts)
+        for match in matches:
             flagged = " ".join(match.group().split())
             if rule.valid is not None and not rule.valid(flagged):
                 continue
@@ -130,10 +143,41 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str
     for index, flagged in people.full_names(prose, context.pseudonyms) if context.names else ():
         yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
     if context.person:
-        for index, flagged in birth.exact_dates(prose):
-            if not any(start <= index <= start + 3 for start in births):
-                yield "anon-exact-date", index, flagged, _message(
+        for match in _at(birth.EXACT, prose, starts):
+            if not any(start <= match.start() <= start + 3 for start in births):
+                flagged = " ".join(match.group().split())
+                yield "anon-exact-date", match.start(), flagged, _message(
                     "anon-exact-date", flagged, "an exact date")
+
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+
+
+def candidates(text: str) -> list[int]:
+    """Where a detail with digits can start: each word holding a digit and the three words
+    before it (a postcode's outward code, "no. 9", "14th of March"), and a "(" or "+" just
+    before one of those. Looking only there is what keeps the gate cheap."""
+    found: set[int] = set()
+    for run in _DIGITS.finditer(text):
+        digit = run.start()
+        begin = max(0, digit - 40)
+        words = [w.start() for w in _WORD.finditer(text, begin, digit + 1)]
+        found.update(words[-4:] if words and words[-1] == digit else [*words[-3:], digit])
+    found |= {c - 1 for c in found if c and text[c - 1] in "(+"}
+    return sorted(found)
+
+
+def _at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that start at one of ``starts``, without overlaps."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None and match.end() > start:
+            end = match.end()
+            yield match
 
 
 def _message(code: str, flagged: str, noun: str) -> str:

@@ -44,6 +44,7 @@ _CLOSE_BIRTH_DATE = (r"^[\s,:(]{0,3}(?:(?:in|on|during|around|about|circa|c\.)\s
 _ANCHOR = re.compile(
     r"(?<![\w-])(?:born|birth\s?date|birthday|date\s+of\s+birth|d\.?\s?o\.?\s?b(?![a-z])\.?"
     r"|b\.(?=\s*\d))(?![\w-])", re.IGNORECASE)
+_B_DOT = re.compile(r"b\.\s*\d")
 _NOT_A_PERSON = re.compile(r"\s+(?:out\s+of|from|of)\b", re.IGNORECASE)
 _THING = re.compile(
     r"\b(?:idea|project|service|scheme|hub|initiative|partnership|approach|model|programme"
@@ -60,6 +61,10 @@ EXACT = re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])")
 
 def dates_of_birth(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each date of birth in ``prose``."""
+    lower = prose.lower()
+    if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o")) \
+            and not _B_DOT.search(lower):
+        return
     for anchor in _ANCHOR.finditer(prose):
         if anchor.group().lower() == "born":
             if _NOT_A_PERSON.match(prose, anchor.end()):

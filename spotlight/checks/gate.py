@@ -13,6 +13,7 @@ invalid (``scan`` needs only the files' text).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,8 +21,10 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import Problem, SpotlightError
+from ..incremental import digest
 from ..load import RawContent
 from ..model import Content, Waiver
+from ..parse_cache import ParseCache
 from . import people, unfinished, waivers
 from .anonymisation import Context, hits
 from .finding import RULES, Finding, finding
@@ -37,6 +40,8 @@ GATE_CODES = frozenset(code for code, rule in RULES.items()
                        if rule.family in GATE_FAMILIES and code != "anon-name-reused")
 #: Report fields that name people on purpose (the authors of a reference, the inspection's
 #: staff): names there are not flagged, every other detail is.
+#: Changes whenever the rules change, so that no finding kept in the parse cache is stale.
+_RULES_VERSION = "1"
 NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 
 
@@ -85,12 +90,17 @@ def problem(found: Finding) -> GateProblem:
                        found.code)
 
 
-def gate(raw: RawContent, content: Content) -> GateResult:
+def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> GateResult:
     """Scan everything the build is about to publish; raise SpotlightError (each finding as a
-    ``GateProblem``) when an error stands after waivers."""
+    ``GateProblem``) when an error stands after waivers.
+
+    With the build's parse ``cache``, a file whose text (and the names and abbreviations the
+    rules depend on) is unchanged since the previous build is not scanned again: its findings
+    are kept in the cache.
+    """
     settings = content.settings
     abbreviations = frozenset(dict(settings.glossary)) | frozenset(settings.known_abbreviations)
-    found = scan(raw, abbreviations)
+    found = scan(raw, abbreviations, cache)
     by_path = content_waivers(raw, content)
     kept, waived = waivers.apply(by_path, found, locate_waivers(raw), GATE_CODES)
     result = GateResult(tuple(sorted(set(kept))), tuple(sorted(set(waived))))
@@ -99,14 +109,31 @@ def gate(raw: RawContent, content: Content) -> GateResult:
     return result
 
 
-def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset()) -> list[Finding]:
+def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
+         cache: ParseCache | None = None) -> list[Finding]:
     """Every gate finding in every content file that could be read, valid or not."""
     files = list(_prose(raw))
     pseudonyms = frozenset(name for f in files if f.kind == "person"
                            for name in [_pseudonym(f)] if name)
     found: set[Finding] = set()
+    common = digest("gate", _RULES_VERSION, *sorted(pseudonyms), "\0", *sorted(abbreviations))
+    kept: dict[str, str] = {}
     for source in files:
-        found.update(scan_file(source, pseudonyms, abbreviations))
+        key = digest(common, source.path, source.file.text)
+        line = cache.line(key) if cache is not None else None
+        if line is not None:
+            try:
+                found.update(Finding(*item) for item in json.loads(line))
+                kept[key] = line
+                continue
+            except (ValueError, TypeError):
+                pass
+        mine = sorted(set(scan_file(source, pseudonyms, abbreviations)))
+        found.update(mine)
+        kept[key] = json.dumps([[f.path, f.line, f.col, f.severity, f.code, f.message, f.text]
+                                for f in mine], ensure_ascii=False, separators=(",", ":"))
+    if cache is not None:
+        cache.keep(kept)
     return sorted(found)
 
 
@@ -117,11 +144,14 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
     placeholder_lines: set[int] = set()
     for span in source.spans:
         text = file.text[span.start:span.end]
-        prose = blank_non_prose(text)
+        if _PLAIN.fullmatch(text):
+            continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
+        prose = blank_non_prose(text) if _LINKS.search(text) else text
         person = source.kind == "person" and span.key in ("title", "body")
         context = Context(person, pseudonyms, abbreviations,
                           names=span.key not in NAMED_ON_PURPOSE)
-        for code, index, flagged, message in hits(prose, _CITATION.sub(_blank, text), context):
+        raw = _CITATION.sub(_blank, text) if "[@" in text else text
+        for code, index, flagged, message in hits(prose, raw, context):
             yield finding(code, path, file.position(span.start + index), message, flagged)
         for index, flagged in unfinished.marks(prose):
             yield finding("unfinished-mark", path, file.position(span.start + index),
@@ -141,7 +171,10 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
                           "PLACEHOLDER")
 
 
+_PLAIN = re.compile(r"[a-z ,.'’-]*")
 _CITATION = re.compile(r"\[@[^\]\n]*\]")
+#: What blank_non_prose blanks starts with one of these: without any, there is nothing to do.
+_LINKS = re.compile(r"\]\(|://|\[@|\]:")
 
 
 def _blank(match: re.Match[str]) -> str:

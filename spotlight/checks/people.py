@@ -76,9 +76,18 @@ def pseudonym(body: str, openers: Iterable[str]) -> str | None:
     return name if len(again) >= 3 else None
 
 
+_CAPITAL = re.compile(r"[A-Z][a-zà-öø-ÿ]*")
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister"})
+
+
 def titles(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each title with a name: "Mr Whitlock"."""
-    for match in _TITLE.finditer(prose):
+    for word in _CAPITAL.finditer(prose):
+        if word.group() not in _TITLES:
+            continue
+        match = _TITLE.match(prose, word.start())
+        if match is None:
+            continue
         name = match.group("name")
         if name in _NOT_TITLES or name in not_surnames():
             continue
@@ -89,10 +98,13 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
     """(index, text) of each first name followed by a surname: "Darren Whitlock"."""
     known = first_names()
     stop = not_surnames()
-    for match in _PAIR.finditer(prose):
-        first, last = match.group("first"), match.group("last")
-        if first not in known and first not in pseudonyms:
+    for word in _CAPITAL.finditer(prose):
+        if word.group() not in known and word.group() not in pseudonyms:
             continue
+        match = _PAIR.match(prose, word.start())
+        if match is None:
+            continue
+        first, last = match.group("first"), match.group("last")
         if last in stop or (_title_case(prose, match.start())
                             and (first not in known or re.search(r"(?:s|ing|ed)$", last))):
             continue  # in a title in title case, a capital says little

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 PLACEHOLDER_DATE = "1900-01-01"
+_WORDS = ("TODO", "TK", "XX", "FIXME", "TBC", "TBD")
 _DATE = re.compile(rf"(?<![\w-]){PLACEHOLDER_DATE}(?![\w-])")
 _MARK = re.compile(
     r"(?<![\w'’-])(?:TODO|TK(?:TK)?|XXX?|FIXME|TBC|TBD)(?![\w'’-])(?![ \t]+Maxx)"
@@ -22,12 +23,16 @@ _MARK = re.compile(
 
 def placeholder_dates(text: str) -> Iterator[int]:
     """The index of each placeholder date."""
+    if PLACEHOLDER_DATE not in text:
+        return
     for match in _DATE.finditer(text):
         yield match.start()
 
 
 def marks(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each editorial mark."""
+    if "[" not in prose and not any(word in prose for word in _WORDS):
+        return
     for match in _MARK.finditer(prose):
         word = match.group()
         if not word.startswith("[") and not word.isupper():
