@@ -23,6 +23,11 @@ EXACT_DATE = birth.EXACT_DATE
 _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
            r"|Gardens|Terrace|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park"
            r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd)")
+_LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
+                 r"|boulevard)")
+_HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
+_PLATFORM = (r"(?:Snapchat|Snap|Instagram|Insta|IG|TikTok|Tiktok|Facebook|FB|Twitter|X|Telegram"
+             r"|WhatsApp|Discord|Xbox|PSN|PlayStation|Steam|Threads|YouTube|Twitch|Kik|Reddit)")
 _SOCIAL = (r"(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube"
            r"|threads|reddit|pinterest|twitch|onlyfans|telegram|t|wa|discord|tumblr|vk"
            r"|myspace|bsky|mastodon\.social)")
@@ -59,7 +64,7 @@ class PatternRule:
 RULES = (
     PatternRule("anon-postcode", re.compile(
         r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
-        r"[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])", re.IGNORECASE), "a postcode",
+        r"[ \u00a0]{0,2}[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])", re.IGNORECASE), "a postcode",
         lambda text: text.isupper() or not re.search(r"\d(?:st|nd|rd|th)$", text, re.I)),
     PatternRule("anon-phone", re.compile(
         r"(?<![\w/.+-])(?:\+44 ?(?:\(0\) ?)?|\(?0)\d[\d ()-]{7,14}\d(?![\w/-])"),
@@ -79,7 +84,10 @@ RULES = (
                 "a Police National Computer identifier"),
     PatternRule("anon-address", re.compile(
         rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
-        rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}{_STREET}\b"
+        rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
+        rf"(?:{_STREET}|{_LOWER_STREET})\b"
+        rf"|(?:[Ff]lat|[Aa]partment|[Aa]pt\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
+        rf"{_HOUSING}\b"
         r"(?![\w-])"),
         "a house number and street", lambda text: not re.search(
             r"(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s) Court$", text)),
@@ -97,6 +105,14 @@ RULES = (
         r"(?![\w@-])"), "a social-media handle or profile address", raw=True,
         needs=("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".social/", ".gg/",
                ".ru/", "instagr.am/")),
+    PatternRule("anon-social", re.compile(
+        rf"(?<![\w-]){_PLATFORM}(?:[ \t]+(?i:user[ \t]?name|handle|name|account|profile|id"
+        r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
+        r"(?=[A-Za-z0-9_.]*(?:\d|_|\.\w))[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@-])"),
+        "a social-media handle or profile address",
+        needs=("Snap", "Insta", "IG", "TikTok", "Tiktok", "Facebook", "FB", "Twitter", "X ",
+               "X:", "Telegram", "WhatsApp", "Discord", "Xbox", "PSN", "PlayStation", "Steam",
+               "Threads", "YouTube", "Twitch", "Kik", "Reddit")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number"),
 )
@@ -126,13 +142,16 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str
             matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
         else:
             matches = _at(rule.pattern, text, starts)
+        group = "flag" if "flag" in rule.pattern.groupindex else 0
         for match in matches:
-            flagged = " ".join(match.group().split())
+            flagged = " ".join(match.group(group).split())
             if rule.valid is not None and not rule.valid(flagged):
                 continue
-            if rule.code == "anon-vehicle" and flagged.split()[0] in context.abbreviations:
+            if rule.code == "anon-vehicle" and set(re.findall(r"[A-Za-z]{3}", flagged)) \
+                    & context.abbreviations:
                 continue
-            yield rule.code, match.start(), flagged, _message(rule.code, flagged, rule.noun)
+            yield rule.code, match.start(group), flagged, _message(rule.code, flagged,
+                                                                   rule.noun)
     births: list[int] = []
     for index, flagged in birth.dates_of_birth(prose):
         births.append(index)

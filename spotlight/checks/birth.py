@@ -37,13 +37,17 @@ _FULL_BIRTH_DATE = (rf"(?:{DAY}[\s-]+{MONTH}\.?[\s-]+\d\d(?!\d)|{EXACT_DATE}"
                     rf"|{_NUMERIC_MONTH}/(?:\d{{4}}|\d{{2}})(?![\d/]))")
 #: A month and year, or a year, right after the word: "born in (Derby in) March 1992".
 _CLOSE_BIRTH_DATE = (r"^[\s,:(]{0,3}(?:(?:in|on|during|around|about|circa|c\.)\s+)?"
-                     r"(?:(?:[A-Z][\w'’-]*[\s,]+){1,3}(?:in\s+)?)?"
+                     r"(?:(?:the\s+)?(?:spring|summer|autumn|winter|start|end|middle|beginning)"
+                     r"\s+of\s+)?"
+                     r"(?:(?:the\s+)?(?:[A-Z][\w'’-]*[\s,]+){1,3}(?:in\s+)?)?"
                      rf"(?P<date>(?:{MONTH}\.?,?\s+{_YEAR}|(?:(?:early|late|mid)[- ])?"
                      r"(?:1[89]\d\d|20\d\d)|['’]\d\d))(?![\w'’/-])")
 
 _ANCHOR = re.compile(
     r"(?<![\w-])(?:born|birth\s?date|birthday|date\s+of\s+birth|d\.?\s?o\.?\s?b(?![a-z])\.?"
-    r"|b\.(?=\s*\d))(?![\w-])", re.IGNORECASE)
+    r"|b\.(?=\s*\d)|turn(?:ed|s|ing)\s+\d{1,3}|(?:\d{1,3}(?:st|nd|rd|th)|eighteenth|sixteenth"
+    r"|twenty-first|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth)\s+birthday)(?![\w-])",
+    re.IGNORECASE)
 _B_DOT = re.compile(r"b\.\s*\d")
 _NOT_A_PERSON = re.compile(r"\s+(?:out\s+of|from|of)\b", re.IGNORECASE)
 _THING = re.compile(
@@ -54,7 +58,8 @@ _PERSON_WORD = re.compile(r"\b(?:he|she|they|his|her|him|their|i|we)\b", re.IGNO
 _AFTER = re.compile(rf"(?<![\w/.-])(?P<date>{_FULL_BIRTH_DATE})(?![\w/-])", re.IGNORECASE)
 _CLOSE = re.compile(_CLOSE_BIRTH_DATE, re.IGNORECASE)
 _BEFORE = re.compile(rf"(?<![\w/.-])(?P<date>{EXACT_DATE}|{MONTH}\.?,?\s+{_YEAR})"
-                     r"\s*[(,:\-–]?\s*\(?\s*$", re.IGNORECASE)
+                     r"\s*[(,:\-–]?\s*\(?\s*(?:(?:his|her|their|the|a|is|was)\s+){0,2}$",
+                     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘(]|\s*$)|[;\n]\s*\n|;")
 EXACT = re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])")
 
@@ -62,7 +67,7 @@ EXACT = re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])")
 def dates_of_birth(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each date of birth in ``prose``."""
     lower = prose.lower()
-    if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o")) \
+    if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o", "turn")) \
             and not _B_DOT.search(lower):
         return
     for anchor in _ANCHOR.finditer(prose):

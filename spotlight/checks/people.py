@@ -22,16 +22,24 @@ from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
+_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
+                "Detective", "Cllr", "Councillor", "Prof", "Professor", "Revd", "Reverend")
 _TITLE = re.compile(
-    rf"(?<![\w-])(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Mister)\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}"
-    rf"(?P<name>{_WORD})(?![\w'’-])")
-_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?=[ \t]*\n?[ \t]*"
+    rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?[ \t]+"
+    rf"(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-])")
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
+                   r"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+)?"
                    rf"(?P<last>{_WORD})(?![\w-]))")
 #: Well-known people whose names are those of organisations, places or awards.
 _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Florence Nightingale",
                     "Winston Churchill", "Nelson Mandela", "Mary Seacole", "Robert Peel",
                     "Howard League", "John Howard", "Martin Luther", "Alan Turing",
-                    "Grace Darling", "Jack Straw"})
+                    "Grace Darling", "Jack Straw", "Marie Curie", "Sue Ryder", "Anthony Nolan",
+                    "Stephen Lawrence", "John Lewis", "Max Spielmann", "Harvey Nichols",
+                    "Jack Wills", "Ben Sherman", "Ronald McDonald", "Emmeline Pankhurst",
+                    "Isaac Newton", "William Booth", "Sarah Payne", "Gordon Moody",
+                    "Terrence Higgins", "Ted Baker", "Karen Millen", "Paul Smith", "Robin Hood",
+                    "Peter Pan", "Father Christmas"})
 #: Titles that are not a person's.
 _NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens"})
 _AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},)")
@@ -76,8 +84,11 @@ def pseudonym(body: str, openers: Iterable[str]) -> str | None:
     return name if len(again) >= 3 else None
 
 
-_CAPITAL = re.compile(r"[A-Z][a-zà-öø-ÿ]*")
-_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister"})
+_CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿ]*")
+#: A name in capitals: "DARREN WHITLOCK".
+_UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
+                         r"(?:-[A-Z]{2,})?)(?![\w'’-])")
+_TITLES = frozenset(_TITLE_WORDS)
 
 
 def titles(prose: str) -> Iterator[tuple[int, str]]:
@@ -99,7 +110,14 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
     known = first_names()
     stop = not_surnames()
     for word in _CAPITAL.finditer(prose):
-        if word.group() not in known and word.group() not in pseudonyms:
+        name = word.group()
+        if name.isupper() and len(name) > 1:
+            if name.capitalize() in known or name.capitalize() in pseudonyms:
+                upper = _UPPER_PAIR.match(prose, word.start())
+                if upper and upper.group("last").capitalize() not in stop:
+                    yield word.start(), " ".join(upper.group().split())
+            continue
+        if name not in known and name not in pseudonyms:
             continue
         match = _PAIR.match(prose, word.start())
         if match is None:
@@ -108,8 +126,8 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
         if last in stop or (_title_case(prose, match.start())
                             and (first not in known or re.search(r"(?:s|ing|ed)$", last))):
             continue  # in a title in title case, a capital says little
-        pair = f"{first} {last}"
-        if pair in _KNOWN or _organisation(prose, match.end("last")) \
+        pair = " ".join(prose[match.start():match.end("last")].split())
+        if f"{first} {last}" in _KNOWN or _organisation(prose, match.end("last")) \
                 or _prison(prose, match.start()):
             continue
         yield match.start(), pair
