@@ -163,7 +163,7 @@ def test_a_personal_detail_is_never_served(preview: Preview) -> None:
                               "reports: [north-2025]\npractice_theme: resettlement\n"
                               "region: north\n---\nBen moved to NG7 2QP.\n"})
     page = preview.until("/reports/north-2025.html", lambda body: 'role="alert"' in body)
-    assert ("site/examples/second-case.md:7:14: error: anon-postcode: 'NG7 2QP' looks like a "
-            "postcode") in page, "the gate's finding is shown on the page"
+    assert ("site/examples/second-case.md:7:14: error: anon-postcode: &#x27;NG7 2QP&#x27; looks "
+            "like a postcode") in page, "the gate's finding is shown on the page"
     assert "Ben was released on licence." in page, "the last good build is still served"
     assert "NG7 2QP</" not in page and "moved to NG7" not in page
