@@ -5,7 +5,7 @@ except for the social-media rule, which reads the addresses), with an optional t
 false positives (the NHS number's modulus 11 check, the digit count of a telephone number).
 Dates are only flagged where they are tied to a person: dates of birth anywhere (birth.py),
 exact dates inside a case about a person. Names are found by people.py. The same first name
-used for two people in one report is the job of ``names.py``.
+used for two people in one report is the job of ``names.py``, run by ``spotlight check``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import birth, people
-from .corpus import Corpus
-from .finding import Finding
-from .names import reused_names
 
 EXACT_DATE = birth.EXACT_DATE
 _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
@@ -63,8 +60,10 @@ class PatternRule:
 
 RULES = (
     PatternRule("anon-postcode", re.compile(
-        r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
-        r"[ \u00a0]{0,2}[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])", re.IGNORECASE), "a postcode",
+        r"(?<![\w-])(?:[Gg][Ii][Rr][ \u00a0]?0[Aa][Aa]"
+        r"|[A-PR-UWYZa-pr-uwyz](?:[0-9][0-9A-HJKPS-UWa-hjkps-uw]?"
+        r"|[A-HK-Ya-hk-y][0-9][0-9ABEHMNPRV-Yabehmnprv-y]?)"
+        r"[ \u00a0]{0,2}[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\w-])"), "a postcode",
         lambda text: text.isupper() or not re.search(r"\d(?:st|nd|rd|th)$", text, re.I)),
     PatternRule("anon-phone", re.compile(
         r"(?<![\w/.+-])(?:\+44 ?(?:\(0\) ?)?|\(?0)\d[\d ()-]{7,14}\d(?![\w/-])"),
@@ -92,11 +91,12 @@ RULES = (
         "a house number and street", lambda text: not re.search(
             r"(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s) Court$", text)),
     PatternRule("anon-vehicle", re.compile(
-        r"(?<![\w-])(?:[A-HJ-PR-Y][A-HJ-PR-Y][0-9]{2}[ \u00a0]?[A-HJ-PR-Z]{3}"
+        r"(?<![\w-])(?:[A-HJ-PR-Y]{2}[0-9]{2}[ \u00a0]?[A-HJ-PR-Z]{3}"
+        r"|[a-hj-pr-y]{2}[0-9]{2}[a-hj-pr-z]{3}"
         r"|[A-HJ-NPR-Y][0-9]{1,3}[ \u00a0][A-HJ-PR-Y]{3}"
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
-        r"(?![\w-])", re.IGNORECASE), "a vehicle registration",
-        lambda text: text.isupper() or not re.search(r"\s", text)),
+        r"(?![\w-])"), "a vehicle registration",
+    ),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
         r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
@@ -201,11 +201,6 @@ def _at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.M
 
 def _message(code: str, flagged: str, noun: str) -> str:
     return f"'{flagged}' looks like {noun}{_ADVICE[code]}"
-
-
-def check(corpus: Corpus) -> list[Finding]:
-    """The findings of ``check`` that need the whole report: reused first names."""
-    return list(reused_names(corpus))
 
 
 _ADVICE = {

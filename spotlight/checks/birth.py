@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -55,11 +56,16 @@ _THING = re.compile(
     r"|pilot|concept|network|forum|panel|board|strategy|policy|process|tool|framework"
     r"|campaign|charity|organisation|movement|unit|team)s?\b(?=[^.;]*$)", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"\b(?:he|she|they|his|her|him|their|i|we)\b", re.IGNORECASE)
-_AFTER = re.compile(rf"(?<![\w/.-])(?P<date>{_FULL_BIRTH_DATE})(?![\w/-])", re.IGNORECASE)
-_CLOSE = re.compile(_CLOSE_BIRTH_DATE, re.IGNORECASE)
-_BEFORE = re.compile(rf"(?<![\w/.-])(?P<date>{EXACT_DATE}|{MONTH}\.?,?\s+{_YEAR})"
-                     r"\s*[(,:\-–]?\s*\(?\s*(?:(?:his|her|their|the|a|is|was)\s+){0,2}$",
-                     re.IGNORECASE)
+_BEFORE = (rf"(?<![\w/.-])(?P<date>{EXACT_DATE}|{MONTH}\.?,?\s+{_YEAR})"
+           r"\s*[(,:\-–]?\s*\(?\s*(?:(?:his|her|their|the|a|is|was)\s+){0,2}$")
+
+
+@cache
+def _dates() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a date after and before a word for birth, compiled when first needed
+    (they are slow to compile, and most texts have no word for birth)."""
+    return (re.compile(rf"(?<![\w/.-])(?P<date>{_FULL_BIRTH_DATE})(?![\w/-])", re.IGNORECASE),
+            re.compile(_CLOSE_BIRTH_DATE, re.IGNORECASE), re.compile(_BEFORE, re.IGNORECASE))
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“‘(]|\s*$)|[;\n]\s*\n|;")
 EXACT = re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])")
 
@@ -70,6 +76,7 @@ def dates_of_birth(prose: str) -> Iterator[tuple[int, str]]:
     if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o", "turn")) \
             and not _B_DOT.search(lower):
         return
+    after, close, before_date = _dates()
     for anchor in _ANCHOR.finditer(prose):
         if anchor.group().lower() == "born":
             if _NOT_A_PERSON.match(prose, anchor.end()):
@@ -81,12 +88,12 @@ def dates_of_birth(prose: str) -> Iterator[tuple[int, str]]:
         window = prose[anchor.end():anchor.end() + 50]
         end = _SENTENCE_END.search(window)
         window = window[:end.start()] if end else window
-        found = _AFTER.search(window) or _CLOSE.match(window)
+        found = after.search(window) or close.match(window)
         if found:
             yield anchor.end() + found.start("date"), found.group("date")
             continue
         behind = prose[max(0, anchor.start() - 40):anchor.start()]
-        found = _BEFORE.search(behind)
+        found = before_date.search(behind)
         if found:
             yield anchor.start() - len(behind) + found.start("date"), found.group("date")
 

@@ -28,7 +28,6 @@ from ..parse_cache import ParseCache
 from . import people, unfinished, waivers
 from .anonymisation import Context, hits
 from .finding import RULES, Finding, finding
-from .names import _OPENERS
 from .prose import SourceProse, each_prose
 from .sources import FileText, blank_non_prose
 from .waivers import Waived
@@ -191,7 +190,7 @@ def _pseudonym(source: SourceProse) -> str | None:
     body = next((s for s in source.spans if s.key == "body"), None)
     if body is None:
         return None
-    return people.pseudonym(source.file.text[body.start:body.end].lstrip(), _OPENERS)
+    return people.pseudonym(source.file.text[body.start:body.end].lstrip(), people.OPENERS)
 
 
 def content_waivers(raw: RawContent, content: Content | None) -> dict[str, tuple[Waiver, ...]]:

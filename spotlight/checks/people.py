@@ -24,12 +24,23 @@ _DATA = Path(__file__).parent / "data"
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Cllr", "Councillor", "Prof", "Professor", "Revd", "Reverend")
-_TITLE = re.compile(
+_TITLE_PATTERN = (
     rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?[ \t]+"
     rf"(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-])")
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
                    r"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+)?"
                    rf"(?P<last>{_WORD})(?![\w-]))")
+_OPENER_WORDS = """
+A About According Across After Again Against Aged All Almost Also Although Always Among An And
+Another Any Around As At Because Before Being Below Between Both But By Despite During Each
+Early Earlier Eight Every Five Following For Four From Further Having He Her Here His How If In
+Initially Instead It Its Just Last Late Later Like Many Most Much Nine No None Not Now Of On Once
+One Only Or Our Over Prior Rather Recently Seven Several She Since Six So Some Soon Such Ten
+That The Their Then There These They This Those Three Through Throughout To Two Under Unlike
+Until Upon We What When Where Whether Which While Who Whose Why With Within Without Yet You
+"""
+#: Capitalised words that open sentences and are never a first name.
+OPENERS = frozenset(_OPENER_WORDS.split())
 #: Well-known people whose names are those of organisations, places or awards.
 _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Florence Nightingale",
                     "Winston Churchill", "Nelson Mandela", "Mary Seacole", "Robert Peel",
@@ -91,12 +102,18 @@ _UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])
 _TITLES = frozenset(_TITLE_WORDS)
 
 
+@cache
+def _title() -> re.Pattern[str]:
+    """The title pattern, compiled when first needed (it is slow to compile)."""
+    return re.compile(_TITLE_PATTERN)
+
+
 def titles(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each title with a name: "Mr Whitlock"."""
     for word in _CAPITAL.finditer(prose):
         if word.group() not in _TITLES:
             continue
-        match = _TITLE.match(prose, word.start())
+        match = _title().match(prose, word.start())
         if match is None:
             continue
         name = match.group("name")
