@@ -28,7 +28,7 @@ from ..parse_cache import ParseCache
 from . import people, unfinished, waivers
 from .anonymisation import Context, hits
 from .finding import RULES, Finding, finding
-from .prose import SourceProse, each_prose
+from .prose import SourceProse, example_parts, source_prose
 from .sources import FileText, blank_non_prose
 from .waivers import Waived
 
@@ -111,14 +111,15 @@ def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
          cache: ParseCache | None = None) -> list[Finding]:
     """Every gate finding in every content file that could be read, valid or not."""
-    files = list(_prose(raw))
-    pseudonyms = frozenset(name for f in files if f.kind == "person"
-                           for name in [_pseudonym(f)] if name)
+    files = [(f.name, f.text, f in raw.examples)
+             for f in (raw.site, *raw.reports, *raw.examples) if f is not None]
+    pseudonyms = frozenset(name for _, text, example in files if example
+                           for name in [_pseudonym(text)] if name)
     found: set[Finding] = set()
     common = digest("gate", _RULES_VERSION, *sorted(pseudonyms), "\0", *sorted(abbreviations))
     kept: dict[str, str] = {}
-    for source in files:
-        key = digest(common, source.path, source.file.text)
+    for path, text, example in files:
+        key = digest(common, path, text)
         line = cache.line(key) if cache is not None else None
         if line is not None:
             try:
@@ -127,6 +128,7 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
                 continue
             except (ValueError, TypeError):
                 pass
+        source = source_prose(path, text, front_matter=example)
         mine = sorted(set(scan_file(source, pseudonyms, abbreviations)))
         found.update(mine)
         kept[key] = json.dumps([[f.path, f.line, f.col, f.severity, f.code, f.message, f.text]
@@ -180,17 +182,12 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _prose(raw: RawContent) -> Iterable[SourceProse]:
-    site = (raw.site.name, raw.site.text) if raw.site is not None else None
-    return each_prose(site, [(f.name, f.text) for f in raw.reports],
-                      [(f.name, f.text) for f in raw.examples])
-
-
-def _pseudonym(source: SourceProse) -> str | None:
-    body = next((s for s in source.spans if s.key == "body"), None)
-    if body is None:
+def _pseudonym(text: str) -> str | None:
+    """The pseudonym a case about a person introduces in its body, if any."""
+    kind, body = example_parts(text)
+    if kind != "person":
         return None
-    return people.pseudonym(source.file.text[body.start:body.end].lstrip(), people.OPENERS)
+    return people.pseudonym(body.lstrip(), people.OPENERS)
 
 
 def content_waivers(raw: RawContent, content: Content | None) -> dict[str, tuple[Waiver, ...]]:

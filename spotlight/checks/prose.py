@@ -15,7 +15,6 @@ scanned as YAML, and the rest as plain text: a broken file hides nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -138,12 +137,14 @@ def _front_matter(text: str) -> tuple[int | None, int, int]:
     return first.end(), found.start(), found.end()
 
 
-def each_prose(site: tuple[str, str] | None, reports: list[tuple[str, str]],
-               examples: list[tuple[str, str]]) -> Iterator[SourceProse]:
-    """The published spans of every content file: (name, text) of each."""
-    if site is not None:
-        yield source_prose(*site, front_matter=False)
-    for name, text in reports:
-        yield source_prose(name, text, front_matter=False)
-    for name, text in examples:
-        yield source_prose(name, text, front_matter=True)
+_KIND = re.compile(r"^kind:[ \t]*['\"]?([\w-]+)", re.MULTILINE)
+
+
+def example_parts(text: str) -> tuple[str, str]:
+    """An example's kind ('person' unless its front matter says otherwise) and its body,
+    found without reading the YAML."""
+    yaml_start, yaml_end, body_start = _front_matter(text)
+    if yaml_start is None:
+        return "person", text
+    kind = _KIND.search(text, yaml_start, yaml_end)
+    return (kind.group(1) if kind else "person"), text[body_start:]
