@@ -97,6 +97,12 @@ RULES = (
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
         r"(?![\w-])"), "a vehicle registration",
     ),
+    PatternRule("anon-vehicle", re.compile(
+        r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
+        r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
+        r"(?P<flag>[A-Za-z]{2}[0-9]{2}[ \u00a0]?[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ \u00a0]?[A-Za-z]{3}"
+        r"|[A-Za-z]{3}[ \u00a0]?[0-9]{1,3}[A-Za-z])(?![\w-])"),
+        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate")),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
         r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"

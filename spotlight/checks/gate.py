@@ -22,7 +22,7 @@ import yaml
 
 from ..errors import Problem, SpotlightError
 from ..incremental import digest
-from ..load import RawContent
+from ..load import RawContent, SourceFile
 from ..model import Content, Waiver
 from ..parse_cache import ParseCache
 from . import people, unfinished, waivers
@@ -40,7 +40,7 @@ GATE_CODES = frozenset(code for code, rule in RULES.items()
 #: Report fields that name people on purpose (the authors of a reference, the inspection's
 #: staff): names there are not flagged, every other detail is.
 #: Changes whenever the rules change, so that no finding kept in the parse cache is stale.
-_RULES_VERSION = "1"
+_RULES_VERSION = "2"
 NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 
 
@@ -111,19 +111,21 @@ def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
          cache: ParseCache | None = None) -> list[Finding]:
     """Every gate finding in every content file that could be read, valid or not."""
-    files = [(f.name, f.text, f in raw.examples)
+    files = [(f.name, _relative(f, raw), f.text, f in raw.examples)
              for f in (raw.site, *raw.reports, *raw.examples) if f is not None]
-    pseudonyms = frozenset(name for _, text, example in files if example
+    pseudonyms = frozenset(name for _, _, text, example in files if example
                            for name in [_pseudonym(text)] if name)
     found: set[Finding] = set()
     common = digest("gate", _RULES_VERSION, *sorted(pseudonyms), "\0", *sorted(abbreviations))
     kept: dict[str, str] = {}
-    for path, text, example in files:
-        key = digest(common, path, text)
+    for path, relative, text, example in files:
+        # Keyed and kept without the content folder's place: a cache is the same wherever
+        # the content is.
+        key = digest(common, relative, text)
         line = cache.line(key) if cache is not None else None
         if line is not None:
             try:
-                found.update(Finding(*item) for item in json.loads(line))
+                found.update(Finding(path, *item) for item in json.loads(line))
                 kept[key] = line
                 continue
             except (ValueError, TypeError):
@@ -131,7 +133,7 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
         source = source_prose(path, text, front_matter=example)
         mine = sorted(set(scan_file(source, pseudonyms, abbreviations)))
         found.update(mine)
-        kept[key] = json.dumps([[f.path, f.line, f.col, f.severity, f.code, f.message, f.text]
+        kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
                                 for f in mine], ensure_ascii=False, separators=(",", ":"))
     if cache is not None:
         cache.keep(kept)
@@ -180,6 +182,14 @@ _LINKS = re.compile(r"\]\(|://|\[@|\]:")
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
+
+
+def _relative(source: SourceFile, raw: RawContent) -> str:
+    """A content file's path inside the content folder."""
+    try:
+        return source.path.relative_to(raw.root).as_posix()
+    except ValueError:
+        return source.name
 
 
 def _pseudonym(text: str) -> str | None:

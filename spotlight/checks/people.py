@@ -50,7 +50,9 @@ _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Flore
                     "Jack Wills", "Ben Sherman", "Ronald McDonald", "Emmeline Pankhurst",
                     "Isaac Newton", "William Booth", "Sarah Payne", "Gordon Moody",
                     "Terrence Higgins", "Ted Baker", "Karen Millen", "Paul Smith", "Robin Hood",
-                    "Peter Pan", "Father Christmas"})
+                    "Peter Pan", "Father Christmas", "Ben Nevis", "Harley Davidson", "Jack Daniel",
+                    "Aston Martin", "Perry Barr", "Milton Keynes", "Bradley Stoke",
+                    "Barry Island", "Martin Luther King"})
 #: Titles that are not a person's.
 _NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens"})
 _AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},)")
