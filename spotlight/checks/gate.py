@@ -24,6 +24,7 @@ from ..errors import Problem, SpotlightError
 from ..incremental import digest
 from ..load import RawContent, SourceFile
 from ..model import Content, Waiver
+from ..parallel import shared_map
 from ..parse_cache import ParseCache
 from . import people, unfinished, waivers
 from .anonymisation import Context, hits
@@ -111,13 +112,15 @@ def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
          cache: ParseCache | None = None) -> list[Finding]:
     """Every gate finding in every content file that could be read, valid or not."""
-    files = [(f.name, _relative(f, raw), f.text, f in raw.examples)
-             for f in (raw.site, *raw.reports, *raw.examples) if f is not None]
+    files = [(f.name, _relative(f, raw), f.text, False)
+             for f in (raw.site, *raw.reports) if f is not None]
+    files += [(f.name, _relative(f, raw), f.text, True) for f in raw.examples]
     pseudonyms = frozenset(name for _, _, text, example in files if example
                            for name in [_pseudonym(text)] if name)
     found: set[Finding] = set()
     common = digest("gate", _RULES_VERSION, *sorted(pseudonyms), "\0", *sorted(abbreviations))
     kept: dict[str, str] = {}
+    todo: list[tuple[str, str, str, bool]] = []  # (key, path, text, example) not in the cache
     for path, relative, text, example in files:
         # Keyed and kept without the content folder's place: a cache is the same wherever
         # the content is.
@@ -130,8 +133,14 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
                 continue
             except (ValueError, TypeError):
                 pass
+        todo.append((key, path, text, example))
+
+    def scan_one(item: tuple[str, str, str, bool]) -> list[Finding]:
+        _, path, text, example = item
         source = source_prose(path, text, front_matter=example)
-        mine = sorted(set(scan_file(source, pseudonyms, abbreviations)))
+        return sorted(set(scan_file(source, pseudonyms, abbreviations)))
+
+    for (key, _, _, _), mine in zip(todo, shared_map(scan_one, todo), strict=True):
         found.update(mine)
         kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
                                 for f in mine], ensure_ascii=False, separators=(",", ":"))
