@@ -23,8 +23,15 @@ _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cre
 _LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
                  r"|boulevard)")
 _HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
-_PLATFORM = (r"(?:Snapchat|Snap|Instagram|Insta|IG|TikTok|Tiktok|Facebook|FB|Twitter|X|Telegram"
-             r"|WhatsApp|Discord|Xbox|PSN|PlayStation|Steam|Threads|YouTube|Twitch|Kik|Reddit)")
+_PLATFORM = (r"(?:IG|FB|X|PSN|(?i:snapchat|snap|instagram|insta|tiktok|facebook|twitter|telegram"
+             r"|whatsapp|discord|xbox|playstation|steam|threads|youtube|twitch|kik|reddit))")
+#: Three capitals that are offences and services, never a registration's letters ("S18 GBH").
+_ACRONYMS = frozenset({
+    "ABH", "GBH", "PSR", "OMU", "CRC", "NPS", "SPO", "DRR", "ATR", "RAR", "UPW", "BBR",
+    "TSP", "IOM", "HDC", "IPP", "EDS", "SOA", "CJA", "MHT", "CAS", "DTO", "SSO", "CPS",
+    "PNC", "RSR", "OGR", "ROH", "DVA", "VAW", "YOT", "YJS", "ETE", "CGL", "AA", "NA",
+    "DWP", "GP", "AMP", "SDS", "PIP", "ESA", "JSA", "HMP", "YOI", "PDU", "ACR", "CSC",
+    "MAS", "LAC", "SEN", "FTA", "ASB", "AOB", "TBC"})
 _SOCIAL = (r"(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube"
            r"|threads|reddit|pinterest|twitch|onlyfans|telegram|t|wa|discord|tumblr|vk"
            r"|myspace|bsky|mastodon\.social)")
@@ -116,9 +123,11 @@ RULES = (
         r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
         r"(?=[A-Za-z0-9_.]*(?:\d|_|\.\w))[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@-])"),
         "a social-media handle or profile address",
-        needs=("Snap", "Insta", "IG", "TikTok", "Tiktok", "Facebook", "FB", "Twitter", "X ",
-               "X:", "Telegram", "WhatsApp", "Discord", "Xbox", "PSN", "PlayStation", "Steam",
-               "Threads", "YouTube", "Twitch", "Kik", "Reddit")),
+        needs=("Snap", "snap", "Insta", "insta", "IG", "TikTok", "Tiktok", "tiktok", "Facebook",
+               "facebook", "FB", "Twitter", "twitter", "X ", "X:", "Telegram", "telegram",
+               "WhatsApp", "whatsapp", "Discord", "discord", "Xbox", "xbox", "PSN", "PlayStation",
+               "Steam", "Threads", "YouTube", "youtube", "Twitch", "twitch", "Kik", "Reddit",
+               "reddit")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number"),
 )
@@ -154,7 +163,7 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str
             if rule.valid is not None and not rule.valid(flagged):
                 continue
             if rule.code == "anon-vehicle" and set(re.findall(r"[A-Za-z]{3}", flagged)) \
-                    & context.abbreviations:
+                    & (context.abbreviations | _ACRONYMS):
                 continue
             yield rule.code, match.start(group), flagged, _message(rule.code, flagged,
                                                                    rule.noun)

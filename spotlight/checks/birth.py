@@ -45,7 +45,7 @@ _CLOSE_BIRTH_DATE = (r"^[\s,:(]{0,3}(?:(?:in|on|during|around|about|circa|c\.)\s
                      r"(?:1[89]\d\d|20\d\d)|['’]\d\d))(?![\w'’/-])")
 
 _ANCHOR = re.compile(
-    r"(?<![\w-])(?:born|birth\s?date|birthday|date\s+of\s+birth|d\.?\s?o\.?\s?b(?![a-z])\.?"
+    r"(?<![\w-])(?:born|birth[\s-]?date|birthday|date[\s-]+of[\s-]+birth|d\.?\s?o\.?\s?b(?![a-z])\.?"
     r"|b\.(?=\s*\d)|turn(?:ed|s|ing)\s+\d{1,3}|(?:\d{1,3}(?:st|nd|rd|th)|eighteenth|sixteenth"
     r"|twenty-first|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth)\s+birthday)(?![\w-])",
     re.IGNORECASE)

@@ -16,6 +16,7 @@ A first name alone is how a case's pseudonym is written, and is never flagged.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -136,7 +137,7 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
                 if upper and upper.group("last").capitalize() not in stop:
                     yield word.start(), " ".join(upper.group().split())
             continue
-        if name not in known and name not in pseudonyms:
+        if name not in known and name not in pseudonyms and _folded(name) not in known:
             continue
         match = _PAIR.match(prose, word.start())
         if match is None:
@@ -150,6 +151,13 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
                 or _prison(prose, match.start()):
             continue
         yield match.start(), pair
+
+
+def _folded(word: str) -> str:
+    """A word without its accents: "Zoë" -> "Zoe"."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _organisation(prose: str, end: int) -> bool:
