@@ -17,6 +17,8 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -40,9 +42,11 @@ GATE_CODES = frozenset(code for code, rule in RULES.items()
                        if rule.family in GATE_FAMILIES and code != "anon-name-reused")
 #: Report fields that name people on purpose (the authors of a reference, the inspection's
 #: staff): names there are not flagged, every other detail is.
-#: Changes whenever the rules change, so that no finding kept in the parse cache is stale.
-_RULES_VERSION = "2"
 NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
+#: The files the gate's findings depend on, besides the content: when one changes, no finding
+#: kept in the parse cache is used.
+_RULE_FILES = ("gate.py", "prose.py", "anonymisation.py", "birth.py", "people.py",
+               "unfinished.py", "finding.py", "data/first_names.txt", "data/not_surnames.txt")
 
 
 @dataclass(frozen=True, order=True)
@@ -118,7 +122,7 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
     pseudonyms = frozenset(name for _, _, text, example in files if example
                            for name in [_pseudonym(text)] if name)
     found: set[Finding] = set()
-    common = digest("gate", _RULES_VERSION, *sorted(pseudonyms), "\0", *sorted(abbreviations))
+    common = digest("gate", _rules(), *sorted(pseudonyms), "\0", *sorted(abbreviations))
     kept: dict[str, str] = {}
     todo: list[tuple[str, str, str, bool]] = []  # (key, path, text, example) not in the cache
     for path, relative, text, example in files:
@@ -191,6 +195,13 @@ _LINKS = re.compile(r"\]\(|://|\[@|\]:")
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
+
+
+@lru_cache(maxsize=1)
+def _rules() -> str:
+    """A digest of the gate's own code and data."""
+    folder = Path(__file__).parent
+    return digest(*((folder / name).read_text(encoding="utf-8") for name in _RULE_FILES))
 
 
 def _relative(source: SourceFile, raw: RawContent) -> str:
