@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from . import fields, markdown
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
+from .language import language_problem
 from .load import RawContent, SourceFile
 from .model import (
     Content,
@@ -83,6 +84,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     record = check(fields.SITE, data, source.name, 1, found)
     if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
         return None  # each missing field is already reported
+    if record["language"] and (wrong := language_problem(record["language"])):
+        found.append(Problem(source.name, record.line_of("language"), wrong))
     # An entry without its slug or code is reported already and cannot be referred to.
     for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),
                       ("sentence_types", "slug")):

@@ -31,8 +31,8 @@ CATALOGUE = TESTS / "bad_inputs"
 CASES: list[dict[str, Any]] = [
     case for path in sorted(CATALOGUE.glob("*.yml"))
     for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
-_KEYS = {"name", "base", "files", "generate", "links", "fifos", "folders", "around", "args",
-         "pdf", "out", "previous", "status", "problems", "warnings", "shows"}
+_KEYS = {"name", "base", "files", "edits", "generate", "links", "fifos", "folders", "around",
+         "args", "pdf", "out", "previous", "status", "problems", "warnings", "shows"}
 
 
 def test_the_catalogue_is_large_and_well_formed() -> None:
@@ -126,6 +126,12 @@ def _apply(case: dict[str, Any], content: Path, work: Path, fill: _Placeholders)
         # Text is written as UTF-8 bytes, so a case's own line endings and BOM survive.
         overlay(root, {relative: fill(data).encode("utf-8") if isinstance(data, str) else data
                        for relative, data in files.items()})
+    for relative, changes in case.get("edits", {}).items():
+        text = (content / relative).read_text(encoding="utf-8")
+        for old, new in changes.items():
+            assert old in text, f"{relative} has no {old!r} to edit"
+            text = text.replace(old, fill(new), 1)
+        (content / relative).write_bytes(text.encode("utf-8"))
     for relative, spec in case.get("generate", {}).items():
         body = spec["repeat"] * spec["times"]
         (content / relative).write_text(fill(spec["head"]) + body + spec.get("tail", ""),
