@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import fields, markdown
+from .characters import text_problems
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
 from .language import language_problem
@@ -226,6 +227,7 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
         if cache is not None:
             entries[key] = body_line(body)  # a damaged entry is replaced
     _check_markdown(body, source.name, assets, found)
+    found.extend(text_problems(front.body, source.name, front.body_first_line))
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,
                              "the example has no body: write its narrative below the front matter"))
