@@ -9,7 +9,8 @@ The format of a case is described in tests/bad_inputs/README.md. For each case t
    one), that no traceback appeared, that nothing outside the output folder changed, that no
    network connection was attempted (the socket guard, and a local listener standing for a
    remote site), and then either that the previous build is byte-for-byte unchanged (a failed
-   build) or that the new build is complete and carries no active content (a good one).
+   build) or that the new build is complete, carries no active content and that its XML
+   files (the feed, the sitemap, SVG images) are well-formed (a good one).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import stat
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -89,6 +91,8 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.Mon
             "nothing was written outside the output folder"
         assert (out / ".spotlight-build").is_file() and (out / "index.html").is_file()
         assert not _active_content(out) - theme_made, "no active content came from the case"
+        for document in (*out.rglob("*.xml"), *out.rglob("*.svg")):
+            ElementTree.parse(document)  # every XML output stays well-formed
         for relative, fragments in case.get("shows", {}).items():
             text = (out / relative).read_text(encoding="utf-8")
             for fragment in fragments:
