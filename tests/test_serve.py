@@ -155,3 +155,28 @@ def test_locate_never_follows_a_link_out_of_the_build_folder(tmp_path: Path) -> 
     assert locate((root,), ["page.html"]) == (root / "page.html").resolve()
     assert locate((root,), ["leak.txt"]) is None
     assert safe_parts("/a/./b") is None and safe_parts("/a//b/") == ["a", "b"]
+
+
+def test_only_the_names_it_listens_on_are_answered(preview: Preview) -> None:
+    """DNS rebinding: a page on another site reaches the preview under that site's name."""
+    for good in (f"127.0.0.1:{preview.port}", f"localhost:{preview.port}",
+                 f"LOCALHOST:{preview.port}", f"[::1]:{preview.port}"):
+        assert _get_as(preview, good, "/reports/north-2025.html")[0] == 200
+    for host in ("attacker.example:{port}", "attacker.example", "127.0.0.1.nip.io:{port}",
+                 "localhost.attacker.example:{port}", "127.0.0.1:1", "localhost", ""):
+        status, body = _get_as(preview, host.format(port=preview.port),
+                               "/reports/north-2025.html")
+        assert status == 421, host
+        assert "Ann" not in body and "answers only to" in body
+        assert _get_as(preview, host.format(port=preview.port), "/__spotlight__/events")[0] == 421
+
+
+def _get_as(preview: Preview, host: str, path: str) -> tuple[int, str]:
+    connection = http.client.HTTPConnection(preview.host, preview.port, timeout=PATIENCE)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, body
