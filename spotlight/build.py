@@ -28,6 +28,7 @@ from .load import (
     load_digests,
     load_manifest,
     load_parse_cache,
+    load_published,
     load_signature,
     load_stat_record,
     load_theme,
@@ -144,7 +145,10 @@ def build(options: BuildOptions) -> BuildResult:
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     files[CACHE] = encode(cache)
     copies = {f"static/{name}": path for name, path in theme.static.items()}
-    copies |= {image: options.content / image for image in site.images}
+    pictures, unpublishable = load_published(options.content, site.images)  # no metadata
+    if unpublishable:
+        raise SpotlightError(unpublishable)
+    files |= pictures
     folders = [folders[0], *(f.resolve() for f in theme.folders)]
     trusted = all(f in signatures and signatures[f][1] < started - RACY_NS for f in folders)
     stats = StatRecord(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, Problems, display_path
+from .images import RASTER, picture_problem, published_picture
 from .incremental import MARKER, STAT_RECORD, Manifest, StatRecord, digest
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
 
@@ -73,6 +74,8 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
             assets.add(relative)
             if path.suffix.lower() == ".svg":
                 _check_svg(path, problems)
+            elif path.suffix.lower() in RASTER:
+                _check_picture(path, problems)
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
@@ -132,6 +135,37 @@ def _check_svg(path: Path, problems: Problems) -> None:
 
     for line, message in svg_problems(data):
         problems.add(path, line, message)
+
+
+def _check_picture(path: Path, problems: Problems) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return
+    if message := picture_problem(data, path.suffix):
+        problems.add(path, None, message)
+
+
+def load_published(root: Path, names: Iterable[str]) -> tuple[dict[str, bytes], list[Problem]]:
+    """The published copies of the content's pictures ``names``: without their metadata (see
+    images.py and svg_check.py)."""
+    from .svg_check import clean_svg
+
+    found: dict[str, bytes] = {}
+    problems = Problems()
+    for name in names:
+        path = root / name
+        try:
+            data = path.read_bytes()
+            found[name] = clean_svg(data) if name.lower().endswith(".svg") else \
+                published_picture(data)
+        except OSError as error:
+            problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        except ValueError as error:
+            problems.add(path, None, f"is a damaged picture ({error}): open it and save it "
+                         "again")
+    return found, list(problems.items)
 
 
 def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:

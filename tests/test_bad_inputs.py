@@ -34,7 +34,7 @@ CASES: list[dict[str, Any]] = [
     case for path in sorted(CATALOGUE.glob("*.yml"))
     for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 _KEYS = {"name", "base", "files", "edits", "generate", "links", "fifos", "folders", "around",
-         "args", "pdf", "out", "previous", "status", "problems", "warnings", "shows"}
+         "args", "pdf", "out", "previous", "status", "problems", "warnings", "shows", "lacks"}
 
 
 def test_the_catalogue_is_large_and_well_formed() -> None:
@@ -97,6 +97,10 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.Mon
             text = (out / relative).read_text(encoding="utf-8")
             for fragment in fragments:
                 assert fill(fragment) in text, f"{relative} lacks {fragment!r}"
+        for relative, fragments in case.get("lacks", {}).items():
+            data = (out / relative).read_bytes()
+            for fragment in fragments:
+                assert fill(fragment).encode() not in data, f"{relative} has {fragment!r}"
     assert listener.connections == connections, "the build connected to a remote address"
     assert not network_guard.attempts
 
