@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .finding import Finding, finding
 from .names import reused_names
+from .pictures import picture_texts
 from .sources import Text
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -93,6 +94,8 @@ def check(corpus: Corpus) -> list[Finding]:
     found: list[Finding] = []
     for text in corpus.all_texts():
         found += scan(text, person=(text.path, text.where) in people)
+    for text in picture_texts(corpus):  # what an SVG picture says
+        found += scan(text, person=False)
     found += reused_names(corpus)
     return found
 
