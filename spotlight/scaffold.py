@@ -36,9 +36,19 @@ def init(folder: Path) -> list[Path]:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise SpotlightError([Problem(display_path(folder), None, "already exists and is not "
                                       "empty: choose a new folder for the content")])
+    for link in (folder, *folder.parents):
+        if link.is_symlink() and not link.exists():
+            raise SpotlightError([Problem(display_path(link), None, "is a link to a folder "
+                                          "that does not exist: delete the link, or choose a "
+                                          "new folder")])
     written: list[Path] = []
-    _copy(files("spotlight") / "starter", folder, written)
-    written += write_schemas(folder / SCHEMA_DIR)
+    try:
+        _copy(files("spotlight") / "starter", folder, written)
+        written += write_schemas(folder / SCHEMA_DIR)
+    except OSError as error:
+        where = display_path(Path(error.filename)) if error.filename else display_path(folder)
+        raise SpotlightError([Problem(where, None, f"cannot be written: "
+                                      f"{error.strerror or error}")]) from None
     return written
 
 
