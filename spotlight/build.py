@@ -34,7 +34,7 @@ from .load import (
     load_theme,
     theme_folders,
 )
-from .write import check_output, write
+from .write import check_apart, check_output, write
 
 if TYPE_CHECKING:
     from .render import Rendered
@@ -87,6 +87,7 @@ def build(options: BuildOptions) -> BuildResult:
     and PDFs whose inputs changed are rendered, and only changed files are written.
     """
     check_output(options.out, options.content)
+    check_apart(options.out, theme_folders(options.visual_theme, options.theme_override))
     words = _option_words(options)
     previous = None if options.clean else load_manifest(options.out)
     # The files' stat data, taken before they are read (see incremental.StatRecord).
@@ -118,6 +119,7 @@ def build(options: BuildOptions) -> BuildResult:
     if options.theme_override is None and content.settings.theme_override is not None:
         # The override folder named in site.yml is known only once site.yml is valid.
         override = options.content / content.settings.theme_override
+        check_apart(options.out, [override])
         if override.is_dir():
             signatures[override.resolve()] = load_signature(override.resolve())
         theme, theme_problems = load_theme(options.visual_theme, override)

@@ -329,4 +329,22 @@ def load_manifest(out: Path) -> Manifest | None:
         return None
     if manifest is None or not all((out / path).is_file() for path in manifest.files):
         return None  # a file of it went missing: build everything again
+    if not _unaltered(out, manifest):
+        return None  # a file of it was changed after the build: build everything again
     return manifest
+
+
+def _unaltered(out: Path, manifest: Manifest) -> bool:
+    """True when every file of the build in ``out`` still has the bytes its manifest records.
+
+    A file changed since the build has a newer change time (ctime, which no program sets
+    back) than the marker file written last: only those are read and compared."""
+    try:
+        written = os.stat(out / MARKER).st_ctime_ns
+        for path, sha in manifest.files.items():
+            if os.stat(out / path).st_ctime_ns > written and \
+                    digest((out / path).read_bytes()) != sha:
+                return False
+    except OSError:
+        return False
+    return True

@@ -20,7 +20,7 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
@@ -42,6 +42,10 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
 
     if out.parent == out:
         raise refuse("the output folder cannot be the root of the file system")
+    if _absolute(out_dir).is_symlink():
+        raise refuse(f"is a link to {display_path(out)}; spotlight replaces the output folder "
+                     "as a whole and does not write through links: give that folder as the "
+                     "output folder instead, or delete the link")
     if out == content or out.is_relative_to(content) or content.is_relative_to(out):
         raise refuse("the output folder must not be inside the content folder, contain it, "
                      "or be it")
@@ -54,6 +58,19 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
     if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
         raise refuse("refusing to replace a folder that spotlight did not build; "
                      "choose another output folder")
+
+
+def check_apart(out_dir: Path, theme_folders: Iterable[Path]) -> None:
+    """Refuse an output folder inside a folder of the visual theme, or holding one: each build
+    would copy the last one into itself."""
+    out = _absolute(out_dir).resolve()
+    for folder in theme_folders:
+        theme = folder.resolve()
+        if out.is_relative_to(theme) or theme.is_relative_to(out):
+            raise SpotlightError([Problem(display_path(out_dir), None, (
+                f"the output folder must not be inside the visual theme's folder "
+                f"{display_path(folder)}, or hold it: each build would copy the last one "
+                "into itself; choose another output folder"))])
 
 
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
