@@ -24,6 +24,7 @@ from .incremental import (
     stat_key,
 )
 from .load import (
+    STATIC_DIR,
     load,
     load_digests,
     load_manifest,
@@ -34,6 +35,7 @@ from .load import (
     load_theme,
     theme_folders,
 )
+from .static_files import removed_warnings, static_clashes
 from .write import check_apart, check_output, write
 
 if TYPE_CHECKING:
@@ -148,17 +150,20 @@ def build(options: BuildOptions) -> BuildResult:
     files[CACHE] = encode(cache)
     copies = {f"static/{name}": path for name, path in theme.static.items()}
     pictures, unpublishable = load_published(options.content, site.images)  # no metadata
+    files |= pictures
+    unpublishable += static_clashes(raw.static, options.content / STATIC_DIR, [*files, *copies])
+    copies |= {name: options.content / STATIC_DIR / name for name in raw.static}
     if unpublishable:
         raise SpotlightError(unpublishable)
-    files |= pictures
     folders = [folders[0], *(f.resolve() for f in theme.folders)]
     trusted = all(f in signatures and signatures[f][1] < started - RACY_NS for f in folders)
     stats = StatRecord(
         content.settings.theme_override if options.theme_override is None else None,
         stat_key(((f, signatures[f][0]) for f in folders), words) if trusted else "")
-    write(options.out, files, copies, finish=index_site if search else None,
-          record=Manifest(key, {}, records, rendered.records), previous=previous, kept=kept,
-          local={STAT_RECORD: stats.dumps()})
+    removed = write(options.out, files, copies, finish=index_site if search else None,
+                    record=Manifest(key, {}, records, rendered.records), previous=previous,
+                    kept=kept, local={STAT_RECORD: stats.dumps()})
+    warnings += removed_warnings(options.out, removed)
     pages = tuple(sorted(p for p in (*rendered.pages, *rendered.kept) if p.endswith(".html")))
     made = tuple(sorted(p for p in (*pdfs, *kept) if p.endswith(".pdf")))
     examples = len({e.slug for r in site.reports for e in r.examples})

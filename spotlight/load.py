@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
 EXAMPLES_DIR = "examples"
+STATIC_DIR = "static"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class RawContent:
     reports: tuple[SourceFile, ...]
     examples: tuple[SourceFile, ...]
     assets: frozenset[str]
+    #: Files of the ``static/`` folder (relative to it), copied as they are to the output
+    #: folder's top: a CNAME, an .htaccess, a search engine's verification page.
+    static: frozenset[str] = frozenset()
 
 
 def load(root: Path) -> tuple[RawContent, list[Problem]]:
@@ -79,8 +83,31 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
-    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets))
+    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets),
+                     _static(root, real_root, problems))
     return raw, list(problems.items)
+
+
+def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
+    """The files of ``static/``, hidden ones included (``.htaccess``, ``.well-known/``)."""
+    from .static_files import static_problem
+
+    base = root / STATIC_DIR
+    if not base.is_dir():
+        return frozenset()
+    found = set()
+    for path in _walk(base, (".git", ".DS_Store"), problems):
+        if _inside(path, real_root, problems):
+            relative = path.relative_to(base).as_posix()
+            try:
+                message = static_problem(relative, path.read_bytes())
+            except OSError as error:
+                message = f"cannot be read: {error.strerror or error}"
+            if message:
+                problems.add(path, None, message)
+            else:
+                found.add(relative)
+    return frozenset(found)
 
 
 def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Path]:
@@ -256,6 +283,8 @@ def load_digests(raw: RawContent, theme: VisualTheme) -> dict[str, str]:
     found = {f"content/{f.path.relative_to(raw.root).as_posix()}": digest(f.text) for f in texts}
     for name in raw.assets:
         found[f"content/{name}"] = _file_digest(raw.root / name)
+    for name in raw.static:
+        found[f"content/{STATIC_DIR}/{name}"] = _file_digest(raw.root / STATIC_DIR / name)
     for number, layer in enumerate(theme.layers):
         for name, (source, _) in layer.templates.items():
             found[f"theme{number}/templates/{name}"] = digest(source)

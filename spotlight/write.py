@@ -76,7 +76,7 @@ def check_apart(out_dir: Path, theme_folders: Iterable[Path]) -> None:
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
           finish: Callable[[Path], None] | None = None, record: Manifest | None = None,
           previous: Manifest | None = None, kept: Mapping[str, str] | None = None,
-          local: Mapping[str, bytes] | None = None) -> None:
+          local: Mapping[str, bytes] | None = None) -> list[str]:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
@@ -90,6 +90,9 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
     which the caller did not make again. ``record`` (fingerprint and PDF records) is completed
     with the digest of every file and written as the marker file. ``local`` files (path ->
     bytes) are written but left out of the record: they describe this machine, not the site.
+
+    Returns the files of the previous build's folder that no build made (a CNAME someone put
+    there, say): the new build does not have them, and the caller says so.
     """
     out = _absolute(out_dir)
     try:
@@ -121,11 +124,36 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
             (staging / MARKER).write_text(
                 Manifest(record.fingerprint, written, record.pdfs, record.pages).dumps(),
                 encoding="utf-8")
+            removed = _foreign(out, local or {})
             _swap(staging, out)
         except OSError as error:
             raise _unwritable(out_dir, error) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    return removed
+
+
+#: Made by the search indexer in every build, and not listed in the manifest.
+_INDEXER = "pagefind/"
+
+
+def _foreign(out: Path, local: Mapping[str, bytes]) -> list[str]:
+    """The files in the build folder ``out`` that its manifest does not list."""
+    try:
+        manifest = Manifest.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    if manifest is None:
+        return []
+    made = {MARKER, *manifest.files, *local}
+    found = []
+    for folder, dirs, names in os.walk(out):
+        dirs.sort()
+        for name in sorted(names):
+            relative = (Path(folder) / name).relative_to(out).as_posix()
+            if relative not in made and not relative.startswith(_INDEXER):
+                found.append(relative)
+    return found
 
 
 def _absolute(path: Path) -> Path:
