@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, SpotlightError
+from .file_names import output_name_problems
 from .incremental import (
     RACY_NS,
     STAT_RECORD,
@@ -153,6 +154,8 @@ def build(options: BuildOptions) -> BuildResult:
     files |= pictures
     unpublishable += static_clashes(raw.static, options.content / STATIC_DIR, [*files, *copies])
     copies |= {name: options.content / STATIC_DIR / name for name in raw.static}
+    unpublishable += [Problem(path, None, message)
+                      for path, message in output_name_problems([*files, *copies])]
     if unpublishable:
         raise SpotlightError(unpublishable)
     folders = [folders[0], *(f.resolve() for f in theme.folders)]

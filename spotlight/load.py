@@ -74,6 +74,8 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
         elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
             if (source := _read(path, relative, problems)) is not None:
                 examples.append(source)
+        elif (message := _left_out(relative, path.suffix)) is not None:
+            problems.add(path, None, message)
         else:
             assets.add(relative)
             if path.suffix.lower() == ".svg":
@@ -108,6 +110,22 @@ def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
             else:
                 found.add(relative)
     return frozenset(found)
+
+
+#: Suffixes of files that look like examples or reports but would not be read as them.
+_LOOKS_LIKE = {EXAMPLES_DIR: ((".md", ".markdown", ".mdown", ".mkd", ".mkdn"), ".md"),
+               REPORTS_DIR: ((".yml", ".yaml"), ".yml or .yaml")}
+
+
+def _left_out(relative: str, suffix: str) -> str | None:
+    """A message for a file that looks like an example or a report but would be left out."""
+    folder = relative.split("/", 1)[0]
+    if folder in _LOOKS_LIKE and suffix.lower() in _LOOKS_LIKE[folder][0]:
+        wanted = _LOOKS_LIKE[folder][1]
+        what = "an example" if folder == EXAMPLES_DIR else "a report"
+        return (f"is not read as {what}: only files ending in {wanted} are (in small "
+                f"letters); rename it")
+    return None
 
 
 def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Path]:

@@ -112,6 +112,11 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
         wrong.append(Problem(raw.site.name, None, f"unknown practice theme '{practice_theme}'; "
                              f"known: {', '.join(themes)}"))
     slug = slugify(title)
+    if not slug and any(c.isalnum() for c in title):
+        # A title in another script (Cyrillic, Greek, Arabic...): file names are made of Latin
+        # letters and digits, so the file gets a number; its title stays as written.
+        slug = next(f"example-{n}" for n in range(1, 10**6)
+                    if not (content / "examples" / f"example-{n}.md").exists())
     if not slug:
         wrong.append(Problem("title", None, "the title needs at least one letter or digit"))
     if wrong:

@@ -12,6 +12,7 @@ from . import fields, markdown
 from .characters import text_problems
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
+from .file_names import shown, slug_problem
 from .language import language_problem
 from .load import RawContent, SourceFile
 from .model import (
@@ -303,8 +304,11 @@ def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
 def _slug(source: SourceFile, found: list[Problem]) -> str | None:
     slug = source.path.stem
     if not SLUG_RE.match(slug):
-        found.append(Problem(source.name, None, f"file name '{source.path.name}' does not make a "
-                             "slug: use lower-case letters, digits and hyphens"))
+        found.append(Problem(source.name, None, f"file name '{shown(source.path.name)}' does "
+                             "not make a slug: use lower-case letters, digits and hyphens"))
+        return None
+    if message := slug_problem(slug):
+        found.append(Problem(source.name, None, f"file name '{source.path.name}' {message}"))
         return None
     return slug
 
