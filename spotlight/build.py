@@ -155,7 +155,7 @@ def build(options: BuildOptions) -> BuildResult:
     unpublishable += static_clashes(raw.static, options.content / STATIC_DIR, [*files, *copies])
     copies |= {name: options.content / STATIC_DIR / name for name in raw.static}
     unpublishable += [Problem(path, None, message)
-                      for path, message in output_name_problems([*files, *copies])]
+                      for path, message in output_name_problems({*files, *copies})]
     if unpublishable:
         raise SpotlightError(unpublishable)
     folders = [folders[0], *(f.resolve() for f in theme.folders)]
