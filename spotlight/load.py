@@ -385,11 +385,13 @@ def _unaltered(out: Path, manifest: Manifest) -> bool:
     """True when every file of the build in ``out`` still has the bytes its manifest records.
 
     A file changed since the build has a newer change time (ctime, which no program sets
-    back) than the marker file written last: only those are read and compared."""
+    back) than the marker file written last: only those are read and compared. The build's
+    own records (hidden files such as the parse cache) are not published and are checked
+    where they are read."""
     try:
         written = os.stat(out / MARKER).st_ctime_ns
         for path, sha in manifest.files.items():
-            if os.stat(out / path).st_ctime_ns > written and \
+            if not path.startswith(".") and os.stat(out / path).st_ctime_ns > written and \
                     digest((out / path).read_bytes()) != sha:
                 return False
     except OSError:
