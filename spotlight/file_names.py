@@ -32,6 +32,18 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+def lookalike(name: str, names: Iterable[str]) -> str | None:
+    """The name among ``names`` that looks like ``name`` but is not it: the same once what cannot
+    be seen is taken out and accents are composed alike, or with other capitals."""
+    wanted = _plain(name)
+    return next((n for n in sorted(names) if n != name and _plain(n) == wanted), None)
+
+
+def _plain(name: str) -> str:
+    text = unicodedata.normalize("NFC", name)
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cc")).casefold()
+
+
 def windows_reserved(name: str) -> bool:
     """True for a name Windows cannot store as a file: CON, AUX, NUL, COM1... with any
     extension."""

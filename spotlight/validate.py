@@ -12,7 +12,7 @@ from . import fields, markdown
 from .characters import text_problems
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
-from .file_names import shown, slug_problem
+from .file_names import lookalike, shown, slug_problem
 from .language import language_problem
 from .load import RawContent, SourceFile
 from .model import (
@@ -294,7 +294,9 @@ def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
     if path.startswith("/") or path == ".." or path.startswith("../"):
         return f"{noun} '{src}' is outside the content folder"
     if path not in assets:
-        return f"{noun} '{src}' not found in the content folder"
+        twin = lookalike(path, assets)
+        return f"{noun} '{shown(src)}' not found in the content folder" + (
+            f"; there is '{shown(twin)}', whose name looks the same" if twin else "")
     if noun == "image" and not path.lower().endswith(IMAGE_TYPES):
         # a page opened from the site could run scripts
         return f"image '{src}' is not a picture: use a PNG, JPEG, GIF, WebP or SVG file"
