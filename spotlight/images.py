@@ -46,7 +46,8 @@ def picture_problem(data: bytes, suffix: str) -> str | None:
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         return ("is too large a picture to publish safely: make it smaller (a few thousand "
                 "pixels across is plenty)")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, TypeError,
+            struct.error, IndexError, KeyError):
         return (f"is not a {kind} picture, though its name ends in {suffix}: open it and save "
                 "it again as a picture")
     if found not in _FORMATS.values():
@@ -62,8 +63,8 @@ def published_picture(data: bytes) -> bytes:
     Raises ValueError for a picture too damaged to copy without its metadata."""
     try:
         return _published(data)
-    except (struct.error, IndexError, OSError, SyntaxError) as error:
-        raise ValueError(str(error)) from None
+    except Exception as error:  # Pillow and the parsers below raise many kinds
+        raise ValueError(str(error) or type(error).__name__) from None
 
 
 def _published(data: bytes) -> bytes:
