@@ -391,7 +391,10 @@ def _unaltered(out: Path, manifest: Manifest) -> bool:
     try:
         written = os.stat(out / MARKER).st_ctime_ns
         for path, sha in manifest.files.items():
-            if not path.startswith(".") and os.stat(out / path).st_ctime_ns > written and \
+            info = os.lstat(out / path)
+            if not stat.S_ISREG(info.st_mode):
+                return False  # replaced by a link (which a build would link onwards) or a folder
+            if not path.startswith(".") and info.st_ctime_ns > written and \
                     digest((out / path).read_bytes()) != sha:
                 return False
     except OSError:
