@@ -9,6 +9,7 @@ writing, which make text display in another order than it reads ("Trojan Source"
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -28,7 +29,10 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def character_problem(text: str) -> str | None:
-    """Why ``text`` cannot be published as it is, or None."""
+    """Why ``text`` cannot be published as it is, or None. Markdown turns character references
+    (``&#x202E;``) into characters: they are checked as such."""
+    if "&" in text:
+        text = html.unescape(text)
     found = _CONTROL.search(text)
     if found:
         char = found.group()
@@ -75,7 +79,8 @@ def _walk(value: Any, line: int) -> Iterator[tuple[int, str]]:
 
 def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
     """A problem for each line of ``text`` (a Markdown body) holding such a character."""
-    if not (_CONTROL.search(text.replace("\t", " ").replace("\n", " ")) or _BIDI.search(text)):
+    if "&#" not in text and not (_CONTROL.search(text.replace("\t", " ").replace("\n", " "))
+                                 or _BIDI.search(text)):
         return []  # the usual case: one scan of the whole text
     found = []
     for number, line in enumerate(text.split("\n"), start=first_line):
