@@ -85,12 +85,14 @@ def _open(path: Path, out: Path) -> int:
         raise SpotlightError([Problem(
             display_path(out), None, f"cannot create the lock file {path.name} beside the "
             f"output folder: {error.strerror or error}")]) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
         os.close(fd)
+        what = "is not an ordinary file" if not stat.S_ISREG(info.st_mode) else \
+            "is another name of some other file (a hard link)"
         raise SpotlightError([Problem(
             display_path(out), None,
-            f"the lock file {path.name} beside the output folder is not an ordinary file; "
-            "delete it")])
+            f"the lock file {path.name} beside the output folder {what}; delete it")])
     return fd
 
 
