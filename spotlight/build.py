@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Problem, SpotlightError
+from .errors import Problem, SpotlightError, display_path
 from .file_names import output_name_problems
 from .incremental import (
     RACY_NS,
@@ -154,7 +154,8 @@ def build(options: BuildOptions) -> BuildResult:
     files |= pictures
     unpublishable += static_clashes(raw.static, options.content / STATIC_DIR, [*files, *copies])
     copies |= {name: options.content / STATIC_DIR / name for name in raw.static}
-    unpublishable += [Problem(path, None, message)
+    sources = {**{p: options.content / p for p in pictures}, **copies}  # to name the file
+    unpublishable += [Problem(display_path(sources.get(path, path)), None, message)
                       for path, message in output_name_problems({*files, *copies})]
     if unpublishable:
         raise SpotlightError(unpublishable)

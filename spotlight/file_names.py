@@ -17,6 +17,7 @@ from collections.abc import Iterable
 #: Longer slugs make page, PDF and search-index names longer than file systems allow (255).
 MAX_SLUG = 150
 _RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?", re.IGNORECASE)
+_WINDOWS_UNSAFE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Mn", "Me"}
 
 
@@ -62,7 +63,8 @@ def slug_problem(slug: str) -> str | None:
 
 
 def output_name_problems(paths: Iterable[str]) -> list[tuple[str, str]]:
-    """(path, message) for each output path a reader's or publisher's computer cannot store."""
+    """(path, message) for each output path a reader's or publisher's computer cannot store
+    (``path`` as given: show it with ``shown``)."""
     found: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
     for path in sorted(paths):
@@ -70,6 +72,10 @@ def output_name_problems(paths: Iterable[str]) -> list[tuple[str, str]]:
             if windows_reserved(part):
                 found.append((path, f"'{part}' is a name Windows keeps for itself, so a Windows "
                               "computer cannot store this file: rename what it is made from"))
+            elif _WINDOWS_UNSAFE.search(part) or part.endswith((".", " ")):
+                found.append((path, f"'{shown(part)}' holds a character Windows does not allow "
+                              "in file names (< > : \" | ? * \\, or a dot or space at the end): "
+                              "rename it"))
             elif len(part.encode("utf-8")) > 255:
                 found.append((path, "the name is longer than file systems allow (255 bytes): "
                               "shorten what it is made from"))
@@ -78,4 +84,4 @@ def output_name_problems(paths: Iterable[str]) -> list[tuple[str, str]]:
             found.append((path, f"differs from {shown(seen[key])} only in capitals or accents: "
                           "Windows and Mac computers would keep only one of them; rename one"))
         seen.setdefault(key, path)
-    return [(shown(path), message) for path, message in found]
+    return found

@@ -170,7 +170,8 @@ def _png(data: bytes) -> bytes:
 def _webp(data: bytes) -> bytes:
     chunks = []
     at = 12
-    while at + 8 <= len(data):
+    end = min(len(data), 8 + struct.unpack("<I", data[4:8])[0])  # nothing after the RIFF
+    while at + 8 <= end:
         kind = data[at:at + 4]
         length = struct.unpack("<I", data[at + 4:at + 8])[0]
         chunk = data[at:at + 8 + length + (length & 1)]
