@@ -133,8 +133,9 @@ def _turned(data: bytes, kind: str) -> bytes:
         if picture.info.get("icc_profile"):
             options["icc_profile"] = picture.info["icc_profile"]
         if kind == "JPEG":
-            options |= {"qtables": picture.quantization,
-                        "subsampling": JpegImagePlugin.get_sampling(picture)}
+            tables = getattr(picture, "quantization", None)  # the original's own quality
+            options |= {"subsampling": JpegImagePlugin.get_sampling(picture)} | (
+                {"qtables": tables} if tables else {})
         elif kind == "WEBP":
             options["lossless"] = True
         turned = ImageOps.exif_transpose(picture)
