@@ -288,6 +288,8 @@ def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> 
 
                 for line, message in css_warnings(css.text, relative):
                     warnings.add(path, line, message)
+            elif label == "override" and path.suffix.lower() == ".svg":
+                _check_svg(path, problems)  # served from the site, as content SVGs are
     return ThemeLayer(label, folder, templates, static)
 
 
