@@ -9,6 +9,7 @@ and commented out with its meaning where it does not.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from importlib.resources import files
@@ -122,7 +123,7 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
     if wrong:
         raise SpotlightError(wrong)
     path = content / "examples" / f"{slug}.md"
-    if path.exists():
+    if os.path.lexists(path):  # a link, even a broken one, is never written through
         raise SpotlightError([Problem(display_path(path), None, "already exists: edit it, or "
                                       "choose another title")])
     report_data, _ = parse_yaml(reports[report].text, reports[report].name)
@@ -136,9 +137,16 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
     lines += [_front_matter_line(spec, known.get(spec.name), site, region)
               for spec in fields.EXAMPLE.fields]
     lines += ["---", _BODY[kind]]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
-        out.write("\n".join(lines))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
+            out.write("\n".join(lines))
+    except OSError as error:
+        where = path.parent if path.parent.is_symlink() else path
+        raise SpotlightError([Problem(display_path(where), None, (
+            "is a link to a folder that does not exist: delete the link"
+            if where.is_symlink() and not where.exists() else
+            f"cannot be written: {error.strerror or error}"))]) from None
     return path
 
 
