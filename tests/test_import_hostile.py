@@ -4,6 +4,7 @@ with no traceback and nothing written."""
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -73,3 +74,24 @@ def test_a_real_word_document_still_imports(tmp_path: Path) -> None:
     source.write_bytes(_word())
     result = run("import", str(source), "--out", str(tmp_path / "content"))
     assert result.exit_code == 0, result.output
+
+
+def test_a_pipe_or_a_folder_as_the_source_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "folder.docx").mkdir()
+    for source in ("pipe.txt", "folder.docx"):
+        result = run("import", str(tmp_path / source), "--out", str(tmp_path / "content"))
+        assert result.exit_code == 1, result.output
+        assert f"{source}: is not an ordinary file: give the file to import" in result.output
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_broken_link_as_the_content_folder_is_named(tmp_path: Path) -> None:
+    source = tmp_path / "spotlight.docx"
+    source.write_bytes(_word())
+    (tmp_path / "content").symlink_to(tmp_path / "nowhere")
+    result = run("import", str(source), "--out", str(tmp_path / "content"))
+    assert result.exit_code == 1, result.output
+    assert "content: is a link to a folder that does not exist: delete the link, or choose " \
+           "another folder" in result.output
+    assert not (tmp_path / "nowhere").exists()
