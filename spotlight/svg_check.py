@@ -15,15 +15,18 @@ local file) and what may stay is allow-listed:
 - no processing instructions (``<?xml-stylesheet?>`` fetches a stylesheet).
 
 The published copy (``clean_svg``) leaves out comments, ``<metadata>``, the drawing program's
-elements and attributes (which hold file names and user names) and the document type.
+elements and attributes (which hold file names and user names) and the document type; an
+embedded picture loses its metadata as a picture file does (see images.py).
 """
 
 from __future__ import annotations
 
+import base64
 import re
 from xml.parsers import expat
 
 from .css_addresses import declarations_addresses, stylesheet_addresses
+from .images import published_picture
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -160,7 +163,7 @@ class _Reader:
             if namespace is None or (namespace == XLINK and local in _XLINK_ATTRIBUTES) or (
                     namespace == XML and local in ("space", "lang")):
                 self._check_attribute(element, local, value, namespace)
-                kept.append((key, value))
+                kept.append((key, _published_embedded(value) if local == "href" else value))
             elif namespace == XHTML or local.startswith("on"):
                 self._refuse(f"an SVG attribute '{key}' is not allowed: it can run code")
         return "".join(f' {key}="{_escape(value, quote=True)}"' for key, value in kept)
@@ -241,6 +244,22 @@ _quote_table = _escape_table | {ord('"'): "&quot;", ord("\n"): "&#10;", ord("\t"
 
 def _escape(text: str, quote: bool = False) -> str:
     return text.translate(_quote_table if quote else _escape_table)
+
+
+_EMBEDDED_BASE64 = re.compile(r"\s*(data:image/(?:png|jpeg|gif|webp);base64,)(.*)",
+                              re.IGNORECASE | re.DOTALL)
+
+
+def _published_embedded(value: str) -> str:
+    """An embedded picture (``data:image/jpeg;base64,...``) without its metadata."""
+    found = _EMBEDDED_BASE64.fullmatch(value)
+    if not found:
+        return value
+    try:
+        data = base64.b64decode("".join(found.group(2).split()), validate=True)
+        return found.group(1) + base64.b64encode(published_picture(data)).decode("ascii")
+    except ValueError:
+        return value  # not a picture that can be read: the browser will not show it either
 
 
 def _local(address: str, picture: bool = False) -> bool:

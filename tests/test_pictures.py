@@ -3,6 +3,7 @@ without its metadata; the same bytes every time."""
 
 from __future__ import annotations
 
+import base64
 import io
 from xml.etree import ElementTree
 
@@ -61,3 +62,15 @@ def test_svg_copy_is_well_formed_and_keeps_the_drawing() -> None:
         "{http://www.w3.org/1999/xlink}href") == "#g"
     assert "a > b" in tree.find("{http://www.w3.org/2000/svg}style").text
     assert svg_texts(drawing) == [(1, "Postcode SW1A 1AA & more")]
+
+
+def test_a_picture_embedded_in_an_svg_loses_its_metadata() -> None:
+    embedded = base64.b64encode(_jpeg(1)).decode()
+    drawing = (f'<svg xmlns="http://www.w3.org/2000/svg"><image width="8" height="4" '
+               f'href="data:image/jpeg;base64,{embedded}"/></svg>').encode()
+    assert svg_problems(drawing) == []
+    tree = ElementTree.fromstring(clean_svg(drawing))
+    href = tree.find("{http://www.w3.org/2000/svg}image").get("href")
+    data = base64.b64decode(href.removeprefix("data:image/jpeg;base64,"))
+    assert b"Jane" in _jpeg(1) and b"Jane" not in data
+    assert Image.open(io.BytesIO(data)).size == (8, 4)
