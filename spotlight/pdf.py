@@ -11,17 +11,28 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from . import pdf_tags
 from .errors import Problem, display_path
 from .render import PdfDocument
 from .theme import VisualTheme
 
 PDF_VARIANT = "pdf/ua-1"
+
+# The text of an SVG figure is set in the document's typeface (the family pdf.css gives
+# ``html``), not in whatever sans-serif the build machine has: an SVG drawn for the web names
+# a generic family, which WeasyPrint would otherwise look up in the system's fonts.
+SVG_FONT_STYLE = (b'<style>text, tspan, textPath { font-family: "Atkinson Hyperlegible Next",'
+                  b' "Liberation Sans", sans-serif; }</style>')
+_SVG_START = re.compile(rb"<svg\b[^>]*>")
+# A date ("2 June 2025") is never broken over two lines.
+_DATE = re.compile(r"\b(\d{1,2}) ([^\W\d_]{3,}) (\d{4})\b")
 
 
 def render_pdfs(documents: Iterable[PdfDocument], content: Path, theme: VisualTheme,
@@ -69,6 +80,7 @@ class _Worker:
         from weasyprint.text.fonts import FontConfiguration
 
         self.weasyprint = weasyprint
+        _record_box_identity(weasyprint)
         self.fetcher = _restricted_fetcher(weasyprint.urls.URLFetcher,
                                            (content, *theme.folders), theme)
         self.fonts = FontConfiguration()
@@ -97,6 +109,7 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
     css = [worker.stylesheets[path] for path in document.stylesheets]
     with _captured(warnings, document.path):
         for html in (document.html, *document.fallbacks):
+            html = _dates_unbroken(html)
             rendered = weasyprint.HTML(
                 string=html, base_url=document.base_url, url_fetcher=worker.fetcher,
             ).render(stylesheets=css, font_config=worker.fonts, pdf_variant=PDF_VARIANT)
@@ -109,7 +122,54 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
         data = rendered.write_pdf(pdf_variant=PDF_VARIANT,
                                   pdf_identifier=_identifier(document, html),
                                   uncompressed_pdf=False)
-    return document.path, data, warnings
+    return document.path, pdf_tags.tidy(data), warnings
+
+
+def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
+    """Mark each structure element WeasyPrint makes with the HTML element it comes from.
+
+    WeasyPrint 70 builds the structure tree page by page, one element per box: an element cut
+    by a page break becomes two, and nothing in the PDF says they were one (its issues 2902,
+    1836, 2482). This wraps its box-tree walker (a private function of the pinned major
+    version) to add two private keys to each element, which ``pdf_tags.tidy`` reads, uses to
+    merge the fragments and to pair definition lists, then removes:
+    ``/SpotlightKey`` (the same number for every box of one HTML element) and
+    ``/SpotlightTag`` (the HTML tag, ``a::after`` for a pseudo-element), plus
+    ``/SpotlightText`` (the text a link shows) on links.
+    """
+    import pydyf
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+    from weasyprint.pdf import tags
+
+    original = getattr(tags._build_box_tree, "__wrapped__", tags._build_box_tree)
+
+    def build(box, parent, pdf, page_number, nums, annotations, tags_):  # type: ignore[no-untyped-def]
+        source = box._box if isinstance(box, AbsolutePlaceholder) else box
+        keys = pdf.__dict__.setdefault("spotlight_keys", {})
+        for element in original(box, parent, pdf, page_number, nums, annotations, tags_):
+            if "SpotlightKey" not in element and source.element is not None:
+                element["SpotlightKey"] = keys.setdefault(source.element, len(keys) + 1)
+                element["SpotlightTag"] = pydyf.String(source.element_tag)
+                if source.link_annotation and isinstance(source, boxes.ParentBox):
+                    pseudo = "::" in source.element_tag  # else its pseudo-elements' text apart
+                    text = "".join(b.text for b in source.descendants()
+                                   if isinstance(b, boxes.TextBox)
+                                   and (pseudo or "::" not in b.element_tag))
+                    element["SpotlightText"] = pydyf.String(text)
+            yield element
+
+    build.__wrapped__ = original  # type: ignore[attr-defined]
+    tags._build_box_tree = build
+
+
+def _dates_unbroken(html: str) -> str:
+    """The document's body with no-break spaces inside its dates (the head, which becomes
+    the PDF's metadata, keeps its plain spaces)."""
+    head, mark, body = html.partition("</head>")
+    if not mark:
+        head, body = "", html
+    return head + mark + _DATE.sub("\\1\u00a0\\2\u00a0\\3", body)
 
 
 def _identifier(document: PdfDocument, html: str) -> bytes:
@@ -144,9 +204,25 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
                     break
             if not any(path.is_relative_to(root) for root in allowed):
                 raise ValueError(f"refusing to fetch {url}: outside the project")
+            if path.suffix.lower() == ".svg":
+                return _with_document_font(super().fetch(path.as_uri(), headers))
             return super().fetch(path.as_uri(), headers)
 
     return RestrictedFetcher(allowed_protocols=("file", "data"), timeout=1)
+
+
+def _with_document_font(response):  # type: ignore[no-untyped-def]
+    """The fetched SVG with a style rule setting its text in the document's typeface."""
+    from weasyprint.urls import URLFetcherResponse
+
+    try:
+        data = response.read()
+    finally:
+        response.close()
+    start = _SVG_START.search(data)
+    if start is not None:
+        data = data[:start.end()] + SVG_FONT_STYLE + data[start.end():]
+    return URLFetcherResponse(response.url, data, response.headers, response.status)
 
 
 class _Collect(logging.Handler):
