@@ -8,6 +8,7 @@ other ``file://``.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import multiprocessing
 import os
@@ -123,6 +124,27 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
                                   pdf_identifier=_identifier(document, html),
                                   uncompressed_pdf=False)
     return document.path, pdf_tags.tidy(data), warnings
+
+
+def pdf_label(data: bytes) -> str:
+    """What a link to this PDF says of it, as GOV.UK links a document: "PDF, 1.2 MB, 30 pages"
+    (sizes in KB under one megabyte; 1 KB = 1,024 bytes)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        count = len(pdf.pages)
+    size = len(data)
+    shown = (f"{size / 1024 ** 2:.1f} MB" if size >= 1024 ** 2
+             else f"{max(1, round(size / 1024))} KB")
+    return f"PDF, {shown}, {count} page{'s' if count != 1 else ''}"
+
+
+def read_previous(out: Path, path: str) -> bytes | None:
+    """The PDF the previous build wrote at ``path`` in the output folder, if it is there."""
+    try:
+        return (out / path).read_bytes()
+    except OSError:
+        return None
 
 
 def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
