@@ -13,6 +13,8 @@ module rewrites the tree of the finished file with pikepdf, using the private ke
   marked-content references (/MCR) where its content is on another page than its /Pg;
 - an element of the same HTML element and type inside itself is dissolved into its parent;
 - a definition list becomes L > LI > Lbl (the term) + LBody (the definition);
+- a table's header rows, repeated on each page it runs over, are in the tree once (the
+  repeats become artifacts);
 - a link's annotations on one line become one annotation, whose /Contents is the link's
   text ("Introduction, page 3" for a contents entry, not an anchor's id);
 - content outside the tree (running headers, footers, "Page X of Y") becomes a /Pagination
@@ -64,8 +66,10 @@ def tidy(data: bytes) -> bytes:
         documents = [_read(kid, pages, None) for kid in _kids(old)
                      if isinstance(kid, Dictionary)]
         tagged = {mcid for document in documents for mcid in _content(document)}
+        repeated: set[tuple[int, int]] = set()
         for document in documents:
-            _normalise(document)
+            _normalise(document, repeated)
+        tagged -= repeated
         dropped = set()
         for document in documents:
             dropped |= _join_link_annotations(document, pdf)
@@ -157,7 +161,11 @@ def _dissolve(parent: _Element, kids: list) -> tuple[list, bool]:  # type: ignor
     return out, changed
 
 
-def _normalise(element: _Element) -> None:
+def _normalise(element: _Element, repeated: set[tuple[int, int]]) -> None:
+    """Merge, dissolve and pair, from ``element`` down; the content of a table's header and
+    footer rows repeated on a following page is added to ``repeated`` (to be an artifact)."""
+    if element.kind == "/Table":
+        element.kids = _without_repeated_rows(element.kids, repeated)
     kids, changed = _merge(element.kids), True
     while changed:
         kids, changed = _dissolve(element, kids)
@@ -165,11 +173,26 @@ def _normalise(element: _Element) -> None:
     element.kids = kids
     for kid in kids:
         if isinstance(kid, _Element):
-            _normalise(kid)
+            _normalise(kid, repeated)
     if element.kind == "/L" and element.tag == "dl":
         element.kids = _pair_definitions(element.kids)
     element.kids = [k for k in element.kids
                     if not isinstance(k, _Element) or k.kids or k.kind == "/Figure"]
+
+
+def _without_repeated_rows(kids: list, repeated: set[tuple[int, int]]) -> list:  # type: ignore[type-arg]
+    """A table's header (and footer) group once: WeasyPrint repeats it on every page the table
+    runs over, which a reader would otherwise hear again at each page break."""
+    seen: set[int] = set()
+    out: list = []  # type: ignore[type-arg]
+    for kid in kids:
+        if isinstance(kid, _Element) and kid.kind in ("/THead", "/TFoot") and kid.key is not None:
+            if kid.key in seen:
+                repeated.update(_content(kid))
+                continue
+            seen.add(kid.key)
+        out.append(kid)
+    return out
 
 
 def _terms_and_definitions(kids: list) -> list:  # type: ignore[type-arg]

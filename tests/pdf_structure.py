@@ -14,6 +14,7 @@ the file with pikepdf and checks what a screen reader depends on:
   /Contents a reader can use (28-004, 28-011);
 - no leader characters (runs of dots) in a link's text;
 - every figure has alternative text (13-004);
+- a table's header rows are in the tree once, not again on every page it runs over;
 - fonts are embedded and map to Unicode (31-009, 31-027);
 - pages with annotations set /Tabs /S (Matterhorn 28-002 in spirit; PDF/UA-1 7.18.3);
 - no section or article is cut in two at a page break.
@@ -46,6 +47,8 @@ class Audit:
     headings: list[tuple[str, str]] = field(default_factory=list)  # (H2, "text")
     links: list[tuple[str, str]] = field(default_factory=list)  # (text, /Contents)
     elements: Counter[str] = field(default_factory=Counter)  # structure types, e.g. /Sect
+    lists: list[int] = field(default_factory=list)  # how many items each list has
+    paragraphs: list[str] = field(default_factory=list)  # each P's text, white space removed
 
     def failures(self) -> dict[str, int]:
         """The conditions that failed, with their counts."""
@@ -66,6 +69,7 @@ CONDITIONS = (
     "link without a meaningful /Contents",
     "leader characters in a link",
     "figure without /Alt",
+    "table with more than one header group",
     "font not embedded",
     "font without ToUnicode",
     "page with annotations but no /Tabs /S",
@@ -193,9 +197,15 @@ def audit(path: Path) -> Audit:
                 counts["figure without /Alt"] += 1
             children = [k for k in _kids(element)
                         if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+            if kind == "/P":
+                result.paragraphs.append("".join(text_of(element, page).split()))
             if kind == "/L":
+                result.lists.append(sum(str(c.S) == "/LI" for c in children))
                 counts["list child not LI"] += sum(
                     str(c.S) not in ("/LI", "/Caption", "/L") for c in children)
+            if kind == "/Table":
+                counts["table with more than one header group"] += int(
+                    sum(str(c.S) == "/THead" for c in children) > 1)
             if kind == "/LI":
                 counts["list item child not Lbl or LBody"] += sum(
                     str(c.S) not in ("/Lbl", "/LBody") for c in children)

@@ -113,3 +113,37 @@ def test_figures_use_the_documents_typeface(sample_build: Path) -> None:
     assert "Notice" in pdf.texts[(pdf.page_of("The professional curiosity cycle") or 1) - 1]
     assert {name.split("-Bold")[0].split("-Italic")[0] for name in pdf.font_names()} == {
         "Atkinson-Hyperlegible-Next"}
+
+
+LONG = ("| Week | What happened | Who |\n| --- | --- | --- |\n"
+        + "".join(f"| {i} | Ann met her practitioner to talk about work, housing and family | PP |\n"
+                  for i in range(1, 70))
+        + "\n" + "".join(f"- Point {i}: an item about the plan that runs on over the line to "
+                         "the next line of its text\n" for i in range(1, 40))
+        + "\n> " + "A quoted sentence that goes on. " * 120 + "\n\n"
+        + "A long paragraph about the case. " * 200 + "\n\n")
+
+
+def test_elements_running_over_pages_are_each_one_element(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import run
+
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        "Ann, a 30-year-old woman, received a community order.\n",
+        "Ann, a 30-year-old woman, received a community order.\n\n" + LONG))
+    assert run("build", "--content", "site", "--out", "out", "--no-handouts",
+               "--no-search").exit_code == 0
+    path = tmp_path / "out" / "reports" / "north-2025.pdf"
+    assert Pdf(path).pages >= 6, "the table, list, quotation and paragraph cross pages"
+    result = audit(path)
+    assert result.failures() == {}
+    elements = result.elements
+    # One table, its header row once (not again on each page), 69 rows of data.
+    assert (elements["/Table"], elements["/THead"], elements["/TBody"]) == (1, 1, 1)
+    assert elements["/TR"] == 70
+    assert elements["/BlockQuote"] == 1
+    assert elements["/Art"] == 2
+    assert 39 in result.lists, "the 39 points are one list"
+    long = [p for p in result.paragraphs if "Alongparagraph" in p]
+    assert len(long) == 1 and long[0].count("paragraphaboutthecase") == 200, "one paragraph"
