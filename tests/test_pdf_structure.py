@@ -116,7 +116,7 @@ def test_figures_use_the_documents_typeface(sample_build: Path) -> None:
 
 
 LONG = ("| Week | What happened | Who |\n| --- | --- | --- |\n"
-        + "".join(f"| {i} | Ann met her practitioner to talk about work, housing and family | PP |\n"
+        + "".join(f"| {i} | Ann met her practitioner about work, housing and family | PP |\n"
                   for i in range(1, 70))
         + "\n" + "".join(f"- Point {i}: an item about the plan that runs on over the line to "
                          "the next line of its text\n" for i in range(1, 40))
