@@ -123,7 +123,12 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
         data = rendered.write_pdf(pdf_variant=PDF_VARIANT,
                                   pdf_identifier=_identifier(document, html),
                                   uncompressed_pdf=False)
-    return document.path, pdf_tags.tidy(data), warnings
+    try:
+        data = pdf_tags.tidy(data)
+    except Exception as error:  # a PDF less accessible beats no PDF at all
+        warnings.append(Problem(document.path, None, (
+            f"PDF: its structure tree could not be tidied for screen readers ({error})")))
+    return document.path, data, warnings
 
 
 def pdf_label(data: bytes) -> str:

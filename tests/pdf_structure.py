@@ -49,6 +49,7 @@ class Audit:
     elements: Counter[str] = field(default_factory=Counter)  # structure types, e.g. /Sect
     lists: list[int] = field(default_factory=list)  # how many items each list has
     paragraphs: list[str] = field(default_factory=list)  # each P's text, white space removed
+    artifacts: Counter[str] = field(default_factory=Counter)  # "/Pagination /Header": count
 
     def failures(self) -> dict[str, int]:
         """The conditions that failed, with their counts."""
@@ -112,7 +113,8 @@ def _utf16(hex_text: str) -> str:
     return bytes.fromhex(hex_text).decode("utf-16-be", "replace") if hex_text else ""
 
 
-def _content_texts(pdf: pikepdf.Pdf, counts: Counter[str]) -> dict[tuple[int, int], str]:
+def _content_texts(pdf: pikepdf.Pdf, counts: Counter[str],
+                   artifacts: Counter[str]) -> dict[tuple[int, int], str]:
     """The text of each marked-content item, by (page index, MCID); counts untagged content."""
     fonts = _Fonts()
     texts: dict[tuple[int, int], str] = {}
@@ -127,6 +129,8 @@ def _content_texts(pdf: pikepdf.Pdf, counts: Counter[str]) -> dict[tuple[int, in
                 mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
                 if str(operands[0]) == "/Artifact":
                     stack.append("artifact")
+                    if isinstance(props, pikepdf.Dictionary):
+                        artifacts[f"{props.get('/Type', '')} {props.get('/Subtype', '')}"] += 1
                 else:
                     stack.append(int(mcid) if mcid is not None else None)
             elif op == "BMC":
@@ -164,7 +168,7 @@ def audit(path: Path) -> Audit:
         counts[name] = 0
     with pikepdf.open(path) as pdf:
         pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
-        texts = _content_texts(pdf, counts)
+        texts = _content_texts(pdf, counts, result.artifacts)
         root = pdf.Root.StructTreeRoot
         held: dict[tuple[int, int], tuple[int, int]] = {}  # (page, mcid) -> element
         annotations_in_tree: dict[tuple[int, int], tuple[int, int]] = {}

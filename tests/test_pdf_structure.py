@@ -58,6 +58,17 @@ def test_one_element_per_section_and_example_in_reading_order(audits: dict[str, 
                                                 [*expected, "Publication details"]]
 
 
+def test_running_headers_and_footers_are_pagination_artifacts(audits: dict[str, Audit],
+                                                            sample_build: Path) -> None:
+    pdf = Pdf(sample_build / "reports" / "northshire-2025.pdf")
+    artifacts = audits["reports/northshire-2025.pdf"].artifacts
+    # Document and section titles at the top; organisation and "Page X of Y" at the foot of
+    # every page but the cover and the back page (a long title may take two lines).
+    assert artifacts["/Pagination /Header"] >= 2 * (pdf.pages - 2)
+    assert artifacts["/Pagination /Footer"] >= 2 * (pdf.pages - 2)
+    assert artifacts["/Pagination "] == 0, "each says whether it is a header or a footer"
+
+
 def test_contents_entries_are_one_link_each_named_by_title_and_page(
         audits: dict[str, Audit], sample_build: Path) -> None:
     pdf = Pdf(sample_build / "reports" / "northshire-2025.pdf")
