@@ -17,7 +17,8 @@ the file with pikepdf and checks what a screen reader depends on:
 - a table's header rows are in the tree once, not again on every page it runs over;
 - fonts are embedded and map to Unicode (31-009, 31-027);
 - pages with annotations set /Tabs /S (Matterhorn 28-002 in spirit; PDF/UA-1 7.18.3);
-- no section or article is cut in two at a page break.
+- no section, article, table or list is cut in two at a page break;
+- read in the tree's order, the content never goes back to an earlier page.
 
 ``audit(path)`` returns an ``Audit``: the counts by condition, with the heading texts in
 reading order and the text of every Link element for tests to compare with the HTML.
@@ -74,7 +75,8 @@ CONDITIONS = (
     "font not embedded",
     "font without ToUnicode",
     "page with annotations but no /Tabs /S",
-    "section or article split at a page break",
+    "section, article, table or list split at a page break",
+    "content read before content of an earlier page",
 )
 
 
@@ -236,6 +238,9 @@ def audit(path: Path) -> Audit:
         _split_fragments([k for k in _kids(root) if isinstance(k, pikepdf.Dictionary)],
                          pages, counts)
 
+        order = _pages_in_reading_order(root, pages)
+        counts["content read before content of an earlier page"] = sum(
+            later < earlier for earlier, later in itertools.pairwise(order))
         counts["tagged content outside the structure tree"] = sum(
             1 for key in texts if key not in held)
         _check_parent_tree(pdf, root, held, annotations_in_tree, counts)
@@ -258,6 +263,26 @@ def audit(path: Path) -> Audit:
                         counts["link without a meaningful /Contents"] += 1
         _check_fonts(pdf, counts)
     return result
+
+
+def _pages_in_reading_order(root: pikepdf.Object,
+                            pages: dict[tuple[int, int], int]) -> list[int]:
+    """The page of each piece of marked content, in the order the tree gives them."""
+    found: list[int] = []
+
+    def walk(element: pikepdf.Object, page: int | None) -> None:
+        page = _page(element, pages, page)
+        for kid in _kids(element):
+            if isinstance(kid, int) and page is not None:
+                found.append(page)
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                found.append(pages[kid.Pg.objgen])
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                walk(kid, page)
+
+    for top in _kids(root):
+        walk(top, None)
+    return found
 
 
 def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
@@ -292,19 +317,25 @@ def _last_page(element: pikepdf.Object, pages: dict[tuple[int, int], int]) -> in
 def _split_fragments(children: list[pikepdf.Object], pages: dict[tuple[int, int], int],
                      counts: Counter[str]) -> None:
     """A Sect or Art that continues one of the same type ending on the page before, without
-    a heading of its own, is the second half of one element cut at the page break."""
+    a heading of its own, is the second half of one element cut at the page break; so is a
+    Table or L straight after another on the page before."""
     for before, after in itertools.pairwise(children):
-        if str(after.S) not in ("/Sect", "/Art") or str(before.S) != str(after.S):
+        kind = str(after.S)
+        if kind not in ("/Sect", "/Art", "/Table", "/L") or str(before.S) != kind:
+            continue
+        end, start = _last_page(before, pages), _first_page(after, pages)
+        if kind in ("/Table", "/L"):
+            counts["section, article, table or list split at a page break"] += int(
+                end is not None and start == end + 1)
             continue
         first = [k for k in _kids(after) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
         starts_with_heading = bool(first) and (
             str(first[0].S) in HEADINGS or any(
                 str(k.S) in HEADINGS for k in _kids(first[0])
                 if isinstance(k, pikepdf.Dictionary) and "/S" in k))
-        end, start = _last_page(before, pages), _first_page(after, pages)
         if (not starts_with_heading and end is not None and start is not None
                 and start == end + 1):
-            counts["section or article split at a page break"] += 1
+            counts["section, article, table or list split at a page break"] += 1
 
 
 def _meaningful(contents: str, annot: pikepdf.Object) -> bool:
