@@ -26,11 +26,10 @@ from .theme import VisualTheme
 
 PDF_VARIANT = "pdf/ua-1"
 
-# The text of an SVG figure is set in the document's typeface (the family pdf.css gives
-# ``html``), not in whatever sans-serif the build machine has: an SVG drawn for the web names
-# a generic family, which WeasyPrint would otherwise look up in the system's fonts.
-SVG_FONT_STYLE = (b'<style>text, tspan, textPath { font-family: "Atkinson Hyperlegible Next",'
-                  b' "Liberation Sans", sans-serif; }</style>')
+# The text of an SVG figure is set in the document's typeface (the font-family the theme's
+# pdf.css gives ``html``), not in whatever sans-serif the build machine has: an SVG drawn for
+# the web names a generic family, which WeasyPrint would otherwise look up in the system's fonts.
+DEFAULT_FONT = '"Atkinson Hyperlegible Next", "Liberation Sans", sans-serif'
 _SVG_START = re.compile(rb"<svg\b[^>]*>")
 # A date ("2 June 2025") is never broken over two lines.
 _DATE = re.compile(r"\b(\d{1,2}) ([^\W\d_]{3,}) (\d{4})\b")
@@ -213,6 +212,8 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
     allowed = tuple(folder.resolve() for folder in folders)
     static_roots = tuple((folder / "static").resolve() for folder in theme.folders)
     static = theme.static
+    style = (f"<style>text, tspan, textPath {{ font-family: {_document_font(theme)}; }}"
+             "</style>").encode()
 
     class RestrictedFetcher(base):  # type: ignore[misc, valid-type]
         """Serves files inside the allowed folders; refuses everything else."""
@@ -232,14 +233,36 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
             if not any(path.is_relative_to(root) for root in allowed):
                 raise ValueError(f"refusing to fetch {url}: outside the project")
             if path.suffix.lower() == ".svg":
-                return _with_document_font(super().fetch(path.as_uri(), headers))
+                return _with_font(super().fetch(path.as_uri(), headers), style)
             return super().fetch(path.as_uri(), headers)
 
     return RestrictedFetcher(allowed_protocols=("file", "data"), timeout=1)
 
 
-def _with_document_font(response):  # type: ignore[no-untyped-def]
-    """The fetched SVG with a style rule setting its text in the document's typeface."""
+def _document_font(theme: VisualTheme) -> str:
+    """The font-family of the ``html`` rule of the theme's pdf.css (``DEFAULT_FONT`` if none)."""
+    import tinycss2
+
+    path = theme.static.get("pdf.css")
+    if path is None:
+        return DEFAULT_FONT
+    rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8", errors="replace"),
+                                      skip_comments=True, skip_whitespace=True)
+    found = DEFAULT_FONT
+    for rule in rules:
+        if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != "html":
+            continue
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                         skip_whitespace=True):
+            if declaration.type == "declaration" and declaration.lower_name == "font-family":
+                value = tinycss2.serialize(declaration.value).strip()
+                if value and not any(c in value for c in "<>&{};"):
+                    found = value
+    return found
+
+
+def _with_font(response, style: bytes):  # type: ignore[no-untyped-def]
+    """The fetched SVG with ``style``, a rule setting its text in the document's typeface."""
     from weasyprint.urls import URLFetcherResponse
 
     try:
@@ -248,7 +271,7 @@ def _with_document_font(response):  # type: ignore[no-untyped-def]
         response.close()
     start = _SVG_START.search(data)
     if start is not None:
-        data = data[:start.end()] + SVG_FONT_STYLE + data[start.end():]
+        data = data[:start.end()] + style + data[start.end():]
     return URLFetcherResponse(response.url, data, response.headers, response.status)
 
 

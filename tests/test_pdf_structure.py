@@ -158,3 +158,24 @@ def test_elements_running_over_pages_are_each_one_element(site, tmp_path: Path) 
     assert 39 in result.lists, "the 39 points are one list"
     long = [p for p in result.paragraphs if "Alongparagraph" in p]
     assert len(long) == 1 and long[0].count("paragraphaboutthecase") == 200, "one paragraph"
+
+
+def test_svg_text_follows_the_visual_themes_typeface(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import overlay, run
+
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    overlay(content, {
+        "images/chart.svg": ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60" '
+                             'role="img"><title>A chart</title><text x="10" y="40" '
+                             'font-family="serif">Weekly contacts</text></svg>'),
+        "examples/first-case.md": example.read_text().replace(
+            "received a community order.\n",
+            "received a community order.\n\n![A chart of weekly contacts](images/chart.svg)\n"),
+    })
+    overlay(tmp_path / "look", {"static/pdf.css": 'html { font-family: "Liberation Sans"; }'})
+    assert run("build", "--content", "site", "--out", "out", "--theme-override", "look",
+               "--no-handouts", "--no-search").exit_code == 0
+    pdf = Pdf(tmp_path / "out" / "reports" / "north-2025.pdf")
+    assert "Weekly contacts" in pdf.text()
+    assert all(name.startswith("Liberation-Sans") for name in pdf.font_names()), pdf.font_names()
