@@ -269,5 +269,9 @@ def test_links_to_a_pdf_follow_its_size_and_pages_when_only_the_pdf_changed(
     first = two_reports / "examples" / "first-case.md"
     first.write_text(first.read_text().replace(
         "Ann completed her order.", "Ann completed her order.\n\n" + "A long paragraph. " * 900))
-    _build("--no-handouts")
+    output = _build("--no-handouts", "-v")
     assert labels() != before
+    # The other report's PDF was kept from the first build: its link still gives its facts.
+    assert "reports/south-2026.pdf" in _lines(output, "kept")
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert index.count(" KB, 1 page)") + index.count(" pages)") == 2
