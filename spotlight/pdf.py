@@ -157,7 +157,7 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
     WeasyPrint 70 builds the structure tree page by page, one element per box: an element cut
     by a page break becomes two, and nothing in the PDF says they were one (its issues 2902,
     1836, 2482). This wraps its box-tree walker (a private function of the pinned major
-    version) to add two private keys to each element, which ``pdf_tags.tidy`` reads, uses to
+    version) to add private keys to each element, which ``pdf_tags.tidy`` reads, uses to
     merge the fragments and to pair definition lists, then removes:
     ``/SpotlightKey`` (the same number for every box of one HTML element) and
     ``/SpotlightTag`` (the HTML tag, ``a::after`` for a pseudo-element), plus
@@ -168,12 +168,14 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
 
+    if not hasattr(tags, "_build_box_tree"):  # another WeasyPrint: tidy() merges nothing
+        return
     original = getattr(tags._build_box_tree, "__wrapped__", tags._build_box_tree)
 
-    def build(box, parent, pdf, page_number, nums, annotations, tags_):  # type: ignore[no-untyped-def]
+    def build(box, parent, pdf, *rest):  # type: ignore[no-untyped-def]
         source = box._box if isinstance(box, AbsolutePlaceholder) else box
         keys = pdf.__dict__.setdefault("spotlight_keys", {})
-        for element in original(box, parent, pdf, page_number, nums, annotations, tags_):
+        for element in original(box, parent, pdf, *rest):
             if "SpotlightKey" not in element and source.element is not None:
                 element["SpotlightKey"] = keys.setdefault(source.element, len(keys) + 1)
                 element["SpotlightTag"] = pydyf.String(source.element_tag)
