@@ -388,3 +388,24 @@ def _check_fonts(pdf: pikepdf.Pdf, counts: Counter[str]) -> None:
                 counts["font not embedded"] += 1
             if "/ToUnicode" not in font:
                 counts["font without ToUnicode"] += 1
+
+
+def main(paths: list[str]) -> int:
+    """Print each condition with its count for each PDF named; 1 if any count is not zero.
+
+    ``python3 -m tests.pdf_structure build/reports/*.pdf``
+    """
+    failed = False
+    for name in paths:
+        result = audit(Path(name))
+        print(name)
+        for condition in CONDITIONS:
+            print(f"  {result.counts[condition]:6d}  {condition}")
+        failed = failed or bool(result.failures())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
