@@ -21,6 +21,9 @@ module rewrites the tree of the finished file with pikepdf, using the private ke
   artifact in the page's content stream;
 - the ParentTree is rebuilt from the new tree, so the two always agree.
 
+pdf_tree.py reads the tree into Python objects and writes it back; pdf_artifacts.py makes the
+artifacts.
+
 The result is saved deterministically: the same input bytes give the same output bytes.
 """
 
@@ -28,32 +31,14 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from pikepdf import Array, Dictionary, String
 
-# What an element keeps besides its type, parent, page and children.
-_KEEP = ("/A", "/Alt", "/ActualText", "/E", "/ID", "/Lang", "/T", "/C")
+from .pdf_artifacts import mark_pagination
+from .pdf_tree import Annotation, Element, content, kids_of, read, write
+
 _LEADER = re.compile(r"[.\u2026\u00b7\s]+")
-
-
-@dataclass
-class _Annotation:
-    obj: pikepdf.Object
-    page: int
-
-
-@dataclass
-class _Element:
-    kind: str
-    key: int | None
-    tag: str
-    page: int | None
-    extra: dict[str, pikepdf.Object]
-    kids: list[_Element | tuple[int, int] | _Annotation] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # a link's text, one per fragment
-    suffix: list[str] = field(default_factory=list)  # its pseudo-elements' text
 
 
 def tidy(data: bytes) -> bytes:
@@ -63,9 +48,9 @@ def tidy(data: bytes) -> bytes:
             return data
         pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
         old = pdf.Root.StructTreeRoot
-        documents = [_read(kid, pages, None) for kid in _kids(old)
+        documents = [read(kid, pages, None) for kid in kids_of(old)
                      if isinstance(kid, Dictionary)]
-        tagged = {mcid for document in documents for mcid in _content(document)}
+        tagged = {mcid for document in documents for mcid in content(document)}
         repeated: set[tuple[int, int]] = set()
         for document in documents:
             _normalise(document, repeated)
@@ -73,8 +58,8 @@ def tidy(data: bytes) -> bytes:
         dropped = set()
         for document in documents:
             dropped |= _join_link_annotations(document, pdf)
-        _write(pdf, old, documents, dropped)
-        _mark_pagination(pdf, tagged)
+        write(pdf, old, documents, dropped)
+        mark_pagination(pdf, tagged)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate,
@@ -82,49 +67,9 @@ def tidy(data: bytes) -> bytes:
         return out.getvalue()
 
 
-def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, Array) else [kids]
-
-
-def _read(element: pikepdf.Object, pages: dict[tuple[int, int], int],
-          inherited: int | None) -> _Element:
-    page = pages.get(element.Pg.objgen, inherited) if "/Pg" in element else inherited
-    key = element.get("/SpotlightKey")
-    node = _Element(str(element.S), int(key) if key is not None else None,
-                    str(element.get("/SpotlightTag", "")), page,
-                    {k: element[k] for k in _KEEP if k in element})
-    if "/SpotlightText" in element:
-        (node.suffix if "::" in node.tag else node.texts).append(str(element.SpotlightText))
-    for kid in _kids(element):
-        if isinstance(kid, int):
-            node.kids.append((page, int(kid)))  # type: ignore[arg-type]
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == "/MCR":
-            where = pages[kid.Pg.objgen] if "/Pg" in kid else page
-            node.kids.append((where, int(kid.MCID)))  # type: ignore[arg-type]
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == "/OBJR":
-            where = pages[kid.Pg.objgen] if "/Pg" in kid else page
-            node.kids.append(_Annotation(kid.Obj, where))  # type: ignore[arg-type]
-        elif isinstance(kid, Dictionary) and "/S" in kid:
-            node.kids.append(_read(kid, pages, page))
-    return node
-
-
-def _content(element: _Element) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    for kid in element.kids:
-        if isinstance(kid, tuple):
-            found.append(kid)
-        elif isinstance(kid, _Element):
-            found.extend(_content(kid))
-    return found
-
-
 def _same(a: object, b: object) -> bool:
     """Two fragments of one HTML element's box, of one structure type."""
-    return (isinstance(a, _Element) and isinstance(b, _Element) and a.key is not None
+    return (isinstance(a, Element) and isinstance(b, Element) and a.key is not None
             and a.key == b.key and a.kind == b.kind)
 
 
@@ -141,13 +86,13 @@ def _merge(kids: list) -> list:  # type: ignore[type-arg]
     return out
 
 
-def _dissolve(parent: _Element, kids: list) -> tuple[list, bool]:  # type: ignore[type-arg]
+def _dissolve(parent: Element, kids: list) -> tuple[list, bool]:  # type: ignore[type-arg]
     """Children that are the parent's own element again (an anonymous box, a link's
     pseudo-element) give their content to the parent."""
     out: list = []  # type: ignore[type-arg]
     changed = False
     for kid in kids:
-        if (isinstance(kid, _Element) and kid.key is not None and kid.key == parent.key
+        if (isinstance(kid, Element) and kid.key is not None and kid.key == parent.key
                 and (kid.kind == parent.kind
                      or kid.kind == "/Link" == parent.kind
                      or (kid.kind == "/NonStruct" and "::" in kid.tag))):
@@ -161,7 +106,7 @@ def _dissolve(parent: _Element, kids: list) -> tuple[list, bool]:  # type: ignor
     return out, changed
 
 
-def _normalise(element: _Element, repeated: set[tuple[int, int]]) -> None:
+def _normalise(element: Element, repeated: set[tuple[int, int]]) -> None:
     """Merge, dissolve and pair, from ``element`` down; the content of a table's header and
     footer rows repeated on a following page is added to ``repeated`` (to be an artifact)."""
     if element.kind == "/Table":
@@ -172,12 +117,12 @@ def _normalise(element: _Element, repeated: set[tuple[int, int]]) -> None:
         kids = _merge(kids)
     element.kids = kids
     for kid in kids:
-        if isinstance(kid, _Element):
+        if isinstance(kid, Element):
             _normalise(kid, repeated)
     if element.kind == "/L" and element.tag == "dl":
         element.kids = _pair_definitions(element.kids)
     element.kids = [k for k in element.kids
-                    if not isinstance(k, _Element) or k.kids or k.kind == "/Figure"]
+                    if not isinstance(k, Element) or k.kids or k.kind == "/Figure"]
 
 
 def _without_repeated_rows(kids: list, repeated: set[tuple[int, int]]) -> list:  # type: ignore[type-arg]
@@ -186,9 +131,9 @@ def _without_repeated_rows(kids: list, repeated: set[tuple[int, int]]) -> list: 
     seen: set[int] = set()
     out: list = []  # type: ignore[type-arg]
     for kid in kids:
-        if isinstance(kid, _Element) and kid.kind in ("/THead", "/TFoot") and kid.key is not None:
+        if isinstance(kid, Element) and kid.kind in ("/THead", "/TFoot") and kid.key is not None:
             if kid.key in seen:
-                repeated.update(_content(kid))
+                repeated.update(content(kid))
                 continue
             seen.add(kid.key)
         out.append(kid)
@@ -199,18 +144,18 @@ def _terms_and_definitions(kids: list) -> list:  # type: ignore[type-arg]
     """A definition list's dt and dd items, out of the div elements that group them."""
     found: list = []  # type: ignore[type-arg]
     for kid in kids:
-        if isinstance(kid, _Element) and kid.tag == "div":
+        if isinstance(kid, Element) and kid.tag == "div":
             found.extend(_terms_and_definitions(kid.kids))
         else:
             found.append(kid)
     return found
 
 
-def _inside(item: _Element) -> list:  # type: ignore[type-arg]
+def _inside(item: Element) -> list:  # type: ignore[type-arg]
     """An item's content without WeasyPrint's LI > LBody wrapping."""
     content: list = []  # type: ignore[type-arg]
     for kid in item.kids:
-        if isinstance(kid, _Element) and kid.kind in ("/LBody", "/LI") and kid.key == item.key:
+        if isinstance(kid, Element) and kid.kind in ("/LBody", "/LI") and kid.key == item.key:
             content.extend(_inside(kid))
         else:
             content.append(kid)
@@ -220,34 +165,34 @@ def _inside(item: _Element) -> list:  # type: ignore[type-arg]
 def _pair_definitions(kids: list) -> list:  # type: ignore[type-arg]
     """dt, dd, dd, dt, dd... -> LI(Lbl(term), LBody(definitions)), one LI per term."""
     items: list = []  # type: ignore[type-arg]
-    current: _Element | None = None
+    current: Element | None = None
     stray: list = []  # type: ignore[type-arg]  # text between items (white space, separators)
     for kid in _terms_and_definitions(kids):
-        if not isinstance(kid, _Element) or kid.tag not in ("dt", "dd"):
+        if not isinstance(kid, Element) or kid.tag not in ("dt", "dd"):
             if current is not None and current.kids:
                 current.kids[-1].kids.append(kid)
             else:
                 stray.append(kid)
             continue
         if kid.tag == "dt" or current is None:
-            current = _Element("/LI", None, "li", kid.page, {})
+            current = Element("/LI", None, "li", kid.page, {})
             items.append(current)
         if kid.tag == "dt":
-            current.kids.append(_Element("/Lbl", None, "dt", kid.page, {},
+            current.kids.append(Element("/Lbl", None, "dt", kid.page, {},
                                          [*stray, *_inside(kid)]))
             stray = []
             continue
-        body = next((k for k in current.kids if isinstance(k, _Element)
+        body = next((k for k in current.kids if isinstance(k, Element)
                      and k.kind == "/LBody"), None)
         if body is None:
-            body = _Element("/LBody", None, "dd", kid.page, {})
+            body = Element("/LBody", None, "dd", kid.page, {})
             current.kids.append(body)
         body.kids.extend([*stray, *_inside(kid)])
         stray = []
     return items
 
 
-def _description(element: _Element) -> str:
+def _description(element: Element) -> str:
     """What a link's /Contents says: its text, and the page number a contents entry shows."""
     title = " ".join(" ".join(element.texts).split())
     number = _LEADER.sub("", "".join(element.suffix))
@@ -256,16 +201,16 @@ def _description(element: _Element) -> str:
     return title
 
 
-def _join_link_annotations(element: _Element, pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+def _join_link_annotations(element: Element, pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
     """One annotation per line of a link (the title, leader and page number of a contents
     entry are one), each with the link's text as its /Contents. Returns those dropped."""
     dropped: set[tuple[int, int]] = set()
     if element.kind == "/Link":
         description = _description(element)
         kept: list = []  # type: ignore[type-arg]
-        last: _Annotation | None = None
+        last: Annotation | None = None
         for kid in element.kids:
-            if isinstance(kid, _Annotation):
+            if isinstance(kid, Annotation):
                 if description:
                     kid.obj.Contents = String(description)
                 if last is not None and _same_line(last, kid):
@@ -278,12 +223,12 @@ def _join_link_annotations(element: _Element, pdf: pikepdf.Pdf) -> set[tuple[int
             kept.append(kid)
         element.kids = kept
     for kid in element.kids:
-        if isinstance(kid, _Element):
+        if isinstance(kid, Element):
             dropped |= _join_link_annotations(kid, pdf)
     return dropped
 
 
-def _same_line(a: _Annotation, b: _Annotation) -> bool:
+def _same_line(a: Annotation, b: Annotation) -> bool:
     if a.page != b.page:
         return False
     if a.obj.get("/Dest") != b.obj.get("/Dest") or repr(a.obj.get("/A")) != repr(b.obj.get("/A")):
@@ -292,123 +237,3 @@ def _same_line(a: _Annotation, b: _Annotation) -> bool:
     low_b, high_b = sorted(float(y) for y in (b.obj.Rect[1], b.obj.Rect[3]))
     overlap = min(high_a, high_b) - max(low_a, low_b)
     return overlap > 0.5 * min(high_a - low_a, high_b - low_b)
-
-
-def _write(pdf: pikepdf.Pdf, old: pikepdf.Object, documents: list[_Element],
-           dropped: set[tuple[int, int]]) -> None:
-    """A new StructTreeRoot and ParentTree for the tree; the old objects are left unused."""
-    page_objects = [page.obj for page in pdf.pages]
-    held: dict[int, dict[int, pikepdf.Object]] = {}
-    annotations: list[tuple[pikepdf.Object, pikepdf.Object]] = []
-    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-
-    def first_page(element: _Element) -> int | None:
-        for kid in element.kids:
-            if isinstance(kid, tuple):
-                return kid[0]
-            if isinstance(kid, _Annotation):
-                return kid.page
-            found = first_page(kid)
-            if found is not None:
-                return found
-        return element.page
-
-    def make(element: _Element, parent: pikepdf.Object) -> pikepdf.Object:
-        made = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name(element.kind),
-                                            P=parent))
-        page = first_page(element)
-        if page is not None:
-            made.Pg = page_objects[page]
-        for name, value in element.extra.items():
-            made[name] = value
-        kids = Array()
-        for kid in element.kids:
-            if isinstance(kid, tuple):
-                where, mcid = kid
-                held.setdefault(where, {})[mcid] = made
-                kids.append(mcid if where == page else Dictionary(
-                    Type=Name.MCR, Pg=page_objects[where], MCID=mcid))
-            elif isinstance(kid, _Annotation):
-                annotations.append((kid.obj, made))
-                kids.append(Dictionary(Type=Name.OBJR, Obj=kid.obj,
-                                       Pg=page_objects[kid.page]))
-            else:
-                kids.append(make(kid, made))
-        made.K = kids
-        return made
-
-    root.K = Array([make(document, root) for document in documents])
-    nums = Array()
-    for index, page in enumerate(page_objects):
-        if "/StructParents" not in page:
-            continue
-        page.StructParents = index
-        mapping = held.get(index, {})
-        size = max(mapping) + 1 if mapping else 0
-        nums.extend([index, Array([mapping.get(m) for m in range(size)])])
-        if "/Annots" in page:
-            page.Annots = Array([a for a in page.Annots if a.objgen not in dropped])
-    next_key = len(page_objects)
-    for annotation, element in annotations:
-        annotation.StructParent = next_key
-        nums.extend([next_key, element])
-        next_key += 1
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-    root.ParentTreeNextKey = next_key
-    for name in ("/RoleMap", "/ClassMap", "/Namespaces"):
-        if name in old:
-            root[name] = old[name]
-    pdf.Root.StructTreeRoot = root
-
-
-def _mark_pagination(pdf: pikepdf.Pdf, tagged: set[tuple[int, int]]) -> None:
-    """Marked content no element of the tree held (WeasyPrint's page-margin boxes: running
-    headers, footers and page numbers) becomes a /Pagination artifact: a /Header in the top
-    half of the page, a /Footer in the bottom half.
-
-    WeasyPrint draws with the y axis flipped (``1 0 0 -1 0 h cm``) and scaled, so a text
-    matrix's y, times the scale of the current matrix, measures down from the top."""
-    for index, page in enumerate(pdf.pages):
-        if all((index, mcid) in tagged for mcid in _mcids(page)):
-            continue
-        operations = pikepdf.parse_content_stream(page)
-        height = float(page.mediabox[3]) - float(page.mediabox[1])
-        scale, flipped = 1.0, False
-        saved: list[tuple[float, bool]] = []
-        for number, (operands, operator) in enumerate(operations):
-            name = str(operator)
-            if name == "q":
-                saved.append((scale, flipped))
-            elif name == "Q" and saved:
-                scale, flipped = saved.pop()
-            elif name == "cm":
-                flipped = flipped or float(operands[3]) < 0
-                scale *= abs(float(operands[3]))
-            elif name == "BDC" and isinstance(operands[1], Dictionary):
-                mcid = operands[1].get("/MCID")
-                if mcid is None or (index, int(mcid)) in tagged:
-                    continue
-                kind = Dictionary(Type=Name.Pagination)
-                top = _text_y(operations, number)
-                if top is not None and flipped and height:
-                    kind.Subtype = Name.Header if top * scale < height / 2 else Name.Footer
-                operations[number] = pikepdf.ContentStreamInstruction(
-                    [Name.Artifact, kind], pikepdf.Operator("BDC"))
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(operations))
-
-
-def _mcids(page: pikepdf.Page) -> list[int]:
-    """The MCIDs a page's content uses, as its ParentTree entry lists them (by count)."""
-    data = page.obj.Contents.read_bytes() if "/Contents" in page.obj else b""
-    return [int(m) for m in re.findall(rb"/MCID\s+(\d+)", data)]
-
-
-def _text_y(operations: list, start: int) -> float | None:  # type: ignore[type-arg]
-    """The y of the first text matrix inside the marked content that begins at ``start``."""
-    for operands, operator in operations[start + 1:]:
-        name = str(operator)
-        if name == "EMC":
-            return None
-        if name == "Tm":
-            return float(operands[5])
-    return None
