@@ -35,7 +35,7 @@ from pathlib import Path
 import pikepdf
 
 HEADINGS = {f"/H{n}" for n in range(1, 7)}
-LEADER = re.compile(r"(\.\s*){3,}|…|·{3,}")
+LEADER = re.compile(r"(\.\s*){4,}|…{2,}|(·\s*){3,}")  # a dotted leader, not an ellipsis
 TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
 PAINTING = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh"}
 
