@@ -146,11 +146,18 @@ def build(options: BuildOptions) -> BuildResult:
     extra = assemble_print(content, site, handouts) if options.pdf else None
     shared, texts = page_inputs(inputs, words, content)
     reuse = Reuse(shared, texts, *_previous_records(previous))
-    rendered = render(site, theme, options.content, extra, options.modified, search=search,
-                      reuse=reuse, pdf=options.pdf)
     # The publish gate: nothing personal or unfinished is written (raises with every finding).
     passed = gate(raw, content, cache)
-    pdfs, records, warnings = _pdfs(options, theme, inputs, rendered, previous)
+    # The PDFs first: the pages' links to them give their size and page count.
+    documents = render(site, theme, options.content, extra, options.modified, search=search,
+                       reuse=reuse, pdf=options.pdf, pages=False)
+    pdfs, records, warnings = _pdfs(options, theme, inputs, documents, previous)
+    labels = _pdf_labels(options, pdfs, records)
+    reuse = replace(reuse, texts={**texts, **{f"pdf:{p}": label for p, label in labels.items()}})
+    rendered = replace(render(site, theme, options.content, extra, options.modified,
+                              search=search, reuse=reuse, pdf=False, pdf_labels=labels),
+                       pdfs=documents.pdfs, pdf_records=documents.pdf_records,
+                       pdf_kept=documents.pdf_kept)
     warnings[:0] = [*theme.warnings, *passed.warnings]
     # The pages and PDFs not made again: linked from the previous build.
     kept = {path: previous.files[path] for path in (*rendered.kept, *(
@@ -238,6 +245,17 @@ def _pdfs(options: BuildOptions, theme: VisualTheme, inputs: dict[str, str],
         records[document.path] = replace(records[document.path], warnings=tuple(mine))
     warnings.extend(found)
     return pdfs, records, warnings
+
+
+def _pdf_labels(options: BuildOptions, made: dict[str, bytes],
+                records: dict[str, PdfRecord]) -> dict[str, str]:
+    """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
+    if not records:
+        return {}
+    from .pdf import pdf_label, read_previous
+
+    return {path: pdf_label(data) for path in sorted(records)
+            if (data := made.get(path) or read_previous(options.out, path)) is not None}
 
 
 def _stats_unchanged(options: BuildOptions, words: tuple[str, ...],
