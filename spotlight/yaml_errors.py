@@ -9,6 +9,8 @@ must fix and says what to do there.
 from __future__ import annotations
 
 import re
+from bisect import bisect
+from collections.abc import Sequence
 
 import yaml
 
@@ -18,10 +20,16 @@ _KEY = re.compile(r"^\s*(?:-\s+)?[^\s#'\"][^#]*?:(?:\s|$)")
 _BLOCK_START = re.compile(r"""(?:^\s*-|:)\s+[|>][-+0-9]*\s*(?:#.*)?$""")
 
 
-def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[int | None, str]:
-    """The line to fix (counted in the file, so with ``line_offset``) and what to do there."""
+def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int,
+            odd: Sequence[int] = ()) -> tuple[int | None, str]:
+    """The line to fix (counted in the file, so with ``line_offset``) and what to do there.
+
+    ``odd`` are the offsets of line breaks that YAML counts and editors do not."""
+    def line_of(mark: yaml.Mark) -> int:
+        return mark.line + 1 - bisect(odd, mark.index - 1)
+
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark is not None else None
+    line = line_of(mark) if mark is not None else None
     problem = error.problem or ""
     context = error.context or ""
     lines = text.split("\n")
@@ -47,7 +55,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[i
                           f"itself holds a {quote}, use {other} around the whole value instead)")
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")):
         close = "]" if "sequence" in context else "}"
-        start = error.context_mark.line + 1 if error.context_mark is not None else line
+        start = line_of(error.context_mark) if error.context_mark is not None else line
         return at(start, f"invalid YAML: the list or group that opens on this line is never "
                          f"closed; end it with '{close}' on this line (if the value is text that "
                          "starts with '[' or '{', put the whole value in quotes)")
@@ -72,7 +80,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[i
                         "value in quotes (or, if this line is a key of its own, start it at the "
                         "same column as the keys above it)")
     if context == "while scanning a simple key" and error.context_mark is not None:
-        start = error.context_mark.line + 1
+        start = line_of(error.context_mark)
         if key := _NO_SPACE.match(lines[start - 1]):
             return at(start, f"invalid YAML: a key needs a space after its ':'; write "
                              f"'{key[1]}: {key[2]}'")
