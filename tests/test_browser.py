@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import SAMPLE
+from .conftest import REFERENCE, SAMPLE, run
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -28,6 +28,17 @@ PAGE_TYPES = {
     "accessibility statement": "about/accessibility.html",
     "not found": "no/such/page.html",
 }
+
+
+@pytest.fixture(scope="module")
+def reference_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The published reference spotlight imported and built as a website (no PDF)."""
+    root = tmp_path_factory.mktemp("reference-site")
+    assert run("import", str(REFERENCE), "--out", str(root / "content")).exit_code == 0
+    built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
+                "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    return root / "build"
 
 
 def _open(tab: Any, url: str) -> None:
@@ -76,18 +87,52 @@ def test_no_page_requests_anything_from_another_site(tab: Any, served: str) -> N
     assert [u for u in requested if not u.startswith(served)] == []
 
 
-def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
-    tab.set_viewport_size({"width": 320, "height": 640})
+#: Sample pages that carry a long web address, a long word or a long title.
+LONG_LINES = {
+    "report with a long address in its references": "reports/northshire-2025.html",
+    "example with a long title, address and word":
+        "examples/joint-working-with-a-leaving-care-team.html",
+    "listing of that example": "practice-themes/resettlement.html",
+    "search results with that title": "search/index.html?q=interdepartmental",
+}
+
+
+def _wider_than(tab: Any, urls: dict[str, str], width: int) -> dict[str, int]:
+    tab.set_viewport_size({"width": width, "height": 640})
     try:
         wide = {}
-        for name, path in PAGE_TYPES.items():
-            _open(tab, served + path)
-            width = tab.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                wide[name] = width
-        assert wide == {}
+        for name, url in urls.items():
+            _open(tab, url)
+            scroll = tab.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[name] = scroll
+        return wide
     finally:
         tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def test_the_sample_has_long_addresses_words_and_titles_to_wrap(tab: Any, served: str) -> None:
+    _open(tab, served + LONG_LINES["example with a long title, address and word"])
+    longest = tab.evaluate("""() => Math.max(...document.querySelector('main').innerText
+        .split(/[\\s,;]+/).map(w => w.length))""")
+    assert longest > 60, "a web address longer than a phone screen is wide"
+    assert len(tab.text_content("h1")) > 100
+    _open(tab, served + LONG_LINES["report with a long address in its references"])
+    assert max(len(a) for a in tab.eval_on_selector_all(
+        ".references__url a", "links => links.map(a => a.textContent)")) > 100
+
+
+def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
+    pages = {name: served + path for name, path in (PAGE_TYPES | LONG_LINES).items()}
+    assert _wider_than(tab, pages, 320) == {}
+
+
+def test_no_page_of_the_imported_reference_scrolls_sideways_at_320_pixels(
+        tab: Any, reference_build: Path) -> None:
+    pages = {p.relative_to(reference_build).as_posix(): p.as_uri()
+             for p in sorted(reference_build.rglob("*.html"))}
+    assert "reports/east-midlands-2025.html" in pages and len(pages) > 30
+    assert _wider_than(tab, pages, 320) == {}
 
 
 def _in_view(tab: Any, selector: str) -> bool:
