@@ -323,3 +323,128 @@ def test_long_result_lists_come_in_pages_of_twenty(tab: Any, served: str) -> Non
                           f"{len(northshire)}")
     assert not tab.is_visible("#search-more")
     assert tab.evaluate("document.activeElement.textContent") == _results(tab)[20]["title"]
+
+
+# --- Search that forgives and guides --------------------------------------------------------
+
+
+def _status(tab: Any, served: str, address: str) -> str:
+    tab.goto(served + "search/index.html" + address)
+    tab.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    return tab.text_content("#search-status")
+
+
+def test_a_spelling_slip_finds_the_examples_of_the_word_meant(tab: Any, served: str) -> None:
+    meant = _examples_containing("accommodation")
+    assert 0 < len(meant) < 33
+    results = _search(tab, served, "acommodation")
+    assert sorted(r["href"].rsplit("/", 1)[1].removesuffix(".html") for r in results) == meant
+    assert tab.text_content("#search-status") == \
+        f"{len(meant)} examples found for ‘accommodation’"
+    assert tab.text_content("#search-note") == ("No example contains ‘acommodation’, so these "
+                                                "are the examples with ‘accommodation’.")
+    assert [r["title"] for r in _search(tab, served, "polygraf")] == [
+        "Using polygraph disclosures to strengthen risk management"]
+
+
+def test_one_letter_is_not_searched_for(tab: Any, served: str) -> None:
+    assert _status(tab, served, "?q=a") == "Type a word of three letters or more"
+    assert tab.locator(".search-result").count() == 0
+    assert "left out: ‘a’" in tab.text_content("#search-note")
+    # A short word written in capitals (an abbreviation) is searched for as it is.
+    assert _status(tab, served, "?q=a+DA+hub") == "2 examples found for ‘da hub’"
+
+
+def test_nothing_found_says_what_to_try(tab: Any, served: str) -> None:
+    status = _status(tab, served, "?q=zqxwv&region=westvale")
+    assert status == "No examples found for ‘zqxwv’ in Westvale"
+    assert tab.is_visible("#search-help")
+    assert [line for line in tab.inner_text("#search-help").split("\n") if line] == [
+        "You could:", "check the spelling", "use fewer words, or other words for the same thing",
+        "remove a filter", "browse the examples by practice theme"]
+    tab.uncheck("#filter-region-westvale")
+    tab.wait_for_function("document.getElementById('search-status').textContent === "
+                          "'No examples found for ‘zqxwv’'")
+    assert not tab.is_visible("#search-help-filters")
+    tab.click("#search-help a")
+    tab.wait_for_url(served + "index.html#practice-themes")
+
+
+def _box(tab: Any, selector: str) -> dict[str, float]:
+    return tab.eval_on_selector(selector, "e => e.getBoundingClientRect().toJSON()")
+
+
+def test_results_come_before_the_filters_on_a_phone_and_beside_them_on_a_desktop(
+        tab: Any, served: str) -> None:
+    try:
+        tab.set_viewport_size({"width": 375, "height": 700})
+        _search(tab, served, "probation")
+        first, filters = _box(tab, ".search-result"), _box(tab, "#search-filters")
+        assert _box(tab, "#search-status")["bottom"] <= first["top"] < 700
+        assert first["bottom"] < filters["top"]
+        tab.set_viewport_size({"width": 1280, "height": 900})
+        first, filters = _box(tab, ".search-result"), _box(tab, "#search-filters")
+        assert first["top"] < 600 and first["right"] <= filters["left"]
+        assert filters["top"] < first["top"]
+        # The keyboard meets the results before the filters.
+        tab.focus("#search-input")
+        stops = []
+        for _ in range(4):
+            tab.keyboard.press("Tab")
+            stops.append(tab.evaluate("document.activeElement.className"))
+        assert "checkboxes__input" not in stops[:3]
+        assert tab.evaluate("document.activeElement.closest('.search-result') !== null")
+    finally:
+        tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def _counts(tab: Any) -> dict[str, int]:
+    return {label.rsplit(" (", 1)[0]: int(label.rsplit("(", 1)[1].rstrip(")"))
+            for label in tab.eval_on_selector_all(
+                ".checkboxes__label", "ls => ls.map(l => l.textContent.trim())")}
+
+
+def test_filter_options_show_how_many_results_each_would_give(tab: Any, served: str) -> None:
+    westvale = [p for p in (SAMPLE / "examples").glob("*.md")
+                if "\nregion: westvale\n" in p.read_text(encoding="utf-8")]
+    tab.goto(served + "search/index.html")
+    tab.wait_for_selector("#search-form")
+    assert _counts(tab)["Westvale"] == len(westvale)
+    _search(tab, served, "victim")
+    tab.wait_for_function("!document.querySelector('.checkboxes__label').textContent"
+                          ".includes('(2)')")  # the counts of the whole library are replaced
+    counts = _counts(tab)
+    assert 0 < counts["Statutory victim work"] < len(_results(tab))
+    tab.check("#filter-practice_theme-statutory-victim-work")
+    tab.wait_for_function("n => document.querySelectorAll('.search-result').length === n",
+                          arg=counts["Statutory victim work"])
+    assert _counts(tab)["Statutory victim work"] == counts["Statutory victim work"]
+
+
+def test_the_query_and_filters_live_in_the_address_and_come_back_from_it(
+        tab: Any, served: str) -> None:
+    _search(tab, served, "risk")
+    tab.check("#filter-region-westvale")
+    tab.wait_for_function("location.search.includes('region=westvale')")
+    address = tab.url
+    assert address.endswith("search/index.html?q=risk&region=westvale")
+    shown = _results(tab)
+    status = tab.text_content("#search-status")
+    tab.goto(served + "index.html")
+    tab.goto(address)
+    tab.wait_for_selector(".search-result")
+    assert tab.input_value("#search-input") == "risk"
+    assert tab.is_checked("#filter-region-westvale")
+    assert not tab.is_checked("#filter-region-northshire")
+    assert _results(tab) == shown and tab.text_content("#search-status") == status
+
+
+def test_a_ticked_box_shows_a_tick(tab: Any, served: str) -> None:
+    tab.goto(served + "search/index.html?practice_theme=court-work")
+    tab.wait_for_selector(".search-result")
+    ticked = tab.eval_on_selector("#filter-practice_theme-court-work",
+                                  "e => getComputedStyle(e).backgroundImage")
+    plain = tab.eval_on_selector("#filter-practice_theme-interventions",
+                                 "e => getComputedStyle(e).backgroundImage")
+    assert plain == "none"
+    assert ticked.startswith('url("data:image/svg+xml,') and "path" in ticked

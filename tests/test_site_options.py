@@ -90,6 +90,20 @@ def test_search_indexes_only_example_pages_with_their_filters(site, tmp_path) ->
     assert filters == [("practice_theme", "Court work"), ("region", "North")]
 
 
+def test_search_lists_the_indexed_words_for_correcting_slips(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/first-case.md": (content / "examples" / "first-case.md")
+                      .read_text().replace("received a community order.",
+                                           "received a community order after DA enquiries.")})
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
+    words = json.loads((tmp_path / "out" / "search" / "words.json").read_text())
+    assert words["shortest"] == 3 and words["short"] == ["da"]
+    assert words["words"]["order"] == 2 and words["words"]["enquiries"] == 1
+    # Only the text Pagefind indexes: not the metadata list it ignores, nor numbers or "a".
+    assert "court" not in words["words"] and "north" not in words["words"]
+    assert "30" not in words["words"] and "a" not in words["words"]
+
+
 def test_the_same_content_builds_the_same_website_bytes(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
     site("minimal")
     assert run("build", "--content", "site", "--out", "one", "--no-pdf").exit_code == 0
