@@ -278,21 +278,66 @@ def test_every_stop_of_the_keyboard_shows_where_focus_is(tab: Any, served: str) 
     assert {"A", "INPUT", "BUTTON"} <= set(seen) and len(seen) > 20
 
 
-def test_printing_hides_navigation_and_shows_external_addresses(tab: Any, served: str) -> None:
-    tab.goto(served + PAGE_TYPES["report"])
+def _printed(tab: Any, script: str) -> Any:
     tab.emulate_media(media="print")
     try:
-        hidden = tab.evaluate("""() => ['.site-header', '.site-nav', '.breadcrumbs',
-            '.back-to-top', '.site-footer'].map(s => getComputedStyle(
-            document.querySelector(s)).display)""")
-        assert set(hidden) == {"none"}
-        after = tab.evaluate("""() => {
-            const a = document.querySelector('main a[href^="http"]');
-            return [a.getAttribute('href'), getComputedStyle(a, '::after').content];
-        }""")
-        assert after[1] == f'" ({after[0]})"'
+        return tab.evaluate(script)
     finally:
         tab.emulate_media(media="screen")
+
+
+def test_printing_hides_what_only_works_on_screen(tab: Any, served: str) -> None:
+    tab.goto(served + PAGE_TYPES["report"])
+    script = """selectors => selectors.map(s => [...document.querySelectorAll(s)].map(
+        e => getComputedStyle(e).display))"""
+    selectors = [".skip-link", ".site-header", ".site-nav", ".breadcrumbs", ".back-to-top",
+                 ".references__back", ".site-footer"]
+    on_screen = tab.evaluate(script, selectors)
+    assert all(shown and "none" not in shown for shown in on_screen[1:]), on_screen
+    printed = _printed(tab, f"({script})({selectors!r})")
+    assert [set(shown) for shown in printed] == [{"none"}] * len(selectors)
+    tab.goto(served + "search/index.html?q=court")
+    tab.wait_for_selector(".search-result")
+    assert _printed(tab, """() => ['#search-form', '#search-filters'].map(
+        s => getComputedStyle(document.querySelector(s)).display)""") == ["none", "none"]
+
+
+def test_printed_text_is_sized_against_an_11pt_body(tab: Any, served: str) -> None:
+    pt = 96 / 72  # CSS pixels in a point
+    for path in (PAGE_TYPES["report"], PAGE_TYPES["example"]):
+        tab.goto(served + path)
+        sizes = _printed(tab, """() => Object.fromEntries(['body', 'h1', 'h2', '.caption',
+            '.report__meta', '.summary-list--metadata', '.contents__list a', 'main p']
+            .map(s => [s, document.querySelector(s)]).filter(([s, e]) => e)
+            .map(([s, e]) => [s, parseFloat(getComputedStyle(e).fontSize)]))""")
+        assert sizes["body"] == pytest.approx(11 * pt, abs=0.01)
+        assert sizes["main p"] <= 11 * pt + 0.01
+        assert 11 * pt < sizes["h2"] < sizes["h1"] <= 20 * pt + 0.01, sizes
+        for small in (".caption", ".report__meta", ".summary-list--metadata"):
+            if small in sizes:
+                assert sizes[small] <= 11 * pt + 0.01, (path, small, sizes[small])
+
+
+def _after(tab: Any, selector: str) -> list[list[str]]:
+    """Each link's text, address and what is printed after it."""
+    return tab.eval_on_selector_all(selector, """links => links.map(a => [a.textContent,
+        a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
+
+
+def test_printing_shows_an_address_once(tab: Any, served: str) -> None:
+    tab.goto(served + "about/accessibility.html")
+    tab.emulate_media(media="print")
+    try:
+        [(text, href, after)] = _after(tab, "main a[href^='http']")
+        assert text == "contact form of the inspectorate" and after == f'" ({href})"'
+        tab.goto(served + PAGE_TYPES["report"])
+        addresses = _after(tab, ".references__url a")
+        tab.goto(served + LONG_LINES["example with a long title, address and word"])
+        addresses += _after(tab, "main p a[href^='http'], main li a[href^='http']")
+    finally:
+        tab.emulate_media(media="screen")
+    assert len(addresses) > 3
+    assert all(text == href and after == "none" for text, href, after in addresses), addresses
 
 
 def test_the_home_page_search_box_leads_to_results(tab: Any, served: str) -> None:
