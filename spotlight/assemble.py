@@ -92,7 +92,18 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
         glossary=used_terms(settings.glossary, texts),
         keywords=keywords((s.title for s in sections), (t for e in mine for t in e.tags)),
         new_page_per_section=settings.new_page_per_section if new_page is None else new_page,
+        contents_examples=_first_set(source.contents_examples, settings.contents_examples,
+                                     sum(len(s.examples) for s in sections) > HANDFUL),
     )
+
+
+#: A report with more examples than this lists them in its contents unless told otherwise.
+HANDFUL = 5
+
+
+def _first_set(*choices: bool | None) -> bool:
+    """The first choice that is set: the report's, the site's, then the default."""
+    return next(choice for choice in choices if choice is not None)
 
 
 def section_texts(section: Section) -> list[str]:

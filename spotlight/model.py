@@ -101,6 +101,7 @@ class Settings:
     logo: Logo | None = None
     new_page_per_section: bool = True
     handouts: bool = True
+    contents_examples: bool | None = None
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -160,6 +161,7 @@ class ReportSource:
     references: tuple[ReferenceSource, ...]
     acknowledgements: Parsed
     new_page_per_section: bool | None = None
+    contents_examples: bool | None = None
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     waivers: tuple[Waiver, ...] = ()
@@ -276,6 +278,8 @@ class Report:
     glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = True
+    #: Whether the web page's contents list each section's examples.
+    contents_examples: bool = False
 
     @property
     def examples(self) -> tuple[Example, ...]:

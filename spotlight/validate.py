@@ -114,6 +114,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
         logo=_logo(record["logo"], source.name, assets, found),
         new_page_per_section=pdf["new_page_per_section"], handouts=pdf["handouts"],
+        contents_examples=record["contents_examples"],
     )
 
 
@@ -180,6 +181,7 @@ def _report(source: SourceFile, assets: frozenset[str],
         standards_intro=md(record, "standards_intro"), sections=sections, references=references,
         acknowledgements=md(record, "acknowledgements"),
         new_page_per_section=(record["pdf"] or {}).get("new_page_per_section"),
+        contents_examples=record["contents_examples"],
         name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
     )
 

@@ -154,8 +154,29 @@ def test_back_to_top_from_the_last_section_moves_view_and_focus_to_contents(
     tab.keyboard.press("Enter")
     tab.wait_for_function("document.activeElement.id === 'contents'")
     assert _in_view(tab, "#contents")
+    assert _top(tab, "#contents-title") >= 15, "the heading is clear of the window's edge"
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.getAttribute('href')") == "#introduction"
+
+
+def _top(tab: Any, selector: str) -> float:
+    return tab.eval_on_selector(selector, "e => e.getBoundingClientRect().top")
+
+
+def test_the_contents_list_each_example_and_jump_to_it(tab: Any, served: str) -> None:
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    tab.goto(served + PAGE_TYPES["report"])
+    listed = tab.locator(".contents__examples a")
+    assert listed.count() == tab.locator("article.example").count() > 5
+    last = listed.last
+    title = last.text_content()
+    last.click()
+    anchor = last.get_attribute("href")
+    tab.wait_for_function("hash => location.hash === hash", arg=anchor)
+    heading = f"{anchor}-title"
+    assert tab.text_content(heading).endswith(title)
+    assert _in_view(tab, heading)
+    assert _top(tab, anchor) >= 15, "the example is clear of the window's edge"
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
