@@ -40,6 +40,8 @@ def assemble(content: Content) -> Site:
     images = {i for r in reports for i in r.images} | _images(
         [e.body for e in content.examples if e.slug in published]
         + [t.intro for t in settings.practice_themes if t.slug in listed])
+    if settings.favicon:
+        images.add(settings.favicon)
     licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ""))
     accessibility = markdown.render(settings.accessibility.html, RenderContext(2, PAGE_ROOT)) \
         if settings.accessibility else markdown.Markup("")
@@ -49,7 +51,8 @@ def assemble(content: Content) -> Site:
     return Site(title=settings.title, organisation=settings.organisation,
                 language=settings.language, base_url=base_url, licence=licence,
                 reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
-                library=library, accessibility=accessibility, logo=settings.logo)
+                library=library, accessibility=accessibility, logo=settings.logo,
+                favicon=settings.favicon)
 
 
 def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:

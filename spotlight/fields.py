@@ -82,6 +82,8 @@ SITE = Schema("the site file", (
           "the visual theme, relative to the content folder"),
     Field("logo", "record", "a logo for the PDF covers: src and alt", schema=LOGO),
     Field("pdf", "record", "how the PDFs are made", schema=SITE_PDF),
+    Field("favicon", "text", "the site's icon in browser tabs and bookmarks: a square image "
+          "file of the content folder, for example images/favicon.png"),
     Field("contents_examples", "bool", "list each section's examples under it in the contents "
           "of a report's web page; without it, listed for reports of more than five examples"),
 ))

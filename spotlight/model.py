@@ -102,6 +102,7 @@ class Settings:
     new_page_per_section: bool = True
     handouts: bool = True
     contents_examples: bool | None = None
+    favicon: str | None = None
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -348,6 +349,8 @@ class Site:
     accessibility: Markup
 
     logo: Logo | None = None
+    #: The site's icon, by its path in the website; without one, the visual theme's.
+    favicon: str | None = None
 
     def url(self, path: str) -> str | None:
         """The absolute address of an output path, or None when the base URL is not set."""

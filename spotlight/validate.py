@@ -115,6 +115,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         logo=_logo(record["logo"], source.name, assets, found),
         new_page_per_section=pdf["new_page_per_section"], handouts=pdf["handouts"],
         contents_examples=record["contents_examples"],
+        favicon=_favicon(record, source.name, assets, found),
     )
 
 
@@ -136,6 +137,23 @@ def _logo(record: YMap | None, name: str, assets: frozenset[str],
         found.append(Problem(name, record.line_of("alt"), "the logo has no alt text: add "
                              "'alt' saying what it shows, usually the organisation's name"))
     return Logo(posixpath.normpath(src), alt) if not message and alt else None
+
+
+#: What browsers show as a site's icon.
+FAVICON_TYPES = (".png", ".svg", ".ico", ".gif")
+
+
+def _favicon(record: YMap, name: str, assets: frozenset[str], found: list[Problem]) -> str | None:
+    src = record["favicon"]
+    if not src:
+        return None
+    message = _file_problem(src, assets, "favicon")
+    if message is None and not src.lower().endswith(FAVICON_TYPES):
+        message = f"favicon '{src}' is not an icon: use one of {', '.join(FAVICON_TYPES)}"
+    if message:
+        found.append(Problem(name, record.line_of("favicon"), message))
+        return None
+    return posixpath.normpath(unquote(urlsplit(src).path))
 
 
 def _report(source: SourceFile, assets: frozenset[str],

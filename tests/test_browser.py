@@ -111,6 +111,24 @@ def _wider_than(tab: Any, urls: dict[str, str], width: int) -> dict[str, int]:
         tab.set_viewport_size({"width": 1024, "height": 768})
 
 
+def test_every_page_shows_an_icon_and_nothing_is_missing(tab: Any, served: str) -> None:
+    answers: list[tuple[str, int]] = []
+
+    def record(response: Any) -> None:
+        answers.append((response.url, response.status))
+
+    tab.on("response", record)
+    try:
+        for name, path in PAGE_TYPES.items():
+            _open(tab, served + path)
+            icon = tab.eval_on_selector("link[rel=icon]", "link => link.href")
+            assert tab.request.get(icon).status == 200, name
+    finally:
+        tab.remove_listener("response", record)
+    missing = [url for url, status in answers if status >= 400]
+    assert missing == [served + PAGE_TYPES["not found"]]
+
+
 def test_the_sample_has_long_addresses_words_and_titles_to_wrap(tab: Any, served: str) -> None:
     _open(tab, served + LONG_LINES["example with a long title, address and word"])
     longest = tab.evaluate("""() => Math.max(...document.querySelector('main').innerText
@@ -185,6 +203,10 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.textContent") == "Skip to main content"
     assert _in_view(tab, ".skip-link"), "the focused skip link is visible"
+    skip = _box(tab, ".skip-link")
+    for other in (".site-header__name", ".site-header__org", ".site-nav"):
+        box = _box(tab, other)
+        assert box["top"] >= skip["bottom"], f"the focused skip link covers {other}"
     tab.keyboard.press("Enter")
     tab.wait_for_function("document.activeElement.id === 'main-content'")
 
