@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "PDU": "pdus/ravensholm.html",
     "standard": "standards/2-2.html",
     "search": "search/index.html?q=probation",  # more than a page of results
+    "search, nothing found": "search/index.html?q=zqxwv&region=westvale",
     "accessibility statement": "about/accessibility.html",
     "not found": "no/such/page.html",
 }
@@ -44,7 +45,7 @@ def reference_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _open(tab: Any, url: str) -> None:
     tab.goto(url)
     if "search/" in url:
-        tab.wait_for_selector(".search-result")
+        tab.wait_for_selector(".search-result, #search-help:not([hidden])")
 
 
 def _axe(tab: Any) -> Any:
@@ -138,6 +139,15 @@ def test_the_sample_has_long_addresses_words_and_titles_to_wrap(tab: Any, served
     _open(tab, served + LONG_LINES["report with a long address in its references"])
     assert max(len(a) for a in tab.eval_on_selector_all(
         ".references__url a", "links => links.map(a => a.textContent)")) > 100
+
+
+def test_the_imported_reference_home_page_says_what_is_true(
+        tab: Any, reference_build: Path) -> None:
+    tab.goto((reference_build / "index.html").as_uri())
+    text = tab.inner_text("main")
+    assert "No examples have been published yet" not in text
+    assert "do not name the standards they meet" in text
+    assert tab.locator("#practice-themes + ul a").count() > 5
 
 
 def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:

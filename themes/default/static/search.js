@@ -194,7 +194,7 @@
 
   // Each filter option shows how many results ticking it would give: the current words and
   // the other groups' ticked filters, with this option.
-  async function showCounts(query) {
+  async function showCounts(query, ticket) {
     var counted = await Promise.all(groups.map(async function (group) {
       var name = group.getAttribute("data-filter");
       var others = filters(name);
@@ -207,6 +207,9 @@
       var search = await pagefind.search(query, { filters: others });
       return (search && search.filters && search.filters[name]) || {};
     }));
+    if (ticket !== latest) {
+      return;  // a newer search has begun: its counts will be shown
+    }
     groups.forEach(function (group, index) {
       boxes(group).forEach(function (c) {
         var count = counted[index][c.value] || 0;
@@ -271,7 +274,7 @@
     help.hidden = true;
     if (!typed && !labels.length) {
       say("", []);
-      await showCounts(null);
+      await showCounts(null, ticket);
       return;
     }
     var where = labels.length ? " in " + labels.join(", ") : "";
@@ -283,7 +286,7 @@
       say(found.unknown.length ? "No examples found for ‘" + typed + "’" + where
         : "Type a word of three letters or more", extra);
       help.hidden = !found.unknown.length;
-      await showCounts(found.unknown.length ? "" : null);
+      await showCounts(found.unknown.length ? "" : null, ticket);
       return;
     }
     var search = await pagefind.search(query || null, { filters: chosen });
@@ -294,7 +297,7 @@
     say(plural(pending.length, "example") + " found" + (query ? " for ‘" + query + "’" : "") +
         where, extra);
     help.hidden = pending.length > 0;
-    await Promise.all([showMore(ticket), showCounts(query || null)]);
+    await Promise.all([showMore(ticket), showCounts(query || null, ticket)]);
   }
 
   // Results arrive in pages: the data of each result is fetched only when it is shown.
