@@ -4,6 +4,7 @@ on any page type; keyboard focus, search and its filters work; nothing scrolls s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -450,7 +451,13 @@ def test_one_letter_is_not_searched_for(tab: Any, served: str) -> None:
     assert tab.locator(".search-result").count() == 0
     assert "left out: ‘a’" in tab.text_content("#search-note")
     # A short word written in capitals (an abbreviation) is searched for as it is.
-    assert _status(tab, served, "?q=a+DA+hub") == "2 examples found for ‘da hub’"
+    assert _status(tab, served, "?q=a+DA+hub") == "2 examples found for ‘DA hub’"
+    # ... and whole: not every word that begins with those letters (day, data, Darren).
+    abbreviated = sorted(p.stem for p in (SAMPLE / "examples").glob("*.md")
+                         if re.search(r"\bDA\b", p.read_text(encoding="utf-8")))
+    assert _status(tab, served, "?q=DA") == f"{len(abbreviated)} examples found for ‘DA’"
+    assert sorted(r["href"].rsplit("/", 1)[1].removesuffix(".html")
+                  for r in _results(tab)) == abbreviated
 
 
 def test_nothing_found_says_what_to_try(tab: Any, served: str) -> None:

@@ -123,26 +123,32 @@
     return bestDistance <= most ? best : null;
   }
 
-  // What to search for: {terms, left (too short), corrected ([typed, used]), unknown}.
+  // What to search for: {terms, exact (short abbreviations, matched whole), left (too
+  // short), corrected ([typed, used]), unknown}.
   function understand(query) {
     var words = query.match(/[\p{L}\p{N}]+/gu) || [];
-    var found = { terms: [], left: [], corrected: [], unknown: [] };
+    var found = { terms: [], shown: [], exact: [], left: [], corrected: [], unknown: [] };
     words.forEach(function (typed) {
       var word = typed.toLowerCase();
-      if (!vocabulary) {
-        found.terms.push(word);
-      } else if (word.length < vocabulary.shortest && !/^\d+$/.test(word)) {
+      if (!vocabulary || /^\d+$/.test(word)) {
+        found.terms.push(word);  // numbers (2023, 14) are searched for as they are
+        found.shown.push(typed);
+      } else if (word.length < vocabulary.shortest) {
         if (vocabulary.short.indexOf(word) >= 0) {
           found.terms.push(word);
+          found.shown.push(typed);
+          found.exact.push(word);  // DA, not every word that begins "da"
         } else {
           found.left.push(typed);
         }
       } else if (known(word)) {
         found.terms.push(word);
+        found.shown.push(typed);
       } else {
         var better = nearest(word);
         if (better) {
           found.terms.push(better);
+          found.shown.push(better);
           found.corrected.push([typed, better]);
         } else {
           found.unknown.push(typed);
@@ -269,6 +275,10 @@
       extra.push("Words of one or two letters are left out: " + quoted(found.left) + ".");
     }
     var query = found.unknown.length ? "" : found.terms.join(" ");
+    // Pagefind matches a quoted word whole.
+    var asked = found.terms.map(function (term) {
+      return found.exact.indexOf(term) >= 0 ? "\"" + term + "\"" : term;
+    }).join(" ");
     list.replaceChildren();
     more.hidden = true;
     help.hidden = true;
@@ -289,15 +299,16 @@
       await showCounts(found.unknown.length ? "" : null, ticket);
       return;
     }
-    var search = await pagefind.search(query || null, { filters: chosen });
+    var search = await pagefind.search(asked || null, { filters: chosen });
     if (ticket !== latest) {
       return;
     }
     pending = search.results;
-    say(plural(pending.length, "example") + " found" + (query ? " for ‘" + query + "’" : "") +
+    say(plural(pending.length, "example") + " found" +
+        (query ? " for ‘" + found.shown.join(" ") + "’" : "") +
         where, extra);
     help.hidden = pending.length > 0;
-    await Promise.all([showMore(ticket), showCounts(query || null, ticket)]);
+    await Promise.all([showMore(ticket), showCounts(asked || null, ticket)]);
   }
 
   // Results arrive in pages: the data of each result is fetched only when it is shown.
@@ -330,7 +341,9 @@
   async function start() {
     try {
       pagefind = await import(bundle);
-      await pagefind.options({ baseUrl: "/", excerptLength: 30 });
+      // A whole-word match ranks above a long word that merely begins with what was typed.
+      await pagefind.options({ baseUrl: "/", excerptLength: 30,
+                               ranking: { termSimilarity: 2.0 } });
       await Promise.all([pagefind.init(), loadVocabulary()]);
       await pagefind.filters();  // loads every filter, so that results carry their counts
     } catch (error) {
