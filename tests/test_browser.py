@@ -345,7 +345,7 @@ def test_printing_hides_what_only_works_on_screen(tab: Any, served: str) -> None
     script = """selectors => selectors.map(s => [...document.querySelectorAll(s)].map(
         e => getComputedStyle(e).display))"""
     selectors = [".skip-link", ".site-header", ".site-nav", ".breadcrumbs", ".back-to-top",
-                 ".references__back", ".site-footer"]
+                 ".references__backlinks", ".site-footer"]
     on_screen = tab.evaluate(script, selectors)
     assert all(shown and "none" not in shown for shown in on_screen[1:]), on_screen
     printed = _printed(tab, f"({script})({selectors!r})")
