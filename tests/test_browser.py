@@ -471,7 +471,7 @@ def test_nothing_found_says_what_to_try(tab: Any, served: str) -> None:
     tab.wait_for_function("document.getElementById('search-status').textContent === "
                           "'No examples found for ‘zqxwv’'")
     assert not tab.is_visible("#search-help-filters")
-    tab.click("#search-help a")
+    tab.click("#search-help li:last-child a")
     tab.wait_for_url(served + "index.html#practice-themes")
 
 
