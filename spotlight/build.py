@@ -1,4 +1,4 @@
-"""The pipeline, in one function: load -> validate -> assemble -> render -> pdf -> write."""
+"""The pipeline, in one function: load -> validate -> assemble -> render -> gate -> pdf -> write."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ if TYPE_CHECKING:
     from .theme import VisualTheme
 
 
+#: Changes whenever what the publish gate (checks/gate.py) looks for changes, so that a build
+#: that passed an older gate is not taken as up to date.
+_GATE_VERSION = "gate-1"
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     """How to build: where from, where to, with which visual theme, and what to make.
@@ -76,6 +81,8 @@ class BuildResult:
     up_to_date: bool = False  # nothing changed since the previous build: nothing was done
     #: Pages and PDFs whose inputs were unchanged: kept from the previous build, not made again.
     kept: tuple[str, ...] = ()
+    #: How many findings of the publish gate waivers set aside.
+    waived: int = 0
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -107,6 +114,7 @@ def build(options: BuildOptions) -> BuildResult:
     # Imported here, so that a build with nothing to do starts quickly.
     from .assemble import assemble
     from .assemble_print import assemble_print
+    from .checks.gate import gate
     from .parse_cache import CACHE, ParseCache, encode
     from .render import Reuse, render
     from .search import index_site
@@ -134,8 +142,10 @@ def build(options: BuildOptions) -> BuildResult:
     reuse = Reuse(shared, texts, *_previous_records(previous))
     rendered = render(site, theme, options.content, extra, options.modified, search=search,
                       reuse=reuse, pdf=options.pdf)
+    # The publish gate: nothing personal or unfinished is written (raises with every finding).
+    passed = gate(raw, content, cache)
     pdfs, records, warnings = _pdfs(options, theme, inputs, rendered, previous)
-    warnings[:0] = theme.warnings
+    warnings[:0] = [*theme.warnings, *passed.warnings]
     # The pages and PDFs not made again: linked from the previous build.
     kept = {path: previous.files[path] for path in (*rendered.kept, *(
         path for path in records if path not in pdfs))} if previous else {}
@@ -158,7 +168,7 @@ def build(options: BuildOptions) -> BuildResult:
     examples = len({e.slug for r in site.reports for e in r.examples})
     return BuildResult(options.out, pages, made, len(site.reports), examples,
                        tuple(sorted(set(warnings), key=str)),
-                       kept=tuple(sorted(set(kept) & {*pages, *made})))
+                       kept=tuple(sorted(set(kept) & {*pages, *made})), waived=len(passed.waived))
 
 
 def _previous_records(previous: Manifest | None
@@ -235,8 +245,9 @@ def _stats_unchanged(options: BuildOptions, words: tuple[str, ...],
 def _option_words(options: BuildOptions) -> tuple[str, ...]:
     """The options that change what a build writes (``strict`` and ``clean`` do not)."""
     modified = options.modified.isoformat() if options.modified else ""
-    return (options.visual_theme, str(options.theme_override or ""), f"pdf={options.pdf}",
-            f"search={options.search}", f"handouts={options.handouts}", f"modified={modified}")
+    return (_GATE_VERSION, options.visual_theme, str(options.theme_override or ""),
+            f"pdf={options.pdf}", f"search={options.search}", f"handouts={options.handouts}",
+            f"modified={modified}")
 
 
 def _up_to_date(options: BuildOptions, previous: Manifest) -> BuildResult:
