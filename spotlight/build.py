@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Problem, SpotlightError
+from .errors import Problem, SpotlightError, display_path
+from .file_names import output_name_problems
 from .incremental import (
     RACY_NS,
     STAT_RECORD,
@@ -24,16 +25,19 @@ from .incremental import (
     stat_key,
 )
 from .load import (
+    STATIC_DIR,
     load,
     load_digests,
     load_manifest,
     load_parse_cache,
+    load_published,
     load_signature,
     load_stat_record,
     load_theme,
     theme_folders,
 )
-from .write import check_output, write
+from .static_files import removed_warnings, static_clashes
+from .write import check_apart, check_output, write
 
 if TYPE_CHECKING:
     from .render import Rendered
@@ -93,6 +97,7 @@ def build(options: BuildOptions) -> BuildResult:
     and PDFs whose inputs changed are rendered, and only changed files are written.
     """
     check_output(options.out, options.content)
+    check_apart(options.out, theme_folders(options.visual_theme, options.theme_override))
     words = _option_words(options)
     previous = None if options.clean else load_manifest(options.out)
     # The files' stat data, taken before they are read (see incremental.StatRecord).
@@ -125,6 +130,7 @@ def build(options: BuildOptions) -> BuildResult:
     if options.theme_override is None and content.settings.theme_override is not None:
         # The override folder named in site.yml is known only once site.yml is valid.
         override = options.content / content.settings.theme_override
+        check_apart(options.out, [override])
         if override.is_dir():
             signatures[override.resolve()] = load_signature(override.resolve())
         theme, theme_problems = load_theme(options.visual_theme, override)
@@ -140,11 +146,18 @@ def build(options: BuildOptions) -> BuildResult:
     extra = assemble_print(content, site, handouts) if options.pdf else None
     shared, texts = page_inputs(inputs, words, content)
     reuse = Reuse(shared, texts, *_previous_records(previous))
-    rendered = render(site, theme, options.content, extra, options.modified, search=search,
-                      reuse=reuse, pdf=options.pdf)
     # The publish gate: nothing personal or unfinished is written (raises with every finding).
     passed = gate(raw, content, cache)
-    pdfs, records, warnings = _pdfs(options, theme, inputs, rendered, previous)
+    # The PDFs first: the pages' links to them give their size and page count.
+    documents = render(site, theme, options.content, extra, options.modified, search=search,
+                       reuse=reuse, pdf=options.pdf, pages=False)
+    pdfs, records, warnings = _pdfs(options, theme, inputs, documents, previous)
+    labels = _pdf_labels(options, pdfs, records)
+    reuse = replace(reuse, texts={**texts, **{f"pdf:{p}": label for p, label in labels.items()}})
+    rendered = replace(render(site, theme, options.content, extra, options.modified,
+                              search=search, reuse=reuse, pdf=False, pdf_labels=labels),
+                       pdfs=documents.pdfs, pdf_records=documents.pdf_records,
+                       pdf_kept=documents.pdf_kept)
     warnings[:0] = [*theme.warnings, *passed.warnings]
     # The pages and PDFs not made again: linked from the previous build.
     kept = {path: previous.files[path] for path in (*rendered.kept, *(
@@ -154,15 +167,24 @@ def build(options: BuildOptions) -> BuildResult:
     files = {path: html.encode() for path, html in rendered.pages.items()} | pdfs
     files[CACHE] = encode(cache)
     copies = {f"static/{name}": path for name, path in theme.static.items()}
-    copies |= {image: options.content / image for image in site.images}
+    pictures, unpublishable = load_published(options.content, site.images)  # no metadata
+    files |= pictures
+    unpublishable += static_clashes(raw.static, options.content / STATIC_DIR, [*files, *copies])
+    copies |= {name: options.content / STATIC_DIR / name for name in raw.static}
+    sources = {**{p: options.content / p for p in pictures}, **copies}  # to name the file
+    unpublishable += [Problem(display_path(sources.get(path, path)), None, message)
+                      for path, message in output_name_problems({*files, *copies})]
+    if unpublishable:
+        raise SpotlightError(unpublishable)
     folders = [folders[0], *(f.resolve() for f in theme.folders)]
     trusted = all(f in signatures and signatures[f][1] < started - RACY_NS for f in folders)
     stats = StatRecord(
         content.settings.theme_override if options.theme_override is None else None,
         stat_key(((f, signatures[f][0]) for f in folders), words) if trusted else "")
-    write(options.out, files, copies, finish=index_site if search else None,
-          record=Manifest(key, {}, records, rendered.records), previous=previous, kept=kept,
-          local={STAT_RECORD: stats.dumps()})
+    removed = write(options.out, files, copies, finish=index_site if search else None,
+                    record=Manifest(key, {}, records, rendered.records), previous=previous,
+                    kept=kept, local={STAT_RECORD: stats.dumps()})
+    warnings += removed_warnings(options.out, removed)
     pages = tuple(sorted(p for p in (*rendered.pages, *rendered.kept) if p.endswith(".html")))
     made = tuple(sorted(p for p in (*pdfs, *kept) if p.endswith(".pdf")))
     examples = len({e.slug for r in site.reports for e in r.examples})
@@ -223,6 +245,17 @@ def _pdfs(options: BuildOptions, theme: VisualTheme, inputs: dict[str, str],
         records[document.path] = replace(records[document.path], warnings=tuple(mine))
     warnings.extend(found)
     return pdfs, records, warnings
+
+
+def _pdf_labels(options: BuildOptions, made: dict[str, bytes],
+                records: dict[str, PdfRecord]) -> dict[str, str]:
+    """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
+    if not records:
+        return {}
+    from .pdf import pdf_label, read_previous
+
+    return {path: pdf_label(data) for path in sorted(records)
+            if (data := made.get(path) or read_previous(options.out, path)) is not None}
 
 
 def _stats_unchanged(options: BuildOptions, words: tuple[str, ...],

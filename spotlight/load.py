@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, Problems, display_path
+from .images import RASTER, picture_problem, published_picture
 from .incremental import MARKER, STAT_RECORD, Manifest, StatRecord, digest
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
 EXAMPLES_DIR = "examples"
+STATIC_DIR = "static"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class RawContent:
     reports: tuple[SourceFile, ...]
     examples: tuple[SourceFile, ...]
     assets: frozenset[str]
+    #: Files of the ``static/`` folder (relative to it), copied as they are to the output
+    #: folder's top: a CNAME, an .htaccess, a search engine's verification page.
+    static: frozenset[str] = frozenset()
 
 
 def load(root: Path) -> tuple[RawContent, list[Problem]]:
@@ -69,15 +74,58 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
         elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
             if (source := _read(path, relative, problems)) is not None:
                 examples.append(source)
+        elif (message := _left_out(relative, path.suffix)) is not None:
+            problems.add(path, None, message)
         else:
             assets.add(relative)
             if path.suffix.lower() == ".svg":
                 _check_svg(path, problems)
+            elif path.suffix.lower() in RASTER:
+                _check_picture(path, problems)
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
-    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets))
+    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets),
+                     _static(root, real_root, problems))
     return raw, list(problems.items)
+
+
+def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
+    """The files of ``static/``, hidden ones included (``.htaccess``, ``.well-known/``)."""
+    from .static_files import static_problem
+
+    base = root / STATIC_DIR
+    if not base.is_dir():
+        return frozenset()
+    found = set()
+    for path in _walk(base, (".git", ".DS_Store"), problems):
+        if _inside(path, real_root, problems):
+            relative = path.relative_to(base).as_posix()
+            try:
+                message = static_problem(relative, path.read_bytes())
+            except OSError as error:
+                message = f"cannot be read: {error.strerror or error}"
+            if message:
+                problems.add(path, None, message)
+            else:
+                found.add(relative)
+    return frozenset(found)
+
+
+#: Suffixes of files that look like examples or reports but would not be read as them.
+_LOOKS_LIKE = {EXAMPLES_DIR: ((".md", ".markdown", ".mdown", ".mkd", ".mkdn"), ".md"),
+               REPORTS_DIR: ((".yml", ".yaml"), ".yml or .yaml")}
+
+
+def _left_out(relative: str, suffix: str) -> str | None:
+    """A message for a file that looks like an example or a report but would be left out."""
+    folder = relative.split("/", 1)[0]
+    if folder in _LOOKS_LIKE and suffix.lower() in _LOOKS_LIKE[folder][0]:
+        wanted = _LOOKS_LIKE[folder][1]
+        what = "an example" if folder == EXAMPLES_DIR else "a report"
+        return (f"is not read as {what}: only files ending in {wanted} are (in small "
+                f"letters); rename it")
+    return None
 
 
 def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Path]:
@@ -132,6 +180,37 @@ def _check_svg(path: Path, problems: Problems) -> None:
 
     for line, message in svg_problems(data):
         problems.add(path, line, message)
+
+
+def _check_picture(path: Path, problems: Problems) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return
+    if message := picture_problem(data, path.suffix):
+        problems.add(path, None, message)
+
+
+def load_published(root: Path, names: Iterable[str]) -> tuple[dict[str, bytes], list[Problem]]:
+    """The published copies of the content's pictures ``names``: without their metadata (see
+    images.py and svg_check.py)."""
+    from .svg_check import clean_svg
+
+    found: dict[str, bytes] = {}
+    problems = Problems()
+    for name in names:
+        path = root / name
+        try:
+            data = path.read_bytes()
+            found[name] = clean_svg(data) if name.lower().endswith(".svg") else \
+                published_picture(data)
+        except OSError as error:
+            problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        except ValueError as error:
+            problems.add(path, None, f"is a damaged picture ({error}): open it and save it "
+                         "again")
+    return found, list(problems.items)
 
 
 def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
@@ -209,6 +288,8 @@ def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> 
 
                 for line, message in css_warnings(css.text, relative):
                     warnings.add(path, line, message)
+            elif label == "override" and path.suffix.lower() == ".svg":
+                _check_svg(path, problems)  # served from the site, as content SVGs are
     return ThemeLayer(label, folder, templates, static)
 
 
@@ -222,6 +303,8 @@ def load_digests(raw: RawContent, theme: VisualTheme) -> dict[str, str]:
     found = {f"content/{f.path.relative_to(raw.root).as_posix()}": digest(f.text) for f in texts}
     for name in raw.assets:
         found[f"content/{name}"] = _file_digest(raw.root / name)
+    for name in raw.static:
+        found[f"content/{STATIC_DIR}/{name}"] = _file_digest(raw.root / STATIC_DIR / name)
     for number, layer in enumerate(theme.layers):
         for name, (source, _) in layer.templates.items():
             found[f"theme{number}/templates/{name}"] = digest(source)
@@ -295,4 +378,27 @@ def load_manifest(out: Path) -> Manifest | None:
         return None
     if manifest is None or not all((out / path).is_file() for path in manifest.files):
         return None  # a file of it went missing: build everything again
+    if not _unaltered(out, manifest):
+        return None  # a file of it was changed after the build: build everything again
     return manifest
+
+
+def _unaltered(out: Path, manifest: Manifest) -> bool:
+    """True when every file of the build in ``out`` still has the bytes its manifest records.
+
+    A file changed since the build has a newer change time (ctime, which no program sets
+    back) than the marker file written last: only those are read and compared. The build's
+    own records (hidden files such as the parse cache) are not published and are checked
+    where they are read."""
+    try:
+        written = os.stat(out / MARKER).st_ctime_ns
+        for path, sha in manifest.files.items():
+            info = os.lstat(out / path)
+            if not stat.S_ISREG(info.st_mode):
+                return False  # replaced by a link (which a build would link onwards) or a folder
+            if not path.startswith(".") and info.st_ctime_ns > written and \
+                    digest((out / path).read_bytes()) != sha:
+                return False
+    except OSError:
+        return False
+    return True

@@ -99,7 +99,7 @@ class Settings:
     accessibility: Parsed | None = None
     theme_override: str | None = None
     logo: Logo | None = None
-    new_page_per_section: bool = True
+    new_page_per_section: bool = False
     handouts: bool = True
     contents_examples: bool | None = None
     favicon: str | None = None
@@ -278,7 +278,7 @@ class Report:
     images: tuple[str, ...]
     glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     keywords: tuple[str, ...] = ()
-    new_page_per_section: bool = True
+    new_page_per_section: bool = False
     #: Whether the web page's contents list each section's examples.
     contents_examples: bool = False
 
@@ -312,7 +312,7 @@ class Collection:
     glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the texts: see render.py
     keywords: tuple[str, ...]
     pdf: str
-    new_page_per_section: bool = True
+    new_page_per_section: bool = False
 
     @property
     def examples(self) -> tuple[Example, ...]:

@@ -20,7 +20,7 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
@@ -42,6 +42,10 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
 
     if out.parent == out:
         raise refuse("the output folder cannot be the root of the file system")
+    if _absolute(out_dir).is_symlink():
+        raise refuse(f"is a link to {display_path(out)}; spotlight replaces the output folder "
+                     "as a whole and does not write through links: give that folder as the "
+                     "output folder instead, or delete the link")
     if out == content or out.is_relative_to(content) or content.is_relative_to(out):
         raise refuse("the output folder must not be inside the content folder, contain it, "
                      "or be it")
@@ -56,10 +60,23 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
                      "choose another output folder")
 
 
+def check_apart(out_dir: Path, theme_folders: Iterable[Path]) -> None:
+    """Refuse an output folder inside a folder of the visual theme, or holding one: each build
+    would copy the last one into itself."""
+    out = _absolute(out_dir).resolve()
+    for folder in theme_folders:
+        theme = folder.resolve()
+        if out.is_relative_to(theme) or theme.is_relative_to(out):
+            raise SpotlightError([Problem(display_path(out_dir), None, (
+                f"the output folder must not be inside the visual theme's folder "
+                f"{display_path(folder)}, or hold it: each build would copy the last one "
+                "into itself; choose another output folder"))])
+
+
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
           finish: Callable[[Path], None] | None = None, record: Manifest | None = None,
           previous: Manifest | None = None, kept: Mapping[str, str] | None = None,
-          local: Mapping[str, bytes] | None = None) -> None:
+          local: Mapping[str, bytes] | None = None) -> list[str]:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
@@ -73,6 +90,9 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
     which the caller did not make again. ``record`` (fingerprint and PDF records) is completed
     with the digest of every file and written as the marker file. ``local`` files (path ->
     bytes) are written but left out of the record: they describe this machine, not the site.
+
+    Returns the files of the previous build's folder that no build made (a CNAME someone put
+    there, say): the new build does not have them, and the caller says so.
     """
     out = _absolute(out_dir)
     try:
@@ -104,11 +124,36 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
             (staging / MARKER).write_text(
                 Manifest(record.fingerprint, written, record.pdfs, record.pages).dumps(),
                 encoding="utf-8")
+            removed = _foreign(out, local or {})
             _swap(staging, out)
         except OSError as error:
             raise _unwritable(out_dir, error) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    return removed
+
+
+#: Made by the search indexer in every build, and not listed in the manifest.
+_INDEXER = "pagefind/"
+
+
+def _foreign(out: Path, local: Mapping[str, bytes]) -> list[str]:
+    """The files in the build folder ``out`` that its manifest does not list."""
+    try:
+        manifest = Manifest.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []
+    if manifest is None:
+        return []
+    made = {MARKER, *manifest.files, *local}
+    found = []
+    for folder, dirs, names in os.walk(out):
+        dirs.sort()
+        for name in sorted(names):
+            relative = (Path(folder) / name).relative_to(out).as_posix()
+            if relative not in made and not relative.startswith(_INDEXER):
+                found.append(relative)
+    return found
 
 
 def _absolute(path: Path) -> Path:
