@@ -6,7 +6,7 @@ a failure leaves the previous build untouched. Only example pages are indexed (t
 ``data-pagefind-body``); ``data-pagefind-filter`` marks their practice themes and region.
 
 Pagefind matches word beginnings only, so a spelling slip finds nothing useful. Beside the index,
-``search/words.json`` lists the words the index holds, with how often each occurs, so that the
+``pagefind/words.json`` lists the words the index holds, with how often each occurs, so that the
 search page can correct a slip ("acommodation" -> "accommodation") and leave out words too
 short to search for.
 """
@@ -28,7 +28,7 @@ BUNDLE = "pagefind"
 INDEXED = "examples/*.html"
 _LANG = re.compile(r"<html[^>]*?\slang=[\"']?([^\"'>\s]*)", re.IGNORECASE)
 TIMEOUT = 600  # seconds: a very large site indexes in well under a minute
-WORDS = "search/words.json"
+WORDS = "pagefind/words.json"
 #: Words shorter than this are searched for only when the text writes them in capitals (DA).
 SHORTEST = 3
 _WORD = re.compile(r"[^\W_]+")
@@ -59,7 +59,7 @@ def index_site(folder: Path) -> None:
 
 
 def write_vocabulary(folder: Path) -> None:
-    """Write ``search/words.json``: every word of the indexed text, with its count, and the
+    """Write ``pagefind/words.json``: every word of the indexed text, with its count, and the
     short abbreviations (two letters, written in capitals) that are worth searching for."""
     counts: Counter[str] = Counter()
     short: set[str] = set()

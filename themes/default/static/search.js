@@ -2,7 +2,7 @@
    written into the site by `spotlight build`). Needs a web server: browsers refuse to load the
    index from files opened from a folder, and the page then says so.
 
-   Pagefind matches the beginnings of words only, so search/words.json (the indexed words, with
+   Pagefind matches the beginnings of words only, so pagefind/words.json (the indexed words, with
    how often each occurs) lets this page forgive: a word of one or two letters is left out
    (unless the text writes it as an abbreviation, like DA), and a word no example contains is
    replaced by the nearest word that one does ("acommodation" -> "accommodation"). The query and
