@@ -28,11 +28,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\uf
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+# A character reference as Markdown reads one: with its semicolon, and not escaped ("\\&").
+_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def character_problem(text: str) -> str | None:
     """Why ``text`` cannot be published as it is, or None. Markdown turns character references
-    (``&#x202E;``) into characters: they are checked as such."""
+    (``&#x202E;``) into characters: they are checked as such (``&#12`` with no semicolon, or
+    ``\\&#12;``, stays text)."""
     if "&" in text:
-        text = html.unescape(text)
+        text = _REFERENCE.sub(lambda match: html.unescape(match.group()), text)
     found = _CONTROL.search(text)
     if found:
         char = found.group()

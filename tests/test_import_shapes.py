@@ -114,6 +114,8 @@ LINES = st.one_of(
 # Headings whose slugs YAML would read as null, a boolean or a number, unless quoted.
 @example(lines=["[1] A source.", "NULL"])
 @example(lines=["Yes", "Ann was supervised.", "2025", "Ben was supervised."])
+# A character reference without its semicolon is text, not a control character.
+@example(lines=["&#12"])
 def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path: Path) -> None:
     root = Path(tempfile.mkdtemp(dir=tmp_path))
     source = root / "source.txt"
