@@ -15,7 +15,15 @@ from markupsafe import Markup
 
 from . import markdown
 from .markdown import Parsed, RenderContext
-from .model import Content, ExampleSource, Report, ReportSource, Settings, example_page
+from .model import (
+    EXAMPLE_TEXT,
+    Content,
+    ExampleSource,
+    Report,
+    ReportSource,
+    Settings,
+    example_page,
+)
 
 PAGE_ROOT = "../"  # every library page lives one folder down
 PAGE_HEADING = 2  # "##" in an example renders as <h2>, under the permalink page's <h1>
@@ -56,8 +64,8 @@ class ExamplePage:
     sentence_type: str | None
     tags: tuple[str, ...]
     # Left out of repr: a page shows them only by reading them, which a build notes.
-    body: Markup = field(repr=False)
-    outcome: Markup | None = field(repr=False)
+    body: Markup = field(repr=False, metadata=EXAMPLE_TEXT)
+    outcome: Markup | None = field(repr=False, metadata=EXAMPLE_TEXT)
     appearances: tuple[Appearance, ...]
     previous: Link | None
     next: Link | None

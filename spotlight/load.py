@@ -8,14 +8,9 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import Problem, Problems, display_path
-from .incremental import MARKER, STAT_RECORD, Manifest, StatRecord, digest
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
-
-if TYPE_CHECKING:
-    from .parse_cache import ParseCache
 
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
@@ -158,7 +153,6 @@ def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
     return SourceFile(path, display_path(path), text)
 
 
-
 def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, list[Problem]]:
     """Read the visual theme chain: the override folder, the chosen theme, the default.
 
@@ -210,89 +204,3 @@ def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> 
                 for line, message in css_warnings(css.text, relative):
                     warnings.add(path, line, message)
     return ThemeLayer(label, folder, templates, static)
-
-
-def load_digests(raw: RawContent, theme: VisualTheme) -> dict[str, str]:
-    """The digest of every input a build reads: content files, assets, templates, static files.
-
-    Names are prefixed by where they come from (``content/``, ``theme<N>/``), so a file moved
-    from one folder to another changes the fingerprint.
-    """
-    texts = [f for f in (raw.site, *raw.reports, *raw.examples) if f is not None]
-    found = {f"content/{f.path.relative_to(raw.root).as_posix()}": digest(f.text) for f in texts}
-    for name in raw.assets:
-        found[f"content/{name}"] = _file_digest(raw.root / name)
-    for number, layer in enumerate(theme.layers):
-        for name, (source, _) in layer.templates.items():
-            found[f"theme{number}/templates/{name}"] = digest(source)
-        for name, path in layer.static.items():
-            found[f"theme{number}/static/{name}"] = _file_digest(path)
-    return found
-
-
-def _file_digest(path: Path) -> str:
-    try:
-        return digest(path.read_bytes())
-    except OSError:
-        return "unreadable"  # reported, if it matters, where the file is used
-
-
-def load_parse_cache(out: Path) -> ParseCache:
-    """The example bodies parsed by the build in ``out`` (see parse_cache.py), if it kept any."""
-    from .parse_cache import CACHE, decode  # only a build with something to do needs it
-
-    try:
-        return decode((out / CACHE).read_bytes())
-    except OSError:
-        return decode(b"")
-
-
-def theme_folders(name: str, override: Path | None) -> list[Path]:
-    """The folders of a visual theme's lookup chain that exist, as ``load_theme`` reads them."""
-    root = themes_root()
-    chosen = [root / name] if name != DEFAULT_THEME else []
-    return [f for f in ([override] if override else []) + chosen + [root / DEFAULT_THEME]
-            if f.is_dir()]
-
-
-def load_signature(folder: Path) -> tuple[str, int]:
-    """One digest of where every file below ``folder`` is and of its inode, size and times;
-    with the newest time among them (in ns), to tell whether the digest can be trusted."""
-    parts: list[str] = [str(folder)]
-    newest = 0
-    for where, dirs, names in os.walk(folder, followlinks=False):
-        dirs.sort()
-        parts.append("\0".join((where, *dirs)))  # a new folder, or a link to one, counts too
-        for name in sorted(names):
-            path = os.path.join(where, name)
-            try:
-                found = [os.lstat(path)]
-                if stat.S_ISLNK(found[0].st_mode):
-                    found.append(os.stat(path))  # a link's target may change on its own
-            except OSError:
-                parts.append(f"{path}\0unreadable")
-                continue
-            for info in found:
-                parts.append(f"{path}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}"
-                             f"\0{info.st_ctime_ns}")
-                newest = max(newest, info.st_mtime_ns, info.st_ctime_ns)
-    return digest(*parts), newest
-
-
-def load_stat_record(out: Path) -> StatRecord | None:
-    """The stat record of the build in ``out``, if it has one."""
-    try:
-        return StatRecord.loads((out / STAT_RECORD).read_bytes())
-    except OSError:
-        return None
-
-
-def load_manifest(out: Path) -> Manifest | None:
-    """The manifest of the build in ``out``, or None when there is none to trust."""
-    try:
-        manifest = Manifest.loads((out / MARKER).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    if manifest is None or not all((out / path).is_file() for path in manifest.files):
-        return None  # a file of it went missing: build everything again
-    return manifest

@@ -14,6 +14,11 @@ from .markdown import Parsed
 if TYPE_CHECKING:
     from .library import Library
 
+#: Declares a field that holds an example's own text, or what is made from it (a glossary of
+#: the terms its examples use): a page or PDF that reads the field depends on the text of the
+#: examples the object holds (see incremental/depends.py), and is made again when it changes.
+EXAMPLE_TEXT = {"example_text": True}
+
 # --- Validated content -------------------------------------------------------------------
 
 
@@ -216,8 +221,8 @@ class Example:
     sentence_type: SentenceType | None
     tags: tuple[str, ...]
     # Left out of repr: a page shows them only by reading them, which a build notes.
-    body: Markup = field(repr=False)
-    outcome: Markup | None = field(repr=False)
+    body: Markup = field(repr=False, metadata=EXAMPLE_TEXT)
+    outcome: Markup | None = field(repr=False, metadata=EXAMPLE_TEXT)
 
     @property
     def page(self) -> str:
@@ -273,7 +278,7 @@ class Report:
     page: str
     pdf: str
     images: tuple[str, ...]
-    glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = True
 
@@ -304,7 +309,7 @@ class Collection:
     published: dt.date
     parts: tuple[CollectionPart, ...]
     references: tuple[Reference, ...]
-    glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the texts: see render.py
+    glossary: tuple[tuple[str, str], ...] = field(repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...]
     pdf: str
     new_page_per_section: bool = True
@@ -323,7 +328,7 @@ class Handout:
     reports: tuple[Report, ...]
     published: dt.date
     references: tuple[Reference, ...]
-    glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the text: see render.py
+    glossary: tuple[tuple[str, str], ...] = field(repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...]
     pdf: str
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,11 +11,12 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from . import library, model
 from .environment import environment
 from .errors import Problem, SpotlightError, display_path
-from .incremental import PageRecord, page_key
-from .library import ExamplePage
-from .model import Collection, Example, Handout, PrintSet, Report, Site
+from .incremental import PageRecord, Reuse
+from .incremental.depends import watched
+from .model import PrintSet, Site
 from .parallel import shared_map
 from .theme import VisualTheme
 
@@ -40,24 +40,6 @@ class PdfDocument:
     stylesheets: tuple[Path, ...] = ()
     fallbacks: tuple[str, ...] = ()
     max_pages: int | None = None
-
-
-@dataclass(frozen=True)
-class Reuse:
-    """What lets a page or PDF of the previous build stand: the inputs of this build (see
-    ``incremental.page_inputs``) and the previous build's records of its pages and PDFs."""
-
-    shared: str
-    texts: Mapping[str, str]
-    previous: Mapping[str, PageRecord]
-    previous_pdfs: Mapping[str, PageRecord] = field(default_factory=dict)
-
-    def unchanged(self, path: str, pdf: bool = False) -> PageRecord | None:
-        """The previous record of ``path`` if what it was made from is unchanged."""
-        before = (self.previous_pdfs if pdf else self.previous).get(path)
-        if before and before.key == page_key(self.shared, self.texts, before.deps):
-            return before
-        return None
 
 
 @dataclass(frozen=True)
@@ -89,7 +71,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     is not rendered again.
     """
     env = environment(theme)
-    env.watched = _WATCHED
+    env.watched = watched((model, library))
     jobs: list[tuple[str, str, dict[str, Any]]] = []  # (path, template, context) of each page
     # (path, template, title, publication date, layouts, context) of each PDF document
     pdf_jobs: list[tuple[str, str, str, dt.date, int, dict[str, Any]]] = []
@@ -143,10 +125,9 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     if site.base_url:
         page("sitemap.xml", "sitemap.xml", paths=listed)
 
-    records = {path: before for path, _, _ in jobs
-               if reuse and (before := reuse.unchanged(path))}
+    records = {path: before for path, _, _ in jobs if reuse and (before := reuse.page(path))}
     pdf_records = {job[0]: before for job in pdf_jobs
-                   if reuse and (before := reuse.unchanged(job[0], pdf=True))}
+                   if reuse and (before := reuse.page(job[0], pdf=True))}
     kept, pdf_kept = tuple(records), tuple(pdf_records)
     todo = [job for job in jobs if job[0] not in records]
     pdf_todo = [job for job in pdf_jobs if job[0] not in pdf_records]
@@ -157,26 +138,12 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     done = shared_map(run, todo)
     made = shared_map(run_pdf, pdf_todo)
     pages = {path: html for (path, _, _), (html, _) in zip(todo, done, strict=True)}
-    if reuse is not None:
-        records |= {path: PageRecord(page_key(reuse.shared, reuse.texts, deps), deps)
+    if reuse is not None and reuse.records is not None:
+        records |= {path: reuse.record(deps)
                     for (path, _, _), (_, deps) in zip(todo, done, strict=True)}
-        pdf_records |= {doc.path: PageRecord(page_key(reuse.shared, reuse.texts, deps), deps)
-                        for doc, deps in made}
+        pdf_records |= {doc.path: reuse.record(deps) for doc, deps in made}
     return Rendered(dict(sorted(pages.items())), tuple(doc for doc, _ in made), records, kept,
                     pdf_records, pdf_kept)
-
-
-#: What pages and PDFs read that only some of them show: an example's texts, and what is
-#: found in them (a glossary lists the terms its examples' texts use).
-_WATCHED: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {
-    (Example, "body"): lambda e: (f"example:{e.slug}",),
-    (Example, "outcome"): lambda e: (f"example:{e.slug}",),
-    (ExamplePage, "body"): lambda e: (f"example:{e.slug}",),
-    (ExamplePage, "outcome"): lambda e: (f"example:{e.slug}",),
-    (Report, "glossary"): lambda r: tuple(f"example:{e.slug}" for e in r.examples),
-    (Collection, "glossary"): lambda c: tuple(f"example:{e.slug}" for e in c.examples),
-    (Handout, "glossary"): lambda h: (f"example:{h.example.slug}",),
-}
 
 
 def _not_found_root(site: Site) -> str:

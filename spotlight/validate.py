@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from . import fields, markdown
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
+from .incremental.parse_cache import MISSING, ParseCache, body_line, front_line
 from .load import RawContent, SourceFile
 from .model import (
     Content,
@@ -29,7 +30,6 @@ from .model import (
     Waiver,
 )
 from .parallel import shared_map
-from .parse_cache import MISSING, ParseCache, body_line, front_line
 from .schema import SLUG_RE, check
 from .yamlio import YMap, parse_yaml, split_front_matter
 

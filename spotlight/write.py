@@ -8,8 +8,9 @@ What a reader or an author can count on:
   killed build left (``.<name>.new-*``, ``.<name>.old-*``) is tidied away by the next build,
   which also brings back the previous build if the kill fell between the two renames;
 - nothing is written outside the output folder, except those hidden folders and the lock file
-  beside it while a build writes (see ``lock.py``);
-- spotlight replaces only folders it built (they hold the marker file ``.spotlight-build``).
+  beside it while a build writes (see ``lock.py``), and the build records (see
+  ``incremental/records.py``): the output folder holds exactly the site;
+- spotlight replaces only folders it built (as its build records say).
 """
 
 from __future__ import annotations
@@ -25,15 +26,18 @@ from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpotlightError, display_path
-from .incremental import MARKER, Manifest, digest
+from .incremental import Manifest, digest
+from .incremental.records import folder_id
 from .lock import output_lock
 
 _RETIRED = "build"  # the previous build's name inside its .old-* folder
 
 
-def check_output(out_dir: Path, content_dir: Path) -> None:
+def check_output(out_dir: Path, content_dir: Path, ours: Callable[[], bool]) -> None:
     """Refuse output folders that would overwrite content, that spotlight did not make or that
-    cannot be written; and tidy away what an interrupted build left beside the output folder."""
+    cannot be written; and tidy away what an interrupted build left beside the output folder.
+
+    ``ours`` tells whether the output folder holds a build of spotlight's."""
     out, content = _absolute(out_dir).resolve(), content_dir.resolve()
     name = display_path(out_dir)
 
@@ -51,15 +55,16 @@ def check_output(out_dir: Path, content_dir: Path) -> None:
             _tidy(_absolute(out_dir))
     if out.exists() and not out.is_dir():
         raise refuse("is a file, not a folder; choose another output folder")
-    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+    if out.exists() and any(out.iterdir()) and not ours():
         raise refuse("refusing to replace a folder that spotlight did not build; "
                      "choose another output folder")
 
 
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
-          finish: Callable[[Path], None] | None = None, record: Manifest | None = None,
-          previous: Manifest | None = None, kept: Mapping[str, str] | None = None,
-          local: Mapping[str, bytes] | None = None) -> None:
+          finish: Callable[[Path], None] | None = None, previous: Manifest | None = None,
+          kept: Mapping[str, str] | None = None,
+          record: Callable[[dict[str, str], tuple[int, int] | None], None] | None = None
+          ) -> None:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
@@ -70,9 +75,9 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
 
     A file whose bytes the ``previous`` build's manifest already records is linked from the
     previous build instead of written again, and so are the ``kept`` files (path -> digest),
-    which the caller did not make again. ``record`` (fingerprint and PDF records) is completed
-    with the digest of every file and written as the marker file. ``local`` files (path ->
-    bytes) are written but left out of the record: they describe this machine, not the site.
+    which the caller did not make again. ``record``, if given, is told the digest of every
+    file (path -> SHA-256) and which folder the output folder is about to become (see
+    ``records.folder_id``), just before the swap.
     """
     out = _absolute(out_dir)
     try:
@@ -98,12 +103,8 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
                     _target(staging, relative).write_bytes(data)
             if finish is not None:
                 finish(staging)
-            for relative, data in sorted((local or {}).items()):
-                _target(staging, relative).write_bytes(data)
-            record = record or Manifest("")
-            (staging / MARKER).write_text(
-                Manifest(record.fingerprint, written, record.pdfs, record.pages).dumps(),
-                encoding="utf-8")
+            if record is not None:
+                record(written, folder_id(staging))
             _swap(staging, out)
         except OSError as error:
             raise _unwritable(out_dir, error) from None
@@ -196,7 +197,7 @@ def _tidy(out: Path) -> None:
                         and stat.S_ISDIR(p.lstat().st_mode)), key=lambda p: p.lstat().st_mtime)
     if not os.path.lexists(out):
         retired = [p / _RETIRED for p in leftovers
-                   if p.name.startswith(f".{out.name}.old-") and (p / _RETIRED / MARKER).is_file()]
+                   if p.name.startswith(f".{out.name}.old-") and (p / _RETIRED).is_dir()]
         if retired:
             os.rename(retired[-1], out)
     for leftover in leftovers:

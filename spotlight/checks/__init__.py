@@ -1,7 +1,8 @@
 """``spotlight check``: every validation of the build, then the lints, without writing output.
 
-The content goes through the build's own stages (load, validate, assemble, render, all in
-memory); if the build would refuse it, its problems are the findings (code ``invalid``).
+The content goes through the build's own stage runner (``pipeline.run``: load, validate,
+assemble, render, all in memory) with writing turned off; if the build would refuse it, its
+problems are the findings (code ``invalid``).
 Otherwise each lint family looks at the result: references, anonymisation, house style and
 facts. Waivers then set aside the findings an author has accepted.
 """
@@ -12,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..assemble import assemble
 from ..errors import Problem, SpotlightError
-from ..load import RawContent, load, load_theme
-from ..render import render
-from ..validate import validate
+from ..incremental import Reuse
+from ..load import RawContent, load
+from ..pipeline import run
 from . import anonymisation, facts, house_style, references, waivers
 from .corpus import Corpus, build_corpus
 from .finding import RULES, Finding, Rule, finding
@@ -56,16 +56,17 @@ class CheckResult:
 
 def run_checks(options: CheckOptions) -> CheckResult:
     """Check the content folder; never writes anything."""
-    raw, problems = load(options.content)
-    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    from ..build import BuildOptions
+
+    stages = BuildOptions(content=options.content, visual_theme=options.visual_theme,
+                          theme_override=options.theme_override)
     try:
-        content = validate(raw, [*problems, *theme_problems])
-        assert theme is not None  # validate raised if the theme could not be loaded
-        site = assemble(content)
-        rendered = render(site, theme, options.content)
+        made = run(stages, Reuse.off(stages), print_set=False)
     except SpotlightError as error:
+        raw, _ = load(options.content)
         return CheckResult(tuple(sorted(_invalid(p, raw) for p in error.problems)), ())
-    corpus = build_corpus(raw, content, site, rendered, theme)
+    assert made is not None  # without reuse, the stages always run
+    corpus = build_corpus(made.raw, made.content, made.site, made.rendered, made.theme)
     found: set[Finding] = set()
     for family in FAMILIES:
         found.update(family(corpus))

@@ -2,11 +2,12 @@
 to the next.
 
 Reading YAML and parsing Markdown is most of what a build spends on an example, so a rebuild
-reads again only what changed. The cache is a file in the output folder (``CACHE``): a header
-line, then one line per entry, its key (a digest of the text it was read from and spotlight's
-version), a tab and its JSON. Entries are decoded only when looked up, and written out again
-unchanged. A missing, damaged or foreign cache is ignored, and ``--clean`` does not read it.
-JSON rather than pickle, so that reading a cache can never run code.
+reads again only what changed. The cache is a file of the build records (``records.CACHE``,
+see records.py): a header line, then one line per entry, its key (a digest of the text it was
+read from and spotlight's version), a tab and its JSON. Entries are decoded only when looked
+up, and written out again unchanged. A missing, damaged or foreign cache is ignored, and
+``--clean`` does not read it. JSON rather than pickle, so that reading a cache can never run
+code.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from . import __version__
-from .incremental import digest
-from .markdown import Finding, Image, Located, Parsed
-from .yamlio import YList, YMap
+from .. import __version__
+from ..markdown import Finding, Image, Located, Parsed
+from ..yamlio import YList, YMap
+from .digests import digest
 
-CACHE = ".spotlight-cache"
 _FORMAT = 3
 #: What ``ParseCache.front`` returns when the cache does not have the front matter.
 MISSING = object()

@@ -1,0 +1,98 @@
+"""The stage runner that every command calls: load -> validate -> assemble -> render.
+
+``build`` (and ``serve``, which builds) runs it and then makes the PDFs and writes; ``check``
+runs it with writing turned off (``Reuse.off``) and lints what it made. So the commands
+cannot disagree about what the content is or how it renders.
+
+Everything stays in memory: only load reads the disk here. The place for a stage that may stop
+a build after rendering and before anything is written (the publish gate) is marked below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import SpotlightError
+from .incremental import Reuse
+from .load import RawContent, load, load_theme
+
+if TYPE_CHECKING:
+    from .build import BuildOptions
+    from .model import Content, Site
+    from .render import Rendered
+    from .theme import VisualTheme
+
+
+@dataclass(frozen=True)
+class Made:
+    """Everything the stages made, in memory: the content as read and as validated, the
+    visual theme, the assembled site and its rendered pages and PDF documents."""
+
+    raw: RawContent
+    content: Content
+    theme: VisualTheme
+    site: Site
+    rendered: Rendered
+    search: bool  # whether the site has a search page (and gets an index once written)
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """The rendered pages as the files to write."""
+        return {path: html.encode() for path, html in self.rendered.pages.items()}
+
+    @property
+    def copies(self) -> dict[str, Path]:
+        """The files copied as they are: the visual theme's static files, the content's
+        images."""
+        copies = {f"static/{name}": path for name, path in self.theme.static.items()}
+        return copies | {image: self.raw.root / image for image in self.site.images}
+
+
+def run(options: BuildOptions, reuse: Reuse, print_set: bool = True) -> Made | None:
+    """Run the stages on the content of ``options``; raise SpotlightError with every problem.
+
+    Returns None when ``reuse`` finds every input as the previous build read it (nothing to
+    do). ``print_set`` makes, with ``options.pdf``, the practice-theme collections and the
+    handouts besides the reports' PDF documents.
+    """
+    raw, problems = load(options.content)
+    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    if reuse.unchanged(raw, theme, problems):
+        return None
+    # Imported here, so that a build with nothing to do starts quickly.
+    from .assemble import assemble
+    from .assemble_print import assemble_print
+    from .render import render
+    from .validate import validate
+
+    content = validate(raw, [*problems, *theme_problems], reuse.cache)
+    theme = _override(options, raw, content, theme, reuse)
+    site = assemble(content)
+    search = options.search and bool(site.library.examples)  # nothing to search, no search
+    handouts = content.settings.handouts if options.handouts is None else options.handouts
+    extra = assemble_print(content, site, handouts) if options.pdf and print_set else None
+    reuse.content(content)
+    rendered = render(site, theme, options.content, extra, options.modified, search=search,
+                      reuse=reuse, pdf=options.pdf)
+    # Here goes a stage that may stop the build once everything is rendered, before anything
+    # is written: the publish gate.
+    return Made(raw, content, theme, site, rendered, search)
+
+
+def _override(options: BuildOptions, raw: RawContent, content: Content,
+              theme: VisualTheme | None, reuse: Reuse) -> VisualTheme:
+    """The visual theme with the override folder named in the site file, when the command
+    names none: known only once the site file is valid."""
+    named = content.settings.theme_override
+    if options.theme_override is None and named is not None:
+        folder = options.content / named
+        theme, problems = load_theme(options.visual_theme, folder)
+        if problems:
+            raise SpotlightError(problems)
+        assert theme is not None
+        reuse.overridden(raw, theme, folder, named)
+    assert theme is not None  # validate raised if the theme could not be loaded
+    return theme
+
