@@ -42,14 +42,14 @@ _WHERE = ("path", "name")
 _OWN_TEXT = {"html": "", "outcome_html": None, "text": ""}
 
 
-def page_inputs(inputs: Mapping[str, str], text_names: Iterable[str], options: Iterable[str],
-                content: Content) -> tuple[str, dict[str, str]]:
+def page_inputs(inputs: Mapping[str, str], example_files: Iterable[str],
+                options: Iterable[str], content: Content) -> tuple[str, dict[str, str]]:
     """What pages are made from, split in two: (``shared``, ``texts``).
 
     ``texts`` digests, by name, each example's text (rule 4); ``shared`` digests rules 1 to 3.
-    ``text_names`` are the inputs that are examples' texts.
+    ``example_files`` names the inputs that are examples' files.
     """
-    examples = set(text_names)
+    examples = set(example_files)
     parts = [__version__, *options,
              *(f"{name}\0{value}" for name, value in sorted(inputs.items())
                if name not in examples)]

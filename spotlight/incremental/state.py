@@ -62,7 +62,8 @@ class Reuse:
         self.started = time.time_ns()
         self.signatures: dict[Path, tuple[str, int]] = {}
         self.inputs: dict[str, str] = {}
-        self.texts: frozenset[str] = frozenset()
+        self.texts: frozenset[str] = frozenset()  # the content files read into the model
+        self.example_files: frozenset[str] = frozenset()  # of which, the examples'
         self.key = ""
         self.override: str | None = None  # the theme override named in the site file
         self.shared = ""
@@ -121,6 +122,7 @@ class Reuse:
             return False
         self.inputs = input_digests(raw, theme) if theme is not None else {}
         self.texts = frozenset(text_name(raw, f.path) for f in texts(raw))
+        self.example_files = frozenset(text_name(raw, f.path) for f in raw.examples)
         self.key = fingerprint(self.inputs, self.words)
         return self.previous is not None and self.previous.fingerprint == self.key \
             and not problems
@@ -151,8 +153,8 @@ class Reuse:
     def content(self, content: Content) -> None:
         """The validated content: what pages are made from (see depends.py)."""
         if self.records is not None:
-            self.shared, self.example_texts = page_inputs(self.inputs, self.texts, self.words,
-                                                          content)
+            self.shared, self.example_texts = page_inputs(self.inputs, self.example_files,
+                                                          self.words, content)
 
     def page(self, path: str, pdf: bool = False) -> PageRecord | None:
         """The previous record of a page (or PDF) if what it was made from is unchanged."""
