@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import markdown
+from .fields import ExampleFront
 from .glossary import keywords, used_terms
 from .library import assemble_library
 from .markdown import Parsed, RenderContext
@@ -138,7 +139,7 @@ def assemble_example(source: ExampleSource, settings: Settings, html,  # type: i
         standards=tuple(s for s in settings.standards if s.code in source.standards),
         sentence_type=next((s for s in settings.sentence_types
                             if s.slug == source.sentence_type), None),
-        tags=source.tags, body=body, outcome=outcome,
+        tags=source.tags, body=body, outcome=outcome, front=ExampleFront.of(source),
     )
 
 

@@ -1,8 +1,16 @@
-"""The fields of every content file: site, report and example front matter."""
+"""The fields of every content file: site, report and example front matter, each declared
+once. The declarations make the validation (schema.py), the JSON Schemas (jsonschema.py), the
+new example's front matter (scaffold.py) and the authoring guide's table of example fields
+(``python3 -m spotlight.jsonschema --readme``). An example's front matter is declared on its
+typed model, ``ExampleFront``, which the example's models carry to the templates as ``front``.
+"""
 
 from __future__ import annotations
 
-from .schema import Field, Schema
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .schema import Field, Schema, declared, schema_of
 
 PRACTICE_THEME = Schema("a practice theme", (
     Field("slug", "slug", "identifies the practice theme in examples and reports", required=True),
@@ -134,20 +142,61 @@ REPORT = Schema("a report", (
 
 KINDS = ("person", "initiative")
 
-EXAMPLE = Schema("an example's front matter", (
-    Field("title", "text", "shown as 'Example of effectiveness: <title>'", required=True),
-    Field("reports", "slugs", "the reports this example belongs to", required=True),
-    Field("practice_theme", "slug", "the section it appears in", required=True),
-    Field("also_practice_themes", "slugs", "further practice themes it illustrates", default=()),
-    Field("region", "slug", "the region", required=True),
-    Field("pdu", "slug", "the Probation Delivery Unit"),
-    Field("standards", "texts", "codes of the standards it meets", default=()),
-    Field("sentence_type", "slug", "the sentence type"),
-    Field("kind", "text", "a case about a person, or an organisational initiative",
-          default="person", choices=KINDS),
-    Field("tags", "texts", "free tags", default=()),
-    Field("order", "int", "orders examples within a section, lower first", default=0),
-    Field("slug", "slug", "overrides the slug taken from the file name"),
-    Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
-          schema=WAIVER, default=()),
-))
+
+@dataclass(frozen=True)
+class Waiver:
+    """A finding of ``spotlight check`` that the author waives, with the reason why."""
+
+    code: str
+    match: str | None
+    reason: str
+    line: int
+
+
+def waivers(records: Any) -> tuple[Waiver, ...]:
+    """The waivers of a file, from its checked ``waivers`` records."""
+    return tuple(Waiver(w["code"] or "", w["match"], w["reason"] or "", w.line) for w in records)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExampleFront:
+    """An example's front matter: what its author writes between the two ``---`` lines.
+
+    Each field is a key of the file, declared once: a new one is validated, typed, in the JSON
+    Schema, in a new example's front matter and in the authoring guide, and templates read it
+    as ``example.front.<name>``.
+    """
+
+    title: str = declared("text", 'shown as "Example of effectiveness: <title>"', required=True)
+    reports: tuple[str, ...] = declared(
+        "slugs", "the slugs of the reports the example belongs to (one example can be in "
+        "several)", required=True)
+    practice_theme: str = declared(
+        "slug", "the slug of the practice theme; the example appears in that section of each "
+        "report", required=True)
+    also_practice_themes: tuple[str, ...] = declared(
+        "slugs", "further practice themes the example illustrates (for cross-report pages)",
+        default=())
+    region: str = declared("slug", "the slug of a region", required=True)
+    pdu: str | None = declared("slug", "the slug of a PDU in that region")
+    standards: tuple[str, ...] = declared(
+        "texts", "codes from the standards catalogue that the example meets", default=())
+    sentence_type: str | None = declared("slug", "a slug from `sentence_types`")
+    kind: str = declared(
+        "text", "`person` for a case about a person on probation or a victim, `initiative` "
+        "for an organisational initiative", default="person", choices=KINDS)
+    tags: tuple[str, ...] = declared("texts", "free tags", default=())
+    order: int = declared("int", "a number that orders examples within a section (lower "
+                          "first; then by title)", default=0)
+    slug: str | None = declared("slug", "overrides the slug taken from the file name")
+    waivers: tuple[Waiver, ...] = declared(
+        "records", "findings of `spotlight check` in this file that are accepted, each with a "
+        "reason", schema=WAIVER, default=(), convert=waivers)
+
+    @classmethod
+    def of(cls, example: ExampleFront) -> ExampleFront:
+        """Just the front matter of an example (of a model that extends this one)."""
+        return cls(**{spec.name: getattr(example, spec.name) for spec in fields(cls)})
+
+
+EXAMPLE = schema_of(ExampleFront, "an example's front matter")

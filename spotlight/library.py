@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from . import markdown
+from .fields import ExampleFront
 from .markdown import Parsed, RenderContext
 from .model import (
     EXAMPLE_TEXT,
@@ -69,6 +70,8 @@ class ExamplePage:
     appearances: tuple[Appearance, ...]
     previous: Link | None
     next: Link | None
+    #: Its front matter as written: every declared field, for templates to show.
+    front: ExampleFront = field(repr=False)
 
     @property
     def trail(self) -> tuple[Link, ...]:
@@ -255,6 +258,7 @@ def _example_page(source: ExampleSource, appearances: list[Appearance],
         tags=source.tags, body=body, outcome=outcome, appearances=tuple(appearances),
         previous=_link(same_theme[index - 1]) if index > 0 else None,
         next=_link(same_theme[index + 1]) if index + 1 < len(same_theme) else None,
+        front=ExampleFront.of(source),
     )
 
 

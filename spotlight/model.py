@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from .fields import ExampleFront, Waiver
 from .markdown import Parsed
 
 if TYPE_CHECKING:
@@ -20,16 +21,6 @@ if TYPE_CHECKING:
 EXAMPLE_TEXT = {"example_text": True}
 
 # --- Validated content -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """A finding of ``spotlight check`` that the author waives, with the reason why."""
-
-    code: str
-    match: str | None
-    reason: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -170,27 +161,16 @@ class ReportSource:
     waivers: tuple[Waiver, ...] = ()
 
 
-@dataclass(frozen=True)
-class ExampleSource:
-    """A validated example file."""
+@dataclass(frozen=True, kw_only=True)
+class ExampleSource(ExampleFront):
+    """A validated example file: its front matter (declared in ``ExampleFront``), its slug
+    (from the front matter or the file name), where it is, and its parsed body."""
 
     slug: str
     path: Path
-    title: str
-    reports: tuple[str, ...]
-    practice_theme: str
-    also_practice_themes: tuple[str, ...]
-    region: str
-    pdu: str | None
-    standards: tuple[str, ...]
-    sentence_type: str | None
-    kind: str
-    tags: tuple[str, ...]
-    order: int
     body: Parsed
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +203,8 @@ class Example:
     # Left out of repr: a page shows them only by reading them, which a build notes.
     body: Markup = field(repr=False, metadata=EXAMPLE_TEXT)
     outcome: Markup | None = field(repr=False, metadata=EXAMPLE_TEXT)
+    #: Its front matter as written: every declared field, for templates to show.
+    front: ExampleFront = field(repr=False)
 
     @property
     def page(self) -> str:

@@ -2,15 +2,21 @@
 
 Each field has a kind, a docstring-like ``doc`` and a default; the same declarations drive
 validation messages (with "did you mean") and the authoring guide's tables.
+
+A field may be declared on a typed model itself, with ``declared``: the dataclass is then both
+the typed model and, through ``schema_of``, the schema that validates it, and ``model_of``
+turns a checked record into it. One declaration, nothing to keep in step by hand.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from .errors import Problem
 from .yamlio import YList, YMap
@@ -58,6 +64,47 @@ class Schema:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+
+_EMPTY: dict[str, Any] = {"text": "", "markdown": "", "slug": "", "slugs": (), "texts": (),
+                          "records": (), "int": 0}
+Model = TypeVar("Model")
+
+
+def declared(kind: Kind, doc: str, *, required: bool = False, default: Any = None,
+             choices: tuple[str, ...] = (), schema: Schema | None = None,
+             convert: Callable[[Any], Any] | None = None) -> Any:
+    """A field of a typed model that is also a key of a content file (see ``schema_of``).
+
+    A value that is missing or invalid becomes ``default`` (for a required field, the empty
+    value of its kind: every problem is reported, and the model still made). ``convert`` turns
+    the checked value into the model's (records into typed models, for example).
+    """
+    spec = Field("", kind, doc, required, default, schema, choices)
+    value = _EMPTY.get(kind) if required and default is None else default
+    return field(default=value, metadata={"declared": spec, "convert": convert})
+
+
+def schema_of(model: type, title: str) -> Schema:
+    """The schema of the keys declared on ``model`` (with ``declared``), in declaration order."""
+    return Schema(title, tuple(dataclasses.replace(spec.metadata["declared"], name=spec.name)
+                               for spec in dataclasses.fields(model)
+                               if "declared" in spec.metadata))
+
+
+def model_of(model: Callable[..., Model], record: YMap, **others: Any) -> Model:
+    """The typed ``model`` of a record checked against its ``schema_of``; ``others`` gives the
+    fields that are not keys of the file."""
+    values = dict(others)
+    for spec in dataclasses.fields(model):  # type: ignore[arg-type]
+        if "declared" not in spec.metadata or spec.name in values:
+            continue
+        value = record[spec.name]
+        if value is None:
+            value = spec.default
+        convert = spec.metadata["convert"]
+        values[spec.name] = convert(value) if convert is not None else value
+    return model(**values)
 
 
 def check(schema: Schema, data: Any, path: str, line: int, problems: list[Problem]) -> YMap | None:

@@ -30,7 +30,7 @@ from .model import (
     Waiver,
 )
 from .parallel import shared_map
-from .schema import SLUG_RE, check
+from .schema import SLUG_RE, check, model_of
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 
@@ -229,14 +229,8 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
     slug = record["slug"] if record and record["slug"] else _slug(source, found)
     if record is None or slug is None:
         return None
-    return ExampleSource(
-        slug=slug, path=source.path, title=record["title"] or "", reports=record["reports"] or (),
-        practice_theme=record["practice_theme"] or "",
-        also_practice_themes=record["also_practice_themes"], region=record["region"] or "",
-        pdu=record["pdu"], standards=record["standards"], sentence_type=record["sentence_type"],
-        kind=record["kind"], tags=record["tags"], order=record["order"], body=body,
-        name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
-    )
+    return model_of(ExampleSource, record, slug=slug, path=source.path, body=body,
+                    name=source.name, lines=dict(record.key_lines))
 
 
 # --- helpers -----------------------------------------------------------------------------
