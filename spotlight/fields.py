@@ -188,8 +188,6 @@ class ExampleFront:
     tags: tuple[str, ...] = declared("texts", "free tags", default=())
     order: int = declared("int", "a number that orders examples within a section (lower "
                           "first; then by title)", default=0)
-    team: str | None = declared("text", "the team that did the work, shown on the example's "
-                                "own page")
     slug: str | None = declared("slug", "overrides the slug taken from the file name")
     waivers: tuple[Waiver, ...] = declared(
         "records", "findings of `spotlight check` in this file that are accepted, each with a "
