@@ -6,4 +6,5 @@ need_debian_packages "${SYSTEM_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 need_test_tools
 pip_install -e '.[test]'
 "$PYTHON" -m ruff check spotlight tests
+"$PYTHON" -m mypy  # the package, as [tool.mypy] in pyproject.toml says
 "$PYTHON" -m pytest "$@"

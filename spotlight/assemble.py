@@ -81,6 +81,8 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
              *(f.label for f in source.facts), *(s.title + ": " + s.text for s in standards),
              *(t for s in sections for t in section_texts(s)), *(r.text for r in references)]
     new_page = source.new_page_per_section
+    # Required, and checked: a report without them does not get this far.
+    assert source.fieldwork_start and source.fieldwork_end and source.published
     return Report(
         slug=source.slug, title=source.title, region=settings.region(source.region),
         fieldwork_start=source.fieldwork_start, fieldwork_end=source.fieldwork_end,

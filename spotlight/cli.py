@@ -119,7 +119,8 @@ class _ProgressBar:
     """A progress bar on standard error while PDFs render, on a terminal only."""
 
     def __init__(self, enabled: bool) -> None:
-        self._enabled, self._bar, self._done = enabled, None, 0
+        self._enabled, self._done = enabled, 0
+        self._bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if not self._enabled:

@@ -67,12 +67,12 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
             where.add("sentence_type", f"unknown sentence type '{example.sentence_type}'",
                       _choices(sentence_types))
         for slug in example.reports:
-            report = by_slug.get(slug)
-            if report is None:
+            cited = by_slug.get(slug)
+            if cited is None:
                 continue
-            _check_citations(example.body, {r.key for r in report.references},
+            _check_citations(example.body, {r.key for r in cited.references},
                              example.name, found, report=slug)
-            sections = report.sections
+            sections = cited.sections
             if sections is not None and example.practice_theme in themes and \
                     example.practice_theme not in {s.practice_theme for s in sections}:
                 where.add("practice_theme", f"report '{slug}' has no section for practice theme "

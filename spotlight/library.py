@@ -184,25 +184,26 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
 
     themes = tuple(
         listing("practice-theme", "Practice theme", t.slug, links.theme(t.slug),
-                lambda e, t=t.slug: t in (e.practice_theme, *e.also_practice_themes),
+                lambda e, t=t.slug: t in (e.practice_theme, *e.also_practice_themes),  # type: ignore[misc]
                 markdown.render(t.intro.html, RenderContext(PAGE_HEADING, PAGE_ROOT)),
                 (Link("index.html#practice-themes", "Practice themes"),))
         for t in settings.practice_themes if t.slug in links.themes)
-    pdus, regions = [], []
+    pdus: list[Listing] = []
+    regions: list[Listing] = []
     for region in settings.regions:
         if region.slug not in links.regions:
             continue
         trail = (Link("index.html#regions", "Regions"), links.region(region.slug))
         mine = tuple(listing("pdu", "Probation Delivery Unit", p.slug, links.pdu(p.slug),
-                             lambda e, p=p.slug: e.pdu == p, Markup(""), trail)
+                             lambda e, p=p.slug: e.pdu == p, Markup(""), trail)  # type: ignore[misc]
                      for p in region.pdus if p.slug in links.pdus)
         pdus.extend(mine)
         regions.append(listing("region", "Region", region.slug, links.region(region.slug),
-                               lambda e, r=region.slug: e.region == r, Markup(""), trail[:1],
+                               lambda e, r=region.slug: e.region == r, Markup(""), trail[:1],  # type: ignore[misc]
                                mine))
     standards = tuple(
         listing("standard", "Standard", links.standard_slugs[s.code], links.standard(s.code),
-                lambda e, c=s.code: c in e.standards, Markup("<p>%s</p>") % s.text,
+                lambda e, c=s.code: c in e.standards, Markup("<p>%s</p>") % s.text,  # type: ignore[misc]
                 (Link("index.html#standards", "Standards"),))
         for s in settings.standards if s.code in links.standards)
     return Library(examples=tuple(pages.values()), practice_themes=themes,

@@ -44,7 +44,7 @@ def guard_nesting(md: MarkdownIt) -> None:
                 state.env.setdefault(_TOO_DEEP, line)
         tokenize(state, start, end)
 
-    md.block.tokenize = guarded  # type: ignore[method-assign]
+    md.block.tokenize = guarded  # type: ignore[method-assign, assignment]
 
 
 def _probe_parser() -> MarkdownIt:

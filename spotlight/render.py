@@ -132,7 +132,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     todo = [job for job in jobs if job[0] not in records]
     pdf_todo = [job for job in pdf_jobs if job[0] not in pdf_records]
     with _located(theme):
-        for template in sorted({job[1] for job in (*todo, *pdf_todo)}):
+        for template in sorted({job[1] for job in todo} | {job[1] for job in pdf_todo}):
             env.get_template(template)  # compiled once, here, not again by every worker
     # On every core: pages and PDF documents are independent of each other.
     done = shared_map(run, todo)
@@ -188,21 +188,21 @@ class _located:
         return None
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 tb: Any) -> bool:
+                 tb: Any) -> None:
         if error is None or not isinstance(error, Exception):
-            return False
+            return None
         if not isinstance(error, jinja2.TemplateError):
             # Anything else raised while a template runs (a filter given the wrong value, a
             # division by zero...) is the template's mistake: name it, if a template ran.
             if (frame := _template_frame(tb)) is None:
-                return False
+                return None
             problem = Problem(display_path(Path(frame[0])), frame[1],
                               f"template error: {type(error).__name__}: {error}")
             raise SpotlightError([problem]) from None
         if isinstance(error, jinja2.TemplateSyntaxError):
             path = error.filename or (str(p) if (p := self._theme.template_path(
                 error.name or "")) else error.name or "template")
-            line = error.lineno
+            line: int | None = error.lineno
             message = f"template syntax error: {error.message}"
         elif isinstance(error, jinja2.TemplateNotFound):
             path, line = _template_frame(tb) or ("templates", None)

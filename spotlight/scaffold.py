@@ -99,7 +99,8 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
         wrong.append(Problem(display_path(content / REPORTS_DIR), None,
                              f"unknown report '{report}'; known: {', '.join(sorted(reports))}"))
     if practice_theme not in themes:
-        wrong.append(Problem(raw.site.name, None, f"unknown practice theme '{practice_theme}'; "
+        wrong.append(Problem(raw.site.name if raw.site else SITE_FILE, None,
+                             f"unknown practice theme '{practice_theme}'; "
                              f"known: {', '.join(themes)}"))
     slug = slugify(title)
     if not slug:

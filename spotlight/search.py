@@ -36,8 +36,9 @@ def _executable() -> Path:
     try:
         from pagefind.service import get_executable
     except ImportError:
-        get_executable = None
-    found = get_executable() if get_executable else None
+        found = None
+    else:
+        found = get_executable()
     if found is None:
         raise SpotlightError([Problem("search", None, "Pagefind is not installed: install it "
                                       "with pip install 'pagefind[bin]', or build without "

@@ -133,7 +133,7 @@ def serve(options: ServeOptions, log: Log) -> None:
             reason = f"cannot listen there: {error.strerror or error}; try another --port"
             where = f"{options.host}:{options.port}"
             raise SpotlightError([Problem(where, None, reason)]) from None
-        host, port = server.server_address[:2]
+        host, port = str(server.server_address[0]), server.server_address[1]
         log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
         try:

@@ -96,7 +96,7 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
             for relative in sorted(written):
                 _link(out, staging, relative)
             sources = {relative: source.read_bytes() for relative, source in copies.items()}
-            for relative, data in sorted((files | sources).items()):
+            for relative, data in sorted({**files, **sources}.items()):
                 written[relative] = sha = digest(data)
                 if known.get(relative) != sha or not _link(out, staging, relative,
                                                             fallback=True):

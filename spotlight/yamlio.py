@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
@@ -42,7 +42,13 @@ class _DuplicateKey(yaml.MarkedYAMLError):
 MAX_DEPTH = 50
 
 
-class _Constructing:
+if TYPE_CHECKING:
+    _Constructor = yaml.constructor.SafeConstructor
+else:
+    _Constructor = object
+
+
+class _Constructing(_Constructor):
     """What both loaders share: line numbers kept, duplicate keys and odd scalars refused."""
 
     _offset = 0
@@ -78,7 +84,7 @@ class _Constructing:
         yield data
         data.extend(self.construct_object(item, deep=True) for item in node.value)
 
-    def construct_yaml_timestamp(self, node: Node):  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: ScalarNode):  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as error:
@@ -86,7 +92,7 @@ class _Constructing:
                 None, None, f"'{node.value}' is not a valid date ({error})", node.start_mark
             ) from None
 
-    def construct_yaml_int(self, node: Node):  # type: ignore[override]
+    def construct_yaml_int(self, node: ScalarNode):  # type: ignore[override]
         try:
             return super().construct_yaml_int(node)
         except ValueError:  # more digits than Python converts
@@ -117,7 +123,7 @@ class _Loader(_Constructing, yaml.SafeLoader):
                 raise yaml.composer.ComposerError(
                     None, None, f"nested more than {MAX_DEPTH} levels deep",
                     self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)  # type: ignore[arg-type, return-value]
         finally:
             self._depth -= 1
 
@@ -196,8 +202,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark is not None else None
-        return None, [Problem(path, line, _explain(error))]
+        where = mark.line + 1 + line_offset if mark is not None else None
+        return None, [Problem(path, where, _explain(error))]
     except yaml.YAMLError as error:
         return None, [Problem(path, None, f"invalid YAML: {error}")]
     finally:

@@ -63,6 +63,7 @@ def test_init_works_from_the_built_wheel(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     wheel = next((tmp_path / "wheel").glob("spotlight-*.whl"))
     zipfile.ZipFile(wheel).extractall(tmp_path / "installed")
+    assert (tmp_path / "installed" / "spotlight" / "py.typed").is_file(), "its types ship"
     work = tmp_path / "work"
     work.mkdir()
     env = os.environ | {"PYTHONPATH": str(tmp_path / "installed")}

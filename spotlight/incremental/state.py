@@ -191,10 +191,10 @@ class Reuse:
             mark = rendered.pdf_records.get(document.path, PageRecord(""))
             records[document.path] = record = PdfRecord(digest(files, document.html, *(
                 document.fallbacks)), (), mark.key, mark.deps)
-            before = previous.pdfs.get(document.path) if previous else None
-            if before and before.inputs == record.inputs:  # the same HTML: the same PDF
-                records[document.path] = replace(record, warnings=before.warnings)
-                warnings.extend(Problem(document.path, None, text) for text in before.warnings)
+            found = previous.pdfs.get(document.path) if previous else None
+            if found and found.inputs == record.inputs:  # the same HTML: the same PDF
+                records[document.path] = replace(record, warnings=found.warnings)
+                warnings.extend(Problem(document.path, None, text) for text in found.warnings)
             else:
                 todo.append(document)
         return PdfPlan(tuple(todo), records, warnings)
