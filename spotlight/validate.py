@@ -5,13 +5,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from . import fields, markdown
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
-from .incremental.parse_cache import MISSING, ParseCache, body_line, front_line
 from .load import RawContent, SourceFile
 from .model import (
     Content,
@@ -32,6 +31,9 @@ from .model import (
 from .parallel import shared_map
 from .schema import SLUG_RE, check, model_of
 from .yamlio import YMap, parse_yaml, split_front_matter
+
+if TYPE_CHECKING:
+    from .incremental.parse_cache import ParseCache
 
 
 def validate(raw: RawContent, problems: Iterable[Problem] = (),
@@ -202,26 +204,20 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
     if front is None:
         return None
     # What an earlier build read from the same text is not read again (see parse_cache.py).
-    key, data = cache.front(front.yaml_text) if cache is not None else ("", MISSING)
-    if data is MISSING:
+    known, data = cache.read_front(front.yaml_text, entries) if cache else (False, None)
+    if not known:
         data, errors = parse_yaml(front.yaml_text, source.name, line_offset=1)
         found.extend(errors)
         if errors:
             return None
-        if cache is not None and (line := front_line(data)) is not None:
-            entries[key] = line
-    elif cache is not None:
-        entries[key] = cache.line(key) or ""
+        if cache is not None:
+            cache.keep_front(front.yaml_text, data, entries)
     record = check(fields.EXAMPLE, data if data is not None else YMap(), source.name, 1, found)
-    body = None
-    if cache is not None:
-        key, body = cache.body(front.body, front.body_first_line)
-        if body is not None:
-            entries[key] = cache.line(key) or body_line(body)
+    body = cache.read_body(front.body, front.body_first_line, entries) if cache else None
     if body is None:
         body = markdown.parse(front.body, front.body_first_line, split_outcome=True)
         if cache is not None:
-            entries[key] = body_line(body)  # a damaged entry is replaced
+            cache.keep_body(body, entries)  # a damaged entry is replaced
     _check_markdown(body, source.name, assets, found)
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,

@@ -65,6 +65,34 @@ class ParseCache:
         """The line the previous build wrote for ``key``."""
         return self._read.get(key)
 
+    # What validation asks, keeping in ``entries`` (key -> line) what the next build will find.
+
+    def read_front(self, text: str, entries: dict[str, str]) -> tuple[bool, Any]:
+        """(True, the YAML data) of front matter the cache has; else (False, None)."""
+        key, data = self.front(text)
+        if data is MISSING:
+            return False, None
+        entries[key] = self._read[key]
+        return True, data
+
+    def keep_front(self, text: str, data: Any, entries: dict[str, str]) -> None:
+        """Keep the YAML data read from front matter (unless JSON cannot hold it)."""
+        if (line := front_line(data)) is not None:
+            entries[digest("front", __version__, text)] = line
+
+    def read_body(self, text: str, first_line: int, entries: dict[str, str]) -> Parsed | None:
+        """The parsed Markdown of an example body the cache has."""
+        key, body = self.body(text, first_line)
+        if body is not None:
+            entries[key] = self._read.get(key) or body_line(body)
+        return body
+
+    @staticmethod
+    def keep_body(parsed: Parsed, entries: dict[str, str]) -> None:
+        """Keep an example body's parsed Markdown."""
+        entries[digest("body", __version__, parsed.text, str(parsed.first_line))] = \
+            body_line(parsed)
+
     def keep(self, entries: dict[str, str]) -> None:
         """Keep these entries (key -> JSON line) for the next build."""
         self.kept.update(entries)

@@ -19,6 +19,7 @@ of that folder, which replaces it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -163,15 +164,19 @@ class Records:
         """The manifest of the build now in the output folder, or None when there is none to
         trust: no records, records of another folder, or (with ``complete``) a file of it
         gone missing."""
-        try:
-            manifest = Manifest.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return None
+        manifest = self._read_manifest()
         if manifest is None or manifest.folder is None or \
                 manifest.folder != folder_id(self.out) or (complete and not all(
                     (self.out / path).is_file() for path in manifest.files)):
             return None
         return manifest
+
+    @functools.cache  # noqa: B019 (one Records per build)
+    def _read_manifest(self) -> Manifest | None:
+        try:
+            return Manifest.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def read(self, name: str) -> bytes:
         """The bytes of one record file (``CACHE``, ``STAT``); empty when there is none."""
