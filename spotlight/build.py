@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Problem, SpotlightError
-from .incremental import NOT_OUTPUT, Manifest, Reuse
+from .incremental import Manifest, Reuse
 from .incremental.records import PdfRecord
-from .pipeline import Made, run
+from .pipeline import BuildOptions, Made, run
 from .write import check_output, write
 
+if TYPE_CHECKING:
+    from .checks.gate import GateResult
+    from .incremental.parse_cache import ParseCache
+    from .load import RawContent
+    from .model import Content
 
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to build: where from, where to, with which visual theme, and what to make.
+__all__ = ["BuildOptions", "BuildResult", "build"]
 
-    ``handouts`` None follows the site file's ``pdf.handouts``; ``modified`` is the PDFs'
-    modification date (from SOURCE_DATE_EPOCH), None for each PDF's publication date.
-
-    Every option changes what a build writes unless declared ``NOT_OUTPUT``: a build whose
-    output-changing options differ from the previous build's makes its pages again.
-    """
-
-    content: Path = field(default=Path("content"), metadata=NOT_OUTPUT)
-    out: Path = field(default=Path("build"), metadata=NOT_OUTPUT)
-    visual_theme: str = "default"
-    theme_override: Path | None = None
-    pdf: bool = True
-    search: bool = True
-    strict: bool = field(default=False, metadata=NOT_OUTPUT)
-    #: Told (done, total) as each PDF is rendered, for a progress bar.
-    progress: Callable[[int, int], None] | None = field(default=None, metadata=NOT_OUTPUT)
-    handouts: bool | None = None
-    modified: dt.datetime | None = None
-    #: Build everything again, ignoring what the previous build in ``out`` recorded.
-    clean: bool = field(default=False, metadata=NOT_OUTPUT)
+#: Changes whenever what the publish gate (checks/gate.py) looks for changes, so that a build
+#: that passed an older gate is not taken as up to date.
+_GATE_VERSION = "gate-1"
 
 
 @dataclass(frozen=True)
@@ -53,6 +38,8 @@ class BuildResult:
     up_to_date: bool = False  # nothing changed since the previous build: nothing was done
     #: Pages and PDFs whose inputs were unchanged: kept from the previous build, not made again.
     kept: tuple[str, ...] = ()
+    #: How many findings of the publish gate waivers set aside.
+    waived: int = 0
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -62,9 +49,9 @@ def build(options: BuildOptions) -> BuildResult:
     nothing changed, nothing is done; otherwise only changed bodies are parsed, only the pages
     and PDFs whose inputs changed are made, and only changed files are written.
     """
-    reuse = Reuse(options)
+    reuse = Reuse(options, versions=(_GATE_VERSION,))
     check_output(options.out, options.content, reuse.built_here)  # before reading records
-    if reuse.nothing_changed() or (made := run(options, reuse)) is None:
+    if reuse.nothing_changed() or (made := run(options, reuse, gate=_gate)) is None:
         return _up_to_date(options, reuse.previous)
     pdfs, warnings = _pdfs(options, made, reuse)
     if options.strict and warnings:
@@ -80,6 +67,13 @@ def build(options: BuildOptions) -> BuildResult:
     return _result(options, made, pdfs.records, kept, warnings)
 
 
+def _gate(raw: RawContent, content: Content, cache: ParseCache | None) -> GateResult:
+    """The publish gate (see checks/gate.py): nothing personal or unfinished is written."""
+    from .checks.gate import gate  # imported only when a build has work to do
+
+    return gate(raw, content, cache)
+
+
 @dataclass(frozen=True)
 class _Pdfs:
     """The PDFs made (path -> bytes), and the records of every PDF, made or kept."""
@@ -91,7 +85,7 @@ class _Pdfs:
 def _pdfs(options: BuildOptions, made: Made, reuse: Reuse) -> tuple[_Pdfs, list[Problem]]:
     """Make the PDFs whose inputs changed; keep the others, with their warnings."""
     if not options.pdf:
-        return _Pdfs({}, {}), [*made.theme.warnings]
+        return _Pdfs({}, {}), [*made.theme.warnings, *made.gate_warnings]
     plan = reuse.plan_pdfs(made.rendered)
     pdfs: dict[str, bytes] = {}
     warnings = plan.warnings
@@ -101,7 +95,8 @@ def _pdfs(options: BuildOptions, made: Made, reuse: Reuse) -> tuple[_Pdfs, list[
         pdfs, found = render_pdfs(plan.todo, options.content, made.theme, options.progress)
         reuse.pdfs_made(plan, found)
         warnings.extend(found)
-    return _Pdfs(pdfs, dict(plan.records)), [*made.theme.warnings, *warnings]
+    return _Pdfs(pdfs, dict(plan.records)), [*made.theme.warnings, *made.gate_warnings,
+                                             *warnings]
 
 
 def _result(options: BuildOptions, made: Made, pdfs: dict[str, PdfRecord],
@@ -112,7 +107,7 @@ def _result(options: BuildOptions, made: Made, pdfs: dict[str, PdfRecord],
     examples = len({e.slug for r in site.reports for e in r.examples})
     return BuildResult(options.out, pages, made_pdfs, len(site.reports), examples,
                        tuple(sorted(set(warnings), key=str)),
-                       kept=tuple(sorted(set(kept) & {*pages, *made_pdfs})))
+                       kept=tuple(sorted(set(kept) & {*pages, *made_pdfs})), waived=made.waived)
 
 
 def _up_to_date(options: BuildOptions, previous: Manifest | None) -> BuildResult:

@@ -98,7 +98,12 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
         sys.exit(128 + signum)
     bar.close()
     for warning in result.warnings:
-        click.echo(f"{warning} (warning)", err=True)
+        text = str(warning)
+        click.echo(text if ": warning: " in text else f"{text} (warning)", err=True)
+    if result.waived:
+        click.echo(f"{result.waived} finding{'s' if result.waived != 1 else ''} of the publish "
+                   "gate waived: 'spotlight check --waivers' lists them with their reasons.",
+                   err=True)
     if result.up_to_date:
         if not quiet:
             click.echo(f"Nothing changed: {result.out} is up to date.")
@@ -145,14 +150,20 @@ class _ProgressBar:
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Lines of text, or one JSON object.")
+@click.option("--waivers", "only_waivers", is_flag=True,
+              help="List only the waived findings, each with its reason, and the waivers that "
+                   "match nothing.")
 @_verbosity
 def check_command(content: Path, visual_theme: str, theme_override: Path | None, strict: bool,
-                  output_format: str, quiet: bool, verbose: bool) -> None:
-    """Check the content (validation, references, anonymisation, house style, facts)
-    without writing anything. Exit status 1 when there are errors."""
+                  output_format: str, only_waivers: bool, quiet: bool, verbose: bool) -> None:
+    """Check the content (validation, references, anonymisation, unfinished work, house style,
+    facts) without writing anything. Exit status 1 when there are errors."""
     from .checks import RULES, CheckOptions, run_checks
 
     result = run_checks(CheckOptions(content, visual_theme, theme_override))
+    if only_waivers:
+        _list_waivers(result)
+        sys.exit(1 if result.failed(strict) else 0)
     errors, warnings = result.count("error"), result.count("warning")
     if output_format == "json":
         click.echo(json.dumps({"findings": [f.as_dict() for f in result.findings],
@@ -172,6 +183,17 @@ def check_command(content: Path, visual_theme: str, theme_override: Path | None,
             click.echo(f"{errors} error(s), {warnings} warning(s), "
                        f"{len(result.waived)} waived", err=True)
     sys.exit(1 if result.failed(strict) else 0)
+
+
+def _list_waivers(result: Any) -> None:
+    """Print every waived finding with its reason, then every waiver that matches nothing."""
+    stale = [f for f in result.findings if f.code in ("waiver-unused", "waiver-unknown-code")]
+    for waived in result.waived:
+        click.echo(_styled(str(waived), "waived"), color=_colour())
+    for found in stale:
+        click.echo(_styled(str(found), found.severity), color=_colour())
+    click.echo(f"{len(result.waived)} finding(s) waived; {len(stale)} waiver(s) that match "
+               "nothing", err=True)
 
 
 def _styled(line: str, severity: str) -> str:

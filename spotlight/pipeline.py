@@ -10,19 +10,63 @@ a build after rendering and before anything is written (the publish gate) is mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from .errors import SpotlightError
-from .incremental import Reuse
+from .errors import Problem, SpotlightError
+from .incremental import NOT_OUTPUT, Reuse
 from .load import RawContent, load, load_theme
 
 if TYPE_CHECKING:
-    from .build import BuildOptions
+    from .incremental.parse_cache import ParseCache
     from .model import Content, Site
     from .render import Rendered
     from .theme import VisualTheme
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where from, where to, with which visual theme, and what to make.
+
+    ``handouts`` None follows the site file's ``pdf.handouts``; ``modified`` is the PDFs'
+    modification date (from SOURCE_DATE_EPOCH), None for each PDF's publication date.
+
+    Every option changes what a build writes unless declared ``NOT_OUTPUT``: a build whose
+    output-changing options differ from the previous build's makes its pages again.
+    """
+
+    content: Path = field(default=Path("content"), metadata=NOT_OUTPUT)
+    out: Path = field(default=Path("build"), metadata=NOT_OUTPUT)
+    visual_theme: str = "default"
+    theme_override: Path | None = None
+    pdf: bool = True
+    search: bool = True
+    strict: bool = field(default=False, metadata=NOT_OUTPUT)
+    #: Told (done, total) as each PDF is rendered, for a progress bar.
+    progress: Callable[[int, int], None] | None = field(default=None, metadata=NOT_OUTPUT)
+    handouts: bool | None = None
+    modified: dt.datetime | None = None
+    #: Build everything again, ignoring what the previous build in ``out`` recorded.
+    clean: bool = field(default=False, metadata=NOT_OUTPUT)
+
+
+class Passed(Protocol):
+    """What a gate stage says of content it lets through."""
+
+    @property
+    def warnings(self) -> Sequence[Problem]: ...
+
+    @property
+    def waived(self) -> Sequence[object]: ...
+
+
+#: A stage that may stop the build once everything is rendered, before anything is written:
+#: given the content as read and as validated, and the parse cache, it raises SpotlightError
+#: or says what it let through.
+Gate = Callable[[RawContent, "Content", "ParseCache | None"], Passed]
 
 
 @dataclass(frozen=True)
@@ -36,6 +80,9 @@ class Made:
     site: Site
     rendered: Rendered
     search: bool  # whether the site has a search page (and gets an index once written)
+    #: The gate's warnings, and how many of its findings waivers set aside.
+    gate_warnings: tuple[Problem, ...] = ()
+    waived: int = 0
 
     @property
     def files(self) -> dict[str, bytes]:
@@ -50,14 +97,16 @@ class Made:
         return copies | {image: self.raw.root / image for image in self.site.images}
 
 
-def run(options: BuildOptions, reuse: Reuse, print_set: bool = True) -> Made | None:
+def run(options: BuildOptions, reuse: Reuse, print_set: bool = True, gate: Gate | None = None,
+        loaded: tuple[RawContent, list[Problem]] | None = None) -> Made | None:
     """Run the stages on the content of ``options``; raise SpotlightError with every problem.
 
     Returns None when ``reuse`` finds every input as the previous build read it (nothing to
     do). ``print_set`` makes, with ``options.pdf``, the practice-theme collections and the
-    handouts besides the reports' PDF documents.
+    handouts besides the reports' PDF documents. ``gate`` runs once everything is rendered.
+    ``loaded`` is the content folder if the caller has read it already.
     """
-    raw, problems = load(options.content)
+    raw, problems = loaded or load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
     if reuse.unchanged(raw, theme, problems):
         return None
@@ -76,9 +125,10 @@ def run(options: BuildOptions, reuse: Reuse, print_set: bool = True) -> Made | N
     reuse.content(content)
     rendered = render(site, theme, options.content, extra, options.modified, search=search,
                       reuse=reuse, pdf=options.pdf)
-    # Here goes a stage that may stop the build once everything is rendered, before anything
-    # is written: the publish gate.
-    return Made(raw, content, theme, site, rendered, search)
+    # Once everything is rendered, before anything is written: the publish gate.
+    passed = gate(raw, content, reuse.cache) if gate is not None else None
+    return Made(raw, content, theme, site, rendered, search,
+                tuple(passed.warnings) if passed else (), len(passed.waived) if passed else 0)
 
 
 def _override(options: BuildOptions, raw: RawContent, content: Content,

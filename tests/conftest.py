@@ -236,3 +236,11 @@ def listener() -> Iterator[Listener]:
     server = Listener()
     yield server
     server.close()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Show the publish gate's recall and false alarms (tests/test_gate_corpus.py)."""
+    from .test_gate_corpus import SCORES
+
+    for score in SCORES:
+        terminalreporter.write_line(score)

@@ -9,7 +9,7 @@ import pytest
 from .conftest import run
 from .html_helpers import Element, Page
 from .import_fixtures import EXAMPLES, SECTIONS, expected_texts, write_docx, write_html
-from .import_helpers import normalise, page_text
+from .import_helpers import normalise, page_text, set_dates
 
 WRITERS = {"page.html": write_html, "draft.docx": write_docx}
 
@@ -22,6 +22,7 @@ def imported(request: pytest.FixtureRequest,
     source = WRITERS[request.param](root / request.param)
     result = run("import", str(source), "--out", str(root / "content"))
     assert result.exit_code == 0, result.output
+    set_dates(root / "content")
     built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
                 "--no-pdf")
     assert built.exit_code == 0, built.output

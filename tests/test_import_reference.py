@@ -20,7 +20,7 @@ import yaml
 
 from .conftest import REFERENCE, SAMPLE, run
 from .html_helpers import Element, Page
-from .import_helpers import missing_sentences, normalise, source_sentences
+from .import_helpers import missing_sentences, normalise, set_dates, source_sentences
 
 SOURCE = REFERENCE.read_text(encoding="utf-8")
 LINES = SOURCE.splitlines()
@@ -36,6 +36,14 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Page, str]
     root = tmp_path_factory.mktemp("reference")
     result = run("import", str(REFERENCE), "--out", str(root / "content"))
     assert result.exit_code == 0, result.output
+    assert "published: 1900-01-01  # PLACEHOLDER" in (
+        root / "content" / "reports" / "east-midlands-2025.yml").read_text()
+    unset = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
+                "--no-pdf")
+    assert unset.exit_code == 1, "the publish gate stops the placeholder date"
+    assert "east-midlands-2025.yml:7:12: error: unfinished-placeholder: " in unset.output
+    assert not (root / "build").exists()
+    set_dates(root / "content")
     built = run("build", "--content", str(root / "content"), "--out", str(root / "build"))
     assert built.exit_code == 0, built.output
     assert (root / "build" / "reports" / "east-midlands-2025.pdf").read_bytes()[:5] == b"%PDF-"
@@ -182,6 +190,7 @@ def test_built_page_imports_back_to_the_same_content(imported, tmp_path: Path) -
     saved = root / "build" / "reports" / "east-midlands-2025.html"
     result = run("import", str(saved), "--out", str(tmp_path / "again"))
     assert result.exit_code == 0, result.output
+    set_dates(tmp_path / "again")
     for example in (root / "content" / "examples").glob("*.md"):
         again = (tmp_path / "again" / "examples" / example.name).read_text()
         assert again.split("---", 2)[2] == example.read_text().split("---", 2)[2], example.name
@@ -204,6 +213,7 @@ def test_import_into_an_existing_content_folder_adds_to_it(tmp_path: Path) -> No
     assert len(site["practice_themes"]) == 9, "every section matched an existing theme"
     report = yaml.safe_load((content / "reports" / "east-midlands-2025.yml").read_text())
     assert "public-protection" in [s["practice_theme"] for s in report["sections"]]
+    set_dates(content)
     built = run("build", "--content", str(content), "--out", str(tmp_path / "build"), "--no-pdf")
     assert built.exit_code == 0, built.output
     assert "Built 3 report(s)" in built.output

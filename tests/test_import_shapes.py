@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import tempfile
 from pathlib import Path
@@ -10,11 +11,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from .conftest import run
+from .import_helpers import set_dates
 
 
 def _import_and_build(source: Path, root: Path) -> str:
     result = run("import", str(source), "--out", str(root / "content"))
     assert result.exit_code == 0, result.output
+    set_dates(root / "content")
     built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
                 "--no-pdf")
     assert built.exit_code == 0, built.output
@@ -120,6 +123,11 @@ def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path
         assert "nothing to import" in result.output
         return
     assert result.exit_code == 0, result.output
+    set_dates(root / "content")
     built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
                 "--no-pdf")
-    assert built.exit_code == 0, built.output
+    problems = built.stderr.splitlines()[:-1]
+    # Text that looks like a personal detail or an editorial mark is stopped by the gate.
+    assert built.exit_code == 0 or all(
+        re.search(r":\d+:\d+: error: (?:anon|unfinished)-", line) for line in problems), \
+        built.output

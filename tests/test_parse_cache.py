@@ -123,7 +123,8 @@ def test_entries_follow_the_content(site, tmp_path: Path) -> None:  # type: igno
     (content / "examples" / "second-case.md").unlink()
     _build()
     kept = decode((Records(content, tmp_path / "out").folder / CACHE).read_bytes())
-    assert len(kept) == 2, "one front matter and one body: the deleted example's are gone"
+    assert len(kept) == 2 + 3, ("one front matter and one body, and the publish gate's "
+                                "findings of the 3 files: the deleted example's are gone")
     assert dataclasses.is_dataclass(kept.body((content / "examples" / "first-case.md")
                                               .read_text().split("---\n", 2)[2], 10)[1])
 

@@ -155,3 +155,15 @@ def test_locate_never_follows_a_link_out_of_the_build_folder(tmp_path: Path) -> 
     assert locate((root,), ["page.html"]) == (root / "page.html").resolve()
     assert locate((root,), ["leak.txt"]) is None
     assert safe_parts("/a/./b") is None and safe_parts("/a//b/") == ["a", "b"]
+
+
+def test_a_personal_detail_is_never_served(preview: Preview) -> None:
+    preview.until("/reports/north-2025.html", lambda body: "Ann completed" in body)
+    overlay(preview.content, {"examples/second-case.md": "---\ntitle: Second case\n"
+                              "reports: [north-2025]\npractice_theme: resettlement\n"
+                              "region: north\n---\nBen moved to NG7 2QP.\n"})
+    page = preview.until("/reports/north-2025.html", lambda body: 'role="alert"' in body)
+    assert ("site/examples/second-case.md:7:14: error: anon-postcode: &#x27;NG7 2QP&#x27; looks "
+            "like a postcode") in page, "the gate's finding is shown on the page"
+    assert "Ben was released on licence." in page, "the last good build is still served"
+    assert "NG7 2QP</" not in page and "moved to NG7" not in page

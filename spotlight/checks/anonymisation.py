@@ -1,34 +1,40 @@
 """Anonymisation: details that could identify a person, found in the prose of every file.
 
-Each rule is a regular expression over the prose (link targets and web addresses blanked out),
-with an optional test that cuts false positives (the NHS number's modulus 11 check, the digit
-count of a telephone number). Dates are only flagged where they are tied to a person: dates
-of birth anywhere, exact dates inside a case about a person. The same first name used for two
-people in one report is the job of ``names.py``.
+Each rule is a regular expression over the prose (link targets and web addresses blanked out,
+except for the social-media rule, which reads the addresses), with an optional test that cuts
+false positives (the NHS number's modulus 11 check, the digit count of a telephone number).
+Dates are only flagged where they are tied to a person: dates of birth anywhere (birth.py),
+exact dates inside a case about a person. Names are found by people.py. The same first name
+used for two people in one report is the job of ``names.py``, run by ``spotlight check``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .corpus import Corpus
-from .finding import Finding, finding
-from .names import reused_names
-from .sources import Text
+from . import birth, people
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-#: A date with at least a day and a month: 3 March 2024, March 3rd, 03/03/2024, 2024-03-03.
-EXACT_DATE = (rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?"
-              rf"|{_MONTH}\s+{_DAY}\b(?:,?\s+\d{{4}})?"
-              r"|(?:0?[1-9]|[12][0-9]|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{4}|\d{2})(?!\d)"
-              r"|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]))")
-_BIRTH_DATE = rf"(?:{EXACT_DATE}|{_MONTH}\s+\d{{4}}|\d{{4}})"
-_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Crescent|Place|Gardens|Terrace"
-           r"|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park)")
+EXACT_DATE = birth.EXACT_DATE
+_STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
+           r"|Gardens|Terrace|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park"
+           r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd)")
+_LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
+                 r"|boulevard)")
+_HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
+_PLATFORM = (r"(?:IG|FB|X|PSN|(?i:snapchat|snap|instagram|insta|tiktok|facebook|twitter|telegram"
+             r"|whatsapp|discord|xbox|playstation|steam|threads|youtube|twitch|kik|reddit))")
+#: Three capitals that are offences and services, never a registration's letters ("S18 GBH").
+_ACRONYMS = frozenset({
+    "ABH", "GBH", "PSR", "OMU", "CRC", "NPS", "SPO", "DRR", "ATR", "RAR", "UPW", "BBR",
+    "TSP", "IOM", "HDC", "IPP", "EDS", "SOA", "CJA", "MHT", "CAS", "DTO", "SSO", "CPS",
+    "PNC", "RSR", "OGR", "ROH", "DVA", "VAW", "YOT", "YJS", "ETE", "CGL", "AA", "NA",
+    "DWP", "GP", "AMP", "SDS", "PIP", "ESA", "JSA", "HMP", "YOI", "PDU", "ACR", "CSC",
+    "MAS", "LAC", "SEN", "FTA", "ASB", "AOB", "TBC"})
+_SOCIAL = (r"(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube"
+           r"|threads|reddit|pinterest|twitch|onlyfans|telegram|t|wa|discord|tumblr|vk"
+           r"|myspace|bsky|mastodon\.social)")
 
 
 def _nhs_valid(number: str) -> bool:
@@ -53,69 +59,163 @@ class PatternRule:
     pattern: re.Pattern[str]
     noun: str
     valid: Callable[[str], bool] | None = None
-    people_only: bool = False
+    raw: bool = False  # read the text with its web addresses, not the prose
+    #: A detail with digits is looked for only just before and at the text's digits (see
+    #: ``candidates``); the others only in a text holding one of these strings.
+    needs: tuple[str, ...] = ()
 
 
 RULES = (
     PatternRule("anon-postcode", re.compile(
-        r"(?<![\w-])(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)"
-        r" ?[0-9][ABD-HJLNP-UW-Z]{2})(?![\w-])"), "a postcode"),
+        r"(?<![\w-])(?:[Gg][Ii][Rr][ \u00a0]?0[Aa][Aa]"
+        r"|[A-PR-UWYZa-pr-uwyz](?:[0-9][0-9A-HJKPS-UWa-hjkps-uw]?"
+        r"|[A-HK-Ya-hk-y][0-9][0-9ABEHMNPRV-Yabehmnprv-y]?)"
+        r"[ \u00a0]{0,2}[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\w-])"), "a postcode",
+        lambda text: text.isupper() or not re.search(r"\d(?:st|nd|rd|th)$", text, re.I)),
     PatternRule("anon-phone", re.compile(
         r"(?<![\w/.+-])(?:\+44 ?(?:\(0\) ?)?|\(?0)\d[\d ()-]{7,14}\d(?![\w/-])"),
         "a telephone number", _phone_valid),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
-        "an e-mail address"),
+        "an e-mail address", needs=("@",)),
     PatternRule("anon-ni-number", re.compile(
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-        r" ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])"), "a National Insurance number"),
+        r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
+        "a National Insurance number"),
     PatternRule("anon-nhs-number", re.compile(
         r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid),
     PatternRule("anon-prison-number", re.compile(r"(?<![\w/-])[A-Z]\d{4}[A-Z]{2}(?![\w-])"),
                 "a prison number"),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier"),
-    PatternRule("anon-date-of-birth", re.compile(
-        rf"\b(?i:born|birthday|date of birth|dob|d\.o\.b\.?)(?![\w-])[^.\n]{{0,30}}?"
-        rf"(?<![\w-])(?P<flag>{_BIRTH_DATE})(?![\w-])"), "a date of birth"),
     PatternRule("anon-address", re.compile(
-        rf"(?<![\w/.-])\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}{_STREET}(?![\w-])"),
-        "a house number and street"),
-    PatternRule("anon-exact-date", re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])"),
-                "an exact date", people_only=True),
+        rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
+        rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
+        rf"(?:{_STREET}|{_LOWER_STREET})\b"
+        rf"|(?:[Ff]lat|[Aa]partment|[Aa]pt\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
+        rf"{_HOUSING}\b"
+        r"(?![\w-])"),
+        "a house number and street", lambda text: not re.search(
+            r"(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s) Court$", text)),
+    PatternRule("anon-vehicle", re.compile(
+        r"(?<![\w-])(?:[A-HJ-PR-Y]{2}[0-9]{2}[ \u00a0]?[A-HJ-PR-Z]{3}"
+        r"|[a-hj-pr-y]{2}[0-9]{2}[a-hj-pr-z]{3}"
+        r"|[A-HJ-NPR-Y][0-9]{1,3}[ \u00a0][A-HJ-PR-Y]{3}"
+        r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
+        r"(?![\w-])"), "a vehicle registration",
+    ),
+    PatternRule("anon-vehicle", re.compile(
+        r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
+        r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
+        r"(?P<flag>[A-Za-z]{2}[0-9]{2}[ \u00a0]?[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ \u00a0]?[A-Za-z]{3}"
+        r"|[A-Za-z]{3}[ \u00a0]?[0-9]{1,3}[A-Za-z])(?![\w-])"),
+        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate")),
+    PatternRule("anon-social", re.compile(
+        rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
+        r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
+        r"@?[\w.%-]{2,}[\w/?=&.%-]*"
+        r"|(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@.-]*\.\w)"
+        r"(?![\w@-])"), "a social-media handle or profile address", raw=True,
+        needs=("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".social/", ".gg/",
+               ".ru/", "instagr.am/")),
+    PatternRule("anon-social", re.compile(
+        rf"(?<![\w-]){_PLATFORM}(?:[ \t]+(?i:user[ \t]?name|handle|name|account|profile|id"
+        r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
+        r"(?=[A-Za-z0-9_.]*(?:\d|_|\.\w))[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@-])"),
+        "a social-media handle or profile address",
+        needs=("Snap", "snap", "Insta", "insta", "IG", "TikTok", "Tiktok", "tiktok", "Facebook",
+               "facebook", "FB", "Twitter", "twitter", "X ", "X:", "Telegram", "telegram",
+               "WhatsApp", "whatsapp", "Discord", "discord", "Xbox", "xbox", "PSN", "PlayStation",
+               "Steam", "Threads", "YouTube", "youtube", "Twitch", "twitch", "Kik", "Reddit",
+               "reddit")),
+    PatternRule("anon-case-number", re.compile(
+        r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number"),
 )
 
 
-def check(corpus: Corpus) -> list[Finding]:
-    """Every anonymisation finding: patterns in every text, reused first names per report."""
-    people = {(e.name, ("body",)) for e in corpus.content.examples if e.kind == "person"}
-    people |= {(e.name, ("title",)) for e in corpus.content.examples if e.kind == "person"}
-    found: list[Finding] = []
-    for text in corpus.all_texts():
-        found += scan(text, person=(text.path, text.where) in people)
-    found += reused_names(corpus)
-    return found
+@dataclass(frozen=True)
+class Context:
+    """What the rules know of a text: whether it is about a person (exact dates are then
+    flagged), the pseudonyms of the content's cases, and its known abbreviations (which are
+    never taken for a vehicle registration)."""
+
+    person: bool = False
+    pseudonyms: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    names: bool = True  # False where people are named on purpose: authors, staff thanked
 
 
-def scan(text: Text, person: bool) -> Iterator[Finding]:
-    """The pattern findings in one text; exact dates only when it is about a person."""
-    birth_spans: list[tuple[int, int]] = []
+def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str, str]]:
+    """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
+    with link targets and web addresses blanked out (the same length)."""
+    starts = candidates(prose)
     for rule in RULES:
-        if rule.people_only and not person:
-            continue
+        text = raw if rule.raw else prose
+        if rule.needs:
+            if not any(needle in text for needle in rule.needs):
+                continue
+            matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
+        else:
+            matches = _at(rule.pattern, text, starts)
         group = "flag" if "flag" in rule.pattern.groupindex else 0
-        for match in rule.pattern.finditer(text.prose):
-            flagged, start = match.group(group), match.start(group)
+        for match in matches:
+            flagged = " ".join(match.group(group).split())
             if rule.valid is not None and not rule.valid(flagged):
                 continue
-            if rule.code == "anon-date-of-birth":
-                birth_spans.append(match.span(group))
-            elif rule.code == "anon-exact-date" and any(
-                    begin <= start < end for begin, end in birth_spans):
-                continue  # already reported as a date of birth
-            flagged = " ".join(flagged.split())
-            yield finding(rule.code, text.path, text.position(start),
-                          f"'{flagged}' looks like {rule.noun}{_ADVICE[rule.code]}", flagged)
+            if rule.code == "anon-vehicle" and set(re.findall(r"[A-Za-z]{3}", flagged)) \
+                    & (context.abbreviations | _ACRONYMS):
+                continue
+            yield rule.code, match.start(group), flagged, _message(rule.code, flagged,
+                                                                   rule.noun)
+    births: list[int] = []
+    for index, flagged in birth.dates_of_birth(prose):
+        births.append(index)
+        yield "anon-date-of-birth", index, flagged, _message(
+            "anon-date-of-birth", flagged, "a date of birth")
+    for index, flagged in people.titles(prose) if context.names else ():
+        yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
+    for index, flagged in people.full_names(prose, context.pseudonyms) if context.names else ():
+        yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+    if context.person:
+        for match in _at(birth.EXACT, prose, starts):
+            if not any(start <= match.start() <= start + 3 for start in births):
+                flagged = " ".join(match.group().split())
+                yield "anon-exact-date", match.start(), flagged, _message(
+                    "anon-exact-date", flagged, "an exact date")
+
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+
+
+def candidates(text: str) -> list[int]:
+    """Where a detail with digits can start: each word holding a digit and the three words
+    before it (a postcode's outward code, "no. 9", "14th of March"), and a "(" or "+" just
+    before one of those. Looking only there is what keeps the gate cheap."""
+    found: set[int] = set()
+    for run in _DIGITS.finditer(text):
+        digit = run.start()
+        begin = max(0, digit - 40)
+        words = [w.start() for w in _WORD.finditer(text, begin, digit + 1)]
+        found.update(words[-4:] if words and words[-1] == digit else [*words[-3:], digit])
+    found |= {c - 1 for c in found if c and text[c - 1] in "(+"}
+    return sorted(found)
+
+
+def _at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` that start at one of ``starts``, without overlaps."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None and match.end() > start:
+            end = match.end()
+            yield match
+
+
+def _message(code: str, flagged: str, noun: str) -> str:
+    return f"'{flagged}' looks like {noun}{_ADVICE[code]}"
 
 
 _ADVICE = {
@@ -129,4 +229,8 @@ _ADVICE = {
     "anon-date-of-birth": ": give an age instead (a 29-year-old man)",
     "anon-address": ": describe the place instead (a flat in the town centre)",
     "anon-exact-date": " tied to a person: give the month, or the time in the sentence",
+    "anon-name": ": use a first-name pseudonym only",
+    "anon-vehicle": ": leave it out",
+    "anon-social": ": leave it out",
+    "anon-case-number": ": leave it out",
 }

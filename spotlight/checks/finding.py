@@ -67,8 +67,19 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
          "about a person"),
     Rule("anon-address", "error", "anonymisation", "a house number and street name"),
-    Rule("anon-name-reused", "error", "anonymisation", "the same first name for two different "
-         "people in one report"),
+    Rule("anon-name", "error", "anonymisation", "a title with a name (Mr Whitlock) or a first name "
+         "with a surname (Darren Whitlock)"),
+    Rule("anon-vehicle", "error", "anonymisation", "a vehicle registration such as AB12 CDE"),
+    Rule("anon-social", "error", "anonymisation", "a social-media handle (@name) or profile "
+         "address (instagram.com/name)"),
+    Rule("anon-case-number", "error", "anonymisation", "a probation case reference number "
+         "(CRN) such as X123456"),
+    Rule("anon-name-reused", "warning", "anonymisation", "the same first name for two different "
+         "people in one report (confusing, but it identifies no one)"),
+    Rule("unfinished-placeholder", "error", "unfinished work", "a placeholder that spotlight "
+         "import wrote (the date 1900-01-01, a '# PLACEHOLDER' mark)"),
+    Rule("unfinished-mark", "error", "unfinished work", "an editorial mark: TODO, TK, XX, "
+         "FIXME, TBC, [check]"),
     Rule("style-abbr-not-expanded", "warning", "house style", "a glossary abbreviation not "
          "spelled out at its first use in a report"),
     Rule("style-abbr-expanded-again", "warning", "house style", "a glossary abbreviation "

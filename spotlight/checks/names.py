@@ -24,20 +24,12 @@ from collections.abc import Iterator
 from ..model import ExampleSource, Settings
 from .corpus import Corpus
 from .finding import Finding, finding
+from .people import OPENERS as _OPENERS
 from .sources import Text
 
 _WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?![\w'’-])")
 _AGE = re.compile(r",\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3})\b")
-_OPENER_WORDS = """
-A About According Across After Again Against Aged All Almost Also Although Always Among An And
-Another Any Around As At Because Before Being Below Between Both But By Despite During Each
-Early Earlier Eight Every Five Following For Four From Further Having He Her Here His How If In
-Initially Instead It Its Just Last Late Later Like Many Most Much Nine No None Not Now Of On Once
-One Only Or Our Over Prior Rather Recently Seven Several She Since Six So Some Soon Such Ten
-That The Their Then There These They This Those Three Through Throughout To Two Under Unlike
-Until Upon We What When Where Whether Which While Who Whose Why With Within Without Yet You
-"""
-_OPENERS = frozenset(_OPENER_WORDS.split())
+
 
 
 def first_name(text: Text, vocabulary: frozenset[str]) -> tuple[str, int] | None:

@@ -9,12 +9,14 @@ do not outlive the text they were written for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Waiver
-from .corpus import Corpus
 from .finding import RULES, Finding, finding
+
+#: Where a waiver is written: (line, column) of waiver in the file at path.
+Locate = Callable[[str, Waiver], tuple[int, int]]
 
 _UNWAIVABLE = frozenset({"invalid", "waiver-unused", "waiver-unknown-code"})
 
@@ -41,9 +43,14 @@ def _matches(waiver: Waiver, found: Finding) -> bool:
     return waiver.match is None or " ".join(waiver.match.split()) == found.text
 
 
-def apply(corpus: Corpus, findings: Iterable[Finding]) -> tuple[list[Finding], list[Waived]]:
-    """Split findings into those that stand and those waived; report unused waivers."""
-    by_path = corpus.waivers()
+def apply(by_path: Mapping[str, tuple[Waiver, ...]], findings: Iterable[Finding],
+          locate: Locate, codes: Collection[str] | None = None
+          ) -> tuple[list[Finding], list[Waived]]:
+    """Split findings into those that stand and those waived; report unused waivers.
+
+    ``by_path`` holds each file's waivers. With ``codes`` (the publish gate's rules), only
+    the waivers of those codes are checked for use: the others are for ``spotlight check``.
+    """
     kept: list[Finding] = []
     waived: list[Waived] = []
     used: set[tuple[str, int]] = set()
@@ -57,12 +64,14 @@ def apply(corpus: Corpus, findings: Iterable[Finding]) -> tuple[list[Finding], l
         waived.append(Waived(found, waivers[index].reason))
     for path, waivers in by_path.items():
         for index, waiver in enumerate(waivers):
-            position = corpus.position(path, "waivers", index)
+            if codes is not None and waiver.code not in codes:
+                continue
+            position = locate(path, waiver)
             if waiver.code not in RULES or waiver.code in _UNWAIVABLE:
-                codes = ", ".join(c for c in RULES if c not in _UNWAIVABLE)
+                names = ", ".join(c for c in RULES if c not in _UNWAIVABLE)
                 kept.append(finding("waiver-unknown-code", path, position,
                                     f"waiver for '{waiver.code}' names no rule that can be "
-                                    f"waived; the codes are: {codes}", waiver.code))
+                                    f"waived; the codes are: {names}", waiver.code))
             elif (path, index) not in used:
                 what = f" '{waiver.match}'" if waiver.match else ""
                 kept.append(finding("waiver-unused", path, position,

@@ -55,9 +55,10 @@ class Reuse:
     ``Reuse.off()`` reuses and records nothing: ``check`` runs the stages with it.
     """
 
-    def __init__(self, options: Any, enabled: bool = True) -> None:
+    def __init__(self, options: Any, enabled: bool = True, versions: Iterable[str] = ()) -> None:
         self.options = options
-        self.words = option_words(options)
+        #: The options that change output, and the ``versions`` of what else does (the gate).
+        self.words = (*versions, *option_words(options))
         self.records = Records(options.content, options.out) if enabled else None
         self.started = time.time_ns()
         self.signatures: dict[Path, tuple[str, int]] = {}

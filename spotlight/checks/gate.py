@@ -1,0 +1,281 @@
+"""The publish gate: nothing personal, and nothing unfinished, reaches a reader.
+
+``spotlight build`` (and so ``spotlight serve``, and any command that publishes) calls
+``gate`` between render and write. It reads every published value of every content file
+(titles, bodies, captions and alt text, glossary entries, tags, labels, report and site
+text: see prose.py), so what the pages, their meta and Open Graph descriptions, the search
+index and the PDFs are made from is all looked at, whichever pages this build renders again.
+An error-level finding that no waiver sets aside stops the build before anything is written.
+
+``spotlight check`` runs the same scan on every file it can read, even when the content is
+invalid (``scan`` needs only the files' text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import Problem, SpotlightError
+from ..incremental import digest
+from ..incremental.parse_cache import ParseCache
+from ..load import RawContent, SourceFile
+from ..model import Content, Waiver
+from ..parallel import shared_map
+from . import people, unfinished, waivers
+from .anonymisation import Context, hits
+from .finding import RULES, Finding, finding
+from .prose import SourceProse, example_parts, source_prose
+from .sources import FileText, blank_non_prose
+from .waivers import Waived
+
+#: The families of rules the gate enforces. Reused first names confuse readers but identify
+#: no one, and house style is a matter of taste: both stay with ``spotlight check``.
+GATE_FAMILIES = frozenset({"anonymisation", "unfinished work"})
+GATE_CODES = frozenset(code for code, rule in RULES.items()
+                       if rule.family in GATE_FAMILIES and code != "anon-name-reused")
+#: Report fields that name people on purpose (the authors of a reference, the inspection's
+#: staff): names there are not flagged, every other detail is.
+NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
+#: The files the gate's findings depend on, besides the content: when one changes, no finding
+#: kept in the parse cache is used.
+_RULE_FILES = ("gate.py", "prose.py", "anonymisation.py", "birth.py", "people.py",
+               "unfinished.py", "finding.py", "data/first_names.txt", "data/not_surnames.txt")
+
+
+@dataclass(frozen=True, order=True)
+class GateProblem(Problem):
+    """A finding of the gate as a problem of the build: ``path:line:col: error: code: ...``."""
+
+    col: int = 1
+    severity: str = "error"
+    code: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.code}: {self.message}"
+
+
+class GateError(SpotlightError):
+    """The gate's findings, as a build's problems, in the order of the files' text."""
+
+    def __init__(self, problems: Iterable[GateProblem]) -> None:
+        super().__init__(problems)
+        self.problems = tuple(sorted(self.problems, key=lambda p: (
+            p.path, p.line or 0, getattr(p, "col", 0), p.message)))
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """What the gate found: the findings that stand (errors and warnings), and those waived."""
+
+    findings: tuple[Finding, ...]
+    waived: tuple[Waived, ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that stop a build."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The other findings, as the build's warnings."""
+        return tuple(problem(f) for f in self.findings if f.severity != "error")
+
+
+def problem(found: Finding) -> GateProblem:
+    """A finding as a problem the build can raise and the command line print."""
+    return GateProblem(found.path, found.line, found.message, found.col, found.severity,
+                       found.code)
+
+
+def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> GateResult:
+    """Scan everything the build is about to publish; raise SpotlightError (each finding as a
+    ``GateProblem``) when an error stands after waivers.
+
+    With the build's parse ``cache``, a file whose text (and the names and abbreviations the
+    rules depend on) is unchanged since the previous build is not scanned again: its findings
+    are kept in the cache.
+    """
+    settings = content.settings
+    abbreviations = frozenset(dict(settings.glossary)) | frozenset(settings.known_abbreviations)
+    found = scan(raw, abbreviations, cache)
+    by_path = content_waivers(raw, content)
+    kept, waived = waivers.apply(by_path, found, locate_waivers(raw), GATE_CODES)
+    result = GateResult(tuple(sorted(set(kept))), tuple(sorted(set(waived))))
+    if result.errors:
+        raise GateError([problem(f) for f in result.errors])
+    return result
+
+
+def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
+         cache: ParseCache | None = None) -> list[Finding]:
+    """Every gate finding in every content file that could be read, valid or not."""
+    files = [(f.name, _relative(f, raw), f.text, False)
+             for f in (raw.site, *raw.reports) if f is not None]
+    files += [(f.name, _relative(f, raw), f.text, True) for f in raw.examples]
+    pseudonyms = frozenset(name for _, _, text, example in files if example
+                           for name in [_pseudonym(text)] if name)
+    found: set[Finding] = set()
+    common = digest("gate", _rules(), *sorted(pseudonyms), "\0", *sorted(abbreviations))
+    kept: dict[str, str] = {}
+    todo: list[tuple[str, str, str, bool]] = []  # (key, path, text, example) not in the cache
+    for path, relative, text, example in files:
+        # Keyed and kept without the content folder's place: a cache is the same wherever
+        # the content is.
+        key = digest(common, relative, text)
+        line = cache.line(key) if cache is not None else None
+        if line is not None:
+            try:
+                found.update(Finding(path, *item) for item in json.loads(line))
+                kept[key] = line
+                continue
+            except (ValueError, TypeError):
+                pass
+        todo.append((key, path, text, example))
+
+    def scan_one(item: tuple[str, str, str, bool]) -> list[Finding]:
+        _, path, text, example = item
+        source = source_prose(path, text, front_matter=example)
+        return sorted(set(scan_file(source, pseudonyms, abbreviations)))
+
+    for (key, _, _, _), mine in zip(todo, shared_map(scan_one, todo), strict=True):
+        found.update(mine)
+        kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
+                                for f in mine], ensure_ascii=False, separators=(",", ":"))
+    if cache is not None:
+        cache.keep(kept)
+    return sorted(found)
+
+
+def scan_file(source: SourceProse, pseudonyms: frozenset[str],
+              abbreviations: frozenset[str]) -> Iterable[Finding]:
+    """The gate's findings in one file."""
+    file, path = source.file, source.path
+    placeholder_lines: set[int] = set()
+    for span in source.spans:
+        text = file.text[span.start:span.end]
+        if _PLAIN.fullmatch(text):
+            continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
+        prose = blank_non_prose(text) if _LINKS.search(text) else text
+        person = source.kind == "person" and span.key in ("title", "body")
+        context = Context(person, pseudonyms, abbreviations,
+                          names=span.key not in NAMED_ON_PURPOSE)
+        raw = _CITATION.sub(_blank, text) if "[@" in text else text
+        for code, index, flagged, message in hits(prose, raw, context):
+            yield finding(code, path, file.position(span.start + index), message, flagged)
+        for index, flagged in unfinished.marks(prose):
+            yield finding("unfinished-mark", path, file.position(span.start + index),
+                          f"'{flagged}' is an editorial mark: finish the text and remove it",
+                          flagged)
+        for index in unfinished.placeholder_dates(text):
+            position = file.position(span.start + index)
+            placeholder_lines.add(position[0])
+            yield finding("unfinished-placeholder", path, position,
+                          f"'{unfinished.PLACEHOLDER_DATE}' is a placeholder that spotlight "
+                          "import wrote: set the real date", unfinished.PLACEHOLDER_DATE)
+    for offset in source.placeholders:
+        position = file.position(offset)
+        if position[0] not in placeholder_lines:
+            yield finding("unfinished-placeholder", path, position,
+                          "a '# PLACEHOLDER' mark: set the real value, then remove the mark",
+                          "PLACEHOLDER")
+
+
+_PLAIN = re.compile(r"[a-z ,.'’-]*")
+_CITATION = re.compile(r"\[@[^\]\n]*\]")
+#: What blank_non_prose blanks starts with one of these: without any, there is nothing to do.
+_LINKS = re.compile(r"\]\(|://|\[@|\]:")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+@lru_cache(maxsize=1)
+def _rules() -> str:
+    """A digest of the gate's own code and data."""
+    folder = Path(__file__).parent
+    return digest(*((folder / name).read_text(encoding="utf-8") for name in _RULE_FILES))
+
+
+def _relative(source: SourceFile, raw: RawContent) -> str:
+    """A content file's path inside the content folder."""
+    try:
+        return source.path.relative_to(raw.root).as_posix()
+    except ValueError:
+        return source.name
+
+
+def _pseudonym(text: str) -> str | None:
+    """The pseudonym a case about a person introduces in its body, if any."""
+    kind, body = example_parts(text)
+    if kind != "person":
+        return None
+    return people.pseudonym(body.lstrip(), people.OPENERS)
+
+
+def content_waivers(raw: RawContent, content: Content | None) -> dict[str, tuple[Waiver, ...]]:
+    """The waivers of each file: from the validated content when there is some, otherwise
+    read from each file that can be read on its own."""
+    if content is not None:
+        found = {raw.site.name if raw.site else "": content.settings.waivers}
+        found |= {r.name: r.waivers for r in content.reports}
+        found |= {e.name: e.waivers for e in content.examples}
+        return found
+    return {f.name: _raw_waivers(f.text, f.name.endswith(".md"))
+            for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
+
+
+def _raw_waivers(text: str, front_matter: bool) -> tuple[Waiver, ...]:
+    """The well-formed waivers of a file whose content as a whole may be invalid."""
+    start = 0
+    if front_matter:
+        parts = text.split("\n---", 1) if text.startswith("---") else []
+        if len(parts) != 2:
+            return ()
+        start = text.index("\n") + 1
+        text = parts[0][start:]
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return ()
+    if not isinstance(root, yaml.MappingNode):
+        return ()
+    line_shift = 2 if front_matter else 1  # 0-based lines of the YAML -> lines of the file
+    found = []
+    for key, value in root.value:
+        if key.value != "waivers" or not isinstance(value, yaml.SequenceNode):
+            continue
+        for item in value.value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            fields = {k.value: v.value for k, v in item.value if isinstance(v, yaml.ScalarNode)}
+            if isinstance(fields.get("code"), str) and isinstance(fields.get("reason"), str):
+                found.append(Waiver(fields["code"], fields.get("match") or None,
+                                    fields["reason"], item.start_mark.line + line_shift))
+    return tuple(found)
+
+
+def locate_waivers(raw: RawContent) -> waivers.Locate:
+    """Where each waiver is written: its line, at its first character."""
+    texts = {f.name: f.text for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
+    files: dict[str, FileText] = {}
+
+    def locate(path: str, waiver: Waiver) -> tuple[int, int]:
+        if path not in texts:
+            return waiver.line, 1
+        if path not in files:
+            files[path] = FileText(path, texts[path])
+        line, col = files[path].line_start(waiver.line)
+        rest = texts[path].splitlines()[line - 1][col - 1:] if line else ""
+        if rest.startswith("-"):  # the item's first key, after "- "
+            col += len(rest) - len(rest[1:].lstrip(" "))
+        return line, col
+
+    return locate

@@ -1,0 +1,188 @@
+"""Names that identify a person: a title with a surname, and a first name with a surname.
+
+- A title (Mr, Mrs, Ms, Miss, Mx, Dr, with or without a full stop) followed by a capitalised
+  name: "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel".
+- A first name followed by a surname: "Darren Whitlock". The first name is either a common
+  first name (``data/first_names.txt``) or a case's pseudonym (the name its first sentence
+  introduces: "Kieran, a 29-year-old man"). What follows must look like a surname: a
+  capitalised word that is not an organisation or place word ("St Giles Trust", "Elizabeth
+  Street"), a day, a month or a little word of a title in title case ("Helping Sarah Into
+  Work"); and the pair must not be part of an organisation's name ("Lucy Faithfull
+  Foundation", "Liverpool John Moores University").
+
+A first name alone is how a case's pseudonym is written, and is never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+_WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
+_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
+                "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
+                "Professor", "Revd", "Reverend")
+_TITLE_PATTERN = (
+    rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?[ \t]+"
+    rf"(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-])")
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
+                   r"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+)?"
+                   rf"(?P<last>{_WORD})(?![\w-]))")
+_OPENER_WORDS = """
+A About According Across After Again Against Aged All Almost Also Although Always Among An And
+Another Any Around As At Because Before Being Below Between Both But By Despite During Each
+Early Earlier Eight Every Five Following For Four From Further Having He Her Here His How If In
+Initially Instead It Its Just Last Late Later Like Many Most Much Nine No None Not Now Of On Once
+One Only Or Our Over Prior Rather Recently Seven Several She Since Six So Some Soon Such Ten
+That The Their Then There These They This Those Three Through Throughout To Two Under Unlike
+Until Upon We What When Where Whether Which While Who Whose Why With Within Without Yet You
+"""
+#: Capitalised words that open sentences and are never a first name.
+OPENERS = frozenset(_OPENER_WORDS.split())
+#: Well-known people whose names are those of organisations, places or awards.
+_KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Florence Nightingale",
+                    "Winston Churchill", "Nelson Mandela", "Mary Seacole", "Robert Peel",
+                    "Howard League", "John Howard", "Martin Luther", "Alan Turing",
+                    "Grace Darling", "Jack Straw", "Marie Curie", "Sue Ryder", "Anthony Nolan",
+                    "Stephen Lawrence", "John Lewis", "Max Spielmann", "Harvey Nichols",
+                    "Jack Wills", "Ben Sherman", "Ronald McDonald", "Emmeline Pankhurst",
+                    "Isaac Newton", "William Booth", "Sarah Payne", "Gordon Moody",
+                    "Terrence Higgins", "Ted Baker", "Karen Millen", "Paul Smith", "Robin Hood",
+                    "Peter Pan", "Father Christmas", "Ben Nevis", "Harley Davidson", "Jack Daniel",
+                    "Aston Martin", "Perry Barr", "Milton Keynes", "Bradley Stoke",
+                    "Barry Island", "Martin Luther King"})
+#: Titles that are not a person's.
+_NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens"})
+_AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},)")
+_ORGANISATION_NOUN = re.compile(
+    r"[ \t]+(?:project|programme|program|service|services|team|group|scheme|initiative|hub"
+    r"|centre|center|charity|unit|model|approach|pathway|course|network|partnership|trust"
+    r"|foundation|award|fund|house|ward|wing|clinic|café|cafe)\b")
+#: Words a title in title case leaves in lower case.
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
+                          "to", "for", "with", "by", "from", "into", "as", "vs"})
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#")
+                     for word in line.split())
+
+
+def first_names() -> frozenset[str]:
+    """The common first names the name rule knows."""
+    return _words("first_names.txt")
+
+
+def not_surnames() -> frozenset[str]:
+    """Capitalised words that never count as a surname."""
+    return _words("not_surnames.txt")
+
+
+def pseudonym(body: str, openers: Iterable[str]) -> str | None:
+    """The name a case's first paragraph introduces ("Kieran, a 29-year-old man"), if any."""
+    start = re.search(r"^(?![#>|\-*+\s]|\d+[.)])", body, re.MULTILINE)
+    if start is None:
+        return None
+    match = re.match(r"([A-Z][a-zà-öø-ÿ]+)(?![\w'’-])", body[start.start():])
+    if match is None or match.group(1) in openers:
+        return None
+    name = match.group(1)
+    if _AGE.match(body, start.start() + match.end()):
+        return name
+    again = re.findall(rf"(?<![\w-]){name}(?:['’]s)?(?![\w-])", body)
+    return name if len(again) >= 3 else None
+
+
+_CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿ]*")
+#: A name in capitals: "DARREN WHITLOCK".
+_UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
+                         r"(?:-[A-Z]{2,})?)(?![\w'’-])")
+_TITLES = frozenset(_TITLE_WORDS)
+
+
+@cache
+def _title() -> re.Pattern[str]:
+    """The title pattern, compiled when first needed (it is slow to compile)."""
+    return re.compile(_TITLE_PATTERN)
+
+
+def titles(prose: str) -> Iterator[tuple[int, str]]:
+    """(index, text) of each title with a name: "Mr Whitlock"."""
+    for word in _CAPITAL.finditer(prose):
+        if word.group() not in _TITLES:
+            continue
+        match = _title().match(prose, word.start())
+        if match is None:
+            continue
+        name = match.group("name")
+        if name in _NOT_TITLES or name in not_surnames():
+            continue
+        yield match.start(), " ".join(match.group().split())
+
+
+def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, str]]:
+    """(index, text) of each first name followed by a surname: "Darren Whitlock"."""
+    known = first_names()
+    stop = not_surnames()
+    for word in _CAPITAL.finditer(prose):
+        name = word.group()
+        if name.isupper() and len(name) > 1:
+            if name.capitalize() in known or name.capitalize() in pseudonyms:
+                upper = _UPPER_PAIR.match(prose, word.start())
+                if upper and upper.group("last").capitalize() not in stop:
+                    yield word.start(), " ".join(upper.group().split())
+            continue
+        if name not in known and name not in pseudonyms and _folded(name) not in known:
+            continue
+        match = _PAIR.match(prose, word.start())
+        if match is None:
+            continue
+        first, last = match.group("first"), match.group("last")
+        if last in stop or (_title_case(prose, match.start())
+                            and (first not in known or re.search(r"(?:s|ing|ed)$", last))):
+            continue  # in a title in title case, a capital says little
+        pair = " ".join(prose[match.start():match.end("last")].split())
+        if f"{first} {last}" in _KNOWN or _organisation(prose, match.end("last")) \
+                or _prison(prose, match.start()):
+            continue
+        yield match.start(), pair
+
+
+def _folded(word: str) -> str:
+    """A word without its accents: "Zoë" -> "Zoe"."""
+    if word.isascii():
+        return word
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _organisation(prose: str, end: int) -> bool:
+    """True when the words after a pair make it an organisation's name."""
+    if _ORGANISATION_NOUN.match(prose, end):
+        return True
+    following = re.match(r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,3}", prose[end:end + 60])
+    if following is None:
+        return False
+    return any(word in not_surnames() and word[0].isupper()
+               for word in re.findall(r"[\w'’-]+", following.group()))
+
+
+def _prison(prose: str, start: int) -> bool:
+    """True after "HMP", "HMYOI" and the like: a prison's name."""
+    return bool(re.search(r"\b(?:HMP|HMYOI|HMPYOI|YOI|HM Prison|St\.?)\s*$",
+                          prose[max(0, start - 12):start]))
+
+
+def _title_case(prose: str, index: int) -> bool:
+    """True when the line around ``index`` is written in title case (a heading)."""
+    begin = prose.rfind("\n", 0, index) + 1
+    end = prose.find("\n", index)
+    line = prose[begin:end if end >= 0 else len(prose)]
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    lower = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
+    return len(words) >= 3 and not lower

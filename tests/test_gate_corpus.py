@@ -1,0 +1,61 @@
+"""The publish gate against two corpora: planted personal details it must stop, and ordinary
+probation prose it must let through (tests/anonymisation/).
+
+Each text is scanned as the body of a case about a person, and as a report's introduction.
+The recall (planted details stopped with the expected code) and the false alarms (ordinary
+sentences stopped) are printed in pytest's terminal summary (see conftest.py) and asserted:
+every planted detail, no ordinary sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spotlight.checks.finding import Finding
+from spotlight.checks.gate import scan_file
+from spotlight.checks.prose import source_prose
+
+CORPORA = Path(__file__).parent / "anonymisation"
+SCORES: list[str] = []
+
+
+def _lines(name: str) -> list[str]:
+    text = (CORPORA / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+PLANTED = [tuple(part.strip() for part in line.split("|", 1)) for line in _lines("planted.txt")]
+ORDINARY = _lines("ordinary.txt")
+
+
+def _errors(text: str) -> list[Finding]:
+    """The gate's errors for ``text`` as an example's body and as a report's introduction."""
+    example = "---\ntitle: A case\nkind: person\n---\n" + text + "\n"
+    indented = "\n".join(f"  {line}" for line in text.splitlines())
+    report = "title: A report\nintroduction: |\n" + indented + "\n"
+    found = [*scan_file(source_prose("examples/case.md", example, True), frozenset(),
+                        frozenset()),
+             *scan_file(source_prose("reports/report.yml", report, False), frozenset(),
+                        frozenset())]
+    return [f for f in found if f.severity == "error"]
+
+
+def test_the_corpora_are_large_and_varied() -> None:
+    assert len(PLANTED) >= 80
+    assert len(ORDINARY) >= 80
+    assert len({code for code, _ in PLANTED}) >= 12
+
+
+def test_recall_and_false_alarms() -> None:
+    missed = [f"{code} | {text}" for code, text in PLANTED
+              if not any(f.code == code for f in _errors(text))]
+    alarms = [f"{text}  <- {'; '.join(f'{f.code} {f.text!r}' for f in _errors(text))}"
+              for text in ORDINARY if _errors(text)]
+    recall = 100 * (len(PLANTED) - len(missed)) / len(PLANTED)
+    score = (f"publish gate: recall {recall:.1f}% ({len(PLANTED) - len(missed)} of "
+             f"{len(PLANTED)} planted details stopped), false alarms {len(alarms)} of "
+             f"{len(ORDINARY)} ordinary sentences")
+    SCORES.append(score)
+    print(score)
+    assert not missed, score + "\nmissed:\n" + "\n".join(missed)
+    assert not alarms, score + "\nfalse alarms:\n" + "\n".join(alarms)
