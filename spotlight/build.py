@@ -6,11 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Problem, SpotlightError
+from .errors import Problem, SpotlightError, display_path
+from .file_names import output_name_problems
 from .incremental import Manifest, Reuse
 from .incremental.records import PdfRecord
+from .incremental.signatures import theme_folders
+from .load import STATIC_DIR, load_published
 from .pipeline import BuildOptions, Made, run
-from .write import check_output, write
+from .static_files import removed_warnings, static_clashes
+from .write import check_apart, check_output, write
 
 if TYPE_CHECKING:
     from .checks.gate import GateResult
@@ -51,20 +55,44 @@ def build(options: BuildOptions) -> BuildResult:
     """
     reuse = Reuse(options, versions=(_GATE_VERSION,))
     check_output(options.out, options.content, reuse.built_here)  # before reading records
+    check_apart(options.out, theme_folders(options.visual_theme, options.theme_override))
     if reuse.nothing_changed() or (made := run(options, reuse, gate=_gate)) is None:
         return _up_to_date(options, reuse.previous)
+    check_apart(options.out, made.theme.folders)  # with the override named in site.yml
     pdfs, warnings = _pdfs(options, made, reuse)
     if options.strict and warnings:
         raise SpotlightError(warnings)
+    files, copies = _outputs(options, made, pdfs.made)
     from .search import index_site
 
-    files = made.files | pdfs.made
     kept = reuse.kept(made.rendered, pdfs.records, files)
-    write(options.out, files, made.copies, finish=index_site if made.search else None,
-          previous=reuse.previous, kept=kept, record=lambda written, folder: reuse.save(
-              written, folder, made.rendered, pdfs.records, made.theme,
-              made.content.settings.theme_override))
+    removed = write(options.out, files, copies, finish=index_site if made.search else None,
+                    previous=reuse.previous, kept=kept, listed=reuse.listed(),
+                    record=lambda written, folder: reuse.save(
+                        written, folder, made.rendered, pdfs.records, made.theme,
+                        made.content.settings.theme_override))
+    warnings += removed_warnings(options.out, removed)
     return _result(options, made, pdfs.records, kept, warnings)
+
+
+def _outputs(options: BuildOptions, made: Made, pdfs: dict[str, bytes]
+             ) -> tuple[dict[str, bytes], dict[str, Path]]:
+    """The files to write (path -> bytes) and to copy (path -> source file): the pages, the
+    PDFs, the content's pictures without their metadata, the visual theme's static files and
+    the content's own ``static/`` folder. Raises SpotlightError for what cannot be published."""
+    files = made.files | pdfs
+    copies = made.copies
+    pictures, unpublishable = load_published(options.content, made.site.images)
+    files |= pictures
+    static = made.raw.static
+    unpublishable += static_clashes(static, options.content / STATIC_DIR, [*files, *copies])
+    copies |= {name: options.content / STATIC_DIR / name for name in static}
+    sources = {**{p: options.content / p for p in pictures}, **copies}  # to name the file
+    unpublishable += [Problem(display_path(sources.get(path, path)), None, message)
+                      for path, message in output_name_problems({*files, *copies})]
+    if unpublishable:
+        raise SpotlightError(unpublishable)
+    return files, copies
 
 
 def _gate(raw: RawContent, content: Content, cache: ParseCache | None) -> GateResult:

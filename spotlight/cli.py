@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, build
-from .errors import SpotlightError
+from .errors import Problem, SpotlightError
 
 _CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path),
                         default=Path("content"), show_default=True, help="The content folder.")
@@ -79,7 +79,14 @@ def build_command(content: Path, out: Path, visual_theme: str, theme_override: P
     """Build the website and PDF reports from the content folder."""
     modified = None
     if source_date_epoch is not None:
-        modified = dt.datetime.fromtimestamp(source_date_epoch, dt.UTC)
+        try:
+            modified = dt.datetime.fromtimestamp(source_date_epoch, dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            _fail(SpotlightError([Problem("SOURCE_DATE_EPOCH", None, (
+                f"{source_date_epoch} is not a time in seconds since 1970"
+                + (" (it looks like milliseconds: divide it by 1000)"
+                   if 10**11 < source_date_epoch < 10**14 else ""))
+            )]))
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, search=search,
                            strict=strict, handouts=handouts, modified=modified, clean=clean)

@@ -62,9 +62,11 @@ class Problems:
 
 def display_path(path: Path | str) -> str:
     """Show a path as the author would type it: relative to the working folder when inside it."""
+    from .file_names import shown  # what cannot be seen is written as an escape
+
     if isinstance(path, str):
-        return path
+        return shown(path)
     try:
-        return str(path.relative_to(Path.cwd()))
+        return shown(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return shown(str(path))

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, Problems, display_path
+from .images import RASTER, picture_problem, published_picture
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
 
 SITE_FILE = "site.yml"
 REPORTS_DIR = "reports"
 EXAMPLES_DIR = "examples"
+STATIC_DIR = "static"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class RawContent:
     reports: tuple[SourceFile, ...]
     examples: tuple[SourceFile, ...]
     assets: frozenset[str]
+    #: Files of the ``static/`` folder (relative to it), copied as they are to the output
+    #: folder's top: a CNAME, an .htaccess, a search engine's verification page.
+    static: frozenset[str] = frozenset()
 
 
 def load(root: Path) -> tuple[RawContent, list[Problem]]:
@@ -64,15 +69,58 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
         elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
             if (source := _read(path, relative, problems)) is not None:
                 examples.append(source)
+        elif (message := _left_out(relative, path.suffix)) is not None:
+            problems.add(path, None, message)
         else:
             assets.add(relative)
             if path.suffix.lower() == ".svg":
                 _check_svg(path, problems)
+            elif path.suffix.lower() in RASTER:
+                _check_picture(path, problems)
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
-    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets))
+    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets),
+                     _static(root, real_root, problems))
     return raw, list(problems.items)
+
+
+def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
+    """The files of ``static/``, hidden ones included (``.htaccess``, ``.well-known/``)."""
+    from .static_files import static_problem
+
+    base = root / STATIC_DIR
+    if not base.is_dir():
+        return frozenset()
+    found = set()
+    for path in _walk(base, (".git", ".DS_Store"), problems):
+        if _inside(path, real_root, problems):
+            relative = path.relative_to(base).as_posix()
+            try:
+                message = static_problem(relative, path.read_bytes())
+            except OSError as error:
+                message = f"cannot be read: {error.strerror or error}"
+            if message:
+                problems.add(path, None, message)
+            else:
+                found.add(relative)
+    return frozenset(found)
+
+
+#: Suffixes of files that look like examples or reports but would not be read as them.
+_LOOKS_LIKE = {EXAMPLES_DIR: ((".md", ".markdown", ".mdown", ".mkd", ".mkdn"), ".md"),
+               REPORTS_DIR: ((".yml", ".yaml"), ".yml or .yaml")}
+
+
+def _left_out(relative: str, suffix: str) -> str | None:
+    """A message for a file that looks like an example or a report but would be left out."""
+    folder = relative.split("/", 1)[0]
+    if folder in _LOOKS_LIKE and suffix.lower() in _LOOKS_LIKE[folder][0]:
+        wanted = _LOOKS_LIKE[folder][1]
+        what = "an example" if folder == EXAMPLES_DIR else "a report"
+        return (f"is not read as {what}: only files ending in {wanted} are (in small "
+                f"letters); rename it")
+    return None
 
 
 def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Path]:
@@ -127,6 +175,37 @@ def _check_svg(path: Path, problems: Problems) -> None:
 
     for line, message in svg_problems(data):
         problems.add(path, line, message)
+
+
+def _check_picture(path: Path, problems: Problems) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return
+    if message := picture_problem(data, path.suffix):
+        problems.add(path, None, message)
+
+
+def load_published(root: Path, names: Iterable[str]) -> tuple[dict[str, bytes], list[Problem]]:
+    """The published copies of the content's pictures ``names``: without their metadata (see
+    images.py and svg_check.py)."""
+    from .svg_check import clean_svg
+
+    found: dict[str, bytes] = {}
+    problems = Problems()
+    for name in names:
+        path = root / name
+        try:
+            data = path.read_bytes()
+            found[name] = clean_svg(data) if name.lower().endswith(".svg") else \
+                published_picture(data)
+        except OSError as error:
+            problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        except ValueError as error:
+            problems.add(path, None, f"is a damaged picture ({error}): open it and save it "
+                         "again")
+    return found, list(problems.items)
 
 
 def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
@@ -203,4 +282,6 @@ def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> 
 
                 for line, message in css_warnings(css.text, relative):
                     warnings.add(path, line, message)
+            elif label == "override" and path.suffix.lower() == ".svg":
+                _check_svg(path, problems)  # served from the site, as content SVGs are
     return ThemeLayer(label, folder, templates, static)

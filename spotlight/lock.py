@@ -8,6 +8,7 @@ that holds it. The lock file ``.<name>.lock`` is removed when the lock is releas
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -43,7 +44,7 @@ def output_lock(out: Path, wait: float | None = None) -> Iterator[None]:
     path = lock_path(out)
     deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = _open(path, out)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -68,6 +69,31 @@ def output_lock(out: Path, wait: float | None = None) -> Iterator[None]:
         with suppress(OSError):
             os.unlink(path)
         os.close(fd)
+
+
+def _open(path: Path, out: Path) -> int:
+    """Open (or create) the lock file, never through a link: a link named like the lock could
+    point at any file, which the lock would then overwrite."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as error:
+        if os.path.islink(path):
+            raise SpotlightError([Problem(
+                display_path(out), None,
+                f"the lock file {path.name} beside the output folder is a link to another "
+                "file; spotlight does not write through it: delete the link")]) from None
+        raise SpotlightError([Problem(
+            display_path(out), None, f"cannot create the lock file {path.name} beside the "
+            f"output folder: {error.strerror or error}")]) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        what = "is not an ordinary file" if not stat.S_ISREG(info.st_mode) else \
+            "is another name of some other file (a hard link)"
+        raise SpotlightError([Problem(
+            display_path(out), None,
+            f"the lock file {path.name} beside the output folder {what}; delete it")])
+    return fd
 
 
 def _still_there(fd: int, path: Path) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mimetypes
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from .errors import Problem, display_path
+from .images import RASTER, published_picture
 from .render import PdfDocument
 from .theme import VisualTheme
 
@@ -144,6 +146,14 @@ def _restricted_fetcher(base: type, folders: tuple[Path, ...],  # type: ignore[n
                     break
             if not any(path.is_relative_to(root) for root in allowed):
                 raise ValueError(f"refusing to fetch {url}: outside the project")
+            if path.suffix.lower() in RASTER:  # as published: without its metadata
+                from weasyprint.urls import URLFetcherResponse
+
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                # Not a file: address, or WeasyPrint would embed the file itself.
+                return URLFetcherResponse(f"published:{path.name}",
+                                          published_picture(path.read_bytes()),
+                                          {"Content-Type": kind})
             return super().fetch(path.as_uri(), headers)
 
     return RestrictedFetcher(allowed_protocols=("file", "data"), timeout=1)

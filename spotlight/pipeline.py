@@ -91,10 +91,8 @@ class Made:
 
     @property
     def copies(self) -> dict[str, Path]:
-        """The files copied as they are: the visual theme's static files, the content's
-        images."""
-        copies = {f"static/{name}": path for name, path in self.theme.static.items()}
-        return copies | {image: self.raw.root / image for image in self.site.images}
+        """The files copied as they are: the visual theme's static files."""
+        return {f"static/{name}": path for name, path in self.theme.static.items()}
 
 
 def run(options: BuildOptions, reuse: Reuse, print_set: bool = True, gate: Gate | None = None,

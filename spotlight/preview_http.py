@@ -3,13 +3,17 @@
 Every request path is decoded once, as a browser sends it; a path that still holds a ``%``
 after that (a double-encoded one), a ``..`` or ``.`` segment, a hidden name, a backslash or a
 NUL is refused, and what remains must resolve, links followed, to a file inside the build
-folder. HTML pages get a small script that reloads them when the preview rebuilds (and, while
-the content is broken, a list of its problems); the files on disk are never changed.
+folder. A request whose Host header is not a name the preview listens on (127.0.0.1,
+localhost, [::1] or the ``--host`` given, with the port) is refused: a web page elsewhere could
+otherwise read the drafts through DNS rebinding. HTML pages get a small script that reloads
+them when the preview rebuilds (and, while the content is broken, a list of its problems);
+the files on disk are never changed.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
 import mimetypes
 import threading
 from collections.abc import Callable
@@ -74,6 +78,21 @@ def locate(roots: tuple[Path, ...], parts: list[str]) -> Path | None:
     return None
 
 
+def host_names(host: str, port: int) -> frozenset[str]:
+    """The Host headers a preview listening on ``host`` and ``port`` answers to."""
+    names = {"127.0.0.1", "localhost", "[::1]", host.lower()}
+    names = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names if n}
+    return frozenset({f"{n}:{port}" for n in names} | (names if port == 80 else set()))
+
+
+def _ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def _script(generation: int) -> str:
     return (f'<script>(function () {{ var seen = "{generation}"; '
             f'var events = new EventSource("{EVENTS}?since=" + seen); '
@@ -101,6 +120,20 @@ class PreviewServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.roots, self.state, self.log = roots, state, log
         self.stopping = threading.Event()
+        self.hosts = host_names(address[0], self.server_address[1])
+        self._any_address = address[0] in ("", "0.0.0.0", "::")
+
+    def answers_to(self, hosts: list[str]) -> bool:
+        """True when a request's Host header names this server (exactly one header)."""
+        if len(hosts) != 1:
+            return False
+        host = hosts[0].strip().lower()
+        if host in self.hosts:
+            return True
+        # Listening on every address: a visitor on the network names it by its IP address,
+        # which no other site can take over (rebinding needs a name).
+        name, _, port = host.rpartition(":")
+        return self._any_address and port == str(self.server_address[1]) and _ip(name)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -118,6 +151,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.log(f"{self.address_string()} {format % args}")
 
     def _respond(self, send_body: bool) -> None:
+        if not self.server.answers_to(self.headers.get_all("Host") or []):
+            # A page elsewhere can make a browser send requests here under its own name (DNS
+            # rebinding); only the names the preview listens on may read its drafts.
+            self.send_error(421, "Refused: the preview answers only to "
+                            + ", ".join(sorted(self.server.hosts)))
+            return
         url = urlsplit(self.path)
         if url.path == EVENTS and send_body:
             self._events(url.query)

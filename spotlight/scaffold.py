@@ -9,6 +9,7 @@ and commented out with its meaning where it does not.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from importlib.resources import files
@@ -36,9 +37,19 @@ def init(folder: Path) -> list[Path]:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise SpotlightError([Problem(display_path(folder), None, "already exists and is not "
                                       "empty: choose a new folder for the content")])
+    for link in (folder, *folder.parents):
+        if link.is_symlink() and not link.exists():
+            raise SpotlightError([Problem(display_path(link), None, "is a link to a folder "
+                                          "that does not exist: delete the link, or choose a "
+                                          "new folder")])
     written: list[Path] = []
-    _copy(files("spotlight") / "starter", folder, written)
-    written += write_schemas(folder / SCHEMA_DIR)
+    try:
+        _copy(files("spotlight") / "starter", folder, written)
+        written += write_schemas(folder / SCHEMA_DIR)
+    except OSError as error:
+        where = display_path(Path(error.filename)) if error.filename else display_path(folder)
+        raise SpotlightError([Problem(where, None, f"cannot be written: "
+                                      f"{error.strerror or error}")]) from None
     return written
 
 
@@ -103,12 +114,17 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
                              f"unknown practice theme '{practice_theme}'; "
                              f"known: {', '.join(themes)}"))
     slug = slugify(title)
+    if not slug and any(c.isalnum() for c in title):
+        # A title in another script (Cyrillic, Greek, Arabic...): file names are made of Latin
+        # letters and digits, so the file gets a number; its title stays as written.
+        slug = next(f"example-{n}" for n in range(1, 10**6)
+                    if not (content / "examples" / f"example-{n}.md").exists())
     if not slug:
         wrong.append(Problem("title", None, "the title needs at least one letter or digit"))
     if wrong:
         raise SpotlightError(wrong)
     path = content / "examples" / f"{slug}.md"
-    if path.exists():
+    if os.path.lexists(path):  # a link, even a broken one, is never written through
         raise SpotlightError([Problem(display_path(path), None, "already exists: edit it, or "
                                       "choose another title")])
     report_data, _ = parse_yaml(reports[report].text, reports[report].name)
@@ -122,9 +138,16 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
     lines += [_front_matter_line(spec, known.get(spec.name), site, region)
               for spec in fields.EXAMPLE.fields]
     lines += ["---", _BODY[kind]]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
-        out.write("\n".join(lines))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
+            out.write("\n".join(lines))
+    except OSError as error:
+        at = path.parent if path.parent.is_symlink() else path
+        raise SpotlightError([Problem(display_path(at), None, (
+            "is a link to a folder that does not exist: delete the link"
+            if at.is_symlink() and not at.exists() else
+            f"cannot be written: {error.strerror or error}"))]) from None
     return path
 
 

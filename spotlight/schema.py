@@ -163,7 +163,7 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
             return value
         return wrong()
     if kind == "url":
-        if isinstance(value, str) and re.match(r"^https?://[^\s]+$", value):
+        if isinstance(value, str) and re.fullmatch(r"https?://[^\s]+", value):
             return value
         return wrong()
     if kind == "slug":

@@ -8,18 +8,32 @@ a failure leaves the previous build untouched. Only example pages are indexed (t
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 from pathlib import Path
 
 from .errors import Problem, SpotlightError
+from .language import language_problem
 
 BUNDLE = "pagefind"
 INDEXED = "examples/*.html"
+_LANG = re.compile(r"<html[^>]*?\slang=[\"']?([^\"'>\s]*)", re.IGNORECASE)
 TIMEOUT = 600  # seconds: a very large site indexes in well under a minute
 
 
 def index_site(folder: Path) -> None:
-    """Write Pagefind's search index and scripts into ``folder``/pagefind/."""
+    """Write Pagefind's search index and scripts into ``folder``/pagefind/.
+
+    Pagefind names its files after each page's language: every indexed page's ``lang`` is
+    checked first, so that no name from the content decides where a file is written.
+    """
+    for page in sorted(folder.glob(INDEXED)):
+        with page.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", "replace")
+        found = _LANG.search(head)
+        if found and (wrong := language_problem(html.unescape(found.group(1)))):
+            raise _failed(f"{page.relative_to(folder).as_posix()}: {wrong}")
     command = [str(_executable()), "--site", str(folder), "--glob", INDEXED,
                "--output-subdir", BUNDLE, "--silent"]
     try:

@@ -1,4 +1,4 @@
-"""What a visual theme's stylesheet would fetch: every ``@import`` and ``url()``, checked.
+"""What a visual theme's stylesheet would fetch: every address (see css_addresses.py), checked.
 
 A stylesheet may use files of its own theme's ``static/`` folder and ``data:`` URIs. Anything
 else is reported as a warning (an error under ``--strict``): a remote address would make every
@@ -9,45 +9,21 @@ theme's ``static/`` folder is not part of the site and is refused by the PDF ren
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
-import tinycss2
-from tinycss2 import ast
+from .css_addresses import stylesheet_addresses
 
 _REMOTE = ("http", "https", "ftp", "ws", "wss")
-_BLOCKS = (ast.ParenthesesBlock, ast.SquareBracketsBlock, ast.CurlyBracketsBlock)
 
 
 def css_warnings(css: str, relative: str) -> list[tuple[int, str]]:
     """Warnings as (line, message) for the stylesheet ``css`` found at ``static/<relative>``."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     found = []
-    for line, address in _addresses(rules):
+    for line, address in stylesheet_addresses(css):
         message = _problem(address, relative)
         if message:
             found.append((line, message))
     return found
-
-
-def _addresses(nodes: Iterable[ast.Node]) -> Iterator[tuple[int, str]]:
-    for node in nodes:
-        if isinstance(node, ast.AtRule | ast.QualifiedRule):
-            if isinstance(node, ast.AtRule) and node.lower_at_keyword == "import":
-                first = next((t for t in node.prelude if t.type != "whitespace"), None)
-                if isinstance(first, ast.StringToken):
-                    yield first.source_line, first.value
-            yield from _addresses(node.prelude)
-            yield from _addresses(node.content or ())
-        elif isinstance(node, ast.URLToken):
-            yield node.source_line, node.value
-        elif isinstance(node, ast.FunctionBlock):
-            if node.lower_name in ("url", "src"):
-                yield from ((t.source_line, t.value) for t in node.arguments
-                            if isinstance(t, ast.StringToken))
-            yield from _addresses(node.arguments)
-        elif isinstance(node, _BLOCKS):
-            yield from _addresses(node.content)
 
 
 def _problem(address: str, relative: str) -> str | None:

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from . import fields, markdown
+from .characters import text_problems
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
+from .file_names import lookalike, shown, slug_problem
+from .language import language_problem
 from .load import RawContent, SourceFile
 from .model import (
     Content,
@@ -85,6 +88,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     record = check(fields.SITE, data, source.name, 1, found)
     if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
         return None  # each missing field is already reported
+    if record["language"] and (wrong := language_problem(record["language"])):
+        found.append(Problem(source.name, record.line_of("language"), wrong))
     # An entry without its slug or code is reported already and cannot be referred to.
     for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),
                       ("sentence_types", "slug")):
@@ -219,6 +224,7 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
         if cache is not None:
             cache.keep_body(body, entries)  # a damaged entry is replaced
     _check_markdown(body, source.name, assets, found)
+    found.extend(text_problems(front.body, source.name, front.body_first_line))
     if not front.body.strip():
         found.append(Problem(source.name, front.body_first_line - 1,
                              "the example has no body: write its narrative below the front matter"))
@@ -278,7 +284,9 @@ def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
     if path.startswith("/") or path == ".." or path.startswith("../"):
         return f"{noun} '{src}' is outside the content folder"
     if path not in assets:
-        return f"{noun} '{src}' not found in the content folder"
+        twin = lookalike(path, assets)
+        return f"{noun} '{shown(src)}' not found in the content folder" + (
+            f"; there is '{shown(twin)}', whose name looks the same" if twin else "")
     if noun == "image" and not path.lower().endswith(IMAGE_TYPES):
         # a page opened from the site could run scripts
         return f"image '{src}' is not a picture: use a PNG, JPEG, GIF, WebP or SVG file"
@@ -288,8 +296,11 @@ def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
 def _slug(source: SourceFile, found: list[Problem]) -> str | None:
     slug = source.path.stem
     if not SLUG_RE.match(slug):
-        found.append(Problem(source.name, None, f"file name '{source.path.name}' does not make a "
-                             "slug: use lower-case letters, digits and hyphens"))
+        found.append(Problem(source.name, None, f"file name '{shown(source.path.name)}' does "
+                             "not make a slug: use lower-case letters, digits and hyphens"))
+        return None
+    if message := slug_problem(slug):
+        found.append(Problem(source.name, None, f"file name '{source.path.name}' {message}"))
         return None
     return slug
 

@@ -21,13 +21,13 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
 from .errors import Problem, SpotlightError, display_path
 from .incremental import Manifest, digest
-from .incremental.records import folder_id
+from .incremental.records import LEGACY, folder_id
 from .lock import output_lock
 
 _RETIRED = "build"  # the previous build's name inside its .old-* folder
@@ -46,6 +46,10 @@ def check_output(out_dir: Path, content_dir: Path, ours: Callable[[], bool]) -> 
 
     if out.parent == out:
         raise refuse("the output folder cannot be the root of the file system")
+    if _absolute(out_dir).is_symlink():
+        raise refuse(f"is a link to {display_path(out)}; spotlight replaces the output folder "
+                     "as a whole and does not write through links: give that folder as the "
+                     "output folder instead, or delete the link")
     if out == content or out.is_relative_to(content) or content.is_relative_to(out):
         raise refuse("the output folder must not be inside the content folder, contain it, "
                      "or be it")
@@ -60,11 +64,24 @@ def check_output(out_dir: Path, content_dir: Path, ours: Callable[[], bool]) -> 
                      "choose another output folder")
 
 
+def check_apart(out_dir: Path, theme_folders: Iterable[Path]) -> None:
+    """Refuse an output folder inside a folder of the visual theme, or holding one: each build
+    would copy the last one into itself."""
+    out = _absolute(out_dir).resolve()
+    for folder in theme_folders:
+        theme = folder.resolve()
+        if out.is_relative_to(theme) or theme.is_relative_to(out):
+            raise SpotlightError([Problem(display_path(out_dir), None, (
+                f"the output folder must not be inside the visual theme's folder "
+                f"{display_path(folder)}, or hold it: each build would copy the last one "
+                "into itself; choose another output folder"))])
+
+
 def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
           finish: Callable[[Path], None] | None = None, previous: Manifest | None = None,
           kept: Mapping[str, str] | None = None,
-          record: Callable[[dict[str, str], tuple[int, int] | None], None] | None = None
-          ) -> None:
+          record: Callable[[dict[str, str], tuple[int, int] | None], None] | None = None,
+          listed: Iterable[str] | None = None) -> list[str]:
     """Write ``files`` (path -> bytes) and ``copies`` (path -> source file) as ``out_dir``.
 
     Everything goes into a temporary folder beside ``out_dir`` first; the previous build is
@@ -78,6 +95,10 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
     which the caller did not make again. ``record``, if given, is told the digest of every
     file (path -> SHA-256) and which folder the output folder is about to become (see
     ``records.folder_id``), just before the swap.
+
+    Returns the files of the previous build's folder that no build made (a CNAME someone put
+    there, say: those not ``listed`` in its records): the new build does not have them, and
+    the caller says so.
     """
     out = _absolute(out_dir)
     try:
@@ -105,11 +126,33 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
                 finish(staging)
             if record is not None:
                 record(written, folder_id(staging))
+            removed = _foreign(out, listed)
             _swap(staging, out)
         except OSError as error:
             raise _unwritable(out_dir, error) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    return removed
+
+
+#: Made by the search indexer in every build, and not listed in the manifest.
+_INDEXER = "pagefind/"
+
+
+def _foreign(out: Path, listed: Iterable[str] | None) -> list[str]:
+    """The files in the build folder ``out`` that its records do not list (none without
+    records: then nothing is known of them)."""
+    if listed is None or not out.is_dir():
+        return []
+    made = {*listed, *LEGACY}
+    found = []
+    for folder, dirs, names in os.walk(out):
+        dirs.sort()
+        for name in sorted(names):
+            relative = (Path(folder) / name).relative_to(out).as_posix()
+            if relative not in made and not relative.startswith(_INDEXER):
+                found.append(relative)
+    return found
 
 
 def _absolute(path: Path) -> Path:

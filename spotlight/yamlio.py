@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
@@ -34,6 +36,11 @@ class YList(list):  # type: ignore[type-arg]
         self.item_lines: list[int] = []
 
 
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+#: Line breaks YAML counts but spotlight (and every editor) does not: NEL, LS and PS.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
@@ -52,9 +59,12 @@ class _Constructing(_Constructor):
     """What both loaders share: line numbers kept, duplicate keys and odd scalars refused."""
 
     _offset = 0
+    #: Where the text has line breaks that YAML counts and editors do not.
+    _odd: tuple[int, ...] | list[int] = ()
 
     def _line(self, node: Node) -> int:
-        return node.start_mark.line + 1 + self._offset
+        mark = node.start_mark
+        return mark.line + 1 + self._offset - bisect(self._odd, mark.index - 1)
 
     def construct_yaml_map(self, node: MappingNode):  # type: ignore[override]
         data = YMap()
@@ -92,7 +102,14 @@ class _Constructing(_Constructor):
                 None, None, f"'{node.value}' is not a valid date ({error})", node.start_mark
             ) from None
 
+    def construct_yaml_float(self, node: ScalarNode) -> str:  # type: ignore[override]
+        """No field is a fraction: ``2.20`` (a standard's code, say) stays as written, rather
+        than becoming the number 2.2."""
+        return str(node.value)
+
     def construct_yaml_int(self, node: ScalarNode):  # type: ignore[override]
+        if not _PLAIN_INT.fullmatch(node.value):  # 010 (octal), 0x1A, 1_000, 1:30 (base 60)
+            return str(node.value)
         try:
             return super().construct_yaml_int(node)
         except ValueError:  # more digits than Python converts
@@ -110,6 +127,7 @@ class _Loader(_Constructing, yaml.SafeLoader):
         super().__init__(stream)
         self._offset = line_offset
         self._depth = 0
+        self._odd = [m.start() for m in _ODD_BREAKS.finditer(stream)]
 
     def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):
@@ -117,6 +135,13 @@ class _Loader(_Constructing, yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, f"'*{event.anchor}' is read as a YAML alias, which spotlight does not "
                 "use; if it is text, put the whole value in quotes", event.start_mark)
+        event = self.peek_event()
+        if isinstance(event, NodeEvent) and _explicit(event):
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")  # type: ignore[attr-defined]
+            raise yaml.composer.ComposerError(
+                None, None, f"the tag '{tag}' changes what the value means, and spotlight uses "
+                "no tags; delete it (put the value in quotes if it is text)",
+                event.start_mark)  # type: ignore[arg-type]
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -126,6 +151,12 @@ class _Loader(_Constructing, yaml.SafeLoader):
             return super().compose_node(parent, index)  # type: ignore[arg-type, return-value]
         finally:
             self._depth -= 1
+
+
+def _explicit(event: NodeEvent) -> bool:
+    """True for a node given an explicit tag such as ``!!binary`` (``!!str`` changes nothing)."""
+    tag = getattr(event, "tag", None)
+    return tag not in (None, "!", "tag:yaml.org,2002:str")
 
 
 _LOADERS: list[type] = [_Loader]
@@ -141,6 +172,7 @@ if getattr(yaml, "__with_libyaml__", False):
     _LOADERS.append(_FastLoader)
 for _class in _LOADERS:
     for _tag, _method in (("timestamp", _Constructing.construct_yaml_timestamp),
+                          ("float", _Constructing.construct_yaml_float),
                           ("int", _Constructing.construct_yaml_int),
                           ("map", _Constructing.construct_yaml_map),
                           ("seq", _Constructing.construct_yaml_seq)):
@@ -151,9 +183,9 @@ def _scanned(text: str) -> bool:
     """True when libyaml reads ``text`` cleanly, with no alias and no nesting deeper than
     ``MAX_DEPTH``: only then may the fast loader compose it. libyaml's parser is not recursive,
     so this scan is safe on any input."""
-    if len(_LOADERS) == 1:
-        return False
-    if "*" not in text and sum(map(text.count, ":-?[{")) <= MAX_DEPTH:
+    if len(_LOADERS) == 1 or _ODD_BREAKS.search(text):
+        return False  # the pure-Python loader tells lines as an editor does
+    if "*" not in text and "!" not in text and sum(map(text.count, ":-?[{")) <= MAX_DEPTH:
         # No alias without '*'; and each level of nesting takes one of these indicators (a
         # key's ':' or '?', an item's '-', a '[' or '{'): typical front matter needs no scan.
         return True
@@ -162,6 +194,8 @@ def _scanned(text: str) -> bool:
     try:
         while parser.check_event():
             event = parser.get_event()
+            if isinstance(event, NodeEvent) and _explicit(event):
+                return False
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -179,6 +213,21 @@ def _scanned(text: str) -> bool:
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Problem]]:
     """Parse ``text`` safely; return the data and any problem, located in ``path``.
+
+    Text values are checked as decoded: an escape such as ``"\\x1b"`` is refused as a pasted
+    control character is (see characters.py).
+    """
+    data, problems = _parse_yaml(text, path, line_offset)
+    if problems:
+        return None, problems
+    from .characters import value_problems
+
+    problems = value_problems(data, path, line_offset + 1)
+    return (None if problems else data), problems
+
+
+def _parse_yaml(text: str, path: str, line_offset: int) -> tuple[Any, list[Problem]]:
+    """Parse ``text``: the data, or the problem that stopped it.
 
     Text that libyaml reads cleanly is loaded through it, several times faster; anything else
     goes through the pure-Python loader, whose messages say what is wrong and where.
@@ -202,7 +251,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where = mark.line + 1 + line_offset if mark is not None else None
+        where = (mark.line + 1 + line_offset - bisect(loader._odd, mark.index - 1)
+                 if mark is not None else None)
         return None, [Problem(path, where, _explain(error))]
     except yaml.YAMLError as error:
         return None, [Problem(path, None, f"invalid YAML: {error}")]
@@ -240,7 +290,9 @@ class FrontMatter:
 
 def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Split ``---`` delimited front matter from a Markdown body."""
-    lines = text.splitlines(keepends=True)
+    # Split at line feeds only, as editors count lines (str.splitlines also splits at U+2028).
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return None, [Problem(path, 1, "no front matter: the file must start with a line '---'")]
     for index in range(1, len(lines)):

@@ -9,7 +9,8 @@ The format of a case is described in tests/bad_inputs/README.md. For each case t
    one), that no traceback appeared, that nothing outside the output folder changed, that no
    network connection was attempted (the socket guard, and a local listener standing for a
    remote site), and then either that the previous build is byte-for-byte unchanged (a failed
-   build) or that the new build is complete and carries no active content (a good one).
+   build) or that the new build is complete, carries no active content and that its XML
+   files (the feed, the sitemap, SVG images) are well-formed (a good one).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import stat
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -33,8 +35,8 @@ CATALOGUE = TESTS / "bad_inputs"
 CASES: list[dict[str, Any]] = [
     case for path in sorted(CATALOGUE.glob("*.yml"))
     for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
-_KEYS = {"name", "base", "files", "generate", "links", "fifos", "folders", "around", "args",
-         "pdf", "out", "previous", "status", "problems", "warnings", "shows"}
+_KEYS = {"name", "base", "files", "edits", "generate", "links", "fifos", "folders", "around",
+         "args", "pdf", "out", "previous", "status", "problems", "warnings", "shows", "lacks"}
 
 
 def test_the_catalogue_is_large_and_well_formed() -> None:
@@ -93,10 +95,16 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.Mon
             "nothing was written outside the output folder but the build records"
         assert Records(content, out).manifest() is not None and (out / "index.html").is_file()
         assert not _active_content(out) - theme_made, "no active content came from the case"
+        for document in (*out.rglob("*.xml"), *out.rglob("*.svg")):
+            ElementTree.parse(document)  # every XML output stays well-formed
         for relative, fragments in case.get("shows", {}).items():
             text = (out / relative).read_text(encoding="utf-8")
             for fragment in fragments:
                 assert fill(fragment) in text, f"{relative} lacks {fragment!r}"
+        for relative, fragments in case.get("lacks", {}).items():
+            data = (out / relative).read_bytes()
+            for fragment in fragments:
+                assert fill(fragment).encode() not in data, f"{relative} has {fragment!r}"
     assert listener.connections == connections, "the build connected to a remote address"
     assert not network_guard.attempts
 
@@ -130,6 +138,12 @@ def _apply(case: dict[str, Any], content: Path, work: Path, fill: _Placeholders)
         # Text is written as UTF-8 bytes, so a case's own line endings and BOM survive.
         overlay(root, {relative: fill(data).encode("utf-8") if isinstance(data, str) else data
                        for relative, data in files.items()})
+    for relative, changes in case.get("edits", {}).items():
+        text = (content / relative).read_text(encoding="utf-8")
+        for old, new in changes.items():
+            assert old in text, f"{relative} has no {old!r} to edit"
+            text = text.replace(old, fill(new), 1)
+        (content / relative).write_bytes(text.encode("utf-8"))
     for relative, spec in case.get("generate", {}).items():
         body = spec["repeat"] * spec["times"]
         (content / relative).write_text(fill(spec["head"]) + body + spec.get("tail", ""),

@@ -134,8 +134,9 @@ def test_broken_content_shows_its_problems_over_the_last_good_build(preview: Pre
     overlay(preview.content, {"examples/second-case.md": "---\ntitle: Second case\n"
                               "reports: [north-2025]\npractice_theme: resettlement\n"
                               "region: north\n---\nBen was mended.\n"})
-    page = preview.until("/reports/north-2025.html", lambda body: "Ben was mended." in body)
-    assert 'role="alert"' not in page
+    # The new pages are in place a moment before the build is announced: wait for both.
+    preview.until("/reports/north-2025.html",
+                  lambda body: "Ben was mended." in body and 'role="alert"' not in body)
 
 
 def test_pdfs_are_rebuilt_in_the_background(tmp_path: Path) -> None:
@@ -167,3 +168,28 @@ def test_a_personal_detail_is_never_served(preview: Preview) -> None:
             "like a postcode") in page, "the gate's finding is shown on the page"
     assert "Ben was released on licence." in page, "the last good build is still served"
     assert "NG7 2QP</" not in page and "moved to NG7" not in page
+
+
+def test_only_the_names_it_listens_on_are_answered(preview: Preview) -> None:
+    """DNS rebinding: a page on another site reaches the preview under that site's name."""
+    for good in (f"127.0.0.1:{preview.port}", f"localhost:{preview.port}",
+                 f"LOCALHOST:{preview.port}", f"[::1]:{preview.port}"):
+        assert _get_as(preview, good, "/reports/north-2025.html")[0] == 200
+    for host in ("attacker.example:{port}", "attacker.example", "127.0.0.1.nip.io:{port}",
+                 "localhost.attacker.example:{port}", "127.0.0.1:1", "localhost", ""):
+        status, body = _get_as(preview, host.format(port=preview.port),
+                               "/reports/north-2025.html")
+        assert status == 421, host
+        assert "Ann" not in body and "answers only to" in body
+        assert _get_as(preview, host.format(port=preview.port), "/__spotlight__/events")[0] == 421
+
+
+def _get_as(preview: Preview, host: str, path: str) -> tuple[int, str]:
+    connection = http.client.HTTPConnection(preview.host, preview.port, timeout=PATIENCE)
+    connection.putrequest("GET", path, skip_host=True)
+    connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, body

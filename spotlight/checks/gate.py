@@ -31,6 +31,7 @@ from ..parallel import shared_map
 from . import people, unfinished, waivers
 from .anonymisation import Context, hits
 from .finding import RULES, Finding, finding
+from .pictures import picture_findings
 from .prose import SourceProse, example_parts, source_prose
 from .sources import FileText, blank_non_prose
 from .waivers import Waived
@@ -150,6 +151,7 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
                                 for f in mine], ensure_ascii=False, separators=(",", ":"))
     if cache is not None:
         cache.keep(kept)
+    found.update(picture_findings(raw, abbreviations))  # what an SVG picture says
     return sorted(found)
 
 

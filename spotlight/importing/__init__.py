@@ -53,6 +53,9 @@ def import_source(source: Path, out: Path, slug: str | None = None) -> ImportRes
 def parse_source(source: Path) -> Document:
     """Read and parse a source file with the parser for its format."""
     name = display_path(source)
+    if source.exists() and not source.is_file():  # a pipe would wait for ever; a folder...
+        raise SpotlightError([Problem(name, None, "is not an ordinary file: give the file to "
+                                      "import")])
     try:
         data = source.read_bytes()
     except OSError as error:

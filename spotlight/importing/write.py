@@ -15,6 +15,11 @@ def write_plan(out: Path, files: dict[str, str]) -> list[Path]:
     Each file is written to a temporary file beside it and renamed into place, so an
     interrupted import never leaves a half-written file.
     """
+    for link in (out, *out.parents):
+        if link.is_symlink() and not link.exists():
+            raise SpotlightError([Problem(display_path(link), None, "is a link to a folder "
+                                          "that does not exist: delete the link, or choose "
+                                          "another folder")])
     written = []
     try:
         for relative, text in sorted(files.items()):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..load import STATIC_DIR
 
 if TYPE_CHECKING:
     from ..load import RawContent
@@ -57,6 +58,8 @@ def input_digests(raw: RawContent, theme: VisualTheme) -> dict[str, str]:
     found = {text_name(raw, f.path): digest(f.text) for f in texts(raw)}
     for name in raw.assets:
         found[f"content/{name}"] = file_digest(raw.root / name)
+    for name in raw.static:
+        found[f"content/{STATIC_DIR}/{name}"] = file_digest(raw.root / STATIC_DIR / name)
     for number, layer in enumerate(theme.layers):
         for name, (source, _) in layer.templates.items():
             found[f"theme{number}/templates/{name}"] = digest(source)

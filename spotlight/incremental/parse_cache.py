@@ -22,7 +22,7 @@ from ..markdown import Finding, Image, Located, Parsed
 from ..yamlio import YList, YMap
 from .digests import digest
 
-_FORMAT = 3
+_FORMAT = 4  # 4: numbers that are not plain whole numbers kept as written
 #: What ``ParseCache.front`` returns when the cache does not have the front matter.
 MISSING = object()
 

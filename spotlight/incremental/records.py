@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -169,7 +170,28 @@ class Records:
                 manifest.folder != folder_id(self.out) or (complete and not all(
                     (self.out / path).is_file() for path in manifest.files)):
             return None
+        if complete and not self._unaltered(manifest):
+            return None  # a file of it was changed after the build: build everything again
         return manifest
+
+    def _unaltered(self, manifest: Manifest) -> bool:
+        """True when every file of the build in the output folder still has the bytes its
+        manifest records.
+
+        A file changed since the build has a newer change time (ctime, which no program sets
+        back) than the manifest, written once every file was: only those are read and
+        compared."""
+        try:
+            written = os.stat(self.folder / MANIFEST).st_ctime_ns
+            for path, sha in manifest.files.items():
+                info = os.lstat(self.out / path)
+                if not stat.S_ISREG(info.st_mode):
+                    return False  # replaced by a link (which a build would link on) or a folder
+                if info.st_ctime_ns > written and digest((self.out / path).read_bytes()) != sha:
+                    return False
+        except OSError:
+            return False
+        return True
 
     @functools.cache  # noqa: B019 (one Records per build)
     def _read_manifest(self) -> Manifest | None:

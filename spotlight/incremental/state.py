@@ -83,6 +83,12 @@ class Reuse:
         """Reuse and record nothing."""
         return cls(options, enabled=False)
 
+    def listed(self) -> list[str] | None:
+        """The files the records say the output folder holds, even with ``clean``; None
+        without records."""
+        found = self.records.manifest(complete=False) if self.records is not None else None
+        return list(found.files) if found is not None else None
+
     def built_here(self) -> bool:
         """Whether the output folder holds a build of spotlight's (see ``built_by_spotlight``)."""
         return self.records is not None and built_by_spotlight(self.records.out, self.records)
