@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from .errors import Problem, SpotlightError, display_path
 from .file_names import output_name_problems
 from .incremental import Manifest, Reuse
-from .incremental.records import PdfRecord
 from .incremental.signatures import theme_folders
 from .load import STATIC_DIR, load_published
 from .pipeline import BuildOptions, Made, run
@@ -56,31 +55,31 @@ def build(options: BuildOptions) -> BuildResult:
     reuse = Reuse(options, versions=(_GATE_VERSION,))
     check_output(options.out, options.content, reuse.built_here)  # before reading records
     check_apart(options.out, theme_folders(options.visual_theme, options.theme_override))
-    if reuse.nothing_changed() or (made := run(options, reuse, gate=_gate)) is None:
+    made = None if reuse.nothing_changed() else run(options, reuse, gate=_gate, make_pdfs=True)
+    if made is None:
         return _up_to_date(options, reuse.previous)
     check_apart(options.out, made.theme.folders)  # with the override named in site.yml
-    pdfs, warnings = _pdfs(options, made, reuse)
+    warnings = made.warnings
     if options.strict and warnings:
         raise SpotlightError(warnings)
-    files, copies = _outputs(options, made, pdfs.made)
+    files, copies = _outputs(options, made)
     from .search import index_site
 
-    kept = reuse.kept(made.rendered, pdfs.records, files)
+    kept = reuse.kept(made.rendered, made.pdfs.records, files)
     removed = write(options.out, files, copies, finish=index_site if made.search else None,
                     previous=reuse.previous, kept=kept, listed=reuse.listed(),
                     record=lambda written, folder: reuse.save(
-                        written, folder, made.rendered, pdfs.records, made.theme,
+                        written, folder, made.rendered, made.pdfs.records, made.theme,
                         made.content.settings.theme_override))
     warnings += removed_warnings(options.out, removed)
-    return _result(options, made, pdfs.records, kept, warnings)
+    return _result(options, made, kept, warnings)
 
 
-def _outputs(options: BuildOptions, made: Made, pdfs: dict[str, bytes]
-             ) -> tuple[dict[str, bytes], dict[str, Path]]:
+def _outputs(options: BuildOptions, made: Made) -> tuple[dict[str, bytes], dict[str, Path]]:
     """The files to write (path -> bytes) and to copy (path -> source file): the pages, the
     PDFs, the content's pictures without their metadata, the visual theme's static files and
     the content's own ``static/`` folder. Raises SpotlightError for what cannot be published."""
-    files = made.files | pdfs
+    files = made.files
     copies = made.copies
     pictures, unpublishable = load_published(options.content, made.site.images)
     files |= pictures
@@ -102,36 +101,11 @@ def _gate(raw: RawContent, content: Content, cache: ParseCache | None) -> GateRe
     return gate(raw, content, cache)
 
 
-@dataclass(frozen=True)
-class _Pdfs:
-    """The PDFs made (path -> bytes), and the records of every PDF, made or kept."""
-
-    made: dict[str, bytes]
-    records: dict[str, PdfRecord]
-
-
-def _pdfs(options: BuildOptions, made: Made, reuse: Reuse) -> tuple[_Pdfs, list[Problem]]:
-    """Make the PDFs whose inputs changed; keep the others, with their warnings."""
-    if not options.pdf:
-        return _Pdfs({}, {}), [*made.theme.warnings, *made.gate_warnings]
-    plan = reuse.plan_pdfs(made.rendered)
-    pdfs: dict[str, bytes] = {}
-    warnings = plan.warnings
-    if plan.todo:
-        from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
-
-        pdfs, found = render_pdfs(plan.todo, options.content, made.theme, options.progress)
-        reuse.pdfs_made(plan, found)
-        warnings.extend(found)
-    return _Pdfs(pdfs, dict(plan.records)), [*made.theme.warnings, *made.gate_warnings,
-                                             *warnings]
-
-
-def _result(options: BuildOptions, made: Made, pdfs: dict[str, PdfRecord],
-            kept: dict[str, str], warnings: list[Problem]) -> BuildResult:
+def _result(options: BuildOptions, made: Made, kept: dict[str, str],
+            warnings: list[Problem]) -> BuildResult:
     rendered, site = made.rendered, made.site
     pages = tuple(sorted(p for p in (*rendered.pages, *rendered.kept) if p.endswith(".html")))
-    made_pdfs = tuple(sorted(p for p in pdfs if p.endswith(".pdf")))
+    made_pdfs = tuple(sorted(p for p in made.pdfs.records if p.endswith(".pdf")))
     examples = len({e.slug for r in site.reports for e in r.examples})
     return BuildResult(options.out, pages, made_pdfs, len(site.reports), examples,
                        tuple(sorted(set(warnings), key=str)),

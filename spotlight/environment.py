@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import jinja2
@@ -47,6 +47,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["iso_date"] = lambda d: d.isoformat()
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
+    env.globals["pdf_label"] = env.pdf_label
     return env
 
 
@@ -65,6 +66,15 @@ class TemplateEnvironment(SandboxedEnvironment):
         self._verdicts: dict[tuple[type, str], bool] = {}
         self.watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
         self.seen: set[str] | None = None
+        #: "PDF, 1.2 MB, 30 pages" by output path, once the PDFs are made (see build.py).
+        self.pdf_labels: Mapping[str, str] = {}
+
+    def pdf_label(self, path: str) -> str:
+        """What a link to the PDF at ``path`` says of it, as GOV.UK does: "PDF, 1.2 MB, 30
+        pages"; "PDF" in a build without PDFs. A page showing it reads ``pdf:<path>``."""
+        if self.seen is not None:
+            self.seen.add(f"pdf:{path}")
+        return self.pdf_labels.get(path, "PDF")
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the

@@ -57,8 +57,8 @@ LOGO = Schema("the logo", (
 ))
 
 SITE_PDF = Schema("the PDF settings", (
-    Field("new_page_per_section", "bool", "start each report section on a new page",
-          default=True),
+    Field("new_page_per_section", "bool", "start each report section on a new page (by "
+          "default sections follow on from each other, to save paper)", default=False),
     Field("handouts", "bool", "build a one-page PDF handout for every example", default=True),
 ))
 

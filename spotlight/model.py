@@ -95,7 +95,7 @@ class Settings:
     accessibility: Parsed | None = None
     theme_override: str | None = None
     logo: Logo | None = None
-    new_page_per_section: bool = True
+    new_page_per_section: bool = False
     handouts: bool = True
 
     def practice_theme(self, slug: str) -> PracticeTheme:
@@ -262,7 +262,7 @@ class Report:
     images: tuple[str, ...]
     glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...] = ()
-    new_page_per_section: bool = True
+    new_page_per_section: bool = False
 
     @property
     def examples(self) -> tuple[Example, ...]:
@@ -294,7 +294,7 @@ class Collection:
     glossary: tuple[tuple[str, str], ...] = field(repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...]
     pdf: str
-    new_page_per_section: bool = True
+    new_page_per_section: bool = False
 
     @property
     def examples(self) -> tuple[Example, ...]:

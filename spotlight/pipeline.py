@@ -1,18 +1,19 @@
-"""The stage runner that every command calls: load -> validate -> assemble -> render.
+"""The stage runner that every command calls: load -> validate -> assemble -> gate ->
+render the PDF documents -> make the PDFs -> render the pages.
 
-``build`` (and ``serve``, which builds) runs it and then makes the PDFs and writes; ``check``
-runs it with writing turned off (``Reuse.off``) and lints what it made. So the commands
-cannot disagree about what the content is or how it renders.
+``build`` (and ``serve``, which builds) runs it, with the publish gate and the PDFs, and then
+writes; ``check`` runs it with writing turned off (``Reuse.off``, no gate, no PDFs made) and
+lints what it made. So the commands cannot disagree about what the content is or how it
+renders.
 
-Everything stays in memory: only load reads the disk here. The place for a stage that may stop
-a build after rendering and before anything is written (the publish gate) is marked below.
+Everything stays in memory: only load reads the disk, and the PDF stage the previous PDFs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,6 +23,7 @@ from .load import RawContent, load, load_theme
 
 if TYPE_CHECKING:
     from .incremental.parse_cache import ParseCache
+    from .incremental.records import PdfRecord
     from .model import Content, Site
     from .render import Rendered
     from .theme import VisualTheme
@@ -70,9 +72,19 @@ Gate = Callable[[RawContent, "Content", "ParseCache | None"], Passed]
 
 
 @dataclass(frozen=True)
+class Pdfs:
+    """The PDF stage: the PDFs made (path -> bytes), every PDF's record, made or kept, and
+    their warnings."""
+
+    made: dict[str, bytes] = field(default_factory=dict)
+    records: dict[str, PdfRecord] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
 class Made:
     """Everything the stages made, in memory: the content as read and as validated, the
-    visual theme, the assembled site and its rendered pages and PDF documents."""
+    visual theme, the assembled site, its rendered pages and PDF documents, and the PDFs."""
 
     raw: RawContent
     content: Content
@@ -80,29 +92,39 @@ class Made:
     site: Site
     rendered: Rendered
     search: bool  # whether the site has a search page (and gets an index once written)
+    pdfs: Pdfs = field(default_factory=Pdfs)
     #: The gate's warnings, and how many of its findings waivers set aside.
     gate_warnings: tuple[Problem, ...] = ()
     waived: int = 0
 
     @property
     def files(self) -> dict[str, bytes]:
-        """The rendered pages as the files to write."""
-        return {path: html.encode() for path, html in self.rendered.pages.items()}
+        """The rendered pages and the PDFs made, as the files to write."""
+        pages = {path: html.encode() for path, html in self.rendered.pages.items()}
+        return pages | self.pdfs.made
 
     @property
     def copies(self) -> dict[str, Path]:
         """The files copied as they are: the visual theme's static files."""
         return {f"static/{name}": path for name, path in self.theme.static.items()}
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """Every warning of the stages: the theme's, the gate's, the PDFs'."""
+        return [*self.theme.warnings, *self.gate_warnings, *self.pdfs.warnings]
 
-def run(options: BuildOptions, reuse: Reuse, print_set: bool = True, gate: Gate | None = None,
+
+def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
+        gate: Gate | None = None, make_pdfs: bool = False,
         loaded: tuple[RawContent, list[Problem]] | None = None) -> Made | None:
     """Run the stages on the content of ``options``; raise SpotlightError with every problem.
 
-    Returns None when ``reuse`` finds every input as the previous build read it (nothing to
-    do). ``print_set`` makes, with ``options.pdf``, the practice-theme collections and the
-    handouts besides the reports' PDF documents. ``gate`` runs once everything is rendered.
-    ``loaded`` is the content folder if the caller has read it already.
+    load -> validate -> assemble -> ``gate`` -> render the PDF documents -> make the PDFs
+    (with ``make_pdfs``) -> render the pages (whose links to the PDFs give their size and
+    pages). Returns None when ``reuse`` finds every input as the previous build read it
+    (nothing to do). ``print_set`` makes, with ``options.pdf``, the practice-theme
+    collections and the handouts besides the reports' PDF documents. ``loaded`` is the
+    content folder if the caller has read it already.
     """
     raw, problems = loaded or load(options.content)
     theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
@@ -120,13 +142,45 @@ def run(options: BuildOptions, reuse: Reuse, print_set: bool = True, gate: Gate 
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print(content, site, handouts) if options.pdf and print_set else None
-    reuse.content(content)
-    rendered = render(site, theme, options.content, extra, options.modified, search=search,
-                      reuse=reuse, pdf=options.pdf)
-    # Once everything is rendered, before anything is written: the publish gate.
+    # Here, before anything is rendered, made or written: the publish gate.
     passed = gate(raw, content, reuse.cache) if gate is not None else None
-    return Made(raw, content, theme, site, rendered, search,
+    reuse.content(content)
+    documents = render(site, theme, options.content, extra, options.modified, search=search,
+                       reuse=reuse, pdf=options.pdf, pages=False)
+    pdfs = _pdfs(options, theme, documents, reuse) if make_pdfs and options.pdf else Pdfs()
+    labels = _labels(options, pdfs)
+    reuse.labels(labels)
+    rendered = replace(render(site, theme, options.content, extra, options.modified,
+                              search=search, reuse=reuse, pdf=False, pdf_labels=labels),
+                       pdfs=documents.pdfs, pdf_records=documents.pdf_records,
+                       pdf_kept=documents.pdf_kept)
+    return Made(raw, content, theme, site, rendered, search, pdfs,
                 tuple(passed.warnings) if passed else (), len(passed.waived) if passed else 0)
+
+
+def _pdfs(options: BuildOptions, theme: VisualTheme, documents: Rendered,
+          reuse: Reuse) -> Pdfs:
+    """Make the PDFs whose inputs changed; keep the others, with their warnings."""
+    plan = reuse.plan_pdfs(documents)
+    made: dict[str, bytes] = {}
+    warnings = plan.warnings
+    if plan.todo:
+        from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
+
+        made, found = render_pdfs(plan.todo, options.content, theme, options.progress)
+        reuse.pdfs_made(plan, found)
+        warnings.extend(found)
+    return Pdfs(made, dict(plan.records), tuple(warnings))
+
+
+def _labels(options: BuildOptions, pdfs: Pdfs) -> dict[str, str]:
+    """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
+    if not pdfs.records:
+        return {}
+    from .pdf import pdf_label, read_previous
+
+    return {path: pdf_label(data) for path in sorted(pdfs.records)
+            if (data := pdfs.made.get(path) or read_previous(options.out, path)) is not None}
 
 
 def _override(options: BuildOptions, raw: RawContent, content: Content,

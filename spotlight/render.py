@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,17 +62,20 @@ class Rendered:
 
 def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
            modified: dt.datetime | None = None, search: bool = True,
-           reuse: Reuse | None = None, pdf: bool = True) -> Rendered:
+           reuse: Reuse | None = None, pdf: bool = True, pages: bool = True,
+           pdf_labels: Mapping[str, str] | None = None) -> Rendered:
     """Render every page and PDF document of ``site`` with the visual ``theme``.
 
     With ``pdf``, PDF documents are rendered for the reports and, given ``extra``, for its
     practice-theme collections and handouts. ``modified`` is the PDFs' modification date;
     without it, each PDF's own publication date. ``search`` says whether the site has a search
     page (the index is built after writing). With ``reuse``, a page whose inputs are unchanged
-    is not rendered again.
+    is not rendered again. Without ``pages``, only the PDF documents are rendered: a build
+    renders them first, then the pages, whose links to the PDFs say ``pdf_labels``.
     """
     env = environment(theme)
     env.watched = watched((model, library))
+    env.pdf_labels = pdf_labels or {}
     jobs: list[tuple[str, str, dict[str, Any]]] = []  # (path, template, context) of each page
     # (path, template, title, publication date, layouts, context) of each PDF document
     pdf_jobs: list[tuple[str, str, str, dt.date, int, dict[str, Any]]] = []
@@ -125,6 +129,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     if site.base_url:
         page("sitemap.xml", "sitemap.xml", paths=listed)
 
+    if not pages:
+        jobs.clear()
     records = {path: before for path, _, _ in jobs if reuse and (before := reuse.page(path))}
     pdf_records = {job[0]: before for job in pdf_jobs
                    if reuse and (before := reuse.page(job[0], pdf=True))}
@@ -137,12 +143,13 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     # On every core: pages and PDF documents are independent of each other.
     done = shared_map(run, todo)
     made = shared_map(run_pdf, pdf_todo)
-    pages = {path: html for (path, _, _), (html, _) in zip(todo, done, strict=True)}
+    made_pages = {path: html for (path, _, _), (html, _) in zip(todo, done, strict=True)}
     if reuse is not None and reuse.records is not None:
         records |= {path: reuse.record(deps)
                     for (path, _, _), (_, deps) in zip(todo, done, strict=True)}
         pdf_records |= {doc.path: reuse.record(deps) for doc, deps in made}
-    return Rendered(dict(sorted(pages.items())), tuple(doc for doc, _ in made), records, kept,
+    return Rendered(dict(sorted(made_pages.items())), tuple(doc for doc, _ in made), records,
+                    kept,
                     pdf_records, pdf_kept)
 
 

@@ -127,13 +127,34 @@ class Pdf:
         walk(self.root["/StructTreeRoot"]["/K"])
         return found
 
+    def lines(self, page: int) -> list[str]:
+        """A page's lines of text as printed, top to bottom, each read left to right (text
+        drawn out of order, such as a number floated to the right, is put back in place)."""
+        pieces: dict[float, list[tuple[float, str]]] = {}
+
+        def visit(text, cm, tm, font, size):  # type: ignore[no-untyped-def]
+            if text.strip():
+                y = round(tm[5] * cm[3] + cm[5], 0)  # in PDF space: the top is the highest
+                x = tm[4] * cm[0] + cm[4]
+                pieces.setdefault(y, []).append((x, text))
+
+        self.reader.pages[page - 1].extract_text(visitor_text=visit)
+        return [" ".join(" ".join(t for _, t in sorted(pieces[y])).split())
+                for y in sorted(pieces, reverse=True)]
+
     def contents_entries(self, page: int) -> list[tuple[str, int]]:
-        """The (title, printed page number) entries of a contents page, read from its text."""
-        lines = self.reader.pages[page - 1].extract_text().splitlines()
-        entries = []
-        for line in lines:
-            match = re.match(r"^(.*?)[\s.…]*?(\d+)$", line.strip())
-            if match and "." in line and match.group(1).strip():
-                entries.append((" ".join(match.group(1).rstrip(" .").split()),
-                                int(match.group(2))))
+        """The (title, printed page number) entries of a contents page: its lines after the
+        "Contents" heading that end in a number (a title over two lines joined), without the
+        running footer."""
+        lines = self.lines(page)
+        entries, pending = [], ""
+        for line in lines[lines.index("Contents") + 1:]:
+            if line.startswith("HM Inspectorate") or re.fullmatch(r"Page \d+ of \d+", line):
+                continue
+            match = re.match(r"^(.*?)[\s.…]*?(\d+)$", line)
+            if match and match.group(1).strip():
+                entries.append((f"{pending} {match.group(1)}".strip(" ."), int(match.group(2))))
+                pending = ""
+            else:
+                pending = f"{pending} {line}".strip()
         return entries

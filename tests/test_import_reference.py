@@ -21,6 +21,7 @@ import yaml
 from .conftest import REFERENCE, SAMPLE, run
 from .html_helpers import Element, Page
 from .import_helpers import missing_sentences, normalise, set_dates, source_sentences
+from .pdf_structure import audit
 
 SOURCE = REFERENCE.read_text(encoding="utf-8")
 LINES = SOURCE.splitlines()
@@ -146,6 +147,17 @@ def test_quotations_become_block_quotes(imported) -> None:  # type: ignore[no-un
     in_source = [line for line in LINES if line.startswith("‘")]
     assert len(quotes) == len(in_source) == 3
     assert [normalise(q)[:40] for q in quotes] == [normalise(line)[:40] for line in in_source]
+
+
+def test_every_pdf_of_the_reference_has_a_structure_a_screen_reader_can_use(imported) -> None:  # type: ignore[no-untyped-def]
+    root, page, _ = imported
+    pdfs = sorted((root / "build").rglob("*.pdf"))
+    assert len(pdfs) >= 1 + 9 + 22, "the report, its practice themes and its handouts"
+    failures = {p.relative_to(root / "build").as_posix(): audit(p).failures() for p in pdfs}
+    assert {name: found for name, found in failures.items() if found} == {}
+    report = audit(root / "build" / "reports" / "east-midlands-2025.pdf")
+    assert report.elements["/Art"] == 22
+    assert report.elements["/Sect"] == 1 + len(_sections(page)) + 2  # cover ... back page
 
 
 def test_import_explains_what_it_could_not_map_with_lines(imported) -> None:  # type: ignore[no-untyped-def]

@@ -241,3 +241,36 @@ def test_an_image_beside_the_examples_is_an_input_of_the_pdfs(two_reports, tmp_p
     assert result.exit_code == 0, result.output
     clean = _files(tmp_path / "clean")
     assert {p: sha for p, (sha, _) in after.items()} == {p: sha for p, (sha, _) in clean.items()}
+
+
+def test_links_to_a_pdf_follow_its_size_and_pages_when_only_the_pdf_changed(
+        two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from .html_helpers import Page
+    from .pdf_helpers import Pdf
+
+    def labels() -> dict[str, str]:
+        pdf = tmp_path / "out" / "reports" / "north-2025.pdf"
+        pages = Pdf(pdf).pages
+        size = pdf.stat().st_size
+        expected = f"PDF, {round(size / 1024)} KB, {pages} page{'s' if pages > 1 else ''}"
+        index = Page((tmp_path / "out" / "index.html").read_text())
+        report = Page((tmp_path / "out" / "reports" / "north-2025.html").read_text())
+        shown = {link.attrs["href"]: " ".join(link.text.split())
+                 for page in (index, report) for link in page.find_all("a")
+                 if link.attrs.get("href", "").endswith("north-2025.pdf")}
+        assert shown and all(text.endswith(f"({expected})") for text in shown.values()), shown
+        return shown
+
+    _build("--no-handouts")
+    before = labels()
+    # The example's text is shown by the report's page and PDF, not by the home page: the
+    # home page is not made again for the text, but its link must follow the longer PDF.
+    first = two_reports / "examples" / "first-case.md"
+    first.write_text(first.read_text().replace(
+        "Ann completed her order.", "Ann completed her order.\n\n" + "A long paragraph. " * 900))
+    output = _build("--no-handouts", "-v")
+    assert labels() != before
+    # The other report's PDF was kept from the first build: its link still gives its facts.
+    assert "reports/south-2026.pdf" in _lines(output, "kept")
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert index.count(" KB, 1 page)") + index.count(" pages)") == 2

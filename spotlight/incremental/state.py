@@ -163,6 +163,12 @@ class Reuse:
             self.shared, self.example_texts = page_inputs(self.inputs, self.example_files,
                                                           self.words, content)
 
+    def labels(self, labels: Mapping[str, str]) -> None:
+        """What the pages' links say of each PDF (its size and pages): pages that show it
+        read ``pdf:<path>`` (see environment.py), and are made again when it changes."""
+        if self.records is not None:
+            self.example_texts.update({f"pdf:{path}": label for path, label in labels.items()})
+
     def page(self, path: str, pdf: bool = False) -> PageRecord | None:
         """The previous record of a page (or PDF) if what it was made from is unchanged."""
         if self.previous is None:
