@@ -3,5 +3,7 @@
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_debian_packages "${SYSTEM_PACKAGES[@]}"
+choose_python
 pip_install -e .
+link_launcher
 "$PYTHON" -m spotlight build "$@"

@@ -25,10 +25,56 @@ need_debian_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The Python to install into: $PYTHON when set, else python3. A Python that its system manages
+# (Debian's and Ubuntu's own, PEP 668) refuses pip, so the project gets its own virtual
+# environment in .venv/ instead, made once with that Python and used from then on (unless
+# PYTHON names another).
+PYTHON_GIVEN=${PYTHON:+yes}
 PYTHON=${PYTHON:-python3}
+VENV=.venv
+
+externally_managed() {
+  "$1" - <<'PY'
+import os, sys, sysconfig
+marker = os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED")
+sys.exit(0 if sys.prefix == sys.base_prefix and os.path.isfile(marker) else 1)
+PY
+}
+
+choose_python() {
+  if { [ -z "$PYTHON_GIVEN" ] && [ -x "$VENV/bin/python" ]; } || externally_managed "$PYTHON"; then
+    if [ ! -x "$VENV/bin/python" ]; then
+      "$PYTHON" -c "import ensurepip" 2>/dev/null || need_debian_packages python3-venv
+      echo "Making a virtual environment for spotlight in $VENV/ (with $PYTHON)"
+      "$PYTHON" -m venv "$VENV"
+    fi
+    PYTHON="$PWD/$VENV/bin/python"
+  fi
+}
 
 pip_install() {
   "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "$@"
+}
+
+# After installing into .venv/: put a `spotlight` launcher on the PATH, in ~/.local/bin (which
+# Debian's and Ubuntu's login shells add to the PATH when the folder exists), or say how.
+link_launcher() {
+  local launcher
+  launcher="$(dirname "$PYTHON")/spotlight"
+  case "$launcher" in "$PWD/$VENV/"*) ;; *) return 0 ;; esac
+  local bin="$HOME/.local/bin"
+  if [ -e "$bin/spotlight" ] && [ ! -L "$bin/spotlight" ]; then
+    echo "$bin/spotlight is not ours, so it was left alone: run 'source $VENV/bin/activate'" \
+      "to use this spotlight." >&2
+    return 0
+  fi
+  mkdir -p "$bin"
+  ln -sfn "$launcher" "$bin/spotlight"
+  case ":$PATH:" in
+    *":$bin:"*) echo "The spotlight command is ready: $bin/spotlight" ;;
+    *) echo "The spotlight command is in $bin: open a new terminal (or log in again) to use" \
+         "it, or run: export PATH=\"\$HOME/.local/bin:\$PATH\"" ;;
+  esac
 }
 
 # The Nu HTML checker (npm's vnu-jar, run with Java) lives in a cache folder, outside git.

@@ -4,7 +4,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 need_debian_packages "${SYSTEM_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 need_test_tools
+choose_python
 pip_install -e '.[test]'
+link_launcher
 "$PYTHON" -m ruff check spotlight tests
 "$PYTHON" -m mypy  # the package, as [tool.mypy] in pyproject.toml says
 "$PYTHON" -m pytest "$@"

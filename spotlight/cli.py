@@ -19,9 +19,11 @@ import click
 from . import __version__
 from .build import BuildOptions, build
 from .errors import Problem, SpotlightError
+from .project import Located
 
-_CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path),
-                        default=Path("content"), show_default=True, help="The content folder.")
+_CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path), default=None,
+                        help="The content folder. [default: content, or the folder with "
+                             "site.yml that holds this one]")
 _VISUAL_THEME = click.option("--visual-theme", default="default", show_default=True,
                              help="The visual theme from themes/.")
 _OVERRIDE = click.option("--theme-override", type=click.Path(path_type=Path), default=None,
@@ -48,10 +50,10 @@ def main() -> None:
 
 
 @main.command("build")
-@click.option("--content", "-c", type=click.Path(path_type=Path), default=Path("content"),
-              show_default=True, help="The content folder.")
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="The output folder (replaced when the build succeeds).")
+@_CONTENT
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="The output folder (replaced when the build succeeds). [default: build, "
+                   "beside the content folder]")
 @click.option("--visual-theme", default="default", show_default=True,
               help="The visual theme from themes/.")
 @click.option("--theme-override", type=click.Path(path_type=Path), default=None,
@@ -73,10 +75,13 @@ def main() -> None:
               "(reproducible builds); also read from SOURCE_DATE_EPOCH. [default: each PDF's "
               "publication date]")
 @_verbosity
-def build_command(content: Path, out: Path, visual_theme: str, theme_override: Path | None,
-                  pdf: bool, handouts: bool | None, search: bool, strict: bool, clean: bool,
-                  source_date_epoch: int | None, quiet: bool, verbose: bool) -> None:
+def build_command(content: Path | None, out: Path | None, visual_theme: str,
+                  theme_override: Path | None, pdf: bool, handouts: bool | None, search: bool,
+                  strict: bool, clean: bool, source_date_epoch: int | None, quiet: bool,
+                  verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
+    located = _locate(content, quiet, _fail)
+    content, out = located.content, out or located.out
     modified = None
     if source_date_epoch is not None:
         try:
@@ -161,11 +166,15 @@ class _ProgressBar:
               help="List only the waived findings, each with its reason, and the waivers that "
                    "match nothing.")
 @_verbosity
-def check_command(content: Path, visual_theme: str, theme_override: Path | None, strict: bool,
-                  output_format: str, only_waivers: bool, quiet: bool, verbose: bool) -> None:
+def check_command(content: Path | None, visual_theme: str, theme_override: Path | None,
+                  strict: bool, output_format: str, only_waivers: bool, quiet: bool,
+                  verbose: bool) -> None:
     """Check the content (validation, references, anonymisation, unfinished work, house style,
     facts) without writing anything. Exit status 1 when there are errors."""
     from .checks import RULES, CheckOptions, run_checks
+
+    content = _locate(content, quiet or output_format == "json",
+                      lambda e: _refuse(e, "Nothing was checked.")).content
 
     result = run_checks(CheckOptions(content, visual_theme, theme_override))
     if only_waivers:
@@ -212,23 +221,24 @@ def _styled(line: str, severity: str) -> str:
 
 
 @main.command("init")
-@click.argument("folder", type=click.Path(path_type=Path), default=Path("content"))
+@click.argument("name", type=click.Path(path_type=Path), required=False)
 @_verbosity
-def init_command(folder: Path, quiet: bool, verbose: bool) -> None:
-    """Start a content folder (default: content) that builds at once."""
-    from .scaffold import init
+def init_command(name: Path | None, quiet: bool, verbose: bool) -> None:
+    """Start a project folder NAME holding a content folder that builds at once (without a
+    NAME: content/ in this folder)."""
+    from .project import init_project
 
     try:
-        written = init(folder)
+        content, written = init_project(name)
     except SpotlightError as error:
         _refuse(error, "Nothing was written.")
     if verbose:
         for path in written:
             click.echo(f"  wrote {path}")
     if not quiet:
-        option = "" if folder == Path("content") else f" --content {folder}"
-        click.echo(f"Created {folder} with {len(written)} file(s). Next: "
-                   f"spotlight serve{option}")
+        go = f"cd {name}, then " if name is not None else ""
+        click.echo(f"Created {content} with {len(written)} file(s). Next: {go}"
+                   "spotlight new report (or spotlight serve to preview the example content)")
 
 
 @main.group("new")
@@ -245,16 +255,96 @@ def new_group() -> None:
               show_default=True, help="A case about a person, or an organisational initiative.")
 @click.argument("title")
 @_verbosity
-def new_example_command(content: Path, report: str, practice_theme: str, kind: str,
+def new_example_command(content: Path | None, report: str, practice_theme: str, kind: str,
                         title: str, quiet: bool, verbose: bool) -> None:
     """Write examples/<slug>.md with its front matter filled in; never overwrites."""
     from .scaffold import new_example
 
+    content = _locate(content, quiet, lambda e: _refuse(e, "Nothing was written.")).content
     try:
         path = new_example(content, report, practice_theme, title, kind)
     except SpotlightError as error:
         _refuse(error, "Nothing was written.")
     click.echo(str(path) if quiet else f"Created {path}")
+
+
+@new_group.command("report")
+@_CONTENT
+@click.option("--region", help="The region inspected: its name, or its slug in site.yml. A new "
+              "name adds the region to site.yml.")
+@click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "
+              "by name; new ones are added to site.yml. Repeat for each PDU.")
+@click.option("--title", help="The report's title. [default: Effective Practice Spotlight: The "
+              "Probation Service – <region>]")
+@click.option("--start", "start", help="The first day of fieldwork, such as 2025-03-03 or "
+              "3 March 2025.")
+@click.option("--end", "end", help="The last day of fieldwork.")
+@click.option("--published", help="The publication date; leave it out when it is not known yet "
+              "(a placeholder that the build will not publish is written).")
+@click.option("--slug", help="The report's file name and address. [default: region and year]")
+@_verbosity
+def new_report_command(content: Path | None, region: str | None, pdus: tuple[str, ...],
+                       title: str | None, start: str | None, end: str | None,
+                       published: str | None, slug: str | None, quiet: bool,
+                       verbose: bool) -> None:
+    """Start a new region's spotlight: write reports/<slug>.yml, and add the region and its
+    PDUs to site.yml when they are new. Asks for what the options do not give; never
+    overwrites."""
+    from . import new_report as made
+
+    content = _locate(content, quiet, lambda e: _refuse(e, "Nothing was written.")).content
+    known = made.regions(content)
+    if region is None:
+        listed = f" (known: {', '.join(known.values())}; a new name adds one)" if known else ""
+        region = click.prompt(f"Region{listed}").strip()
+    try:
+        name = made.region_name(content, region)
+    except SpotlightError as error:
+        _refuse(error, "Nothing was written.")
+    if not pdus and name is None:
+        typed = click.prompt("Its PDUs, separated by commas (leave empty to add them later)",
+                             default="", show_default=False)
+        pdus = tuple(p.strip() for p in typed.split(",") if p.strip())
+    if title is None:
+        title = click.prompt("Title", default=made.default_title(name or made.region_words(region)))
+    dates = {"start": _date_option("First day of fieldwork", start),
+             "end": _date_option("Last day of fieldwork", end),
+             "published": _date_option("Publication date (leave empty if not known yet)",
+                                       published, optional=True)}
+    try:
+        request = made.NewReport(region=region, title=title, pdus=pdus, slug=slug, **dates)
+        written = made.new_report(content, request)
+    except SpotlightError as error:
+        _refuse(error, "Nothing was written.")
+    if not quiet:
+        click.echo(f"Created {written.path}")
+        if written.region_added:
+            click.echo(f"Added the region {written.region_added} to site.yml")
+        if written.pdus_added:
+            click.echo(f"Added the PDU(s) {', '.join(written.pdus_added)} to site.yml")
+        click.echo(f"Next: spotlight new example --report {written.path.stem} --theme "
+                   "court-work \"Title of the example\"")
+    else:
+        click.echo(str(written.path))
+
+
+def _date_option(question: str, given: str | None, optional: bool = False) -> Any:
+    """A date from an option, or asked for until it is one; None for an optional one left
+    empty."""
+    from .new_report import parse_date
+
+    while True:
+        text = given if given is not None else click.prompt(
+            question, default="" if optional else None, show_default=False)
+        if optional and not text.strip():
+            return None
+        found = parse_date(text)
+        if found is not None:
+            return found
+        if given is not None:
+            raise click.BadParameter(f"'{given}' is not a date; write it like 2025-03-03 or "
+                                     "3 March 2025")
+        click.echo("Write the date like 2025-03-03 or 3 March 2025.", err=True)
 
 
 @main.command("schema")
@@ -288,10 +378,13 @@ def schema_command(kind: str | None, out: Path | None) -> None:
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Rebuild the PDFs in the background after each change.")
 @_verbosity
-def serve_command(content: Path, out: Path | None, host: str, port: int, visual_theme: str,
-                  theme_override: Path | None, pdf: bool, quiet: bool, verbose: bool) -> None:
+def serve_command(content: Path | None, out: Path | None, host: str, port: int,
+                  visual_theme: str, theme_override: Path | None, pdf: bool, quiet: bool,
+                  verbose: bool) -> None:
     """Preview the site: build, serve, and rebuild and reload pages on every change."""
     from .serve import ServeOptions, serve
+
+    content = _locate(content, quiet, lambda e: _refuse(e, "The preview did not start.")).content
 
     def log(message: str) -> None:
         if not quiet or message.startswith("Serving"):
@@ -333,9 +426,11 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
     site = "created site.yml" if result.site_created else "added to site.yml"
+    option = "" if out == Path("content") else f" --content {out}"
     click.echo(f"Imported {result.examples} example(s) in {result.sections} section(s) into "
                f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
-               f"Build it with: spotlight build --content {out}")
+               f"Next: spotlight check{option} (what is left to fix), then spotlight "
+               f"build{option}")
 
 
 class _Stopped(KeyboardInterrupt):
@@ -365,7 +460,23 @@ def _stop_cleanly_on_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _fail(error: SpotlightError) -> None:
+def _locate(content: Path | None, quiet: bool,
+            refuse: Callable[[SpotlightError], None]) -> Located:
+    """The content folder (and default output folder) a command works on; says which one was
+    used when it is not ./content."""
+    from .project import locate
+
+    try:
+        located = locate(content)
+    except SpotlightError as error:
+        refuse(error)
+        raise  # refuse exits
+    if located.message and not quiet:
+        click.echo(located.message, err=True)
+    return located
+
+
+def _fail(error: SpotlightError) -> NoReturn:
     for problem in error.problems:
         click.echo(str(problem), err=True)
     count = len(error.problems)

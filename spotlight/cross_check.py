@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from . import markdown
+from . import markdown, suggest
 from .errors import Problem
 from .model import ExampleSource, ReportSource, Settings
 
@@ -17,20 +17,23 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
     ``report_files`` are the report files' names, so that an example naming a report whose
     file failed to validate is not reported again.
     """
-    themes = {t.slug for t in settings.practice_themes}
+    themes = {t.slug: t.title for t in settings.practice_themes}
     regions = {r.slug: r for r in settings.regions}
-    standards = {s.code for s in settings.standards}
-    sentence_types = {s.slug for s in settings.sentence_types}
+    region_names = {r.slug: r.name for r in settings.regions}
+    standards = {s.code: s.title for s in settings.standards}
+    sentence_types = {s.slug: s.name for s in settings.sentence_types}
     by_slug = {r.slug: r for r in reports}
 
     for report in reports:
         where = _Where(report.name, report.lines, found)
         if report.region and report.region not in regions:
-            where.add("region", f"unknown region '{report.region}'", _choices(regions))
+            where.add("region", f"unknown region '{report.region}'",
+                      _choices(region_names, report.region))
         for section in report.sections or ():
             if section.practice_theme and section.practice_theme not in themes:
                 found.append(Problem(report.name, section.line, "unknown practice theme "
-                                     f"'{section.practice_theme}'{_choices(themes)}"))
+                                     f"'{section.practice_theme}'"
+                                     f"{_choices(themes, section.practice_theme)}"))
         seen = [s.practice_theme for s in report.sections or ()]
         for theme in {t for t in seen if seen.count(t) > 1}:
             where.add("sections", f"practice theme '{theme}' has two sections")
@@ -49,23 +52,24 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
         seen_slugs[folded] = example
         for slug in example.reports:
             if slug not in report_files:
-                where.add("reports", f"unknown report '{slug}'", _choices(report_files))
+                where.add("reports", f"unknown report '{slug}'", _choices(report_files, slug))
         for theme in (example.practice_theme, *example.also_practice_themes):
             if theme and theme not in themes:
                 where.add("practice_theme", f"unknown practice theme '{theme}'",
-                          _choices(themes))
+                          _choices(themes, theme))
         region = regions.get(example.region)
         if region is None and example.region:
-            where.add("region", f"unknown region '{example.region}'", _choices(regions))
+            where.add("region", f"unknown region '{example.region}'",
+                      _choices(region_names, example.region))
         elif region and example.pdu and example.pdu not in {p.slug for p in region.pdus}:
             where.add("pdu", f"unknown PDU '{example.pdu}' in region '{region.slug}'",
-                      _choices({p.slug for p in region.pdus}))
+                      _choices({p.slug: p.name for p in region.pdus}, example.pdu))
         for code in example.standards:
             if code not in standards:
-                where.add("standards", f"unknown standard '{code}'", _choices(standards))
+                where.add("standards", f"unknown standard '{code}'", _choices(standards, code))
         if example.sentence_type and example.sentence_type not in sentence_types:
             where.add("sentence_type", f"unknown sentence type '{example.sentence_type}'",
-                      _choices(sentence_types))
+                      _choices(sentence_types, example.sentence_type))
         for slug in example.reports:
             cited = by_slug.get(slug)
             if cited is None:
@@ -89,11 +93,8 @@ class _Where:
         self._found.append(Problem(self._name, self._lines.get(key, 1), message + choices))
 
 
-def _choices(known: Iterable[str]) -> str:
-    names = sorted(known)
-    if not names or len(names) > 12:
-        return ""
-    return "; known: " + ", ".join(names)
+def _choices(known: Mapping[str, str] | Iterable[str], value: str) -> str:
+    return suggest.unknown(value, known)
 
 
 def _report_markdown(report: ReportSource) -> list[markdown.Parsed]:

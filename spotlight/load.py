@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import suggest
 from .errors import Problem, Problems, display_path
 from .images import RASTER, picture_problem, published_picture
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
@@ -248,8 +249,9 @@ def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, li
     if name != DEFAULT_THEME:
         chosen = root / name
         if not chosen.is_dir():
-            known = ", ".join(sorted(p.name for p in root.iterdir() if p.is_dir()))
-            problems.add(str(name), None, f"unknown visual theme '{name}'; known: {known}")
+            known = sorted(p.name for p in root.iterdir() if p.is_dir())
+            problems.add(str(name), None,
+                         f"unknown visual theme '{name}'{suggest.unknown(name, known)}")
         else:
             folders.append(("theme", chosen))
     folders.append(("default", root / DEFAULT_THEME))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import fields
+from . import fields, suggest
 from .errors import Problem, SpotlightError, display_path
 from .jsonschema import SCHEMAS, json_schema
 from .load import REPORTS_DIR, SITE_FILE, load
@@ -108,11 +108,12 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
     wrong = []
     if report not in reports:
         wrong.append(Problem(display_path(content / REPORTS_DIR), None,
-                             f"unknown report '{report}'; known: {', '.join(sorted(reports))}"))
+                             f"unknown report '{report}'{suggest.unknown(report, reports)}"))
     if practice_theme not in themes:
+        titles = {t["slug"]: t["title"] for t in site["practice_themes"]}
         wrong.append(Problem(raw.site.name if raw.site else SITE_FILE, None,
-                             f"unknown practice theme '{practice_theme}'; "
-                             f"known: {', '.join(themes)}"))
+                             f"unknown practice theme '{practice_theme}'"
+                             f"{suggest.unknown(practice_theme, titles)}"))
     slug = slugify(title)
     if not slug and any(c.isalnum() for c in title):
         # A title in another script (Cyrillic, Greek, Arabic...): file names are made of Latin

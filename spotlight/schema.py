@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from . import suggest
 from .errors import Problem
 from .yamlio import YList, YMap
 
@@ -35,9 +36,9 @@ _KIND_WORDS = {
     "slugs": "a list of slugs",
     "texts": "a list of short texts",
     "url": "a web address starting with https:// or http://",
-    "record": "a mapping of fields",
-    "records": "a list of mappings",
-    "glossary": "a mapping from abbreviation to its expansion",
+    "record": "a group of 'key: value' lines",
+    "records": "a list of items, each a group of 'key: value' lines",
+    "glossary": "a group of 'ABBREVIATION: what it stands for' lines",
 }
 
 
@@ -114,14 +115,18 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
     their defaults (None where there is none), so later checks can still run on the rest.
     """
     if not isinstance(data, YMap):
-        problems.append(Problem(path, line, f"expected {_KIND_WORDS['record']} for {schema.title}"))
+        squeezed = isinstance(data, str) and re.match(r"^[A-Za-z_][\w-]*:\S", data)
+        hint = "; a key needs a space after its ':'" if squeezed else ""
+        problems.append(Problem(path, line,
+                                f"expected {_KIND_WORDS['record']} for {schema.title}{hint}"))
         return None
     clean = YMap()
     clean.line, clean.key_lines = data.line or line, dict(data.key_lines)
     for key in data:
         if key not in schema.by_name:
-            hint = difflib.get_close_matches(str(key), list(schema.by_name), n=1, cutoff=0.6)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            close = difflib.get_close_matches(str(key), list(schema.by_name), n=1, cutoff=0.6)
+            suggestion = f"; did you mean '{close[0]}'?" if close else \
+                suggest.did_you_mean(str(key), list(schema.by_name))
             problems.append(Problem(path, data.line_of(key),
                                     f"unknown key '{key}' in {schema.title}{suggestion}"))
     for spec in schema.fields:
@@ -138,11 +143,12 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
 
 
 def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem]) -> Any:
-    def wrong(expected: str | None = None) -> None:
-        got = type(value).__name__ if not isinstance(value, YMap | YList) else (
-            "a mapping" if isinstance(value, YMap) else "a list")
-        problems.append(Problem(path, line, f"'{spec.name}' must be "
-                                f"{expected or _KIND_WORDS[spec.kind]}, not {got}: {_show(value)}"))
+    def wrong(expected: str | None = None, near: tuple[str, ...] = ()) -> None:
+        problems.append(Problem(path, line, suggest.not_a_slug(spec.name, value)
+                                if spec.kind == "slug" else f"'{spec.name}' must be "
+                                f"{expected or _KIND_WORDS[spec.kind]}, not "
+                                f"{suggest.describe(value)}{suggest.did_you_mean(str(value), near)}"
+                                f"{_fix(spec.kind, value)}"))
 
     kind = spec.kind
     if kind in ("text", "markdown"):
@@ -152,7 +158,7 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
         if kind == "text" and not text.strip():
             problems.append(Problem(path, line, f"'{spec.name}' must not be empty"))
         if spec.choices and text not in spec.choices:
-            return wrong("one of " + ", ".join(repr(c) for c in spec.choices))
+            return wrong("one of " + ", ".join(repr(c) for c in spec.choices), spec.choices)
         return text.strip() if kind == "text" else text
     if kind == "int":
         return value if isinstance(value, int) and not isinstance(value, bool) else wrong()
@@ -182,8 +188,8 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
         for item, item_line in zip(items, items.item_lines, strict=True):
             ok = SLUG_RE.match(str(item)) if kind == "slugs" else str(item).strip()
             if isinstance(item, YMap | YList | bool) or item is None or not ok:
-                word = "slug" if kind == "slugs" else "text"
-                message = f"'{spec.name}' must list {word}s; {_show(item)} is not one"
+                message = suggest.not_a_slug(spec.name, item, plural=True) if kind == "slugs" \
+                    else f"'{spec.name}' must list texts, not {suggest.describe(item)}"
                 problems.append(Problem(path, item_line, message))
                 continue
             result.append(str(item))
@@ -206,6 +212,13 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
     return tuple(r for r in records if r is not None)
 
 
-def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, YMap | YList) else type(value).__name__
-    return text if len(text) <= 60 else text[:57] + "..."
+def _fix(kind: str, value: Any) -> str:
+    """How to write a date given in words: "; write it as 2025-06-01"."""
+    if kind == "date" and isinstance(value, str):
+        for form in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%d/%m/%Y", "%d.%m.%Y"):
+            try:
+                day = dt.datetime.strptime(value.strip().replace(",", ""), form).date()
+            except ValueError:
+                continue
+            return f"; write it as {day.isoformat()}"
+    return ""

@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from . import fields, markdown
+from . import fields, markdown, suggest
 from .characters import text_problems
 from .cross_check import cross_check
 from .errors import Problem, SpotlightError
@@ -72,6 +72,7 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
     if settings is not None:
         report_files = {f.path.stem for f in raw.reports}
         cross_check(settings, reports, examples, report_files, found)
+        found = suggest.with_taxonomy(found, _taxonomy(settings, report_files))
     if found or settings is None:
         raise SpotlightError(found)
     return Content(settings, tuple(reports), tuple(examples), raw.assets)
@@ -236,6 +237,16 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
 
 
 # --- helpers -----------------------------------------------------------------------------
+
+
+def _taxonomy(settings: Settings, report_files: set[str]) -> dict[str, dict[str, str]]:
+    """What each slug field of a report or an example can name, with titles."""
+    themes = {t.slug: t.title for t in settings.practice_themes}
+    return {"practice_theme": themes, "also_practice_themes": themes,
+            "region": {r.slug: r.name for r in settings.regions},
+            "pdu": {p.slug: p.name for r in settings.regions for p in r.pdus},
+            "sentence_type": {s.slug: s.name for s in settings.sentence_types},
+            "reports": {name: name for name in report_files}}
 
 
 def _waivers(record: YMap) -> tuple[Waiver, ...]:

@@ -11,6 +11,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import yaml_errors
 from .errors import Problem
 
 
@@ -250,32 +251,12 @@ def _parse_yaml(text: str, path: str, line_offset: int) -> tuple[Any, list[Probl
     try:
         return loader.get_single_data(), []
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = (mark.line + 1 + line_offset - bisect(loader._odd, mark.index - 1)
-                 if mark is not None else None)
-        return None, [Problem(path, where, _explain(error))]
+        where, message = yaml_errors.explain(error, text, line_offset, loader._odd)
+        return None, [Problem(path, where, message)]
     except yaml.YAMLError as error:
         return None, [Problem(path, None, f"invalid YAML: {error}")]
     finally:
         loader.dispose()
-
-
-def _explain(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or "invalid YAML"
-    if "'\\t'" in problem or "\\t" in problem:
-        return "invalid YAML: a tab character is used for indentation; use spaces"
-    if isinstance(error, _DuplicateKey | yaml.composer.ComposerError):
-        return f"invalid YAML: {problem}"
-    if error.context == "while scanning an alias":
-        return ("invalid YAML: a value starting with '*' is read as a YAML alias; "
-                "put the whole value in quotes")
-    if "that cannot start any token" in problem:
-        return f"invalid YAML: {problem}; put the whole value in quotes"
-    if problem == "mapping values are not allowed here":
-        return ("invalid YAML: a ': ' inside a value starts a new key; "
-                "put the whole value in quotes")
-    context = f" ({error.context})" if error.context else ""
-    return f"invalid YAML: {problem}{context}"
 
 
 @dataclass(frozen=True)

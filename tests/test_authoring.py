@@ -25,7 +25,8 @@ def test_init_then_build_in_an_empty_folder(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     result = run("init")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Created content with 8 file(s).")
+    assert result.stdout.startswith("Created content with 9 file(s).")
+    assert "/build/" in (tmp_path / ".gitignore").read_text().splitlines()
     built = run("build")
     assert built.exit_code == 0, built.output
     assert built.stdout.strip() == ("Built 1 report(s) with 2 example(s): 15 page(s) and 5 PDF(s) "
@@ -41,9 +42,61 @@ def test_init_content_passes_check_strictly(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     run("init", "my-spotlight")
-    result = run("check", "--content", "my-spotlight", "--strict")
+    monkeypatch.chdir(tmp_path / "my-spotlight")
+    result = run("check", "--strict")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
+
+
+def test_init_name_makes_a_project_that_builds_from_inside(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "my-spotlight")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("Created my-spotlight/content with 9 file(s). Next: cd my-spotlight, "
+                             "then spotlight new report (or spotlight serve to preview the "
+                             "example content)\n")
+    project = tmp_path / "my-spotlight"
+    ignored = (project / ".gitignore").read_text().splitlines()
+    assert "/build/" in ignored and ".spotlight/" in ignored
+    monkeypatch.chdir(project)
+    built = run("build", "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    assert built.stderr == ""
+    assert (project / "build" / "index.html").is_file()
+    # From inside the content folder, and below it: found by its site.yml, and said so.
+    monkeypatch.chdir(project / "content" / "examples")
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    assert checked.stderr.splitlines()[0] == (f"Using the content folder {project / 'content'} "
+                                              "(found by its site.yml)")
+    monkeypatch.chdir(project / "content")
+    again = run("build", "--no-pdf", "--no-search")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "Nothing changed: ../build is up to date.\n"
+    assert not (project / "content" / "build").exists()
+
+
+def test_commands_outside_a_project_say_where_to_go(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "content: there is no content folder here or in a folder above: go into the folder "
+        "that 'spotlight init' made (cd NAME), or name it with --content FOLDER")
+
+
+def test_init_name_refuses_a_folder_with_files(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine")
+    result = run("init", "mine")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ("mine: already exists and is not empty: choose a "
+                                             "new name for the project")
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
 
 
 def test_init_refuses_a_folder_with_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

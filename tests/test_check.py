@@ -116,6 +116,9 @@ def test_waivers_are_honoured_listed_and_checked(site) -> None:  # type: ignore[
     assert ("site/examples/second-case.md:18:30: waived: anon-postcode: 'SW1A 1AA' looks like a "
             "postcode: name the area in words, or leave it out (reason: the address of a court)"
             in text)
+    assert ("site/examples/second-case.md:14:5: warning: waiver-unknown-code: waiver for "
+            "'anon-postcod' names no rule that can be waived; did you mean 'anon-postcode'?"
+            in text)
 
 
 def test_outcome_not_expected_for_a_practice_theme(site) -> None:  # type: ignore[no-untyped-def]

@@ -47,3 +47,13 @@ def test_the_example_fields_table_is_the_declarations() -> None:
     assert "<!-- fields: example -->" in readme
     assert with_field_tables(readme) == readme, \
         "refresh it with: python3 -m spotlight.jsonschema --readme"
+
+
+def test_quick_start_walks_a_new_author_through_in_order() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Your first spotlight", 1)[1]
+    block = section.split("```sh", 1)[1].split("```", 1)[0]
+    commands = [" ".join(line.split("#")[0].split()[:3]) for line in block.strip().splitlines()]
+    assert commands == ["spotlight init my-spotlight", "cd my-spotlight", "spotlight new report",
+                        "spotlight new example", "spotlight serve", "spotlight check",
+                        "spotlight build"]

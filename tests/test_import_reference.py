@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 import shutil
 from pathlib import Path
@@ -167,7 +168,11 @@ def test_import_explains_what_it_could_not_map_with_lines(imported) -> None:  # 
            "'Public protection'" in output
     example = next(line for line in reversed(LINES[:154]) if line.startswith("Example of"))
     title = example.removeprefix("Example of effectiveness: ")
-    assert f"{name}:154: text after the Outcome of '{title}'" in output
+    assert f"{name}:154: the text after '{title}' closes the section: it is moved to the " \
+           "introduction of section 'Professional curiosity'" in output
+    assert f"{name}:30: the text after 'Stalking initiative, Nottinghamshire' introduces the " \
+           "next example: it is moved to the introduction of section 'Organisational " \
+           "arrangements and activity'" in output
     assert "no publication date found" in output
     assert "Imported 22 example(s) in 9 section(s)" in output
 
@@ -229,3 +234,50 @@ def test_import_into_an_existing_content_folder_adds_to_it(tmp_path: Path) -> No
     built = run("build", "--content", str(content), "--out", str(tmp_path / "build"), "--no-pdf")
     assert built.exit_code == 0, built.output
     assert "Built 3 report(s)" in built.output
+
+
+def _example_text(content: Path, title_start: str) -> str:
+    return next(p.read_text() for p in (content / "examples").glob("*.md")
+                if f"title: {title_start}" in p.read_text())
+
+
+def test_bridges_and_closing_remarks_stay_with_their_section(imported) -> None:  # type: ignore[no-untyped-def]
+    root, page, _ = imported
+    content = root / "content"
+    bridge, closing = LINES[29], LINES[153]
+    assert bridge.startswith("The case below highlights")
+    assert closing.startswith("You can access our professional curiosity")
+    initiative = " ".join(_example_text(content, "Stalking initiative").split())
+    assert bridge[:40] not in initiative
+    curiosity = " ".join(_example_text(content, "Supporting change").split())
+    assert closing[:40] not in curiosity
+    report = yaml.safe_load((content / "reports" / "east-midlands-2025.yml").read_text())
+    intros = {s["practice_theme"]: " ".join(s["intro"].split()) for s in report["sections"]}
+    assert intros["organisational-arrangements"].startswith(bridge[:60])
+    assert closing[:60] in intros["professional-curiosity"]
+    outcomes = page.find_all("div", class_="outcome")
+    assert outcomes and not any("You can access our" in o.text for o in outcomes)
+
+
+def test_check_finds_only_what_is_true_of_the_original(imported) -> None:  # type: ignore[no-untyped-def]
+    """The imported report carries init's defaults and the glossary the source spells out, so
+    what check reports is what a reader of the original could point at: two people called
+    Jack, two abbreviations never spelled out, and four spelling-out slips of the original."""
+    root, _, _ = imported
+    content = root / "content"
+    result = run("check", "--content", str(content), "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    got = sorted((f["code"], f["message"].split("'")[1]) for f in findings)
+    assert got == sorted([
+        ("anon-name-reused", "Jack"), ("anon-name-reused", "Jack"),
+        ("style-abbr-unknown", "IOM"), ("style-abbr-unknown", "LGBT"),  # never spelled out
+        ("style-abbr-not-expanded", "COM"),  # spelled out only in a subheading
+        ("style-abbr-not-expanded", "ASPIRE"),  # "the ASPIRE model by ...", no brackets
+        ("style-abbr-expanded-again", "PSR"),  # "pre-sentence report (PSR)" twice
+        ("style-abbr-expanded-again", "PP"),  # spelled out again in the last section
+    ])
+    site = (content / "site.yml").read_text()
+    assert "  VLSPO: victim liaison senior probation officer\n" in site
+    assert "  MOSOVO: management of sexual or violent offenders\n" in site
+    assert "  # IOM: ?\n  # LGBT: ?\n" in site
+    assert "known_abbreviations: [GP, GPS, HM, UK]" in site

@@ -7,6 +7,7 @@ import string
 import tempfile
 from pathlib import Path
 
+import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +132,40 @@ def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path
     assert built.exit_code == 0 or all(
         re.search(r":\d+:\d+: error: (?:anon|unfinished)-", line) for line in problems), \
         built.output
+
+
+def test_the_import_starts_from_inits_defaults() -> None:
+    """A site file made by import carries what `spotlight init`'s does: the practice themes
+    with their outcome_expected, the sentence types, the glossary, the known abbreviations."""
+    from importlib.resources import files
+
+    from spotlight.importing.site_file import starter_text
+
+    init = yaml.safe_load(files("spotlight").joinpath("starter/site.yml").read_text("utf-8"))
+    imported = yaml.safe_load(starter_text())
+    assert [(t["slug"], t["title"], t.get("outcome_expected", True))
+            for t in imported["practice_themes"]] == [
+        (t["slug"], t["title"], t.get("outcome_expected", True)) for t in init["practice_themes"]]
+    for key in ("sentence_types", "glossary", "known_abbreviations", "title", "organisation"):
+        assert imported[key] == init[key], key
+
+
+def test_words_broken_at_a_wrapped_line_end_are_joined(tmp_path: Path) -> None:
+    source = tmp_path / "wrapped.txt"
+    source.write_text(
+        "Effective Practice Spotlight: The Probation Service – Northshire\n\n"
+        "Court work (Back to top)\n\n"
+        "Example of effectiveness: Weekly sessions\n\n"
+        "Sam, a 30-year-old man, received a community order. The practitioner met him one-\n"
+        "to-one every week, in a room the local commu-\n"
+        "nity centre lent, and they agreed a plan for his well-\n"
+        "being and for his work with the community centre. The plan was reviewed every\n"
+        "month with his family and with the agencies that supported him at the time.\n\n"
+        "Outcome: Sam completed his order without a further offence or a missed session.\n",
+        encoding="utf-8")
+    result = run("import", str(source), "--out", str(tmp_path / "content"))
+    assert result.exit_code == 0, result.output
+    body = " ".join((tmp_path / "content" / "examples" / "weekly-sessions.md").read_text()
+                    .split())
+    assert "met him one-to-one every week, in a room the local community centre lent" in body
+    assert "a plan for his well-being and" in body

@@ -26,7 +26,7 @@ def test_init_through_a_broken_link(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_a_title_in_another_script_gets_a_numbered_file(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run("init", "content").exit_code == 0
+    assert run("init").exit_code == 0
     site = (tmp_path / "content" / "site.yml").read_text(encoding="utf-8")
     theme = site.split("practice_themes:", 1)[1].split("slug:", 1)[1].split()[0]
     report = next((tmp_path / "content" / "reports").glob("*.yml")).stem
@@ -40,7 +40,7 @@ def test_a_title_in_another_script_gets_a_numbered_file(tmp_path: Path,
 
 def test_new_example_through_broken_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run("init", "content").exit_code == 0
+    assert run("init").exit_code == 0
     site = (tmp_path / "content" / "site.yml").read_text(encoding="utf-8")
     theme = site.split("practice_themes:", 1)[1].split("slug:", 1)[1].split()[0]
     report = next((tmp_path / "content" / "reports").glob("*.yml")).stem

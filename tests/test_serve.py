@@ -128,7 +128,7 @@ def test_broken_content_shows_its_problems_over_the_last_good_build(preview: Pre
     overlay(preview.content, {"examples/second-case.md": "---\ntitle: Second case\n"
                               "reports: [north-2025\n---\nBroken.\n"})
     page = preview.until("/reports/north-2025.html", lambda body: 'role="alert"' in body)
-    assert "site/examples/second-case.md:4: invalid YAML" in page
+    assert "site/examples/second-case.md:3: invalid YAML" in page
     assert "showing the last good build" in page
     assert "Ann completed her order." in page, "the last good build is still served"
     overlay(preview.content, {"examples/second-case.md": "---\ntitle: Second case\n"

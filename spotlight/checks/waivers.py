@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from .. import suggest
 from ..model import Waiver
 from .finding import RULES, Finding, finding
 
@@ -68,10 +69,12 @@ def apply(by_path: Mapping[str, tuple[Waiver, ...]], findings: Iterable[Finding]
                 continue
             position = locate(path, waiver)
             if waiver.code not in RULES or waiver.code in _UNWAIVABLE:
-                names = ", ".join(c for c in RULES if c not in _UNWAIVABLE)
+                names = [c for c in RULES if c not in _UNWAIVABLE]
+                hint = suggest.did_you_mean(waiver.code, names) or \
+                    f"; the codes are: {', '.join(names)}"
                 kept.append(finding("waiver-unknown-code", path, position,
                                     f"waiver for '{waiver.code}' names no rule that can be "
-                                    f"waived; the codes are: {names}", waiver.code))
+                                    f"waived{hint}", waiver.code))
             elif (path, index) not in used:
                 what = f" '{waiver.match}'" if waiver.match else ""
                 kept.append(finding("waiver-unused", path, position,

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import Problem, SpotlightError
+from . import abbreviations, bridges
 from . import yaml_writer as y
 from .dates import date_range, single_date
 from .document import Block, Document, Kind, Warn
@@ -81,6 +82,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     count = 0
     for section in (s for s in shape.sections if s.role == "theme"):
         theme, renamed = _theme(section, site, themes_used, warn)
+        bridges.settle(section, warn)
         intro = blocks_markdown(section.blocks, inline, example=False, width=WIDTH - 6)
         heading = f"  # the source's heading: {section.title}" if renamed else ""
         sections_yaml.append(f"  - practice_theme: {y.scalar(theme)}{heading}\n" +
@@ -90,12 +92,14 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
             files[f"examples/{example}.md"] = example_file(part, example, theme, order, context)
             count += 1
             _after_outcome(part, warn)
+        _no_outcomes(section, theme, site, warn)
     if region_name is not None:
         site.add("regions", _region_yaml(region, region_name, context.new_pdus))
     dates = _dates(fieldwork, parts.published, warn)
     files[f"reports/{report}.yml"] = _report_yaml(document, title, region, dates, parts, shape,
                                                   inline, sections_yaml, any(
                                                       "standards:" in t for t in files.values()))
+    _abbreviations(document, site, warn)
     files["site.yml"] = site.render()
     return Plan(files, report, count, len(sections_yaml), tuple(warnings))
 
@@ -192,6 +196,46 @@ def _theme(section: Section, site: SiteFile, used: set[str], warn: Warn) -> tupl
     warn(line, f"section '{title}' matches no practice theme: added the practice theme "
                f"'{slug}' to site.yml")
     return slug, False
+
+
+def _no_outcomes(section: Section, theme: str, site: SiteFile, warn: Warn) -> None:
+    """Set ``outcome_expected: false`` on the practice theme of a section whose examples have
+    no Outcome at all (statutory victim work, management oversight): that is its form."""
+    if not section.examples or any(b.kind == Kind.OUTCOME for part in section.examples
+                                   for b in part.blocks):
+        return
+    entry = next((t for t in site.items("practice_themes") if str(t.get("slug")) == theme), None)
+    if entry is not None and entry.get("outcome_expected") is False:
+        return
+    site.extend_item("practice_themes", theme, [
+        "# Its examples in the imported spotlight have no Outcome.", "outcome_expected: false"])
+    warn(section.heading.line if section.heading else 0,
+         f"no example in section '{section.title}' has an Outcome: site.yml says "
+         f"'outcome_expected: false' for practice theme '{theme}'")
+
+
+def _abbreviations(document: Document, site: SiteFile, warn: Warn) -> None:
+    """Glossary entries for the abbreviations the source spells out, and a commented draft of
+    those it uses without spelling them out."""
+    texts = [b.text for b in document.blocks]
+    glossary = site.data.get("glossary")
+    have = set(glossary) if isinstance(glossary, dict) else set()
+    known = site.data.get("known_abbreviations")
+    have |= {str(k) for k in known} if isinstance(known, list) else set()
+    spelled = {k: v for k, v in abbreviations.definitions("\n".join(texts)).items()
+               if k not in have}
+    draft = [a for a in abbreviations.used(texts) if a not in have and a not in spelled]
+    if not spelled and not draft:
+        return
+    site.add_glossary(abbreviations.glossary_lines(spelled, draft,
+                                                   PurePosixPath(document.source).name))
+    if spelled:
+        warn(0, f"added {len(spelled)} abbreviation(s) the source spells out to the glossary in "
+                f"site.yml: {', '.join(sorted(spelled))}")
+    if draft:
+        warn(0, f"{len(draft)} abbreviation(s) used without being spelled out: "
+                f"{', '.join(sorted(draft))}; site.yml lists them under 'glossary' as a draft "
+                "to complete")
 
 
 def _after_outcome(part: Part, warn: Warn) -> None:

@@ -32,6 +32,7 @@ class SiteFile:
     text: str
     data: YMap
     additions: dict[str, list[str]] = field(default_factory=dict)
+    item_additions: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
     @classmethod
     def parse(cls, text: str, name: str) -> SiteFile:
@@ -47,6 +48,20 @@ class SiteFile:
         """The entries of one taxonomy list (mappings only)."""
         value = self.data.get(key)
         return [i for i in value if isinstance(i, dict)] if isinstance(value, list) else []
+
+    def add_glossary(self, lines: list[str]) -> None:
+        """Queue lines for the glossary mapping: ``ABBR: expansion`` entries and comments."""
+        self.additions.setdefault("glossary", []).extend(lines)
+
+    def extend_item(self, key: str, slug: str, lines: list[str]) -> None:
+        """Queue lines (YAML at the item's key level) for the end of the item of list ``key``
+        whose slug is ``slug``: one the file has, or one queued with ``add``."""
+        queued = self.additions.get(key, [])
+        for index, item in enumerate(queued):
+            if re.search(rf"(?m)^- slug: ['\"]?{re.escape(slug)}['\"]?$", item):
+                queued[index] = item + "".join(f"\n  {line}" for line in lines)
+                return
+        self.item_additions.append((key, slug, lines))
 
     def add(self, key: str, item_yaml: str) -> None:
         """Queue a new entry (YAML text of one list item, starting with ``- ``)."""
@@ -96,9 +111,51 @@ class SiteFile:
                 first = lines[value.item_lines[0] - 1]
                 indent = first[:len(first) - len(first.lstrip())]
             inserts.append((end, _indented(items, indent)))
+        if self.additions.get("glossary"):
+            self._glossary(lines, inserts, tail)
+        for key, slug, new in self.item_additions:
+            inserts.append(self._item_end(key, slug, lines, new))
         for end, new in sorted(inserts, reverse=True):
             lines[end:end] = new
         return "\n".join(lines + tail) + "\n"
+
+    def _glossary(self, lines: list[str], inserts: list[tuple[int, list[str]]],
+                  tail: list[str]) -> None:
+        new = self.additions["glossary"]
+        value = self.data.get("glossary")
+        if "glossary" not in self.data:
+            tail += ["", "glossary:", *("  " + line for line in new)]
+            return
+        line = self.data.line_of("glossary")
+        if isinstance(value, YMap) and value and min(value.key_lines.values()) == line:
+            raise SpotlightError([Problem(self.name, line, "'glossary' is written on one line; "
+                                          "write one 'ABBR: expansion' per line so import can "
+                                          "add to it")])
+        if not isinstance(value, YMap) or not value:
+            lines[line - 1] = re.sub(r"\s*\{\}\s*$", "", lines[line - 1])
+            inserts.append((line, ["  " + entry for entry in new]))
+            return
+        first = lines[min(value.key_lines.values()) - 1]
+        indent = first[:len(first) - len(first.lstrip())]
+        inserts.append((self._end_of("glossary", lines), [indent + entry for entry in new]))
+
+    def _item_end(self, key: str, slug: str, lines: list[str], new: list[str]
+                  ) -> tuple[int, list[str]]:
+        """Where lines go at the end of one item of a list, and those lines indented."""
+        value = self.data.get(key)
+        assert isinstance(value, YList)
+        index = next(i for i, item in enumerate(value)
+                     if isinstance(item, dict) and str(item.get("slug")) == slug)
+        item = value[index]
+        end = (value.item_lines[index + 1] - 1 if index + 1 < len(value)
+               else self._end_of(key, lines))
+        while end > value.item_lines[index] and (not lines[end - 1].strip() or
+                                                 lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+        first = lines[min(item.key_lines.values()) - 1] if isinstance(item, YMap) else ""
+        stripped = first.lstrip(" ")
+        indent = " " * (len(first) - len(stripped) + (2 if stripped.startswith("- ") else 0))
+        return end, [indent + line for line in new]
 
     def _end_of(self, key: str, lines: list[str]) -> int:
         """The index just after the last line of a top-level key's value."""

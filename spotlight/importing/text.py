@@ -16,6 +16,8 @@ from .document import BACK_TO_TOP, Block, Document, Kind, is_navigation, plain
 _BULLET = re.compile(r"^(\s*)(?:[-•*–▪●◦o·]|\u2023)\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\s*)(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?=\S)")
 _WRAP_WIDTH = 100
+_WORD = re.compile(r"[^\W\d_]+")
+_BROKEN = re.compile(r"(?<![\w-])([^\W\d_]+)-$")  # a line ending in a word and a hyphen
 _HEADING_WORDS = 12
 
 
@@ -25,6 +27,7 @@ def parse_text(text: str, source: str) -> Document:
     lines = [_clean(line) for line in text.split("\n")]
     markers = any(BACK_TO_TOP.search(line) and not is_navigation(line) for line in lines)
     wrapped = _is_wrapped(lines)
+    vocabulary = frozenset(_WORD.findall(text.lower())) if wrapped else frozenset()
     blocks: list[Block] = []
     skipped: list[tuple[int, str]] = []
     title_seen = False
@@ -42,8 +45,8 @@ def parse_text(text: str, source: str) -> Document:
         if wrapped and previous is not None and previous.text and _continues(previous, block) \
                 and not line.startswith(" " * 6):
             kind = Kind.PARAGRAPH if previous.kind == Kind.HEADING else previous.kind
-            blocks[-1] = plain(f"{previous.text} {line.strip()}", kind, previous.line,
-                               previous.level)
+            blocks[-1] = plain(_join(previous.text, line.strip(), vocabulary), kind,
+                               previous.line, previous.level)
             continue
         blocks.append(block)
     blocks = [b for b in blocks if b.text]
@@ -63,6 +66,19 @@ def _block(line: str, number: int, title_seen: bool, markers: bool) -> Block:
     if not markers and _looks_like_heading(stripped):
         return plain(stripped, Kind.HEADING, number, 0)
     return plain(stripped, Kind.PARAGRAPH, number)
+
+
+def _join(text: str, line: str, vocabulary: frozenset[str]) -> str:
+    """A wrapped line joined to the text before it. A word broken after a hyphen is joined
+    without a space: "one-" + "to-one" is "one-to-one"; the hyphen goes only when the text
+    uses the word without it elsewhere ("commu-" + "nity" where "community" is written)."""
+    broken = _BROKEN.search(text)
+    if broken is None:
+        return f"{text} {line}"
+    rest = _WORD.match(line.lower())
+    if rest and f"{broken.group(1).lower()}{rest.group(0)}" in vocabulary:
+        return f"{text[:-1]}{line}"
+    return f"{text}{line}"
 
 
 def _continues(previous: Block, block: Block) -> bool:

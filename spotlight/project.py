@@ -1,0 +1,81 @@
+"""The project folder: what ``spotlight init NAME`` makes, and how the commands find it.
+
+A project is a folder holding ``content/`` (the content folder, with its ``site.yml``) and a
+``.gitignore``; the website is built into ``build/`` beside ``content/``. Like Hugo and MkDocs,
+``build``, ``check`` and ``serve`` need no flags from inside the project, from inside the
+content folder itself (found by its ``site.yml``), or from any folder below either.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem, SpotlightError, display_path
+from .load import SITE_FILE
+
+CONTENT = Path("content")
+OUT = Path("build")
+GITIGNORE = """\
+# What spotlight makes: the website and PDFs, and its own working files.
+/build/
+.spotlight/
+.spotlight-*
+"""
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a command found the content, where the project's output goes, and, when the
+    content folder is not ``./content``, a sentence saying which folder was used."""
+
+    content: Path
+    out: Path
+    message: str | None = None
+
+
+def locate(content: Path | None, cwd: Path | None = None) -> Located:
+    """The content folder a command uses: ``content`` when given, else the nearest of
+    ``./content`` or a folder holding ``site.yml``, here or in a folder above."""
+    if content is not None:
+        return Located(content, OUT)
+    here = (cwd or Path.cwd()).absolute()
+    if (here / CONTENT).is_dir():
+        return Located(CONTENT, OUT)
+    for folder in (here, *here.parents):
+        if (folder / CONTENT / SITE_FILE).is_file():
+            found, root = folder / CONTENT, folder
+        elif (folder / SITE_FILE).is_file():
+            found, root = folder, folder.parent
+        else:
+            continue
+        out = root / OUT
+        return Located(Path(_relative(found, here)), Path(_relative(out, here)),
+                       f"Using the content folder {found} (found by its {SITE_FILE})")
+    raise SpotlightError([Problem(
+        "content", None, "there is no content folder here or in a folder above: go into the "
+        "folder that 'spotlight init' made (cd NAME), or name it with --content FOLDER")])
+
+
+def _relative(path: Path, here: Path) -> str:
+    return os.path.relpath(path, here)
+
+
+def init_project(folder: Path | None) -> tuple[Path, list[Path]]:
+    """Make a project: ``folder`` (or the current folder) with ``content/`` and a
+    ``.gitignore``. Return the content folder and every file written. Never overwrites."""
+    from .scaffold import init
+
+    root = folder if folder is not None else Path(".")
+    if folder is not None and folder.exists() and (not folder.is_dir()
+                                                   or any(folder.iterdir())):
+        raise SpotlightError([Problem(display_path(folder), None, "already exists and is not "
+                                      "empty: choose a new name for the project")])
+    content = root / CONTENT if folder is not None else CONTENT
+    written = init(content)
+    ignore = root / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+        written.append(ignore)
+    return content, written

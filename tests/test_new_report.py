@@ -1,0 +1,100 @@
+"""`spotlight new report`: a new region's spotlight, asked for or given as options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from spotlight.cli import main
+
+from .conftest import run
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "proj").exit_code == 0
+    monkeypatch.chdir(tmp_path / "proj")
+    return tmp_path / "proj"
+
+
+def test_asks_for_a_new_region_and_adds_it_to_the_site_file(project: Path) -> None:
+    site = project / "content" / "site.yml"
+    before = site.read_text()
+    answers = "East Midlands\nDerby, Nottingham City\n\n3 March 2025\n2025-04-11\n\n"
+    result = CliRunner().invoke(main, ["new", "report"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Region (known: Example region; a new name adds one):" in result.output
+    assert "Title [Effective Practice Spotlight: The Probation Service – East Midlands]:" \
+        in result.output
+    assert result.output.splitlines()[-4:] == [
+        "Created content/reports/east-midlands-2025.yml",
+        "Added the region East Midlands to site.yml",
+        "Added the PDU(s) Derby, Nottingham City to site.yml",
+        'Next: spotlight new example --report east-midlands-2025 --theme court-work "Title of '
+        'the example"']
+    report = (project / "content" / "reports" / "east-midlands-2025.yml").read_text()
+    assert 'title: "Effective Practice Spotlight: The Probation Service – East Midlands"' in report
+    assert "region: east-midlands\nfieldwork:\n  start: 2025-03-03\n  end: 2025-04-11\n" in report
+    assert "published: 1900-01-01  # PLACEHOLDER" in report
+    assert "Between March and April 2025, we inspected probation services in East Midlands." \
+        in report
+    after = site.read_text()
+    added = ("  - slug: east-midlands\n    name: East Midlands\n    pdus:\n"
+             "      - slug: derby\n        name: Derby\n"
+             "      - slug: nottingham-city\n        name: Nottingham City\n")
+    assert after == before.replace("\nsentence_types:", added + "\nsentence_types:")
+    assert "# Abbreviations every reader knows" in after, "the comments are kept"
+    checked = run("check")  # everything but the date it was not given, which stops publishing
+    assert checked.exit_code == 1
+    assert [line.split(": ")[2] for line in checked.stdout.splitlines()] == [
+        "unfinished-placeholder"]
+
+
+def test_options_add_a_pdu_to_a_known_region_and_never_overwrite(project: Path) -> None:
+    args = ["new", "report", "--region", "Example region", "--pdu", "West PDU", "--pdu",
+            "North PDU", "--start", "2026-01-05", "--end", "20 February 2026", "--published",
+            "2026-06-01", "--title", "Example region 2026"]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:2] == ["Created content/reports/example-region-2026.yml",
+                                              "Added the PDU(s) West PDU to site.yml"]
+    site = (project / "content" / "site.yml").read_text()
+    assert ("      - slug: south-pdu\n        name: South PDU\n"
+            "      - slug: west-pdu\n        name: West PDU\n") in site
+    report = project / "content" / "reports" / "example-region-2026.yml"
+    assert "title: Example region 2026\n" in report.read_text()
+    assert "published: 2026-06-01\n" in report.read_text()
+    report.write_text(report.read_text() + "# my edits\n")
+    again = run(*args)
+    assert again.exit_code == 1
+    assert again.stderr.splitlines() == [
+        "content/reports/example-region-2026.yml: already exists: edit it, or give another "
+        "--slug", "1 problem. Nothing was written."]
+    assert report.read_text().endswith("# my edits\n")
+    assert (project / "content" / "site.yml").read_text() == site
+    assert run("build", "--no-pdf", "--no-search").exit_code == 0
+
+
+def test_a_near_miss_of_a_known_region_is_refused(project: Path) -> None:
+    site = (project / "content" / "site.yml").read_text()
+    result = run("new", "report", "--region", "Example regoin", "--start", "2026-01-05",
+                 "--end", "2026-02-20", "--title", "T")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "content/site.yml:112: unknown region 'Example regoin'; did you mean 'example-region' "
+        "(Example region)? A new region needs a name of its own")
+    assert (project / "content" / "site.yml").read_text() == site
+    assert sorted(p.name for p in (project / "content" / "reports").iterdir()) == [
+        "example-region-2025.yml"]
+
+
+def test_a_date_that_is_not_one_is_asked_again(project: Path) -> None:
+    answers = "example-region\nsoon\n2026-01-05\n2026-02-20\n2026-07-01\n"
+    result = CliRunner().invoke(main, ["new", "report", "--title", "T"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Write the date like 2025-03-03 or 3 March 2025." in result.output
+    text = (project / "content" / "reports" / "example-region-2026.yml").read_text()
+    assert "start: 2026-01-05" in text and "published: 2026-07-01" in text
