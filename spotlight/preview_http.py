@@ -35,6 +35,9 @@ class PreviewState:
     problems: tuple[str, ...] = ()
     has_good_build: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
+    #: Held while a build replaces the pages and its problems are published, and while a page
+    #: is read and given the problems: a page is never served with another build's problems.
+    writing: threading.Lock = field(default_factory=threading.Lock)
 
     def publish(self, problems: tuple[str, ...]) -> None:
         """Record a finished build and wake every page waiting for a reload."""
@@ -165,8 +168,12 @@ class _Handler(BaseHTTPRequestHandler):
         if parts is None:
             self.send_error(400, "Refused: that path is not inside the preview")
             return
+        with self.server.state.writing:
+            self._file(url.path, parts, send_body)
+
+    def _file(self, url_path: str, parts: list[str], send_body: bool) -> None:
         state = self.server.state
-        target = locate(self.server.roots(url.path), parts)
+        target = locate(self.server.roots(url_path), parts)
         if target is None and not state.has_good_build:
             self._send(503, "text/html; charset=utf-8", self._page(b""), send_body)
             return

@@ -98,6 +98,12 @@ def serve(options: ServeOptions, log: Log) -> None:
     pdfs = _PdfWorker(options, pdf_out, log) if pdf_out is not None else None
 
     def rebuild() -> None:
+        with state.writing:  # no page is served between the new pages and their problems
+            built = build_and_publish()
+        if built and pdfs is not None:
+            pdfs.request()
+
+    def build_and_publish() -> bool:
         started = time.perf_counter()
         try:
             result = build(BuildOptions(content=options.content, out=out,
@@ -109,11 +115,10 @@ def serve(options: ServeOptions, log: Log) -> None:
                 "good build:")
             for problem in error.problems:
                 log(f"  {problem}")
-            return
+            return False
         state.publish(())
         log(f"Built {len(result.pages)} page(s) in {time.perf_counter() - started:.2f} s")
-        if pdfs is not None:
-            pdfs.request()
+        return True
 
     def roots(url_path: str) -> tuple[Path, ...]:
         if pdf_out is not None and url_path.endswith(".pdf"):
