@@ -6,19 +6,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .content.load import STATIC_DIR, load_published
+from .content.static_files import removed_warnings, static_clashes
 from .errors import Problem, SpotlightError, display_path
 from .file_names import output_name_problems
 from .incremental import Manifest, Reuse
 from .incremental.signatures import theme_folders
-from .load import STATIC_DIR, load_published
+from .outputs.write import check_apart, check_output, write
 from .pipeline import BuildOptions, Made, run
-from .static_files import removed_warnings, static_clashes
-from .write import check_apart, check_output, write
 
 if TYPE_CHECKING:
     from .checks.gate import GateResult
+    from .content.load import RawContent
     from .incremental.parse_cache import ParseCache
-    from .load import RawContent
     from .model import Content
 
 __all__ = ["BuildOptions", "BuildResult", "build"]
@@ -63,7 +63,7 @@ def build(options: BuildOptions) -> BuildResult:
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files, copies = _outputs(options, made)
-    from .search import index_site
+    from .outputs.search import index_site
 
     kept = reuse.kept(made.rendered, made.pdfs.records, files)
     removed = write(options.out, files, copies, finish=index_site if made.search else None,

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .fields import ExampleFront, Waiver
+from .content.fields import ExampleFront, Waiver
 from .markdown import Parsed
 
 if TYPE_CHECKING:
-    from .library import Library
+    from .site.library import Library
 
 #: Declares a field that holds an example's own text, or what is made from it (a glossary of
 #: the terms its examples use): a page or PDF that reads the field depends on the text of the

@@ -17,16 +17,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from .content.load import RawContent, load, load_theme
 from .errors import Problem, SpotlightError
 from .incremental import NOT_OUTPUT, Reuse
-from .load import RawContent, load, load_theme
 
 if TYPE_CHECKING:
+    from .content.theme import VisualTheme
     from .incremental.parse_cache import ParseCache
     from .incremental.records import PdfRecord
     from .model import Content, Site
-    from .render import Rendered
-    from .theme import VisualTheme
+    from .site.render import Rendered
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,10 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     if reuse.unchanged(raw, theme, problems):
         return None
     # Imported here, so that a build with nothing to do starts quickly.
-    from .assemble import assemble
-    from .assemble_print import assemble_print
-    from .render import render
-    from .validate import validate
+    from .content.validate import validate
+    from .site.assemble import assemble
+    from .site.assemble_print import assemble_print
+    from .site.render import render
 
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
     theme = _override(options, raw, content, theme, reuse)
@@ -165,7 +165,7 @@ def _pdfs(options: BuildOptions, theme: VisualTheme, documents: Rendered,
     made: dict[str, bytes] = {}
     warnings = plan.warnings
     if plan.todo:
-        from .pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
+        from .outputs.pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
 
         made, found = render_pdfs(plan.todo, options.content, theme, options.progress)
         reuse.pdfs_made(plan, found)
@@ -177,7 +177,7 @@ def _labels(options: BuildOptions, pdfs: Pdfs) -> dict[str, str]:
     """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
     if not pdfs.records:
         return {}
-    from .pdf import pdf_label, read_previous
+    from .outputs.pdf import pdf_label, read_previous
 
     return {path: pdf_label(data) for path in sorted(pdfs.records)
             if (data := pdfs.made.get(path) or read_previous(options.out, path)) is not None}

@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 import yaml
 
-from spotlight import fields
-from spotlight.scaffold import slugify
-from spotlight.yamlio import split_front_matter
+from spotlight.content import fields
+from spotlight.content.scaffold import slugify
+from spotlight.content.yamlio import split_front_matter
 
 from .conftest import REPO, SAMPLE, run
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from spotlight import fields
-from spotlight.schema import Schema
+from spotlight.content import fields
+from spotlight.content.schema import Schema
 
 from .conftest import REPO
 
@@ -41,12 +41,12 @@ def test_every_lint_code_is_in_the_readme_table() -> None:
 
 
 def test_the_example_fields_table_is_the_declarations() -> None:
-    from spotlight.jsonschema import with_field_tables
+    from spotlight.content.jsonschema import with_field_tables
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "<!-- fields: example -->" in readme
     assert with_field_tables(readme) == readme, \
-        "refresh it with: python3 -m spotlight.jsonschema --readme"
+        "refresh it with: python3 -m spotlight.content.jsonschema --readme"
 
 
 def test_quick_start_walks_a_new_author_through_in_order() -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from spotlight import lock
 from spotlight.incremental import RECORDS, Records
+from spotlight.outputs import lock
 
 from .conftest import REPO, TESTS, overlay, run
 

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from spotlight import markdown
+from spotlight.content.yamlio import parse_yaml
 from spotlight.incremental import Records
 from spotlight.incremental.parse_cache import (
     MISSING,
@@ -18,7 +19,6 @@ from spotlight.incremental.parse_cache import (
     front_line,
 )
 from spotlight.incremental.records import CACHE
-from spotlight.yamlio import parse_yaml
 
 from .conftest import run
 

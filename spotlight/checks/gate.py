@@ -22,10 +22,10 @@ from pathlib import Path
 
 import yaml
 
+from ..content.load import RawContent, SourceFile
 from ..errors import Problem, SpotlightError
 from ..incremental import digest
 from ..incremental.parse_cache import ParseCache
-from ..load import RawContent, SourceFile
 from ..model import Content, Waiver
 from ..parallel import shared_map
 from . import people, unfinished, waivers

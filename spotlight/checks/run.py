@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.load import RawContent, load
 from ..errors import Problem, SpotlightError
 from ..incremental import Reuse
-from ..load import RawContent, load
 from ..model import Content
 from ..pipeline import BuildOptions, run
 from . import facts, house_style, names, references, waivers

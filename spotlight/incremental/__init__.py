@@ -1,6 +1,6 @@
 """Incremental builds: what a build reuses from the previous build, and records for the next.
 
-Owns the build records (``.spotlight/`` beside the content folder, see records.py), the parse
+Owns: the build records (``.spotlight/`` beside the content folder, see records.py), the parse
 cache (parse_cache.py), the stat record and the folders' signatures (signatures.py), the
 digests of inputs and options (digests.py), the one rule of what a page or PDF depends on
 (depends.py) and the reuse decisions, behind the one object the pipeline passes through its
@@ -12,8 +12,8 @@ stages (``Reuse``, state.py). With it, a build
 - renders only the pages and PDFs whose inputs changed (see depends.py);
 - writes only the files whose bytes changed, linking the others from the previous build.
 
-May import: errors, theme, and (for types, or lazily) load, model, markdown, yamlio, render.
-No stage imports anything here but ``Reuse`` and the names below.
+May import: the foundation, markdown/ and content/ (site/ for types only). The
+stages import only ``Reuse`` and the names below.
 """
 
 from __future__ import annotations

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..load import STATIC_DIR
+from ..content.load import STATIC_DIR
 
 if TYPE_CHECKING:
-    from ..load import RawContent
-    from ..theme import VisualTheme
+    from ..content.load import RawContent
+    from ..content.theme import VisualTheme
 
 #: Declares a build option that does not change what a build writes (where to read and write,
 #: how to report): ``field(metadata=NOT_OUTPUT)``. Every other option does.

@@ -18,8 +18,8 @@ from dataclasses import replace
 from typing import Any
 
 from .. import __version__
+from ..content.yamlio import YList, YMap
 from ..markdown import Finding, Image, Located, Parsed
-from ..yamlio import YList, YMap
 from .digests import digest
 
 _FORMAT = 4  # 4: numbers that are not plain whole numbers kept as written

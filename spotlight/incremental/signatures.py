@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import __version__
-from ..theme import DEFAULT_THEME, themes_root
+from ..content.theme import DEFAULT_THEME, themes_root
 from .digests import digest
 
 

@@ -27,10 +27,10 @@ from .records import (
 from .signatures import signature, stat_key, theme_folders
 
 if TYPE_CHECKING:
-    from ..load import RawContent
+    from ..content.load import RawContent
+    from ..content.theme import VisualTheme
     from ..model import Content
-    from ..render import PdfDocument, Rendered
-    from ..theme import VisualTheme
+    from ..site.render import PdfDocument, Rendered
     from .parse_cache import ParseCache
 
 

@@ -1,7 +1,7 @@
 """The fields of every content file: site, report and example front matter, each declared
 once. The declarations make the validation (schema.py), the JSON Schemas (jsonschema.py), the
 new example's front matter (scaffold.py) and the authoring guide's table of example fields
-(``python3 -m spotlight.jsonschema --readme``). An example's front matter is declared on its
+(``python3 -m spotlight.content.jsonschema --readme``). An example's front matter is declared on its
 typed model, ``ExampleFront``, which the example's models carry to the templates as ``front``.
 """
 

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import watchfiles
 
-from .build import BuildOptions, build
-from .errors import Problem, SpotlightError
-from .load import load_theme
-from .preview_http import PreviewServer, PreviewState
+from ..build import BuildOptions, build
+from ..content.load import load_theme
+from ..errors import Problem, SpotlightError
+from .http import PreviewServer, PreviewState
 
 Log = Callable[[str], None]
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import markdown
-from .fields import ExampleFront
-from .markdown import Parsed, RenderContext
-from .model import (
+from .. import markdown
+from ..content.fields import ExampleFront
+from ..markdown import Parsed, RenderContext
+from ..model import (
     EXAMPLE_TEXT,
     Content,
     ExampleSource,

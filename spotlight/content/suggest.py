@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .errors import Problem
+from ..errors import Problem
 
 _CUTOFF = 0.85
 

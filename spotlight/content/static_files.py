@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from .errors import Problem, display_path
+from ..errors import Problem, display_path
 
 _SCRIPTS = (".js", ".mjs", ".cjs", ".wasm", ".php", ".phtml", ".cgi", ".pl", ".py", ".sh",
             ".asp", ".aspx", ".jsp", ".swf")

@@ -4,7 +4,7 @@ declarations in fields.py.
 The schemas say what the checker in schema.py accepts, so that an editor with a YAML language
 server can autocomplete keys, show each key's documentation and flag mistakes as they are
 typed. They are never written by hand: a new field in fields.py appears here by itself. So
-does it in the README, once refreshed with ``python3 -m spotlight.jsonschema --readme``.
+does it in the README, once refreshed with ``python3 -m spotlight.content.jsonschema --readme``.
 """
 
 from __future__ import annotations
@@ -104,8 +104,8 @@ def with_field_tables(readme: str) -> str:
     return _TABLE.sub(lambda m: m.group(1) + field_table(m.group(2)) + m.group(3), readme)
 
 
-if __name__ == "__main__":  # python3 -m spotlight.jsonschema --readme [README.md]
+if __name__ == "__main__":  # python3 -m spotlight.content.jsonschema --readme [README.md]
     if sys.argv[1:2] != ["--readme"]:
-        raise SystemExit("usage: python3 -m spotlight.jsonschema --readme [README.md]")
+        raise SystemExit("usage: python3 -m spotlight.content.jsonschema --readme [README.md]")
     readme = Path(sys.argv[2] if len(sys.argv) > 2 else "README.md")
     readme.write_text(with_field_tables(readme.read_text(encoding="utf-8")), encoding="utf-8")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import Problem, SpotlightError, display_path
+from ..errors import Problem, SpotlightError, display_path
 
 try:
     import fcntl

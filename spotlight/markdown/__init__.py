@@ -8,6 +8,11 @@ Each Markdown field is parsed and rendered to HTML once (``parse``). What depend
 the HTML lands on (heading levels, the path back to the site's root, citation numbers) is left
 as markers, which ``render`` fills in for each page: once per report, again for the example's
 own page, without parsing or rendering the Markdown again.
+
+Owns: the markdown-it setup and spotlight's plugins (this module) and what they find that
+would reach readers as text: raw HTML, refused addresses, over-deep nesting (checks.py).
+
+May import: the foundation (errors, file_names, parallel) only.
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .markdown_checks import MAX_NESTING, Finding, guard_nesting
-from .markdown_checks import find as find_hidden_text
+from .checks import MAX_NESTING, Finding, guard_nesting
+from .checks import find as find_hidden_text
 
 _CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _OUTCOME_RE = re.compile(r"^outcome:?$", re.IGNORECASE)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from . import markdown, suggest
-from .errors import Problem
-from .model import ExampleSource, ReportSource, Settings
+from .. import markdown
+from ..errors import Problem
+from ..model import ExampleSource, ReportSource, Settings
+from . import suggest
 
 
 def cross_check(settings: Settings, reports: list[ReportSource], examples: list[ExampleSource],

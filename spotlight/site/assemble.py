@@ -6,12 +6,10 @@ import posixpath
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
-from . import markdown
-from .fields import ExampleFront
-from .glossary import keywords, used_terms
-from .library import assemble_library
-from .markdown import Parsed, RenderContext
-from .model import (
+from .. import markdown
+from ..content.fields import ExampleFront
+from ..markdown import Parsed, RenderContext
+from ..model import (
     Content,
     Example,
     ExampleSource,
@@ -22,6 +20,8 @@ from .model import (
     Settings,
     Site,
 )
+from .glossary import keywords, used_terms
+from .library import assemble_library
 
 #: Every page that shows Markdown lives one folder down, so one root prefix serves them all.
 PAGE_ROOT = "../"

@@ -7,15 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
+from ..errors import Problem
 
 DEFAULT_THEME = "default"
 
 
 def themes_root() -> Path:
     """Where built-in visual themes live: inside the installed package, or the source tree."""
-    packaged = Path(__file__).parent / "themes"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
+    package = Path(__file__).parents[1]  # spotlight/
+    packaged = package / "themes"
+    return packaged if packaged.is_dir() else package.parent / "themes"
 
 
 @dataclass(frozen=True)

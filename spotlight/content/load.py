@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Problem, Problems, display_path
 from . import suggest
-from .errors import Problem, Problems, display_path
 from .images import RASTER, picture_problem, published_picture
 from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
 

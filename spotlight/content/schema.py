@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from ..errors import Problem
 from . import suggest
-from .errors import Problem
 from .yamlio import YList, YMap
 
 Kind = Literal["text", "markdown", "int", "date", "bool", "slug", "slugs", "texts", "url",

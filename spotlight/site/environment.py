@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .theme import ThemeLayer, VisualTheme
+from ..content.theme import ThemeLayer, VisualTheme
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")

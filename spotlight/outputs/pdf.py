@@ -20,11 +20,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from ..content.images import RASTER, published_picture
+from ..content.theme import VisualTheme
+from ..errors import Problem, display_path
+from ..site.render import PdfDocument
 from . import pdf_tags
-from .errors import Problem, display_path
-from .images import RASTER, published_picture
-from .render import PdfDocument
-from .theme import VisualTheme
 
 PDF_VARIANT = "pdf/ua-1"
 

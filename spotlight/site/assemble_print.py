@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from . import markdown
-from .assemble import EXAMPLE_HEADING, PAGE_ROOT, SECTION_HEADING, assemble_example, example_texts
-from .glossary import keywords, used_terms
-from .markdown import Parsed, RenderContext
-from .model import (
+from .. import markdown
+from ..markdown import Parsed, RenderContext
+from ..model import (
     Collection,
     CollectionPart,
     Content,
@@ -28,6 +26,8 @@ from .model import (
     ReportSource,
     Site,
 )
+from .assemble import EXAMPLE_HEADING, PAGE_ROOT, SECTION_HEADING, assemble_example, example_texts
+from .glossary import keywords, used_terms
 
 HANDOUT_HEADING = 2  # "##" in a handout renders as <h2>, under the example's <h1>
 

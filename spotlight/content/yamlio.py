@@ -11,8 +11,8 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..errors import Problem
 from . import yaml_errors
-from .errors import Problem
 
 
 class YMap(dict):  # type: ignore[type-arg]

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import Problem, SpotlightError, display_path
 from . import fields, suggest
-from .errors import Problem, SpotlightError, display_path
 from .jsonschema import SCHEMAS, json_schema
 from .load import REPORTS_DIR, SITE_FILE, load
 from .schema import Field, check

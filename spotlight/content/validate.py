@@ -8,14 +8,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from . import fields, markdown, suggest
-from .characters import text_problems
-from .cross_check import cross_check
-from .errors import Problem, SpotlightError
-from .file_names import lookalike, shown, slug_problem
-from .language import language_problem
-from .load import RawContent, SourceFile
-from .model import (
+from .. import markdown
+from ..errors import Problem, SpotlightError
+from ..file_names import lookalike, shown, slug_problem
+from ..model import (
     Content,
     ExampleSource,
     Fact,
@@ -31,12 +27,17 @@ from .model import (
     Standard,
     Waiver,
 )
-from .parallel import shared_map
+from ..parallel import shared_map
+from . import fields, suggest
+from .characters import text_problems
+from .cross_check import cross_check
+from .language import language_problem
+from .load import RawContent, SourceFile
 from .schema import SLUG_RE, check, model_of
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 if TYPE_CHECKING:
-    from .incremental.parse_cache import ParseCache
+    from ..incremental.parse_cache import ParseCache
 
 
 def validate(raw: RawContent, problems: Iterable[Problem] = (),

@@ -13,8 +13,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from .errors import Problem, SpotlightError
-from .language import language_problem
+from ..content.language import language_problem
+from ..errors import Problem, SpotlightError
 
 BUNDLE = "pagefind"
 INDEXED = "examples/*.html"

@@ -12,14 +12,15 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import library, model
+from .. import model
+from ..content.theme import VisualTheme
+from ..errors import Problem, SpotlightError, display_path
+from ..incremental import PageRecord, Reuse
+from ..incremental.depends import watched
+from ..model import PrintSet, Site
+from ..parallel import shared_map
+from . import library
 from .environment import environment
-from .errors import Problem, SpotlightError, display_path
-from .incremental import PageRecord, Reuse
-from .incremental.depends import watched
-from .model import PrintSet, Site
-from .parallel import shared_map
-from .theme import VisualTheme
 
 SEARCH_PAGE = "search/index.html"
 #: How many ways a handout is laid out, each tighter than the last, to keep it to one page.

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
 
-from .errors import Problem, SpotlightError, display_path
-from .incremental import Manifest, digest
-from .incremental.records import LEGACY, folder_id
+from ..errors import Problem, SpotlightError, display_path
+from ..incremental import Manifest, digest
+from ..incremental.records import LEGACY, folder_id
 from .lock import output_lock
 
 _RETIRED = "build"  # the previous build's name inside its .old-* folder
