@@ -145,9 +145,23 @@ class Context:
     names: bool = True  # False where people are named on purpose: authors, staff thanked
 
 
-def hits(prose: str, raw: str, context: Context) -> Iterator[tuple[str, int, str, str]]:
+Hit = tuple[str, int, str, str]
+
+
+def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
     """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
-    with link targets and web addresses blanked out (the same length)."""
+    with link targets and web addresses blanked out (the same length). A detail found inside
+    a longer one of the same kind ('instagram.com' in 'instagram.com/name') is said once."""
+    found = list(_all_hits(prose, raw, context))
+    for hit in found:
+        code, start, flagged = hit[:3]
+        end = start + len(flagged)
+        if not any(other[0] == code and len(other[2]) > len(flagged) and other[1] <= start
+                   and end <= other[1] + len(other[2]) for other in found):
+            yield hit
+
+
+def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
     starts = candidates(prose)
     for rule in RULES:
         text = raw if rule.raw else prose

@@ -77,7 +77,7 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("anon-name-reused", "warning", "anonymisation", "the same first name for two different "
          "people in one report (confusing, but it identifies no one)"),
     Rule("unfinished-placeholder", "error", "unfinished work", "a placeholder that spotlight "
-         "import wrote (the date 1900-01-01, a '# PLACEHOLDER' mark)"),
+         "import or new report wrote (the date 1900-01-01, a '# PLACEHOLDER' mark)"),
     Rule("unfinished-mark", "error", "unfinished work", "an editorial mark: TODO, TK, XX, "
          "FIXME, TBC, [check]"),
     Rule("style-abbr-not-expanded", "warning", "house style", "a glossary abbreviation not "

@@ -179,8 +179,8 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
             position = file.position(span.start + index)
             placeholder_lines.add(position[0])
             yield finding("unfinished-placeholder", path, position,
-                          f"'{unfinished.PLACEHOLDER_DATE}' is a placeholder that spotlight "
-                          "import wrote: set the real date", unfinished.PLACEHOLDER_DATE)
+                          f"'{unfinished.PLACEHOLDER_DATE}' is a placeholder date, not a real one: "
+                          "set the real date", unfinished.PLACEHOLDER_DATE)
     for offset in source.placeholders:
         position = file.position(offset)
         if position[0] not in placeholder_lines:
