@@ -97,6 +97,8 @@ class Settings:
     logo: Logo | None = None
     new_page_per_section: bool = False
     handouts: bool = True
+    contents_examples: bool | None = None
+    favicon: str | None = None
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -156,6 +158,7 @@ class ReportSource:
     references: tuple[ReferenceSource, ...]
     acknowledgements: Parsed
     new_page_per_section: bool | None = None
+    contents_examples: bool | None = None
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     waivers: tuple[Waiver, ...] = ()
@@ -263,6 +266,8 @@ class Report:
     glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = False
+    #: Whether the web page's contents list each section's examples.
+    contents_examples: bool = False
 
     @property
     def examples(self) -> tuple[Example, ...]:
@@ -331,6 +336,8 @@ class Site:
     accessibility: Markup
 
     logo: Logo | None = None
+    #: The site's icon, by its path in the website; without one, the visual theme's.
+    favicon: str | None = None
 
     def url(self, path: str) -> str | None:
         """The absolute address of an output path, or None when the base URL is not set."""

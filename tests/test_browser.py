@@ -4,13 +4,15 @@ on any page type; keyboard focus, search and its filters work; nothing scrolls s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import SAMPLE
+from .conftest import REFERENCE, SAMPLE, run
+from .import_helpers import set_dates
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -25,15 +27,28 @@ PAGE_TYPES = {
     "PDU": "pdus/ravensholm.html",
     "standard": "standards/2-2.html",
     "search": "search/index.html?q=probation",  # more than a page of results
+    "search, nothing found": "search/index.html?q=zqxwv&region=westvale",
     "accessibility statement": "about/accessibility.html",
     "not found": "no/such/page.html",
 }
 
 
+@pytest.fixture(scope="module")
+def reference_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The published reference spotlight imported and built as a website (no PDF)."""
+    root = tmp_path_factory.mktemp("reference-site")
+    assert run("import", str(REFERENCE), "--out", str(root / "content")).exit_code == 0
+    set_dates(root / "content")  # the import's placeholder dates stop a build
+    built = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
+                "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    return root / "build"
+
+
 def _open(tab: Any, url: str) -> None:
     tab.goto(url)
     if "search/" in url:
-        tab.wait_for_selector(".search-result")
+        tab.wait_for_selector(".search-result, #search-help:not([hidden])")
 
 
 def _axe(tab: Any) -> Any:
@@ -76,18 +91,79 @@ def test_no_page_requests_anything_from_another_site(tab: Any, served: str) -> N
     assert [u for u in requested if not u.startswith(served)] == []
 
 
-def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
-    tab.set_viewport_size({"width": 320, "height": 640})
+#: Sample pages that carry a long web address, a long word or a long title.
+LONG_LINES = {
+    "report with a long address in its references": "reports/northshire-2025.html",
+    "example with a long title, address and word":
+        "examples/joint-working-with-a-leaving-care-team.html",
+    "listing of that example": "practice-themes/resettlement.html",
+    "search results with that title": "search/index.html?q=interdepartmental",
+}
+
+
+def _wider_than(tab: Any, urls: dict[str, str], width: int) -> dict[str, int]:
+    tab.set_viewport_size({"width": width, "height": 640})
     try:
         wide = {}
-        for name, path in PAGE_TYPES.items():
-            _open(tab, served + path)
-            width = tab.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                wide[name] = width
-        assert wide == {}
+        for name, url in urls.items():
+            _open(tab, url)
+            scroll = tab.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                wide[name] = scroll
+        return wide
     finally:
         tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def test_every_page_shows_an_icon_and_nothing_is_missing(tab: Any, served: str) -> None:
+    answers: list[tuple[str, int]] = []
+
+    def record(response: Any) -> None:
+        answers.append((response.url, response.status))
+
+    tab.on("response", record)
+    try:
+        for name, path in PAGE_TYPES.items():
+            _open(tab, served + path)
+            icon = tab.eval_on_selector("link[rel=icon]", "link => link.href")
+            assert tab.request.get(icon).status == 200, name
+    finally:
+        tab.remove_listener("response", record)
+    missing = [url for url, status in answers if status >= 400]
+    assert missing == [served + PAGE_TYPES["not found"]]
+
+
+def test_the_sample_has_long_addresses_words_and_titles_to_wrap(tab: Any, served: str) -> None:
+    _open(tab, served + LONG_LINES["example with a long title, address and word"])
+    longest = tab.evaluate("""() => Math.max(...document.querySelector('main').innerText
+        .split(/[\\s,;]+/).map(w => w.length))""")
+    assert longest > 60, "a web address longer than a phone screen is wide"
+    assert len(tab.text_content("h1")) > 100
+    _open(tab, served + LONG_LINES["report with a long address in its references"])
+    assert max(len(a) for a in tab.eval_on_selector_all(
+        ".references__url a", "links => links.map(a => a.textContent)")) > 100
+
+
+def test_the_imported_reference_home_page_says_what_is_true(
+        tab: Any, reference_build: Path) -> None:
+    tab.goto((reference_build / "index.html").as_uri())
+    text = tab.inner_text("main")
+    assert "No examples have been published yet" not in text
+    assert "do not name the standards they meet" in text
+    assert tab.locator("#practice-themes + ul a").count() > 5
+
+
+def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
+    pages = {name: served + path for name, path in (PAGE_TYPES | LONG_LINES).items()}
+    assert _wider_than(tab, pages, 320) == {}
+
+
+def test_no_page_of_the_imported_reference_scrolls_sideways_at_320_pixels(
+        tab: Any, reference_build: Path) -> None:
+    pages = {p.relative_to(reference_build).as_posix(): p.as_uri()
+             for p in sorted(reference_build.rglob("*.html"))}
+    assert "reports/east-midlands-2025.html" in pages and len(pages) > 30
+    assert _wider_than(tab, pages, 320) == {}
 
 
 def _in_view(tab: Any, selector: str) -> bool:
@@ -109,8 +185,29 @@ def test_back_to_top_from_the_last_section_moves_view_and_focus_to_contents(
     tab.keyboard.press("Enter")
     tab.wait_for_function("document.activeElement.id === 'contents'")
     assert _in_view(tab, "#contents")
+    assert _top(tab, "#contents-title") >= 15, "the heading is clear of the window's edge"
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.getAttribute('href')") == "#introduction"
+
+
+def _top(tab: Any, selector: str) -> float:
+    return tab.eval_on_selector(selector, "e => e.getBoundingClientRect().top")
+
+
+def test_the_contents_list_each_example_and_jump_to_it(tab: Any, served: str) -> None:
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    tab.goto(served + PAGE_TYPES["report"])
+    listed = tab.locator(".contents__examples a")
+    assert listed.count() == tab.locator("article.example").count() > 5
+    last = listed.last
+    title = last.text_content()
+    last.click()
+    anchor = last.get_attribute("href")
+    tab.wait_for_function("hash => location.hash === hash", arg=anchor)
+    heading = f"{anchor}-title"
+    assert tab.text_content(heading).endswith(title)
+    assert _in_view(tab, heading)
+    assert _top(tab, anchor) >= 15, "the example is clear of the window's edge"
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
@@ -119,6 +216,10 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.textContent") == "Skip to main content"
     assert _in_view(tab, ".skip-link"), "the focused skip link is visible"
+    skip = _box(tab, ".skip-link")
+    for other in (".site-header__name", ".site-header__org", ".site-nav"):
+        box = _box(tab, other)
+        assert box["top"] >= skip["bottom"], f"the focused skip link covers {other}"
     tab.keyboard.press("Enter")
     tab.wait_for_function("document.activeElement.id === 'main-content'")
 
@@ -233,21 +334,66 @@ def test_every_stop_of_the_keyboard_shows_where_focus_is(tab: Any, served: str) 
     assert {"A", "INPUT", "BUTTON"} <= set(seen) and len(seen) > 20
 
 
-def test_printing_hides_navigation_and_shows_external_addresses(tab: Any, served: str) -> None:
-    tab.goto(served + PAGE_TYPES["report"])
+def _printed(tab: Any, script: str) -> Any:
     tab.emulate_media(media="print")
     try:
-        hidden = tab.evaluate("""() => ['.site-header', '.site-nav', '.breadcrumbs',
-            '.back-to-top', '.site-footer'].map(s => getComputedStyle(
-            document.querySelector(s)).display)""")
-        assert set(hidden) == {"none"}
-        after = tab.evaluate("""() => {
-            const a = document.querySelector('main a[href^="http"]');
-            return [a.getAttribute('href'), getComputedStyle(a, '::after').content];
-        }""")
-        assert after[1] == f'" ({after[0]})"'
+        return tab.evaluate(script)
     finally:
         tab.emulate_media(media="screen")
+
+
+def test_printing_hides_what_only_works_on_screen(tab: Any, served: str) -> None:
+    tab.goto(served + PAGE_TYPES["report"])
+    script = """selectors => selectors.map(s => [...document.querySelectorAll(s)].map(
+        e => getComputedStyle(e).display))"""
+    selectors = [".skip-link", ".site-header", ".site-nav", ".breadcrumbs", ".back-to-top",
+                 ".references__backlinks", ".site-footer"]
+    on_screen = tab.evaluate(script, selectors)
+    assert all(shown and "none" not in shown for shown in on_screen[1:]), on_screen
+    printed = _printed(tab, f"({script})({selectors!r})")
+    assert [set(shown) for shown in printed] == [{"none"}] * len(selectors)
+    tab.goto(served + "search/index.html?q=court")
+    tab.wait_for_selector(".search-result")
+    assert _printed(tab, """() => ['#search-form', '#search-filters'].map(
+        s => getComputedStyle(document.querySelector(s)).display)""") == ["none", "none"]
+
+
+def test_printed_text_is_sized_against_an_11pt_body(tab: Any, served: str) -> None:
+    pt = 96 / 72  # CSS pixels in a point
+    for path in (PAGE_TYPES["report"], PAGE_TYPES["example"]):
+        tab.goto(served + path)
+        sizes = _printed(tab, """() => Object.fromEntries(['body', 'h1', 'h2', '.caption',
+            '.report__meta', '.summary-list--metadata', '.contents__list a', 'main p']
+            .map(s => [s, document.querySelector(s)]).filter(([s, e]) => e)
+            .map(([s, e]) => [s, parseFloat(getComputedStyle(e).fontSize)]))""")
+        assert sizes["body"] == pytest.approx(11 * pt, abs=0.01)
+        assert sizes["main p"] <= 11 * pt + 0.01
+        assert 11 * pt < sizes["h2"] < sizes["h1"] <= 20 * pt + 0.01, sizes
+        for small in (".caption", ".report__meta", ".summary-list--metadata"):
+            if small in sizes:
+                assert sizes[small] <= 11 * pt + 0.01, (path, small, sizes[small])
+
+
+def _after(tab: Any, selector: str) -> list[list[str]]:
+    """Each link's text, address and what is printed after it."""
+    return tab.eval_on_selector_all(selector, """links => links.map(a => [a.textContent,
+        a.getAttribute('href'), getComputedStyle(a, '::after').content])""")
+
+
+def test_printing_shows_an_address_once(tab: Any, served: str) -> None:
+    tab.goto(served + "about/accessibility.html")
+    tab.emulate_media(media="print")
+    try:
+        [(text, href, after)] = _after(tab, "main a[href^='http']")
+        assert text == "contact form of the inspectorate" and after == f'" ({href})"'
+        tab.goto(served + PAGE_TYPES["report"])
+        addresses = _after(tab, ".references__url a")
+        tab.goto(served + LONG_LINES["example with a long title, address and word"])
+        addresses += _after(tab, "main p a[href^='http'], main li a[href^='http']")
+    finally:
+        tab.emulate_media(media="screen")
+    assert len(addresses) > 3
+    assert all(text == href and after == "none" for text, href, after in addresses), addresses
 
 
 def test_the_home_page_search_box_leads_to_results(tab: Any, served: str) -> None:
@@ -278,3 +424,134 @@ def test_long_result_lists_come_in_pages_of_twenty(tab: Any, served: str) -> Non
                           f"{len(northshire)}")
     assert not tab.is_visible("#search-more")
     assert tab.evaluate("document.activeElement.textContent") == _results(tab)[20]["title"]
+
+
+# --- Search that forgives and guides --------------------------------------------------------
+
+
+def _status(tab: Any, served: str, address: str) -> str:
+    tab.goto(served + "search/index.html" + address)
+    tab.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    return tab.text_content("#search-status")
+
+
+def test_a_spelling_slip_finds_the_examples_of_the_word_meant(tab: Any, served: str) -> None:
+    meant = _examples_containing("accommodation")
+    assert 0 < len(meant) < 33
+    results = _search(tab, served, "acommodation")
+    assert sorted(r["href"].rsplit("/", 1)[1].removesuffix(".html") for r in results) == meant
+    assert tab.text_content("#search-status") == \
+        f"{len(meant)} examples found for ‘accommodation’"
+    assert tab.text_content("#search-note") == ("No example contains ‘acommodation’, so these "
+                                                "are the examples with ‘accommodation’.")
+    assert [r["title"] for r in _search(tab, served, "polygraf")] == [
+        "Using polygraph disclosures to strengthen risk management"]
+
+
+def test_one_letter_is_not_searched_for(tab: Any, served: str) -> None:
+    assert _status(tab, served, "?q=a") == "Type a word of three letters or more"
+    assert tab.locator(".search-result").count() == 0
+    assert "left out: ‘a’" in tab.text_content("#search-note")
+    # A short word written in capitals (an abbreviation) is searched for as it is.
+    assert _status(tab, served, "?q=a+DA+hub") == "2 examples found for ‘DA hub’"
+    # ... and whole: not every word that begins with those letters (day, data, Darren).
+    abbreviated = sorted(p.stem for p in (SAMPLE / "examples").glob("*.md")
+                         if re.search(r"\bDA\b", p.read_text(encoding="utf-8")))
+    assert _status(tab, served, "?q=DA") == f"{len(abbreviated)} examples found for ‘DA’"
+    assert sorted(r["href"].rsplit("/", 1)[1].removesuffix(".html")
+                  for r in _results(tab)) == abbreviated
+
+
+def test_nothing_found_says_what_to_try(tab: Any, served: str) -> None:
+    status = _status(tab, served, "?q=zqxwv&region=westvale")
+    assert status == "No examples found for ‘zqxwv’ in Westvale"
+    assert tab.is_visible("#search-help")
+    assert [line for line in tab.inner_text("#search-help").split("\n") if line] == [
+        "You could:", "check the spelling", "use fewer words, or other words for the same thing",
+        "remove a filter", "browse the examples by practice theme"]
+    tab.uncheck("#filter-region-westvale")
+    tab.wait_for_function("document.getElementById('search-status').textContent === "
+                          "'No examples found for ‘zqxwv’'")
+    assert not tab.is_visible("#search-help-filters")
+    tab.click("#search-help li:last-child a")
+    tab.wait_for_url(served + "index.html#practice-themes")
+
+
+def _box(tab: Any, selector: str) -> dict[str, float]:
+    return tab.eval_on_selector(selector, "e => e.getBoundingClientRect().toJSON()")
+
+
+def test_results_come_before_the_filters_on_a_phone_and_beside_them_on_a_desktop(
+        tab: Any, served: str) -> None:
+    try:
+        tab.set_viewport_size({"width": 375, "height": 700})
+        _search(tab, served, "probation")
+        first, filters = _box(tab, ".search-result"), _box(tab, "#search-filters")
+        assert _box(tab, "#search-status")["bottom"] <= first["top"] < 700
+        assert first["bottom"] < filters["top"]
+        tab.set_viewport_size({"width": 1280, "height": 900})
+        first, filters = _box(tab, ".search-result"), _box(tab, "#search-filters")
+        assert first["top"] < 600 and first["right"] <= filters["left"]
+        assert filters["top"] < first["top"]
+        # The keyboard meets the results before the filters.
+        tab.focus("#search-input")
+        stops = []
+        for _ in range(4):
+            tab.keyboard.press("Tab")
+            stops.append(tab.evaluate("document.activeElement.className"))
+        assert "checkboxes__input" not in stops[:3]
+        assert tab.evaluate("document.activeElement.closest('.search-result') !== null")
+    finally:
+        tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def _counts(tab: Any) -> dict[str, int]:
+    return {label.rsplit(" (", 1)[0]: int(label.rsplit("(", 1)[1].rstrip(")"))
+            for label in tab.eval_on_selector_all(
+                ".checkboxes__label", "ls => ls.map(l => l.textContent.trim())")}
+
+
+def test_filter_options_show_how_many_results_each_would_give(tab: Any, served: str) -> None:
+    westvale = [p for p in (SAMPLE / "examples").glob("*.md")
+                if "\nregion: westvale\n" in p.read_text(encoding="utf-8")]
+    tab.goto(served + "search/index.html")
+    tab.wait_for_selector("#search-form")
+    assert _counts(tab)["Westvale"] == len(westvale)
+    _search(tab, served, "victim")
+    tab.wait_for_function("!document.querySelector('.checkboxes__label').textContent"
+                          ".includes('(2)')")  # the counts of the whole library are replaced
+    counts = _counts(tab)
+    assert 0 < counts["Statutory victim work"] < len(_results(tab))
+    tab.check("#filter-practice_theme-statutory-victim-work")
+    tab.wait_for_function("n => document.querySelectorAll('.search-result').length === n",
+                          arg=counts["Statutory victim work"])
+    assert _counts(tab)["Statutory victim work"] == counts["Statutory victim work"]
+
+
+def test_the_query_and_filters_live_in_the_address_and_come_back_from_it(
+        tab: Any, served: str) -> None:
+    _search(tab, served, "risk")
+    tab.check("#filter-region-westvale")
+    tab.wait_for_function("location.search.includes('region=westvale')")
+    address = tab.url
+    assert address.endswith("search/index.html?q=risk&region=westvale")
+    shown = _results(tab)
+    status = tab.text_content("#search-status")
+    tab.goto(served + "index.html")
+    tab.goto(address)
+    tab.wait_for_selector(".search-result")
+    assert tab.input_value("#search-input") == "risk"
+    assert tab.is_checked("#filter-region-westvale")
+    assert not tab.is_checked("#filter-region-northshire")
+    assert _results(tab) == shown and tab.text_content("#search-status") == status
+
+
+def test_a_ticked_box_shows_a_tick(tab: Any, served: str) -> None:
+    tab.goto(served + "search/index.html?practice_theme=court-work")
+    tab.wait_for_selector(".search-result")
+    ticked = tab.eval_on_selector("#filter-practice_theme-court-work",
+                                  "e => getComputedStyle(e).backgroundImage")
+    plain = tab.eval_on_selector("#filter-practice_theme-interventions",
+                                 "e => getComputedStyle(e).backgroundImage")
+    assert plain == "none"
+    assert ticked.startswith('url("data:image/svg+xml,') and "path" in ticked

@@ -133,8 +133,9 @@ def test_six_references_linked_both_ways_from_their_citations(imported) -> None:
         citations = [a for a in page.find_all("a", class_="citation")
                      if a.attrs["href"] == f"#{reference.attrs['id']}"]
         assert citations and all(a.text == f"[{number}]" for a in citations)
-        backs = [a.attrs["href"][1:] for a in reference.children[1].children
-                 if a.tag == "a" and "references__back" in a.attrs.get("class", "")] \
+        backs = [a.attrs["href"][1:] for p in reference.children[1].children
+                 if "references__backlinks" in p.attrs.get("class", "")
+                 for a in p.children if "references__back" in a.attrs.get("class", "")] \
             if len(reference.children) > 1 else []
         assert backs and set(backs) <= ids
     source = next(line for line in LINES if line.startswith("[1] "))

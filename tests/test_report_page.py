@@ -6,9 +6,10 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, run
 from .html_helpers import Page
 
 
@@ -69,7 +70,8 @@ def test_one_back_to_top_per_section_returning_to_the_contents(sample_build: Pat
     assert {a.attrs["href"] for a in back} == {"#contents"}
     assert all(a.text.strip() == "Back to top" for a in back)
     contents = page.find_all("nav", id="contents")[0]
-    listed = [a.attrs["href"] for a in _links(contents)]
+    examples = {"#" + e.attrs["id"] for e in page.find_all("article", class_="example")}
+    listed = [a.attrs["href"] for a in _links(contents) if a.attrs["href"] not in examples]
     assert listed == [f"#{s.attrs['id']}" for s in sections]
 
 
@@ -116,3 +118,35 @@ def test_outcome_is_its_own_block(sample_build: Path) -> None:
         assert outcome.children[0].tag == "h4"
         assert outcome.children[0].text.strip() == "Outcome"
     assert "<strong>Outcome" not in page.html
+
+
+def _contents_examples(out: Path, report: str) -> list[str]:
+    page = Page((out / "reports" / f"{report}.html").read_text())
+    return [a.attrs["href"] for ol in page.find_all("ol", class_="contents__examples")
+            for a in _links(ol)]
+
+
+def test_contents_list_each_sections_examples_in_a_long_report(sample_build: Path) -> None:
+    page = Page((sample_build / "reports" / "northshire-2025.html").read_text())
+    anchors = ["#" + e.attrs["id"] for e in page.find_all("article", class_="example")]
+    assert len(anchors) > 5
+    assert _contents_examples(sample_build, "northshire-2025") == anchors
+
+
+@pytest.mark.parametrize(("site_setting", "report_setting", "listed"), [
+    (None, None, False),  # two examples: not more than a handful
+    ("true", None, True),
+    ("true", "false", False),
+    (None, "true", True),
+])
+def test_listing_examples_in_the_contents_is_a_site_and_report_option(
+        site, tmp_path: Path, site_setting: str | None, report_setting: str | None,
+        listed: bool) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    for name, setting in (("site.yml", site_setting), ("reports/north-2025.yml", report_setting)):
+        if setting is not None:
+            path = content / name
+            path.write_text(path.read_text() + f"contents_examples: {setting}\n")
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert result.exit_code == 0, result.output
+    assert len(_contents_examples(tmp_path / "out", "north-2025")) == (2 if listed else 0)

@@ -92,6 +92,20 @@ def test_search_indexes_only_example_pages_with_their_filters(site, tmp_path) ->
     assert filters == [("practice_theme", "Court work"), ("region", "North")]
 
 
+def test_search_lists_the_indexed_words_for_correcting_slips(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/first-case.md": (content / "examples" / "first-case.md")
+                      .read_text().replace("received a community order.",
+                                           "received a community order after DA enquiries.")})
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
+    words = json.loads((tmp_path / "out" / "pagefind" / "words.json").read_text())
+    assert words["shortest"] == 3 and words["short"] == ["da"]
+    assert words["words"]["order"] == 2 and words["words"]["enquiries"] == 1
+    # Only the text Pagefind indexes: not the metadata list it ignores, nor numbers or "a".
+    assert "court" not in words["words"] and "north" not in words["words"]
+    assert "30" not in words["words"] and "a" not in words["words"]
+
+
 def test_the_same_content_builds_the_same_website_bytes(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
     site("minimal")
     assert run("build", "--content", "site", "--out", "one", "--no-pdf").exit_code == 0
@@ -164,3 +178,62 @@ def test_a_site_without_examples_yet_builds_without_search(site, tmp_path) -> No
     home = Page((out / "index.html").read_text())
     assert "No examples have been published yet." in home.text_of("p")
     assert not home.find_all("form")
+
+
+def test_home_page_says_when_examples_name_no_standard(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    first = content / "examples" / "first-case.md"
+    overlay(content, {"examples/first-case.md": first.read_text().replace(
+        'standards: ["2.1"]\n', "")})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert result.exit_code == 0, result.output
+    home = Page((tmp_path / "out" / "index.html").read_text())
+    paragraphs = home.text_of("p")
+    assert "The examples published so far do not name the standards they meet." in paragraphs
+    assert "No examples have been published yet." not in paragraphs
+    assert home.find_all("a", href="practice-themes/court-work.html")
+
+
+def _icons(out: Path) -> set[str]:
+    return {link.attrs["href"].lstrip("./") for page in out.rglob("*.html")
+            for link in Page(page.read_text()).find_all("link", rel="icon")}
+
+
+def test_every_page_has_the_default_icon(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
+    out = tmp_path / "out"
+    pages = list(out.rglob("*.html"))
+    assert all(len(Page(p.read_text()).find_all("link", rel="icon")) == 1 for p in pages)
+    assert _icons(out) == {"static/favicon.svg"}
+    assert (out / "static" / "favicon.svg").read_text().startswith("<svg ")
+
+
+def test_the_organisations_icon_from_the_site_file(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    icon = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">'
+            '<rect width="1" height="1"/></svg>')
+    overlay(content, {"images/icon.svg": icon})
+    with (content / "site.yml").open("a") as site_yml:
+        site_yml.write("favicon: images/icon.svg\n")
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert _icons(out) == {"images/icon.svg"}
+    assert (out / "images" / "icon.svg").read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("images/none.png", "favicon 'images/none.png' not found in the content folder"),
+    ("images/icon.bmp", "favicon 'images/icon.bmp' is not an icon: use one of .png, .svg, "
+                        ".ico, .gif"),
+])
+def test_a_wrong_icon_is_reported_with_its_line(site, value: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"images/icon.bmp": b"BM"})
+    lines = len((content / "site.yml").read_text().splitlines())
+    with (content / "site.yml").open("a") as site_yml:
+        site_yml.write(f"favicon: {value}\n")
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 1
+    assert f"site/site.yml:{lines + 1}: {message}" in result.stderr

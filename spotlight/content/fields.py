@@ -90,6 +90,10 @@ SITE = Schema("the site file", (
           "the visual theme, relative to the content folder"),
     Field("logo", "record", "a logo for the PDF covers: src and alt", schema=LOGO),
     Field("pdf", "record", "how the PDFs are made", schema=SITE_PDF),
+    Field("favicon", "text", "the site's icon in browser tabs and bookmarks: a square image "
+          "file of the content folder, for example images/favicon.png"),
+    Field("contents_examples", "bool", "list each section's examples under it in the contents "
+          "of a report's web page; without it, listed for reports of more than five examples"),
 ))
 
 FIELDWORK = Schema("fieldwork", (
@@ -138,6 +142,8 @@ REPORT = Schema("a report", (
     Field("waivers", "records", "findings of spotlight check waived in this file, with reasons",
           schema=WAIVER, default=()),
     Field("pdf", "record", "how this report's PDF is made", schema=REPORT_PDF),
+    Field("contents_examples", "bool", "list each section's examples in the contents of the "
+          "report's web page; overrides the site's setting for this report"),
 ))
 
 KINDS = ("person", "initiative")

@@ -123,6 +123,8 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
         logo=_logo(record["logo"], source.name, assets, found),
         new_page_per_section=pdf["new_page_per_section"], handouts=pdf["handouts"],
+        contents_examples=record["contents_examples"],
+        favicon=_favicon(record, source.name, assets, found),
     )
 
 
@@ -144,6 +146,23 @@ def _logo(record: YMap | None, name: str, assets: frozenset[str],
         found.append(Problem(name, record.line_of("alt"), "the logo has no alt text: add "
                              "'alt' saying what it shows, usually the organisation's name"))
     return Logo(posixpath.normpath(src), alt) if not message and alt else None
+
+
+#: What browsers show as a site's icon.
+FAVICON_TYPES = (".png", ".svg", ".ico", ".gif")
+
+
+def _favicon(record: YMap, name: str, assets: frozenset[str], found: list[Problem]) -> str | None:
+    src = record["favicon"]
+    if not src:
+        return None
+    message = _file_problem(src, assets, "favicon")
+    if message is None and not src.lower().endswith(FAVICON_TYPES):
+        message = f"favicon '{src}' is not an icon: use one of {', '.join(FAVICON_TYPES)}"
+    if message:
+        found.append(Problem(name, record.line_of("favicon"), message))
+        return None
+    return posixpath.normpath(unquote(urlsplit(src).path))
 
 
 def _report(source: SourceFile, assets: frozenset[str],
@@ -189,6 +208,7 @@ def _report(source: SourceFile, assets: frozenset[str],
         standards_intro=md(record, "standards_intro"), sections=sections, references=references,
         acknowledgements=md(record, "acknowledgements"),
         new_page_per_section=(record["pdf"] or {}).get("new_page_per_section"),
+        contents_examples=record["contents_examples"],
         name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
     )
 

@@ -189,6 +189,11 @@ class _Renderer(RendererHTML):
             img = img[:-1] + f' title="{escapeHtml(str(title))}">'
         return img
 
+    def link_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        if tokens[idx].markup == "autolink":  # <https://...>: the text is the address
+            tokens[idx].attrJoin("class", "address")
+        return self.renderToken(tokens, idx, options, env)
+
     def citation(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         return f"{_MARK}c{tokens[idx].meta['key']}{_MARK}"
 

@@ -41,6 +41,8 @@ def assemble(content: Content) -> Site:
     images = {i for r in reports for i in r.images} | _images(
         [e.body for e in content.examples if e.slug in published]
         + [t.intro for t in settings.practice_themes if t.slug in listed])
+    if settings.favicon:
+        images.add(settings.favicon)
     licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ""))
     accessibility = markdown.render(settings.accessibility.html, RenderContext(2, PAGE_ROOT)) \
         if settings.accessibility else markdown.Markup("")
@@ -50,7 +52,8 @@ def assemble(content: Content) -> Site:
     return Site(title=settings.title, organisation=settings.organisation,
                 language=settings.language, base_url=base_url, licence=licence,
                 reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
-                library=library, accessibility=accessibility, logo=settings.logo)
+                library=library, accessibility=accessibility, logo=settings.logo,
+                favicon=settings.favicon)
 
 
 def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:
@@ -95,7 +98,18 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
         glossary=used_terms(settings.glossary, texts),
         keywords=keywords((s.title for s in sections), (t for e in mine for t in e.tags)),
         new_page_per_section=settings.new_page_per_section if new_page is None else new_page,
+        contents_examples=_first_set(source.contents_examples, settings.contents_examples,
+                                     sum(len(s.examples) for s in sections) > HANDFUL),
     )
+
+
+#: A report with more examples than this lists them in its contents unless told otherwise.
+HANDFUL = 5
+
+
+def _first_set(*choices: bool | None) -> bool:
+    """The first choice that is set: the report's, the site's, then the default."""
+    return next(choice for choice in choices if choice is not None)
 
 
 def section_texts(section: Section) -> list[str]:

@@ -1,6 +1,12 @@
 /* spotlight search: a GOV.UK-style form over Pagefind's JavaScript API (pagefind/pagefind.js,
    written into the site by `spotlight build`). Needs a web server: browsers refuse to load the
-   index from files opened from a folder, and the page then says so. */
+   index from files opened from a folder, and the page then says so.
+
+   Pagefind matches the beginnings of words only, so pagefind/words.json (the indexed words, with
+   how often each occurs) lets this page forgive: a word of one or two letters is left out
+   (unless the text writes it as an abbreviation, like DA), and a word no example contains is
+   replaced by the nearest word that one does ("acommodation" -> "accommodation"). The query and
+   the ticked filters live in the address, so a search can be bookmarked and shared. */
 (function () {
   "use strict";
   var box = document.getElementById("search");
@@ -10,12 +16,18 @@
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
+  var note = document.getElementById("search-note");
+  var help = document.getElementById("search-help");
+  var helpFilters = document.getElementById("search-help-filters");
   var list = document.getElementById("search-results");
   var root = box.getAttribute("data-root");
   var bundle = new URL(box.getAttribute("data-bundle") + "pagefind.js", document.baseURI).href;
+  var wordsUrl = box.getAttribute("data-words");
   var more = document.getElementById("search-more");
+  var groups = Array.prototype.slice.call(box.querySelectorAll("[data-filter]"));
   var PAGE = 20;
   var pagefind = null;
+  var vocabulary = null;  // {shortest, short: [...], words: {word: count}}
   var pending = [];
   var latest = 0;
   var timer = null;
@@ -24,25 +36,129 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
-  function filters() {
+  function quoted(words) {
+    return words.map(function (w) { return "‘" + w + "’"; }).join(", ");
+  }
+
+  function boxes(group) {
+    return Array.prototype.slice.call(group.querySelectorAll("input[type=checkbox]"));
+  }
+
+  // The ticked filters as Pagefind wants them, leaving out one group if asked.
+  function filters(except) {
     var chosen = {};
-    box.querySelectorAll("[data-filter]").forEach(function (group) {
-      var values = [];
-      group.querySelectorAll("input:checked").forEach(function (c) { values.push(c.value); });
-      if (values.length) {
-        chosen[group.getAttribute("data-filter")] = { any: values };
+    groups.forEach(function (group) {
+      var name = group.getAttribute("data-filter");
+      var values = boxes(group).filter(function (c) { return c.checked; })
+        .map(function (c) { return c.value; });
+      if (values.length && name !== except) {
+        chosen[name] = { any: values };
       }
     });
     return chosen;
   }
 
   function chosenLabels() {
-    var labels = [];
-    box.querySelectorAll("[data-filter] input:checked").forEach(function (c) {
-      labels.push(c.value);
-    });
-    return labels;
+    return Array.prototype.map.call(box.querySelectorAll("[data-filter] input:checked"),
+                                    function (c) { return c.value; });
   }
+
+  // --- Forgiving words ---------------------------------------------------------------------
+
+  // Optimal string alignment distance (Levenshtein plus swapped neighbours), giving up once it
+  // must exceed `most`.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) {
+      return most + 1;
+    }
+    var before = null, previous = [], row;
+    for (var j = 0; j <= b.length; j++) { previous.push(j); }
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row.push(value);
+        smallest = Math.min(smallest, value);
+      }
+      if (smallest > most) {
+        return most + 1;
+      }
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  function known(word) {
+    if (vocabulary.words[word]) {
+      return true;
+    }
+    for (var candidate in vocabulary.words) {
+      if (candidate.lastIndexOf(word, 0) === 0) {
+        return true;  // the beginning of a word the examples use: Pagefind finds it
+      }
+    }
+    return false;
+  }
+
+  // The indexed word nearest to a slip, or null: one slip in a short word, two in a longer one.
+  function nearest(word) {
+    var most = word.length <= 4 ? 1 : word.length <= 11 ? 2 : 3;
+    var best = null, bestDistance = most + 1, bestCount = 0;
+    for (var candidate in vocabulary.words) {
+      var d = distance(word, candidate, most);
+      if (word.length >= 5 && candidate.length > word.length) {
+        d = Math.min(d, distance(word, candidate.slice(0, word.length), most));
+      }
+      var count = vocabulary.words[candidate];
+      if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+        best = candidate; bestDistance = d; bestCount = count;
+      }
+    }
+    return bestDistance <= most ? best : null;
+  }
+
+  // What to search for: {terms, exact (short abbreviations, matched whole), left (too
+  // short), corrected ([typed, used]), unknown}.
+  function understand(query) {
+    var words = query.match(/[\p{L}\p{N}]+/gu) || [];
+    var found = { terms: [], shown: [], exact: [], left: [], corrected: [], unknown: [] };
+    words.forEach(function (typed) {
+      var word = typed.toLowerCase();
+      if (!vocabulary || /^\d+$/.test(word)) {
+        found.terms.push(word);  // numbers (2023, 14) are searched for as they are
+        found.shown.push(typed);
+      } else if (word.length < vocabulary.shortest) {
+        if (vocabulary.short.indexOf(word) >= 0) {
+          found.terms.push(word);
+          found.shown.push(typed);
+          found.exact.push(word);  // DA, not every word that begins "da"
+        } else {
+          found.left.push(typed);
+        }
+      } else if (known(word)) {
+        found.terms.push(word);
+        found.shown.push(typed);
+      } else {
+        var better = nearest(word);
+        if (better) {
+          found.terms.push(better);
+          found.shown.push(better);
+          found.corrected.push([typed, better]);
+        } else {
+          found.unknown.push(typed);
+        }
+      }
+    });
+    return found;
+  }
+
+  // --- Results -----------------------------------------------------------------------------
 
   // Pagefind's excerpt is text with <mark> around matches: keep the text and the marks only.
   function excerpt(html) {
@@ -82,30 +198,117 @@
     return item;
   }
 
-  async function run() {
-    var query = input.value.trim();
-    var chosen = filters();
-    var ticket = ++latest;
+  // Each filter option shows how many results ticking it would give: the current words and
+  // the other groups' ticked filters, with this option.
+  async function showCounts(query, ticket) {
+    var counted = await Promise.all(groups.map(async function (group) {
+      var name = group.getAttribute("data-filter");
+      var others = filters(name);
+      if (query === null && !Object.keys(others).length) {
+        return (await pagefind.filters())[name] || {};
+      }
+      if (query === "") {
+        return {};  // nothing that could be searched for: every option gives nothing
+      }
+      var search = await pagefind.search(query, { filters: others });
+      return (search && search.filters && search.filters[name]) || {};
+    }));
+    if (ticket !== latest) {
+      return;  // a newer search has begun: its counts will be shown
+    }
+    groups.forEach(function (group, index) {
+      boxes(group).forEach(function (c) {
+        var count = counted[index][c.value] || 0;
+        c.parentNode.querySelector(".checkboxes__count").textContent = "(" + count + ")";
+      });
+    });
+  }
+
+  function remember(query) {
     var url = new URL(window.location.href);
-    if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
+    url.search = "";
+    if (query) {
+      url.searchParams.set("q", query);
+    }
+    groups.forEach(function (group) {
+      boxes(group).forEach(function (c) {
+        if (c.checked) {
+          url.searchParams.append(group.getAttribute("data-filter"), c.getAttribute("data-slug"));
+        }
+      });
+    });
     window.history.replaceState(null, "", url);
-    if (!query && !Object.keys(chosen).length) {
-      list.replaceChildren();
-      status.textContent = "";
-      more.hidden = true;
+  }
+
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    groups.forEach(function (group) {
+      var wanted = params.getAll(group.getAttribute("data-filter"));
+      boxes(group).forEach(function (c) {
+        c.checked = wanted.indexOf(c.getAttribute("data-slug")) >= 0 ||
+          wanted.indexOf(c.value) >= 0;
+      });
+    });
+  }
+
+  function say(text, extra) {
+    status.textContent = text;
+    note.textContent = extra.join(" ");
+    note.hidden = !extra.length;
+  }
+
+  async function run() {
+    var typed = input.value.trim();
+    var chosen = filters();
+    var labels = chosenLabels();
+    var ticket = ++latest;
+    remember(typed);
+    var found = understand(typed);
+    var extra = [];
+    if (found.corrected.length) {
+      extra.push("No example contains " + quoted(found.corrected.map(function (c) { return c[0]; })) +
+                 ", so these are the examples with " +
+                 quoted(found.corrected.map(function (c) { return c[1]; })) + ".");
+    }
+    if (found.left.length) {
+      extra.push("Words of one or two letters are left out: " + quoted(found.left) + ".");
+    }
+    var query = found.unknown.length ? "" : found.terms.join(" ");
+    // Pagefind matches a quoted word whole.
+    var asked = found.terms.map(function (term) {
+      return found.exact.indexOf(term) >= 0 ? "\"" + term + "\"" : term;
+    }).join(" ");
+    list.replaceChildren();
+    more.hidden = true;
+    help.hidden = true;
+    if (!typed && !labels.length) {
+      say("", []);
+      await showCounts(null, ticket);
       return;
     }
-    var search = await pagefind.search(query || null, { filters: chosen });
+    var where = labels.length ? " in " + labels.join(", ") : "";
+    helpFilters.hidden = !labels.length;
+    if (found.unknown.length || !(query || labels.length)) {
+      if (found.unknown.length) {
+        extra.unshift("No example contains " + quoted(found.unknown) + ", nor a word close to it.");
+      }
+      say(found.unknown.length ? "No examples found for ‘" + typed + "’" + where
+        : "Type a word of three letters or more", extra);
+      help.hidden = !found.unknown.length;
+      await showCounts(found.unknown.length ? "" : null, ticket);
+      return;
+    }
+    var search = await pagefind.search(asked || null, { filters: chosen });
     if (ticket !== latest) {
       return;
     }
     pending = search.results;
-    list.replaceChildren();
-    var labels = chosenLabels();
-    status.textContent = plural(pending.length, "example") + " found" +
-      (query ? " for ‘" + query + "’" : "") +
-      (labels.length ? " in " + labels.join(", ") : "");
-    await showMore(ticket);
+    say(plural(pending.length, "example") + " found" +
+        (query ? " for ‘" + found.shown.join(" ") + "’" : "") +
+        where, extra);
+    help.hidden = pending.length > 0;
+    await Promise.all([showMore(ticket), showCounts(asked || null, ticket)]);
   }
 
   // Results arrive in pages: the data of each result is fetched only when it is shown.
@@ -126,11 +329,23 @@
     timer = window.setTimeout(run, 300);
   }
 
+  async function loadVocabulary() {
+    try {
+      var response = await fetch(new URL(wordsUrl, document.baseURI));
+      vocabulary = response.ok ? await response.json() : null;
+    } catch (error) {
+      vocabulary = null;  // search still works, without forgiving slips
+    }
+  }
+
   async function start() {
     try {
       pagefind = await import(bundle);
-      await pagefind.options({ baseUrl: "/" });
-      await pagefind.init();
+      // A whole-word match ranks above a long word that merely begins with what was typed.
+      await pagefind.options({ baseUrl: "/", excerptLength: 30,
+                               ranking: { termSimilarity: 2.0 } });
+      await Promise.all([pagefind.init(), loadVocabulary()]);
+      await pagefind.filters();  // loads every filter, so that results carry their counts
     } catch (error) {
       document.getElementById("search-unavailable").hidden = false;
       return;
@@ -152,11 +367,9 @@
     box.querySelectorAll("[data-filter] input").forEach(function (c) {
       c.addEventListener("change", run);
     });
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) {
-      input.value = query;
-      run();
-    }
+    window.addEventListener("popstate", function () { restore(); run(); });
+    restore();
+    run();
   }
 
   start();
