@@ -23,12 +23,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from spotlight.assemble import assemble  # noqa: E402
-from spotlight.assemble_print import assemble_print  # noqa: E402
-from spotlight.load import load, load_theme  # noqa: E402
-from spotlight.pdf import PDF_VARIANT, render_pdfs  # noqa: E402
-from spotlight.render import render  # noqa: E402
-from spotlight.validate import validate  # noqa: E402
+from spotlight.content.load import load, load_theme  # noqa: E402
+from spotlight.content.validate import validate  # noqa: E402
+from spotlight.outputs.pdf import PDF_VARIANT, render_pdfs  # noqa: E402
+from spotlight.site.assemble import assemble  # noqa: E402
+from spotlight.site.assemble_print import assemble_print  # noqa: E402
+from spotlight.site.render import render  # noqa: E402
 
 
 def main() -> None:

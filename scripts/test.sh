@@ -8,4 +8,5 @@ choose_python
 pip_install -e '.[test]'
 link_launcher
 "$PYTHON" -m ruff check spotlight tests
+"$PYTHON" -m mypy  # the package, as [tool.mypy] in pyproject.toml says
 "$PYTHON" -m pytest "$@"

@@ -136,7 +136,8 @@ class _ProgressBar:
     """A progress bar on standard error while PDFs render, on a terminal only."""
 
     def __init__(self, enabled: bool) -> None:
-        self._enabled, self._bar, self._done = enabled, None, 0
+        self._enabled, self._done = enabled, 0
+        self._bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if not self._enabled:
@@ -257,7 +258,7 @@ def new_group() -> None:
 def new_example_command(content: Path | None, report: str, practice_theme: str, kind: str,
                         title: str, quiet: bool, verbose: bool) -> None:
     """Write examples/<slug>.md with its front matter filled in; never overwrites."""
-    from .scaffold import new_example
+    from .content.scaffold import new_example
 
     content = _locate(content, quiet, lambda e: _refuse(e, "Nothing was written.")).content
     try:
@@ -352,8 +353,8 @@ def _date_option(question: str, given: str | None, optional: bool = False) -> An
               help="Write all three schemas into this folder instead of printing one.")
 def schema_command(kind: str | None, out: Path | None) -> None:
     """Print the JSON Schema of example front matter, a report file or the site file."""
-    from .jsonschema import json_schema
-    from .scaffold import write_schemas
+    from .content.jsonschema import json_schema
+    from .content.scaffold import write_schemas
 
     if out is not None:
         for path in write_schemas(out):
@@ -381,7 +382,7 @@ def serve_command(content: Path | None, out: Path | None, host: str, port: int,
                   visual_theme: str, theme_override: Path | None, pdf: bool, quiet: bool,
                   verbose: bool) -> None:
     """Preview the site: build, serve, and rebuild and reload pages on every change."""
-    from .serve import ServeOptions, serve
+    from .preview.serve import ServeOptions, serve
 
     content = _locate(content, quiet, lambda e: _refuse(e, "The preview did not start.")).content
 

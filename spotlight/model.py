@@ -9,22 +9,18 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from .content.fields import ExampleFront, Waiver
 from .markdown import Parsed
 
 if TYPE_CHECKING:
-    from .library import Library
+    from .site.library import Library
+
+#: Declares a field that holds an example's own text, or what is made from it (a glossary of
+#: the terms its examples use): a page or PDF that reads the field depends on the text of the
+#: examples the object holds (see incremental/depends.py), and is made again when it changes.
+EXAMPLE_TEXT = {"example_text": True}
 
 # --- Validated content -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """A finding of ``spotlight check`` that the author waives, with the reason why."""
-
-    code: str
-    match: str | None
-    reason: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -168,27 +164,16 @@ class ReportSource:
     waivers: tuple[Waiver, ...] = ()
 
 
-@dataclass(frozen=True)
-class ExampleSource:
-    """A validated example file."""
+@dataclass(frozen=True, kw_only=True)
+class ExampleSource(ExampleFront):
+    """A validated example file: its front matter (declared in ``ExampleFront``), its slug
+    (from the front matter or the file name), where it is, and its parsed body."""
 
     slug: str
     path: Path
-    title: str
-    reports: tuple[str, ...]
-    practice_theme: str
-    also_practice_themes: tuple[str, ...]
-    region: str
-    pdu: str | None
-    standards: tuple[str, ...]
-    sentence_type: str | None
-    kind: str
-    tags: tuple[str, ...]
-    order: int
     body: Parsed
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    waivers: tuple[Waiver, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,8 +204,10 @@ class Example:
     sentence_type: SentenceType | None
     tags: tuple[str, ...]
     # Left out of repr: a page shows them only by reading them, which a build notes.
-    body: Markup = field(repr=False)
-    outcome: Markup | None = field(repr=False)
+    body: Markup = field(repr=False, metadata=EXAMPLE_TEXT)
+    outcome: Markup | None = field(repr=False, metadata=EXAMPLE_TEXT)
+    #: Its front matter as written: every declared field, for templates to show.
+    front: ExampleFront = field(repr=False)
 
     @property
     def page(self) -> str:
@@ -276,7 +263,7 @@ class Report:
     page: str
     pdf: str
     images: tuple[str, ...]
-    glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = False
     #: Whether the web page's contents list each section's examples.
@@ -309,7 +296,7 @@ class Collection:
     published: dt.date
     parts: tuple[CollectionPart, ...]
     references: tuple[Reference, ...]
-    glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the texts: see render.py
+    glossary: tuple[tuple[str, str], ...] = field(repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...]
     pdf: str
     new_page_per_section: bool = False
@@ -328,7 +315,7 @@ class Handout:
     reports: tuple[Report, ...]
     published: dt.date
     references: tuple[Reference, ...]
-    glossary: tuple[tuple[str, str], ...] = field(repr=False)  # from the text: see render.py
+    glossary: tuple[tuple[str, str], ...] = field(repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...]
     pdf: str
 

@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import suggest
+from .content import suggest
+from .content.load import REPORTS_DIR, SITE_FILE
+from .content.scaffold import SCHEMA_DIR, slugify
+from .content.yamlio import YList, YMap
 from .errors import Problem, SpotlightError, display_path
 from .importing.dates import single_date
 from .importing.mapping import PLACEHOLDER_DATE  # a date not known yet: the build refuses it
 from .importing.site_file import SiteFile
 from .importing.yaml_writer import scalar
-from .load import REPORTS_DIR, SITE_FILE
-from .scaffold import SCHEMA_DIR, slugify
-from .yamlio import YList, YMap
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content.load import SITE_FILE
 from .errors import Problem, SpotlightError, display_path
-from .load import SITE_FILE
 
 CONTENT = Path("content")
 OUT = Path("build")
@@ -65,7 +65,7 @@ def _relative(path: Path, here: Path) -> str:
 def init_project(folder: Path | None) -> tuple[Path, list[Path]]:
     """Make a project: ``folder`` (or the current folder) with ``content/`` and a
     ``.gitignore``. Return the content folder and every file written. Never overwrites."""
-    from .scaffold import init
+    from .content.scaffold import init
 
     root = folder if folder is not None else Path(".")
     if folder is not None and folder.exists() and (not folder.is_dir()

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-import spotlight.pdf
+import spotlight.outputs.pdf
 from spotlight.cli import main
 
 PATIENCE = 300  # seconds: a safety net so that a broken test cannot hang CI forever
@@ -50,13 +50,13 @@ def _pause_once(flags: Path):  # type: ignore[no-untyped-def]
 def _arrange(point: str, flags: Path) -> None:
     pause = _pause_once(flags)
     if point == "pdf":
-        render_pdfs = spotlight.pdf.render_pdfs
+        render_pdfs = spotlight.outputs.pdf.render_pdfs
 
         def rendering(*args, **kwargs):  # type: ignore[no-untyped-def]
             pause()
             return render_pdfs(*args, **kwargs)
 
-        spotlight.pdf.render_pdfs = rendering
+        spotlight.outputs.pdf.render_pdfs = rendering
     elif point == "write":
         write_bytes = Path.write_bytes
 

@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 import yaml
 
-from spotlight import fields
-from spotlight.scaffold import slugify
-from spotlight.yamlio import split_front_matter
+from spotlight.content import fields
+from spotlight.content.scaffold import slugify
+from spotlight.content.yamlio import split_front_matter
 
 from .conftest import REPO, SAMPLE, run
 
@@ -116,6 +116,7 @@ def test_init_works_from_the_built_wheel(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     wheel = next((tmp_path / "wheel").glob("spotlight-*.whl"))
     zipfile.ZipFile(wheel).extractall(tmp_path / "installed")
+    assert (tmp_path / "installed" / "spotlight" / "py.typed").is_file(), "its types ship"
     work = tmp_path / "work"
     work.mkdir()
     env = os.environ | {"PYTHONPATH": str(tmp_path / "installed")}

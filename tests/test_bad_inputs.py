@@ -27,6 +27,8 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
+from spotlight.incremental import RECORDS, Records
+
 from .conftest import SAMPLE, SITES, TESTS, Listener, NetworkGuard, overlay, run
 
 CATALOGUE = TESTS / "bad_inputs"
@@ -87,9 +89,11 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.Mon
         assert len(lines) == len(expected), result.stderr
         for line, wanted in zip(lines, expected, strict=True):
             _assert_line(line, wanted)
-        assert _snapshot(tmp_path, leave_out=out) == _without(before, out, tmp_path), \
-            "nothing was written outside the output folder"
-        assert (out / ".spotlight-build").is_file() and (out / "index.html").is_file()
+        records = tmp_path / RECORDS  # the build records, kept beside the content folder
+        assert _without(_snapshot(tmp_path, leave_out=out), records, tmp_path) == \
+            _without(_without(before, out, tmp_path), records, tmp_path), \
+            "nothing was written outside the output folder but the build records"
+        assert Records(content, out).manifest() is not None and (out / "index.html").is_file()
         assert not _active_content(out) - theme_made, "no active content came from the case"
         for document in (*out.rglob("*.xml"), *out.rglob("*.svg")):
             ElementTree.parse(document)  # every XML output stays well-formed

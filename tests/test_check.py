@@ -222,3 +222,19 @@ def test_quiet_and_verbose(site) -> None:  # type: ignore[no-untyped-def]
     assert run("build", "--content", "site", "--out", "out", "--no-pdf", "-q").output == ""
     built = run("build", "--content", "site", "--out", "out", "--no-pdf", "-v", "--clean")
     assert "  wrote out/reports/north-2025.html" in built.stdout.splitlines()
+
+
+def test_check_renders_with_the_theme_override_named_in_the_site_file(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    site_file = content / "site.yml"
+    site_file.write_text(site_file.read_text() + "theme_override: look\n")
+    overlay(content / "look" / "templates", {
+        "404.html": '{% extends "!default/404.html" %}{% block title %}{{ site.no_such }}'
+                    '{% endblock %}'})
+    result = run("check", "--content", "site")
+    assert result.exit_code == 1, "a broken override fails check, as it fails build"
+    assert result.stdout.startswith("site/look/templates/404.html:1:1: error: invalid: ")
+    assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 1
+    overlay(content / "look" / "templates", {
+        "404.html": '{% extends "!default/404.html" %}{% block title %}Lost{% endblock %}'})
+    assert run("check", "--content", "site").exit_code == 0

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from spotlight import __version__
+from spotlight.incremental import RECORDS
 
 from .conftest import overlay, run
 
@@ -37,7 +38,8 @@ def test_broken_example_leaves_previous_build_byte_for_byte(site, tmp_path: Path
     assert result.stderr.startswith("site/examples/second-case.md:")
     assert "Traceback" not in result.output
     assert _snapshot(tmp_path / "out") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"], "no temporary left"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [RECORDS, "out", "site"], \
+        "no temporary left"
 
 
 def test_rebuild_replaces_the_previous_build(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from spotlight import fields
-from spotlight.schema import Schema
+from spotlight.content import fields
+from spotlight.content.schema import Schema
 
 from .conftest import REPO
 
@@ -38,6 +38,15 @@ def test_every_lint_code_is_in_the_readme_table() -> None:
     rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `([a-z-]+)` \| (\w+) \|", table,
                                                         re.MULTILINE)}
     assert rows == {code: rule.severity for code, rule in RULES.items()}
+
+
+def test_the_example_fields_table_is_the_declarations() -> None:
+    from spotlight.content.jsonschema import with_field_tables
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "<!-- fields: example -->" in readme
+    assert with_field_tables(readme) == readme, \
+        "refresh it with: python3 -m spotlight.content.jsonschema --readme"
 
 
 def test_quick_start_walks_a_new_author_through_in_order() -> None:

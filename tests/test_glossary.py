@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from spotlight.glossary import used_terms
+from spotlight.site.glossary import used_terms
 
 GLOSSARY = [("PP", "probation practitioner"), ("PSR", "pre-sentence report"),
             ("href", "not a term"), ("lt", "not a term either")]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from spotlight.incremental import STAT_RECORD, StatRecord
+from spotlight.incremental import Records
+from spotlight.incremental.records import STAT, StatRecord
 
 from .conftest import overlay, run
 
@@ -26,11 +27,10 @@ SECOND_REPORT = {
 
 
 def _files(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file but the machine's stat record: (SHA-256, inode). A file rewritten gets a new
-    inode; a kept one does not."""
+    """Every file: (SHA-256, inode). A file rewritten gets a new inode; a kept one does not."""
     return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
                                                p.stat().st_ino)
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != STAT_RECORD}
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _build(*extra: str) -> str:
@@ -176,7 +176,7 @@ def test_pages_follow_the_texts_a_theme_override_shows(two_reports, tmp_path: Pa
 def test_an_edit_right_after_a_build_is_never_missed(two_reports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     time.sleep(1.1)  # older than a build's racy window: the build trusts the files' stat data
     _build("--no-pdf")
-    record = StatRecord.loads((tmp_path / "out" / STAT_RECORD).read_bytes())
+    record = StatRecord.loads((Records(two_reports, tmp_path / "out").folder / STAT).read_bytes())
     assert record is not None and record.key, "the next build may skip reading the files"
     first = two_reports / "examples" / "first-case.md"
     names = ["Ann", "Bob", "Cal", "Dee"]  # the same size each time: only the file's times change
@@ -211,9 +211,8 @@ def test_an_override_named_in_the_site_file_is_watched_too(two_reports, tmp_path
         "404.html": '{% extends "!default/404.html" %}{% block title %}Lost{% endblock %}'})
     time.sleep(1.1)  # older than a build's racy window: the build trusts the files' stat data
     _build("--no-pdf")
-    record = (tmp_path / "out" / STAT_RECORD).read_bytes()
+    record = (Records(two_reports, tmp_path / "out").folder / STAT).read_bytes()
     assert StatRecord.loads(record) == StatRecord("look", StatRecord.loads(record).key)
-    assert str(tmp_path).encode() not in record, "no path of this machine is kept"
     assert _build("--no-pdf").strip() == "Nothing changed: out is up to date."
     template = two_reports / "look" / "templates" / "404.html"
     template.write_text(template.read_text().replace("Lost", "Gone"))  # the same size

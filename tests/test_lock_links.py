@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from spotlight.errors import SpotlightError
-from spotlight.lock import lock_path, output_lock
+from spotlight.outputs.lock import lock_path, output_lock
 
 
 def test_a_hard_link_named_like_the_lock_is_refused(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from spotlight.suggest import describe, nearest
+from spotlight.content.suggest import describe, nearest
 
 from .conftest import run
 

@@ -11,7 +11,6 @@ import pytest
 
 from spotlight import parallel
 from spotlight.build import BuildOptions, build
-from spotlight.incremental import STAT_RECORD
 
 from .conftest import copy_site
 
@@ -71,7 +70,7 @@ def test_a_process_with_other_threads_does_not_fork(forks: list[int],
 
 def _digests(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != STAT_RECORD}
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_a_shared_build_equals_a_build_done_in_one_process(

@@ -8,8 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 from spotlight import markdown
-from spotlight.parse_cache import (
-    CACHE,
+from spotlight.content.yamlio import parse_yaml
+from spotlight.incremental import Records
+from spotlight.incremental.parse_cache import (
     MISSING,
     ParseCache,
     body_line,
@@ -17,7 +18,7 @@ from spotlight.parse_cache import (
     encode,
     front_line,
 )
-from spotlight.yamlio import parse_yaml
+from spotlight.incremental.records import CACHE
 
 from .conftest import run
 
@@ -89,7 +90,7 @@ def _build(*extra: str) -> None:
 def test_a_build_reuses_what_it_read_before(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     content = site("minimal")
     _build()
-    cache = tmp_path / "out" / CACHE
+    cache = Records(content, tmp_path / "out").folder / CACHE
     text = cache.read_text()
     assert "Ann completed her order." in text and "community-order" in text
     cache.write_text(text.replace("Ann completed her order.", "Read from the cache.")
@@ -108,7 +109,7 @@ def test_a_build_reuses_what_it_read_before(site, tmp_path: Path) -> None:  # ty
 def test_a_damaged_cache_is_ignored(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     content = site("minimal")
     _build()
-    (tmp_path / "out" / CACHE).write_bytes(b"\x00 not a cache")
+    (Records(content, tmp_path / "out").folder / CACHE).write_bytes(b"\x00 not a cache")
     first = content / "examples" / "first-case.md"
     first.write_text(first.read_text().replace("Ann completed", "Ann finished"))
     _build()
@@ -121,7 +122,7 @@ def test_entries_follow_the_content(site, tmp_path: Path) -> None:  # type: igno
     _build()
     (content / "examples" / "second-case.md").unlink()
     _build()
-    kept = decode((tmp_path / "out" / CACHE).read_bytes())
+    kept = decode((Records(content, tmp_path / "out").folder / CACHE).read_bytes())
     assert len(kept) == 2 + 3, ("one front matter and one body, and the publish gate's "
                                 "findings of the 3 files: the deleted example's are gone")
     assert dataclasses.is_dataclass(kept.body((content / "examples" / "first-case.md")
@@ -131,7 +132,7 @@ def test_entries_follow_the_content(site, tmp_path: Path) -> None:  # type: igno
 def test_a_damaged_entry_is_replaced(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     content = site("minimal")
     _build()
-    cache = tmp_path / "out" / CACHE
+    cache = Records(content, tmp_path / "out").folder / CACHE
     lines = cache.read_text().split("\n")
     damaged = [line.split("\t")[0] + "\t[1, 2" if "Ann completed" in line else line
                for line in lines]

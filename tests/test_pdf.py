@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spotlight.incremental import STAT_RECORD
-
 from .conftest import SAMPLE, SITES, overlay, run
 from .html_helpers import Page
 from .pdf_helpers import Pdf
@@ -219,7 +217,7 @@ def test_sections_start_new_pages_when_the_site_file_asks(site, tmp_path: Path) 
 
 def _digests(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != STAT_RECORD}
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_two_builds_in_different_folders_give_identical_bytes(tmp_path: Path) -> None:

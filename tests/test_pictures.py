@@ -9,8 +9,8 @@ from xml.etree import ElementTree
 
 from PIL import Image, ImageCms
 
-from spotlight.images import published_picture
-from spotlight.svg_check import clean_svg, svg_problems, svg_texts
+from spotlight.content.images import published_picture
+from spotlight.content.svg_check import clean_svg, svg_problems, svg_texts
 
 
 def _jpeg(orientation: int, profile: bytes | None = None) -> bytes:

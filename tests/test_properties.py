@@ -26,12 +26,12 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from spotlight import markdown
-from spotlight.assemble import assemble
+from spotlight.content.load import RawContent, SourceFile, load, load_theme
+from spotlight.content.theme import VisualTheme
+from spotlight.content.validate import validate
 from spotlight.errors import SpotlightError
-from spotlight.load import RawContent, SourceFile, load, load_theme
-from spotlight.render import render
-from spotlight.theme import VisualTheme
-from spotlight.validate import validate
+from spotlight.site.assemble import assemble
+from spotlight.site.render import render
 
 from .conftest import SITES
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from spotlight.incremental import RECORDS
+
 from .conftest import overlay, run
 from .html_helpers import Page
 
@@ -134,7 +136,7 @@ def test_a_failing_search_indexer_leaves_the_previous_build(
         assert first.endswith("index exploded")
     assert _snapshot(tmp_path / "out") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["out", "site"] + (["fake-pagefind"] if binary is not None else []))
+        [RECORDS, "out", "site"] + (["fake-pagefind"] if binary is not None else []))
 
 
 def test_theme_override_set_in_site_yml(site, tmp_path) -> None:  # type: ignore[no-untyped-def]

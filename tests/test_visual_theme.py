@@ -57,8 +57,8 @@ def test_unknown_visual_theme(site) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_built_in_themes_stylesheets_fetch_nothing_from_elsewhere() -> None:
     """Builds check only an override's stylesheets; the built-in ones are checked here."""
-    from spotlight.theme import themes_root
-    from spotlight.theme_css import css_warnings
+    from spotlight.content.theme import themes_root
+    from spotlight.content.theme_css import css_warnings
 
     sheets = [(static, sheet) for static in sorted(themes_root().glob("*/static"))
               for sheet in sorted(static.rglob("*.css"))]

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spotlight import yamlio
-from spotlight.yamlio import YList, YMap, parse_yaml, split_front_matter
+from spotlight.content import yamlio
+from spotlight.content.yamlio import YList, YMap, parse_yaml, split_front_matter
 
 from .conftest import REPO, SITES
 

@@ -3,6 +3,13 @@
 ``run.py`` runs every check for ``spotlight check``; ``gate.py`` is the publish gate that the
 build calls between render and write. The package itself imports nothing heavy, so that a
 build, which needs only the gate, does not load the other lint families.
+
+Owns: every lint family, the findings and their codes (finding.py), waivers, the located prose
+of the content files (sources.py, prose.py, corpus.py), and the publish gate.
+
+May import: everything below it (the foundation, markdown/, content/, incremental/, site/,
+outputs/) and the stage runner (pipeline.py), which ``spotlight check`` runs with writing
+turned off; never build.py, which calls the gate.
 """
 
 from __future__ import annotations

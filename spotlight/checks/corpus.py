@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..load import RawContent, SourceFile
+from ..content.load import RawContent, SourceFile
+from ..content.theme import VisualTheme
+from ..content.yamlio import split_front_matter
 from ..model import Content, ExampleSource, ReportSource, Site, Waiver
-from ..render import Rendered
-from ..theme import VisualTheme
-from ..yamlio import split_front_matter
+from ..site.render import Rendered
 from .sources import FileText, Key, Text, YamlFile
 
 _SITE_TEXTS: tuple[tuple[Key, ...], ...] = (("title",), ("organisation",))

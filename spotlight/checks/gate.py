@@ -22,12 +22,12 @@ from pathlib import Path
 
 import yaml
 
+from ..content.load import RawContent, SourceFile
 from ..errors import Problem, SpotlightError
 from ..incremental import digest
-from ..load import RawContent, SourceFile
+from ..incremental.parse_cache import ParseCache
 from ..model import Content, Waiver
 from ..parallel import shared_map
-from ..parse_cache import ParseCache
 from . import people, unfinished, waivers
 from .anonymisation import Context, hits
 from .finding import RULES, Finding, finding

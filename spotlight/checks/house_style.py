@@ -65,7 +65,7 @@ def spelled_out(prose: str, start: int, end: int, expansion: tuple[str, ...]) ->
         if _same(preceding[-len(expansion):], expansion):
             return True
     match = re.match(r"(?:[ \t]+[\w'’-]+){0,3}?[ \t\n]*\(([^)]*)\)", after)
-    return bool(match) and words(match.group(1))[:len(expansion)] == expansion
+    return match is not None and words(match.group(1))[:len(expansion)] == expansion
 
 
 def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..content.load import RawContent
+from ..content.svg_check import svg_texts
 from ..errors import display_path
-from ..load import RawContent
-from ..svg_check import svg_texts
 from .anonymisation import Context, hits
 from .finding import Finding, finding
 

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..assemble import assemble
+from ..content.load import RawContent, load
 from ..errors import Problem, SpotlightError
-from ..load import RawContent, load, load_theme
+from ..incremental import Reuse
 from ..model import Content
-from ..render import render
-from ..validate import validate
+from ..pipeline import BuildOptions, run
 from . import facts, house_style, names, references, waivers
 from .corpus import Corpus, build_corpus
 from .finding import Finding, finding
@@ -60,20 +59,21 @@ class CheckResult:
 
 
 def run_checks(options: CheckOptions) -> CheckResult:
-    """Check the content folder; never writes anything."""
+    """Check the content folder; never writes anything: the build's stage runner
+    (pipeline.py) with writing turned off."""
     raw, problems = load(options.content)
-    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    stages = BuildOptions(content=options.content, visual_theme=options.visual_theme,
+                          theme_override=options.theme_override)
     found: set[Finding] = set()
     content: Content | None = None
     try:
-        content = validate(raw, [*problems, *theme_problems])
-        assert theme is not None  # validate raised if the theme could not be loaded
-        site = assemble(content)
-        rendered = render(site, theme, options.content)
+        made = run(stages, Reuse.off(stages), print_set=False, loaded=(raw, problems))
     except SpotlightError as error:
         found.update(_invalid(p, raw) for p in error.problems)
     else:
-        corpus = build_corpus(raw, content, site, rendered, theme)
+        assert made is not None  # without reuse, the stages always run
+        content = made.content
+        corpus = build_corpus(raw, content, made.site, made.rendered, made.theme)
         for family in FAMILIES:
             found.update(family(corpus))
     abbreviations: frozenset[str] = frozenset()

@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import markdown
+from ..markdown import Parsed
 
 Key = str | int
 
@@ -74,7 +75,7 @@ class Text:
         return blank_non_prose(self.value) if self.markdown else self.value
 
     @cached_property
-    def parsed(self) -> markdown.Parsed:
+    def parsed(self) -> Parsed:
         """The value parsed as Markdown (lines counted from 1 at the value's first line)."""
         return markdown.parse(self.value if self.markdown else "", 1)
 

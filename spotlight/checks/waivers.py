@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from .. import suggest
+from ..content import suggest
 from ..model import Waiver
 from .finding import RULES, Finding, finding
 

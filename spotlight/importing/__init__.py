@@ -4,6 +4,11 @@
 read the source -> parse (one parser per format) -> outline -> map -> write. Parsers produce the
 shared document model (``document.py``); the mapper (``mapping.py``) turns it into file texts;
 ``write.py`` is the only part that writes.
+
+Owns: the parsers of each format, the document model they share, and the mapping to content
+files.
+
+May import: the foundation and content/ (what the content files must hold).
 """
 
 from __future__ import annotations

@@ -161,7 +161,8 @@ def _published(blocks: list[Block], parts: ReportParts) -> list[Block]:
 
 def _report_slug(slug: str | None, region: str, fieldwork: tuple[dt.date, dt.date] | None,
                  published: dt.date | None, source: str, existing: frozenset[str]) -> str:
-    year = (fieldwork[1] if fieldwork else published).year if (fieldwork or published) else None
+    last = fieldwork[1] if fieldwork else published
+    year = last.year if last else None
     chosen = slug or (f"{region}-{year}" if year else slugify(PurePosixPath(source).stem))
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", chosen):
         raise SpotlightError([Problem(chosen, None, "the report slug must be lower-case "

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ..content.yamlio import YList, YMap, parse_yaml
 from ..errors import Problem, SpotlightError
-from ..yamlio import YList, YMap, parse_yaml
 from .outline import normalise
 
 LISTS = ("practice_themes", "standards", "regions")

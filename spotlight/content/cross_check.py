@@ -1,0 +1,115 @@
+"""Cross-references between validated files: what a report, an example or the site file names
+(a practice theme, a region, a PDU, a standard, a report, a reference) must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .. import markdown
+from ..errors import Problem
+from ..model import ExampleSource, ReportSource, Settings
+from . import suggest
+
+
+def cross_check(settings: Settings, reports: list[ReportSource], examples: list[ExampleSource],
+                report_files: set[str], found: list[Problem]) -> None:
+    """Add to ``found`` every name in ``reports`` and ``examples`` that names nothing.
+
+    ``report_files`` are the report files' names, so that an example naming a report whose
+    file failed to validate is not reported again.
+    """
+    themes = {t.slug: t.title for t in settings.practice_themes}
+    regions = {r.slug: r for r in settings.regions}
+    region_names = {r.slug: r.name for r in settings.regions}
+    standards = {s.code: s.title for s in settings.standards}
+    sentence_types = {s.slug: s.name for s in settings.sentence_types}
+    by_slug = {r.slug: r for r in reports}
+
+    for report in reports:
+        where = _Where(report.name, report.lines, found)
+        if report.region and report.region not in regions:
+            where.add("region", f"unknown region '{report.region}'",
+                      _choices(region_names, report.region))
+        for section in report.sections or ():
+            if section.practice_theme and section.practice_theme not in themes:
+                found.append(Problem(report.name, section.line, "unknown practice theme "
+                                     f"'{section.practice_theme}'"
+                                     f"{_choices(themes, section.practice_theme)}"))
+        seen = [s.practice_theme for s in report.sections or ()]
+        for theme in {t for t in seen if seen.count(t) > 1}:
+            where.add("sections", f"practice theme '{theme}' has two sections")
+        keys = {r.key for r in report.references}
+        for parsed in _report_markdown(report):
+            _check_citations(parsed, keys, report.name, found)
+
+    seen_slugs: dict[str, ExampleSource] = {}
+    for example in examples:
+        where = _Where(example.name, example.lines, found)
+        folded = example.slug.lower()
+        if folded in seen_slugs:
+            other = seen_slugs[folded].name
+            where.add("title", f"slug '{example.slug}' is already used by {other}; "
+                               "rename one file or set 'slug'")
+        seen_slugs[folded] = example
+        for slug in example.reports:
+            if slug not in report_files:
+                where.add("reports", f"unknown report '{slug}'", _choices(report_files, slug))
+        for theme in (example.practice_theme, *example.also_practice_themes):
+            if theme and theme not in themes:
+                where.add("practice_theme", f"unknown practice theme '{theme}'",
+                          _choices(themes, theme))
+        region = regions.get(example.region)
+        if region is None and example.region:
+            where.add("region", f"unknown region '{example.region}'",
+                      _choices(region_names, example.region))
+        elif region and example.pdu and example.pdu not in {p.slug for p in region.pdus}:
+            where.add("pdu", f"unknown PDU '{example.pdu}' in region '{region.slug}'",
+                      _choices({p.slug: p.name for p in region.pdus}, example.pdu))
+        for code in example.standards:
+            if code not in standards:
+                where.add("standards", f"unknown standard '{code}'", _choices(standards, code))
+        if example.sentence_type and example.sentence_type not in sentence_types:
+            where.add("sentence_type", f"unknown sentence type '{example.sentence_type}'",
+                      _choices(sentence_types, example.sentence_type))
+        for slug in example.reports:
+            cited = by_slug.get(slug)
+            if cited is None:
+                continue
+            _check_citations(example.body, {r.key for r in cited.references},
+                             example.name, found, report=slug)
+            sections = cited.sections
+            if sections is not None and example.practice_theme in themes and \
+                    example.practice_theme not in {s.practice_theme for s in sections}:
+                where.add("practice_theme", f"report '{slug}' has no section for practice theme "
+                                            f"'{example.practice_theme}'")
+
+
+class _Where:
+    """Adds problems located at a top-level key of one file."""
+
+    def __init__(self, name: str, lines: dict[str, int], found: list[Problem]) -> None:
+        self._name, self._lines, self._found = name, lines, found
+
+    def add(self, key: str, message: str, choices: str = "") -> None:
+        self._found.append(Problem(self._name, self._lines.get(key, 1), message + choices))
+
+
+def _choices(known: Mapping[str, str] | Iterable[str], value: str) -> str:
+    return suggest.unknown(value, known)
+
+
+def _report_markdown(report: ReportSource) -> list[markdown.Parsed]:
+    parsed = [report.introduction, report.summary, report.standards_intro,
+              report.acknowledgements]
+    parsed += [s.intro for s in report.sections or () if s.intro is not None]
+    parsed += [r.text for r in report.references]
+    return parsed
+
+
+def _check_citations(parsed: markdown.Parsed, keys: set[str], name: str, found: list[Problem],
+                     report: str | None = None) -> None:
+    for citation in parsed.citations:
+        if citation.value not in keys:
+            where = f" of report '{report}'" if report else ""
+            found.append(Problem(name, citation.line,
+                                 f"citation [@{citation.value}] names no reference{where}"))

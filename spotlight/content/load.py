@@ -1,0 +1,289 @@
+"""Stage 1: read the content folder into memory. The only stage besides write and pdf
+that touches the disk."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Problem, Problems, display_path
+from . import suggest
+from .images import RASTER, picture_problem, published_picture
+from .theme import DEFAULT_THEME, ThemeLayer, VisualTheme, themes_root
+
+SITE_FILE = "site.yml"
+REPORTS_DIR = "reports"
+EXAMPLES_DIR = "examples"
+STATIC_DIR = "static"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file's text, with the path it came from (as the author would name it)."""
+
+    path: Path
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RawContent:
+    """The content folder as read: files not yet validated, and the other files it holds."""
+
+    root: Path
+    site: SourceFile | None
+    reports: tuple[SourceFile, ...]
+    examples: tuple[SourceFile, ...]
+    assets: frozenset[str]
+    #: Files of the ``static/`` folder (relative to it), copied as they are to the output
+    #: folder's top: a CNAME, an .htaccess, a search engine's verification page.
+    static: frozenset[str] = frozenset()
+
+
+def load(root: Path) -> tuple[RawContent, list[Problem]]:
+    """Read every content file below ``root``; return them with every problem met reading."""
+    problems = Problems()
+    if not root.is_dir():
+        problems.add(root, None, "the content folder does not exist")
+        return RawContent(root, None, (), (), frozenset()), list(problems.items)
+    real_root = root.resolve()
+    files = list(_walk(root, (".", "_"), problems))
+    if (root / SITE_FILE).is_dir():
+        problems.add(root / SITE_FILE, None, "is a folder; the site file must be a file")
+
+    site: SourceFile | None = None
+    reports: list[SourceFile] = []
+    examples: list[SourceFile] = []
+    assets: set[str] = set()
+    for path in files:
+        relative = path.relative_to(root).as_posix()
+        if not _inside(path, real_root, problems):
+            continue
+        if relative == SITE_FILE:
+            site = _read(path, relative, problems)
+        elif relative.startswith(f"{REPORTS_DIR}/") and path.suffix in (".yml", ".yaml"):
+            if (source := _read(path, relative, problems)) is not None:
+                reports.append(source)
+        elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
+            if (source := _read(path, relative, problems)) is not None:
+                examples.append(source)
+        elif (message := _left_out(relative, path.suffix)) is not None:
+            problems.add(path, None, message)
+        else:
+            assets.add(relative)
+            if path.suffix.lower() == ".svg":
+                _check_svg(path, problems)
+            elif path.suffix.lower() in RASTER:
+                _check_picture(path, problems)
+    if site is None and not (root / SITE_FILE).exists():
+        problems.add(root / SITE_FILE, None,
+                     "no site file: every content folder needs a site.yml (try 'spotlight init')")
+    raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets),
+                     _static(root, real_root, problems))
+    return raw, list(problems.items)
+
+
+def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
+    """The files of ``static/``, hidden ones included (``.htaccess``, ``.well-known/``)."""
+    from .static_files import static_problem
+
+    base = root / STATIC_DIR
+    if not base.is_dir():
+        return frozenset()
+    found = set()
+    for path in _walk(base, (".git", ".DS_Store"), problems):
+        if _inside(path, real_root, problems):
+            relative = path.relative_to(base).as_posix()
+            try:
+                message = static_problem(relative, path.read_bytes())
+            except OSError as error:
+                message = f"cannot be read: {error.strerror or error}"
+            if message:
+                problems.add(path, None, message)
+            else:
+                found.add(relative)
+    return frozenset(found)
+
+
+#: Suffixes of files that look like examples or reports but would not be read as them.
+_LOOKS_LIKE = {EXAMPLES_DIR: ((".md", ".markdown", ".mdown", ".mkd", ".mkdn"), ".md"),
+               REPORTS_DIR: ((".yml", ".yaml"), ".yml or .yaml")}
+
+
+def _left_out(relative: str, suffix: str) -> str | None:
+    """A message for a file that looks like an example or a report but would be left out."""
+    folder = relative.split("/", 1)[0]
+    if folder in _LOOKS_LIKE and suffix.lower() in _LOOKS_LIKE[folder][0]:
+        wanted = _LOOKS_LIKE[folder][1]
+        what = "an example" if folder == EXAMPLES_DIR else "a report"
+        return (f"is not read as {what}: only files ending in {wanted} are (in small "
+                f"letters); rename it")
+    return None
+
+
+def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Path]:
+    """Every file below ``root`` in name order, leaving out names starting with ``skip``.
+
+    Links to folders are not followed (they could lead outside, or round in a loop): each is
+    reported instead.
+    """
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        for name in sorted(dirs):
+            if not name.startswith(skip) and (Path(folder) / name).is_symlink():
+                problems.add(Path(folder) / name, None, "is a link to a folder, which spotlight "
+                             "does not follow; move the files into this folder instead")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(skip))
+        yield from (Path(folder) / name for name in sorted(names) if not name.startswith(skip))
+
+
+def _inside(path: Path, real_root: Path, problems: Problems,
+            folder: str = "the content folder") -> bool:
+    """True for a regular file inside ``real_root`` (``folder``); anything else is reported.
+
+    ``path`` comes from ``_walk``, which never enters a linked folder: unless it is a link
+    itself, it is inside.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISREG(mode):
+            return True
+        real = path.resolve(strict=True)
+        mode = real.stat().st_mode
+    except (OSError, RuntimeError):
+        problems.add(path, None, "cannot be read: a broken link or a link loop")
+        return False
+    if not real.is_relative_to(real_root):
+        problems.add(path, None, f"is a link to a file outside {folder}; "
+                                 f"copy the file into {folder} instead")
+        return False
+    if not stat.S_ISREG(mode):
+        problems.add(path, None, "is not an ordinary file (a pipe, socket or device); "
+                                 "spotlight reads only ordinary files")
+        return False
+    return True
+
+
+def _check_svg(path: Path, problems: Problems) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return
+    from .svg_check import svg_problems  # imported only when there is an SVG to check
+
+    for line, message in svg_problems(data):
+        problems.add(path, line, message)
+
+
+def _check_picture(path: Path, problems: Problems) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return
+    if message := picture_problem(data, path.suffix):
+        problems.add(path, None, message)
+
+
+def load_published(root: Path, names: Iterable[str]) -> tuple[dict[str, bytes], list[Problem]]:
+    """The published copies of the content's pictures ``names``: without their metadata (see
+    images.py and svg_check.py)."""
+    from .svg_check import clean_svg
+
+    found: dict[str, bytes] = {}
+    problems = Problems()
+    for name in names:
+        path = root / name
+        try:
+            data = path.read_bytes()
+            found[name] = clean_svg(data) if name.lower().endswith(".svg") else \
+                published_picture(data)
+        except OSError as error:
+            problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        except ValueError as error:
+            problems.add(path, None, f"is a damaged picture ({error}): open it and save it "
+                         "again")
+    return found, list(problems.items)
+
+
+def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add(path, None, f"cannot be read: {error.strerror or error}")
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(path, None, "is saved as UTF-16 text; save it as UTF-8")
+        return None
+    if b"\x00" in data:
+        problems.add(path, None, "is a binary file, not text")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        problems.add(path, line, f"is not valid UTF-8 text (at column {column}); "
+                                 "save it as UTF-8")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(path, display_path(path), text)
+
+
+def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, list[Problem]]:
+    """Read the visual theme chain: the override folder, the chosen theme, the default.
+
+    Each folder holds ``templates/`` (Jinja) and ``static/`` (CSS, fonts, images).
+    """
+    problems = Problems()
+    root = themes_root()
+    folders: list[tuple[str, Path]] = []
+    if override is not None:
+        if override.is_dir():
+            folders.append(("override", override))
+        else:
+            problems.add(override, None, "the theme override folder does not exist")
+    if name != DEFAULT_THEME:
+        chosen = root / name
+        if not chosen.is_dir():
+            known = sorted(p.name for p in root.iterdir() if p.is_dir())
+            problems.add(str(name), None,
+                         f"unknown visual theme '{name}'{suggest.unknown(name, known)}")
+        else:
+            folders.append(("theme", chosen))
+    folders.append(("default", root / DEFAULT_THEME))
+    warnings = Problems()
+    layers = tuple(_layer(label, folder, problems, warnings) for label, folder in folders)
+    if problems:
+        return None, list(problems.items)
+    return VisualTheme(layers, warnings.items), []
+
+
+def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> ThemeLayer:
+    templates: dict[str, tuple[str, Path]] = {}
+    static: dict[str, Path] = {}
+    real_root = folder.resolve()
+    for kind in ("templates", "static"):
+        base = folder / kind
+        for path in _walk(base, (".",), problems):
+            if not _inside(path, real_root, problems, "the visual theme's folder"):
+                continue
+            relative = path.relative_to(base).as_posix()
+            if kind == "templates":
+                if (source := _read(path, relative, problems)) is not None:
+                    templates[relative] = (source.text, path)
+                continue
+            static[relative] = path
+            # The built-in themes' stylesheets are checked by the tests, not at every build.
+            if label == "override" and path.suffix.lower() == ".css" and \
+                    (css := _read(path, relative, problems)):
+                from .theme_css import css_warnings  # only for a theme override
+
+                for line, message in css_warnings(css.text, relative):
+                    warnings.add(path, line, message)
+            elif label == "override" and path.suffix.lower() == ".svg":
+                _check_svg(path, problems)  # served from the site, as content SVGs are
+    return ThemeLayer(label, folder, templates, static)

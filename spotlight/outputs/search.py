@@ -1,0 +1,128 @@
+"""Full-text search: Pagefind indexes the example pages of a built site.
+
+Pagefind (the ``pagefind`` package with its ``pagefind_bin`` binary) reads the written HTML, so
+it runs on the staging folder after the pages are written and before the build is swapped in:
+a failure leaves the previous build untouched. Only example pages are indexed (they carry
+``data-pagefind-body``); ``data-pagefind-filter`` marks their practice themes and region.
+
+Pagefind matches word beginnings only, so a spelling slip finds nothing useful. Beside the index,
+``pagefind/words.json`` lists the words the index holds, with how often each occurs, so that the
+search page can correct a slip ("acommodation" -> "accommodation") and leave out words too
+short to search for.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..content.language import language_problem
+from ..errors import Problem, SpotlightError
+
+BUNDLE = "pagefind"
+INDEXED = "examples/*.html"
+_LANG = re.compile(r"<html[^>]*?\slang=[\"']?([^\"'>\s]*)", re.IGNORECASE)
+TIMEOUT = 600  # seconds: a very large site indexes in well under a minute
+WORDS = "pagefind/words.json"
+#: Words shorter than this are searched for only when the text writes them in capitals (DA).
+SHORTEST = 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+def index_site(folder: Path) -> None:
+    """Write Pagefind's search index and scripts into ``folder``/pagefind/.
+
+    Pagefind names its files after each page's language: every indexed page's ``lang`` is
+    checked first, so that no name from the content decides where a file is written.
+    """
+    for page in sorted(folder.glob(INDEXED)):
+        with page.open("rb") as stream:
+            head = stream.read(4096).decode("utf-8", "replace")
+        found = _LANG.search(head)
+        if found and (wrong := language_problem(html.unescape(found.group(1)))):
+            raise _failed(f"{page.relative_to(folder).as_posix()}: {wrong}")
+    command = [str(_executable()), "--site", str(folder), "--glob", INDEXED,
+               "--output-subdir", BUNDLE, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise _failed(str(error)) from None
+    if done.returncode != 0 or not (folder / BUNDLE / "pagefind.js").is_file():
+        raise _failed((done.stderr or done.stdout).strip() or f"exit status {done.returncode}")
+    write_vocabulary(folder)
+
+
+def write_vocabulary(folder: Path) -> None:
+    """Write ``pagefind/words.json``: every word of the indexed text, with its count, and the
+    short abbreviations (two letters, written in capitals) that are worth searching for."""
+    counts: Counter[str] = Counter()
+    short: set[str] = set()
+    for page in sorted(folder.glob(INDEXED)):
+        reader = _IndexedText()
+        reader.feed(page.read_text(encoding="utf-8"))
+        for word in _WORD.findall(" ".join(reader.parts)):
+            if word.isdigit():
+                continue
+            if len(word) >= SHORTEST:
+                counts[word.lower()] += 1
+            elif len(word) > 1 and word.isupper():
+                short.add(word.lower())
+    data = {"shortest": SHORTEST, "short": sorted(short), "words": dict(sorted(counts.items()))}
+    target = folder / WORDS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                      encoding="utf-8")
+
+
+class _IndexedText(HTMLParser):
+    """The text Pagefind indexes: inside ``data-pagefind-body``, outside
+    ``data-pagefind-ignore``."""
+
+    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                       "meta", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._stack: list[str] = []  # "body", "ignore" or "" for each open element
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        names = {name for name, _ in attrs}
+        self._stack.append("ignore" if "data-pagefind-ignore" in names else
+                           "body" if "data-pagefind-body" in names else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._VOID and self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "body" in self._stack and "ignore" not in self._stack:
+            self.parts.append(data)
+
+
+def _executable() -> Path:
+    """The Pagefind binary: PAGEFIND_BINARY_PATH, the pagefind_bin package, or the PATH."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        found = None
+    else:
+        found = get_executable()
+    if found is None:
+        raise SpotlightError([Problem("search", None, "Pagefind is not installed: install it "
+                                      "with pip install 'pagefind[bin]', or build without "
+                                      "search (--no-search)")])
+    return found
+
+
+def _failed(reason: str) -> SpotlightError:
+    return SpotlightError([Problem("search", None, f"Pagefind could not index the site: "
+                                   f"{reason}")])

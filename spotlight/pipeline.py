@@ -1,0 +1,200 @@
+"""The stage runner that every command calls: load -> validate -> assemble -> gate ->
+render the PDF documents -> make the PDFs -> render the pages.
+
+``build`` (and ``serve``, which builds) runs it, with the publish gate and the PDFs, and then
+writes; ``check`` runs it with writing turned off (``Reuse.off``, no gate, no PDFs made) and
+lints what it made. So the commands cannot disagree about what the content is or how it
+renders.
+
+Everything stays in memory: only load reads the disk, and the PDF stage the previous PDFs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from .content.load import RawContent, load, load_theme
+from .errors import Problem, SpotlightError
+from .incremental import NOT_OUTPUT, Reuse
+
+if TYPE_CHECKING:
+    from .content.theme import VisualTheme
+    from .incremental.parse_cache import ParseCache
+    from .incremental.records import PdfRecord
+    from .model import Content, Site
+    from .site.render import Rendered
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: where from, where to, with which visual theme, and what to make.
+
+    ``handouts`` None follows the site file's ``pdf.handouts``; ``modified`` is the PDFs'
+    modification date (from SOURCE_DATE_EPOCH), None for each PDF's publication date.
+
+    Every option changes what a build writes unless declared ``NOT_OUTPUT``: a build whose
+    output-changing options differ from the previous build's makes its pages again.
+    """
+
+    content: Path = field(default=Path("content"), metadata=NOT_OUTPUT)
+    out: Path = field(default=Path("build"), metadata=NOT_OUTPUT)
+    visual_theme: str = "default"
+    theme_override: Path | None = None
+    pdf: bool = True
+    search: bool = True
+    strict: bool = field(default=False, metadata=NOT_OUTPUT)
+    #: Told (done, total) as each PDF is rendered, for a progress bar.
+    progress: Callable[[int, int], None] | None = field(default=None, metadata=NOT_OUTPUT)
+    handouts: bool | None = None
+    modified: dt.datetime | None = None
+    #: Build everything again, ignoring what the previous build in ``out`` recorded.
+    clean: bool = field(default=False, metadata=NOT_OUTPUT)
+
+
+class Passed(Protocol):
+    """What a gate stage says of content it lets through."""
+
+    @property
+    def warnings(self) -> Sequence[Problem]: ...
+
+    @property
+    def waived(self) -> Sequence[object]: ...
+
+
+#: A stage that may stop the build once everything is rendered, before anything is written:
+#: given the content as read and as validated, and the parse cache, it raises SpotlightError
+#: or says what it let through.
+Gate = Callable[[RawContent, "Content", "ParseCache | None"], Passed]
+
+
+@dataclass(frozen=True)
+class Pdfs:
+    """The PDF stage: the PDFs made (path -> bytes), every PDF's record, made or kept, and
+    their warnings."""
+
+    made: dict[str, bytes] = field(default_factory=dict)
+    records: dict[str, PdfRecord] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Made:
+    """Everything the stages made, in memory: the content as read and as validated, the
+    visual theme, the assembled site, its rendered pages and PDF documents, and the PDFs."""
+
+    raw: RawContent
+    content: Content
+    theme: VisualTheme
+    site: Site
+    rendered: Rendered
+    search: bool  # whether the site has a search page (and gets an index once written)
+    pdfs: Pdfs = field(default_factory=Pdfs)
+    #: The gate's warnings, and how many of its findings waivers set aside.
+    gate_warnings: tuple[Problem, ...] = ()
+    waived: int = 0
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """The rendered pages and the PDFs made, as the files to write."""
+        pages = {path: html.encode() for path, html in self.rendered.pages.items()}
+        return pages | self.pdfs.made
+
+    @property
+    def copies(self) -> dict[str, Path]:
+        """The files copied as they are: the visual theme's static files."""
+        return {f"static/{name}": path for name, path in self.theme.static.items()}
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Every warning of the stages: the theme's, the gate's, the PDFs'."""
+        return [*self.theme.warnings, *self.gate_warnings, *self.pdfs.warnings]
+
+
+def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
+        gate: Gate | None = None, make_pdfs: bool = False,
+        loaded: tuple[RawContent, list[Problem]] | None = None) -> Made | None:
+    """Run the stages on the content of ``options``; raise SpotlightError with every problem.
+
+    load -> validate -> assemble -> ``gate`` -> render the PDF documents -> make the PDFs
+    (with ``make_pdfs``) -> render the pages (whose links to the PDFs give their size and
+    pages). Returns None when ``reuse`` finds every input as the previous build read it
+    (nothing to do). ``print_set`` makes, with ``options.pdf``, the practice-theme
+    collections and the handouts besides the reports' PDF documents. ``loaded`` is the
+    content folder if the caller has read it already.
+    """
+    raw, problems = loaded or load(options.content)
+    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    if reuse.unchanged(raw, theme, problems):
+        return None
+    # Imported here, so that a build with nothing to do starts quickly.
+    from .content.validate import validate
+    from .site.assemble import assemble
+    from .site.assemble_print import assemble_print
+    from .site.render import render
+
+    content = validate(raw, [*problems, *theme_problems], reuse.cache)
+    theme = _override(options, raw, content, theme, reuse)
+    site = assemble(content)
+    search = options.search and bool(site.library.examples)  # nothing to search, no search
+    handouts = content.settings.handouts if options.handouts is None else options.handouts
+    extra = assemble_print(content, site, handouts) if options.pdf and print_set else None
+    # Here, before anything is rendered, made or written: the publish gate.
+    passed = gate(raw, content, reuse.cache) if gate is not None else None
+    reuse.content(content)
+    documents = render(site, theme, options.content, extra, options.modified, search=search,
+                       reuse=reuse, pdf=options.pdf, pages=False)
+    pdfs = _pdfs(options, theme, documents, reuse) if make_pdfs and options.pdf else Pdfs()
+    labels = _labels(options, pdfs)
+    reuse.labels(labels)
+    rendered = replace(render(site, theme, options.content, extra, options.modified,
+                              search=search, reuse=reuse, pdf=False, pdf_labels=labels),
+                       pdfs=documents.pdfs, pdf_records=documents.pdf_records,
+                       pdf_kept=documents.pdf_kept)
+    return Made(raw, content, theme, site, rendered, search, pdfs,
+                tuple(passed.warnings) if passed else (), len(passed.waived) if passed else 0)
+
+
+def _pdfs(options: BuildOptions, theme: VisualTheme, documents: Rendered,
+          reuse: Reuse) -> Pdfs:
+    """Make the PDFs whose inputs changed; keep the others, with their warnings."""
+    plan = reuse.plan_pdfs(documents)
+    made: dict[str, bytes] = {}
+    warnings = plan.warnings
+    if plan.todo:
+        from .outputs.pdf import render_pdfs  # WeasyPrint is slow to import: only when needed
+
+        made, found = render_pdfs(plan.todo, options.content, theme, options.progress)
+        reuse.pdfs_made(plan, found)
+        warnings.extend(found)
+    return Pdfs(made, dict(plan.records), tuple(warnings))
+
+
+def _labels(options: BuildOptions, pdfs: Pdfs) -> dict[str, str]:
+    """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
+    if not pdfs.records:
+        return {}
+    from .outputs.pdf import pdf_label, read_previous
+
+    return {path: pdf_label(data) for path in sorted(pdfs.records)
+            if (data := pdfs.made.get(path) or read_previous(options.out, path)) is not None}
+
+
+def _override(options: BuildOptions, raw: RawContent, content: Content,
+              theme: VisualTheme | None, reuse: Reuse) -> VisualTheme:
+    """The visual theme with the override folder named in the site file, when the command
+    names none: known only once the site file is valid."""
+    named = content.settings.theme_override
+    if options.theme_override is None and named is not None:
+        folder = options.content / named
+        theme, problems = load_theme(options.visual_theme, folder)
+        if problems:
+            raise SpotlightError(problems)
+        assert theme is not None
+        reuse.overridden(raw, theme, folder, named)
+    assert theme is not None  # validate raised if the theme could not be loaded
+    return theme
+

@@ -1,0 +1,9 @@
+"""The assembled site, in memory: validated content -> frozen models -> rendered pages.
+
+Owns: assembly (assemble.py for the reports, library.py for the cross-report pages,
+assemble_print.py for the practice-theme PDFs and handouts, glossary.py), the sandboxed Jinja
+environment (environment.py) and rendering (render.py). Touches no disk.
+
+May import: the foundation, markdown/, content/ and incremental/ (rendering asks ``Reuse``
+which pages stand, and notes what each page reads).
+"""

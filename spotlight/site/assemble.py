@@ -1,0 +1,168 @@
+"""Stage 3: validated content -> the assembled site: ordering, grouping, numbering, HTML."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from urllib.parse import unquote, urlsplit
+
+from .. import markdown
+from ..content.fields import ExampleFront
+from ..markdown import Parsed, RenderContext
+from ..model import (
+    Content,
+    Example,
+    ExampleSource,
+    Reference,
+    Report,
+    ReportSource,
+    Section,
+    Settings,
+    Site,
+)
+from .glossary import keywords, used_terms
+from .library import assemble_library
+
+#: Every page that shows Markdown lives one folder down, so one root prefix serves them all.
+PAGE_ROOT = "../"
+SECTION_HEADING = 3  # "##" in an intro renders as <h3>, under the section's <h2>
+EXAMPLE_HEADING = 4  # "##" in an example renders as <h4>, under the example's <h3>
+
+
+def assemble(content: Content) -> Site:
+    """Build the site model every page and PDF is rendered from."""
+    settings = content.settings
+    reports = tuple(sorted(
+        (_report(r, content.examples, settings) for r in content.reports),
+        key=lambda r: (r.published, r.slug), reverse=True))
+    library = assemble_library(content, reports)
+    published = {e.slug for e in library.examples}
+    listed = {t.slug for t in library.practice_themes}
+    images = {i for r in reports for i in r.images} | _images(
+        [e.body for e in content.examples if e.slug in published]
+        + [t.intro for t in settings.practice_themes if t.slug in listed])
+    if settings.favicon:
+        images.add(settings.favicon)
+    licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ""))
+    accessibility = markdown.render(settings.accessibility.html, RenderContext(2, PAGE_ROOT)) \
+        if settings.accessibility else markdown.Markup("")
+    base_url = settings.base_url
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    return Site(title=settings.title, organisation=settings.organisation,
+                language=settings.language, base_url=base_url, licence=licence,
+                reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
+                library=library, accessibility=accessibility, logo=settings.logo,
+                favicon=settings.favicon)
+
+
+def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:
+    mine = [e for e in examples if source.slug in e.reports]
+    context = RenderContext(
+        heading_base=SECTION_HEADING, root=PAGE_ROOT,
+        citation_numbers={r.key: n for n, r in enumerate(source.references, start=1)})
+    used: list[Parsed] = []
+
+    def html(parsed: Parsed, base: int = SECTION_HEADING) -> markdown.Markup:
+        used.append(parsed)
+        context.heading_base = base
+        return markdown.render(parsed.html, context)
+
+    introduction = html(source.introduction)
+    summary = html(source.summary)
+    standards_intro = html(source.standards_intro)
+    sections = tuple(_section(theme, intro, mine, settings, html, context)
+                     for theme, intro in _section_order(source, mine, settings))
+    acknowledgements = html(source.acknowledgements)
+    references = tuple(
+        Reference(number=n, anchor=f"ref-{r.key}", text=html(r.text), url=r.url,
+                  accessed=r.accessed, backlinks=tuple(context.citation_ids.get(r.key, ())))
+        for n, r in enumerate(source.references, start=1))
+    met = {code for e in mine for code in e.standards}
+    standards = tuple(s for s in settings.standards if s.code in met)
+    texts = [source.title, introduction, summary, standards_intro, acknowledgements,
+             *(f.label for f in source.facts), *(s.title + ": " + s.text for s in standards),
+             *(t for s in sections for t in section_texts(s)), *(r.text for r in references)]
+    new_page = source.new_page_per_section
+    # Required, and checked: a report without them does not get this far.
+    assert source.fieldwork_start and source.fieldwork_end and source.published
+    return Report(
+        slug=source.slug, title=source.title, region=settings.region(source.region),
+        fieldwork_start=source.fieldwork_start, fieldwork_end=source.fieldwork_end,
+        published=source.published, introduction=introduction, facts=source.facts,
+        summary=summary, standards_intro=standards_intro,
+        standards=standards,
+        sections=sections, references=references, acknowledgements=acknowledgements,
+        page=f"reports/{source.slug}.html", pdf=f"reports/{source.slug}.pdf",
+        images=tuple(sorted(_images(used))),
+        glossary=used_terms(settings.glossary, texts),
+        keywords=keywords((s.title for s in sections), (t for e in mine for t in e.tags)),
+        new_page_per_section=settings.new_page_per_section if new_page is None else new_page,
+        contents_examples=_first_set(source.contents_examples, settings.contents_examples,
+                                     sum(len(s.examples) for s in sections) > HANDFUL),
+    )
+
+
+#: A report with more examples than this lists them in its contents unless told otherwise.
+HANDFUL = 5
+
+
+def _first_set(*choices: bool | None) -> bool:
+    """The first choice that is set: the report's, the site's, then the default."""
+    return next(choice for choice in choices if choice is not None)
+
+
+def section_texts(section: Section) -> list[str]:
+    """The words of a section a reader sees: title, intro, and every example's text."""
+    return [section.title, section.intro, *(t for e in section.examples for t in example_texts(e))]
+
+
+def example_texts(example: Example) -> list[str]:
+    """The words of an example a reader sees."""
+    return [example.title, example.body, example.outcome or ""]
+
+
+def _section_order(source: ReportSource, mine: list[ExampleSource],
+                   settings: Settings) -> list[tuple[str, Parsed | None]]:
+    if source.sections is not None:
+        return [(s.practice_theme, s.intro) for s in source.sections]
+    present = {e.practice_theme for e in mine}
+    return [(t.slug, None) for t in settings.practice_themes if t.slug in present]
+
+
+def _section(theme_slug: str, intro: Parsed | None, mine: list[ExampleSource],
+             settings: Settings, html, context: RenderContext) -> Section:  # type: ignore[no-untyped-def]
+    theme = settings.practice_theme(theme_slug)
+    intro_html = html(intro if intro is not None else theme.intro)
+    chosen = sorted((e for e in mine if e.practice_theme == theme_slug),
+                    key=lambda e: (e.order, e.title.lower(), e.slug))
+    return Section(anchor=theme.slug, title=theme.title, intro=intro_html,
+                   examples=tuple(assemble_example(e, settings, html) for e in chosen))
+
+
+def assemble_example(source: ExampleSource, settings: Settings, html,  # type: ignore[no-untyped-def]
+                     heading: int = EXAMPLE_HEADING) -> Example:
+    """One example as it appears in a document; ``html`` renders its Markdown there."""
+    region = settings.region(source.region)
+    body = html(source.body, heading)
+    outcome = None
+    if source.body.outcome_html is not None:
+        outcome = html(Parsed(source.body.outcome_html, None, (), (), (), ()), heading + 1)
+    return Example(
+        slug=source.slug, anchor=f"example-{source.slug}", title=source.title, kind=source.kind,
+        practice_theme=settings.practice_theme(source.practice_theme), region=region,
+        pdu=next((p for p in region.pdus if p.slug == source.pdu), None),
+        standards=tuple(s for s in settings.standards if s.code in source.standards),
+        sentence_type=next((s for s in settings.sentence_types
+                            if s.slug == source.sentence_type), None),
+        tags=source.tags, body=body, outcome=outcome, front=ExampleFront.of(source),
+    )
+
+
+def _images(parsed: Iterable[Parsed]) -> set[str]:
+    found = set()
+    for item in parsed:
+        for image in item.images:
+            if markdown.url_scheme(image.value) == "":
+                found.add(posixpath.normpath(unquote(urlsplit(image.value).path)))
+    return found
