@@ -67,6 +67,10 @@ def main() -> None:
 @click.option("--search/--no-search", default=True, show_default=True,
               help="Build the search index (with Pagefind).")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@click.option("--fragments", is_flag=True,
+              help="Also write each report as a stand-alone HTML fragment, without the site's "
+                   "header, navigation and styles, to paste into another website: "
+                   "fragments/<report>.html.")
 @click.option("--clean", is_flag=True,
               help="Build everything again instead of reusing the previous build's unchanged "
                    "pages and PDFs.")
@@ -77,8 +81,8 @@ def main() -> None:
 @_verbosity
 def build_command(content: Path | None, out: Path | None, visual_theme: str,
                   theme_override: Path | None, pdf: bool, handouts: bool | None, search: bool,
-                  strict: bool, clean: bool, source_date_epoch: int | None, quiet: bool,
-                  verbose: bool) -> None:
+                  strict: bool, fragments: bool, clean: bool, source_date_epoch: int | None,
+                  quiet: bool, verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
     located = _locate(content, quiet, _fail)
     content, out = located.content, out or located.out
@@ -94,7 +98,8 @@ def build_command(content: Path | None, out: Path | None, visual_theme: str,
             )]))
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, search=search,
-                           strict=strict, handouts=handouts, modified=modified, clean=clean)
+                           strict=strict, handouts=handouts, modified=modified, clean=clean,
+                           fragments=fragments)
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         with _stop_cleanly_on_signals():

@@ -13,6 +13,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..content.theme import ThemeLayer, VisualTheme
+from ..publishing.fragment import fragment
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -48,6 +49,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     env.globals["pdf_label"] = env.pdf_label
+    env.filters["fragment"] = fragment
     return env
 
 

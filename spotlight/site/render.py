@@ -19,6 +19,7 @@ from ..incremental import PageRecord, Reuse
 from ..incremental.depends import watched
 from ..model import PrintSet, Site
 from ..parallel import shared_map
+from ..publishing.fragment import fragment_page
 from . import library
 from .environment import environment
 
@@ -64,7 +65,7 @@ class Rendered:
 def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
            modified: dt.datetime | None = None, search: bool = True,
            reuse: Reuse | None = None, pdf: bool = True, pages: bool = True,
-           pdf_labels: Mapping[str, str] | None = None) -> Rendered:
+           pdf_labels: Mapping[str, str] | None = None, fragments: bool = False) -> Rendered:
     """Render every page and PDF document of ``site`` with the visual ``theme``.
 
     With ``pdf``, PDF documents are rendered for the reports and, given ``extra``, for its
@@ -72,7 +73,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     without it, each PDF's own publication date. ``search`` says whether the site has a search
     page (the index is built after writing). With ``reuse``, a page whose inputs are unchanged
     is not rendered again. Without ``pages``, only the PDF documents are rendered: a build
-    renders them first, then the pages, whose links to the PDFs say ``pdf_labels``.
+    renders them first, then the pages, whose links to the PDFs say ``pdf_labels``. With
+    ``fragments``, each report is also rendered as a stand-alone HTML fragment.
     """
     env = environment(theme)
     env.watched = watched((model, library))
@@ -125,6 +127,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     page("about/accessibility.html", "accessibility.html")
     page("404.html", "404.html", root=_not_found_root(site), canonical=None)
     listed = tuple(sorted(path for path, _, _ in jobs if path != "404.html"))
+    for report in site.reports if fragments else ():
+        page(fragment_page(report.slug), "fragment.html", report=report, canonical=None)
     page("feed.xml", "feed.xml")
     page("robots.txt", "robots.txt")
     if site.base_url:
