@@ -438,6 +438,67 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
                f"build{option}")
 
 
+@main.group("publish")
+def publish_group() -> None:
+    """Publish the built reports to another website."""
+
+
+@publish_group.command("wordpress")
+@_CONTENT
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="The output folder, built first when it is not up to date. [default: build, "
+                   "beside the content folder]")
+@click.option("--site", required=True, help="The WordPress site's address, such as "
+              "https://www.example.org/ (https; plain http only to this computer).")
+@click.option("--user", required=True, help="The WordPress user whose application password is "
+              "in WORDPRESS_APP_PASSWORD (an Editor).")
+@click.option("--status", type=click.Choice(["publish", "draft"]), default="publish",
+              show_default=True, help="Publish the pages, or create and update them as drafts.")
+@click.option("--dry-run", is_flag=True, help="Say what would change on the site; send nothing.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds to wait for each answer of the site.")
+@_VISUAL_THEME
+@_OVERRIDE
+@_verbosity
+def publish_wordpress_command(content: Path | None, out: Path | None, site: str, user: str,
+                              status: str, dry_run: bool, timeout: float, visual_theme: str,
+                              theme_override: Path | None, quiet: bool, verbose: bool) -> None:
+    """Publish every report as a WordPress page, with its PDF and pictures in the media
+    library, through the REST API. The password is read from WORDPRESS_APP_PASSWORD (an
+    application password: Users → Profile in WordPress). Builds first when the output is not up
+    to date; publishing again changes only what changed."""
+    from .publishing.plan import summary
+    from .publishing.wordpress import PublishOptions, publish
+
+    outcome = ("Nothing was sent." if dry_run else
+               "What was done is kept: run the command again to finish.")
+    located = _locate(content, quiet, lambda e: _refuse(e, outcome))
+    options = PublishOptions(content=located.content, out=out or located.out, site=site,
+                             user=user, password=os.environ.get("WORDPRESS_APP_PASSWORD", ""),
+                             status=status, dry_run=dry_run, timeout=timeout,
+                             visual_theme=visual_theme, theme_override=theme_override)
+
+    def log(line: str) -> None:
+        if verbose or (dry_run and not quiet) or (not quiet and not line.startswith("unchanged")):
+            click.echo(f"  {'would ' if dry_run else ''}{line}")
+
+    try:
+        with _stop_cleanly_on_signals():
+            done = publish(options, log)
+    except SpotlightError as error:
+        _refuse(error, outcome)
+    except KeyboardInterrupt:
+        click.echo(f"Publishing stopped. {outcome}", err=True)
+        sys.exit(130)
+    for warning in done.built.warnings:
+        click.echo(f"{warning} (warning)", err=True)
+    if not quiet:
+        where = "would change on" if dry_run else "published to"
+        click.echo(f"{len(done.links) or len({a.subject for a in done.actions})} report(s) "
+                   f"{where} {site}: {summary(done.actions, dry_run)}."
+                   + (" Nothing was sent." if dry_run else ""))
+
+
 class _Stopped(KeyboardInterrupt):
     """A stop signal, raised where the build is so that it cleans up as after Ctrl-C."""
 

@@ -84,9 +84,8 @@ class _Rewriter(HTMLParser):
         self.out.append(f"<{tag}{written}{end}")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in _VOID and self._dropped:
-            if self._dropped.pop() == tag:
-                return  # the end of an element whose tags were left out
+        if tag not in _VOID and self._dropped and self._dropped.pop() == tag:
+            return  # the end of an element whose tags were left out
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
