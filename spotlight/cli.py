@@ -467,8 +467,8 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     library, through the REST API. The password is read from WORDPRESS_APP_PASSWORD (an
     application password: Users → Profile in WordPress). Builds first when the output is not up
     to date; publishing again changes only what changed."""
-    from .publishing.plan import summary
-    from .publishing.wordpress import PublishOptions, publish
+    from .publishing.plan import CREATE, UNCHANGED, UPDATE, summary
+    from .publishing.wordpress import NothingSent, PublishOptions, publish
 
     outcome = ("Nothing was sent." if dry_run else
                "What was done is kept: run the command again to finish.")
@@ -485,6 +485,8 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     try:
         with _stop_cleanly_on_signals():
             done = publish(options, log)
+    except NothingSent as error:
+        _refuse(error, "Nothing was sent to the site.")
     except SpotlightError as error:
         _refuse(error, outcome)
     except KeyboardInterrupt:
@@ -493,9 +495,9 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     for warning in done.built.warnings:
         click.echo(f"{warning} (warning)", err=True)
     if not quiet:
-        where = "would change on" if dry_run else "published to"
-        click.echo(f"{len(done.links) or len({a.subject for a in done.actions})} report(s) "
-                   f"{where} {site}: {summary(done.actions, dry_run)}."
+        reports = sum(1 for a in done.actions if a.kind in (CREATE, UPDATE, UNCHANGED))
+        where = "checked against" if dry_run else "published to"
+        click.echo(f"{reports} report(s) {where} {site}: {summary(done.actions, dry_run)}."
                    + (" Nothing was sent." if dry_run else ""))
 
 

@@ -36,6 +36,11 @@ CAPABILITIES = {"edit_pages": "edit pages", "edit_published_pages": "edit publis
 UPLOADABLE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 
 
+class NothingSent(SpotlightError):
+    """A failure before anything was sent: the build failed, or the site or the user will
+    not do."""
+
+
 @dataclass(frozen=True)
 class PublishOptions:
     """What to publish where: the content and output folders, the site's address, the user
@@ -65,18 +70,22 @@ class Published:
 def publish(options: PublishOptions, log: Callable[[str], None] = lambda _: None) -> Published:
     """Build, then publish every report to the WordPress site; SpotlightError on any failure,
     after recording what was done (the next run finishes the job)."""
-    client = Client(options.site, options.user, options.password, options.timeout)
-    if not options.password.strip():
-        raise SpotlightError([Problem("WORDPRESS_APP_PASSWORD", None, (
-            "is not set: create an application password in WordPress (Users → Profile → "
-            "Application Passwords), then run: export WORDPRESS_APP_PASSWORD='xxxx xxxx ...'"))])
-    built = build(BuildOptions(content=options.content, out=options.out, pdf=True,
-                               fragments=True, visual_theme=options.visual_theme,
-                               theme_override=options.theme_override))
+    try:
+        client = Client(options.site, options.user, options.password, options.timeout)
+        if not options.password.strip():
+            raise SpotlightError([Problem("WORDPRESS_APP_PASSWORD", None, (
+                "is not set: create an application password in WordPress (Users → Profile → "
+                "Application Passwords), then run: export WORDPRESS_APP_PASSWORD='xxxx xxxx "
+                "...'"))])
+        built = build(BuildOptions(content=options.content, out=options.out, pdf=True,
+                                   fragments=True, visual_theme=options.visual_theme,
+                                   theme_override=options.theme_override))
+        client.discover()
+        _check_user(client, options.status)
+    except SpotlightError as error:
+        raise NothingSent(error.problems) from None
     slugs = sorted(posixpath.splitext(posixpath.basename(path))[0]
                    for path in built.pages if path.startswith("fragments/"))
-    client.discover()
-    _check_user(client, options.status)
     records = StateFile(options.content, client.site)
     run = _Run(client, records, records.read(), options, log, _base_url(options.content))
     for slug in slugs:

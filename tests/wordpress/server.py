@@ -11,6 +11,7 @@ and is removed on ``stop()``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -85,7 +86,8 @@ class WordPress:
         data, self.socket = self.folder / "db", self.folder / "db.sock"
         log = self.folder / "mariadb.log"
         subprocess.run(["mariadb-install-db", "--no-defaults", f"--datadir={data}",
-                        "--user=root", "--skip-test-db", "--auth-root-authentication-method=normal"],
+                        "--user=root", "--skip-test-db",
+                        "--auth-root-authentication-method=normal"],
                        check=True, capture_output=True)
         self.db_port = free_port()
         self._processes.append(subprocess.Popen(
@@ -142,7 +144,7 @@ $table_prefix = 'wp_';
     def get(self, path: str) -> bytes:
         """The bytes at ``path`` (a full address, or one under the site), as a reader gets them."""
         address = path if "://" in path else self.url + path.lstrip("/")
-        with urllib.request.urlopen(address, timeout=30) as answer:  # noqa: S310 (loopback)
+        with urllib.request.urlopen(address, timeout=30) as answer:
             return bytes(answer.read())
 
     def api(self, route: str, user: str = "admin") -> object:
@@ -153,18 +155,18 @@ $table_prefix = 'wp_';
         address = f"{self.url}?rest_route={path}" + (f"&{query}" if query else "")
         token = base64.b64encode(f"{user}:{self.passwords[user]}".encode()).decode()
         request = urllib.request.Request(address, headers={"Authorization": f"Basic {token}"})
-        with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 (loopback)
+        with urllib.request.urlopen(request, timeout=30) as answer:
             return json.loads(answer.read())
 
     def stop(self) -> None:
         """Stop both servers and remove everything they made."""
         for process in reversed(self._processes):
             if process.poll() is None:
-                try:
-                    os.killpg(process.pid, signal.SIGTERM) if process.args[0] == "php" \
-                        else process.terminate()
-                except ProcessLookupError:
-                    pass
+                with contextlib.suppress(ProcessLookupError):
+                    if process.args[0] == "php":
+                        os.killpg(process.pid, signal.SIGTERM)  # and its workers
+                    else:
+                        process.terminate()
                 try:
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
