@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from .fragment import fragment_page, rewrite
+from ..site.fragment import fragment_page, rewrite
 
 _TITLE = re.compile(r"\s*<h1[^>]*>(.*?)</h1>\s*", re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")

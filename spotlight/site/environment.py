@@ -13,7 +13,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..content.theme import ThemeLayer, VisualTheme
-from ..publishing.fragment import fragment
+from .fragment import fragment
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")

@@ -19,9 +19,9 @@ from ..incremental import PageRecord, Reuse
 from ..incremental.depends import watched
 from ..model import PrintSet, Site
 from ..parallel import shared_map
-from ..publishing.fragment import fragment_page
 from . import library
 from .environment import environment
+from .fragment import fragment_page
 
 SEARCH_PAGE = "search/index.html"
 #: How many ways a handout is laid out, each tighter than the last, to keep it to one page.
