@@ -64,8 +64,11 @@ def _png() -> bytes:
 
 
 def _project(folder: Path, name: str = "reference-elements") -> Path:
+    """A copy of a test site, without handouts (publishing sends the reports' PDFs only)."""
     content = folder / "content"
     shutil.copytree(SITES / name, content)
+    with (content / "site.yml").open("a", encoding="utf-8") as site:
+        site.write("pdf:\n  handouts: false\n")
     return content
 
 
@@ -232,6 +235,13 @@ def test_published_again_changes_nothing_then_updates_in_place(
     [same] = pages(wordpress, SLUG)
     assert (revisions(wordpress, page["id"]), len(ours(wordpress)),
             same["modified_gmt"]) == state
+    # A page changed by hand in WordPress is put back.
+    wordpress.api(f"/wp/v2/pages/{page['id']}", payload={"content": "Changed by hand."})
+    restored = publish(wordpress, published.content)
+    assert f"update page: {SLUG}" in restored.output, restored.output
+    [back] = pages(wordpress, SLUG)
+    assert back["content"]["raw"] == page["content"]["raw"]
+    state = (revisions(wordpress, page["id"]), *state[1:])
     # The records are beside the content, not in the website folder.
     assert list((published.content.parent / ".spotlight" / "publish").glob("*.json"))
     assert not list((published.content.parent / "build").rglob("*wordpress*"))
@@ -324,9 +334,10 @@ def test_a_timeout_midway_and_a_rerun_that_finishes(wordpress: WordPress,
                                                     tmp_path: Path) -> None:
     content = _project(tmp_path, "minimal")
     with proxy_to(wordpress.url) as proxy:
-        proxy.stall = lambda method, path: method == "POST" and "/wp/v2/pages" in path
-        cut = publish(wordpress, content, "--timeout", "2", site=proxy.url)
-        _fails(cut, "did not answer within 2 seconds", "run the command again")
+        for route in ("/wp/v2/media", "/wp/v2/pages"):  # the upload's answer, then the page's
+            proxy.stall = lambda method, path, route=route: method == "POST" and route in path
+            cut = publish(wordpress, content, "--timeout", "2", site=proxy.url)
+            _fails(cut, "did not answer within 2 seconds", "run the command again")
         proxy.stall = None
         again = publish(wordpress, content, "--timeout", "10", site=proxy.url)
         assert again.exit_code == 0, again.output
@@ -334,6 +345,29 @@ def test_a_timeout_midway_and_a_rerun_that_finishes(wordpress: WordPress,
     pdfs = [m for m in media(wordpress) if m["slug"].startswith("north-2025-pdf")]
     assert len(pdfs) == 1
     assert "north-2025.pdf" in page["content"]["raw"]
+
+
+def test_a_certificate_that_cannot_be_verified(published: Published, wordpress: WordPress,
+                                              tmp_path: Path) -> None:
+    import ssl
+    import subprocess
+    import threading
+
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(tmp_path / "key.pem"),
+                    "-out", str(tmp_path / "cert.pem")], check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        _fails(publish(wordpress, published.content,
+                       site=f"https://127.0.0.1:{server.server_address[1]}/"),
+               "TLS certificate that could not be verified")
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_what_the_publish_gate_refuses_is_never_sent(wordpress: WordPress,

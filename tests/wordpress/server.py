@@ -147,14 +147,17 @@ $table_prefix = 'wp_';
         with urllib.request.urlopen(address, timeout=30) as answer:
             return bytes(answer.read())
 
-    def api(self, route: str, user: str = "admin") -> object:
-        """GET a REST route (such as /wp/v2/pages?slug=x) as ``user``, decoded."""
+    def api(self, route: str, user: str = "admin", payload: object = None) -> object:
+        """GET a REST route (such as /wp/v2/pages?slug=x) as ``user``, decoded; POST
+        ``payload`` to it if given."""
         import base64
 
         path, _, query = route.partition("?")
         address = f"{self.url}?rest_route={path}" + (f"&{query}" if query else "")
         token = base64.b64encode(f"{user}:{self.passwords[user]}".encode()).decode()
-        request = urllib.request.Request(address, headers={"Authorization": f"Basic {token}"})
+        headers = {"Authorization": f"Basic {token}", "Content-Type": "application/json"}
+        data = None if payload is None else json.dumps(payload).encode()
+        request = urllib.request.Request(address, data=data, headers=headers)
         with urllib.request.urlopen(request, timeout=30) as answer:
             return json.loads(answer.read())
 
