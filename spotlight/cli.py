@@ -467,7 +467,7 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     library, through the REST API. The password is read from WORDPRESS_APP_PASSWORD (an
     application password: Users → Profile in WordPress). Builds first when the output is not up
     to date; publishing again changes only what changed."""
-    from .publishing.plan import CREATE, UNCHANGED, UPDATE, summary
+    from .publishing.plan import CREATE, UNCHANGED, UPDATE, Action, summary
     from .publishing.wordpress import NothingSent, PublishOptions, publish
 
     outcome = ("Nothing was sent." if dry_run else
@@ -478,9 +478,9 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
                              status=status, dry_run=dry_run, timeout=timeout,
                              visual_theme=visual_theme, theme_override=theme_override)
 
-    def log(line: str) -> None:
-        if verbose or (dry_run and not quiet) or (not quiet and not line.startswith("unchanged")):
-            click.echo(f"  {'would ' if dry_run else ''}{line}")
+    def log(action: Action) -> None:
+        if verbose or (not quiet and action.kind != UNCHANGED):
+            click.echo(f"  {'would ' if dry_run and action.changes else ''}{action}")
 
     try:
         with _stop_cleanly_on_signals():

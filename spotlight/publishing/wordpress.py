@@ -26,7 +26,7 @@ from ..errors import Problem, SpotlightError
 from ..incremental.digests import digest
 from .client import Client
 from .page import Parts, page_body, read_fragment
-from .plan import CREATE, DELETE, REPLACE, UNCHANGED, UPDATE, UPLOAD, Action
+from .plan import CREATE, DELETE, LEFT, REPLACE, UNCHANGED, UPDATE, UPLOAD, Action
 from .state import Media, Page, State, StateFile
 
 #: What the user must be allowed to do: make and publish pages, and upload files.
@@ -67,9 +67,11 @@ class Published:
     built: BuildResult
 
 
-def publish(options: PublishOptions, log: Callable[[str], None] = lambda _: None) -> Published:
-    """Build, then publish every report to the WordPress site; SpotlightError on any failure,
-    after recording what was done (the next run finishes the job)."""
+def publish(options: PublishOptions,
+            log: Callable[[Action], None] = lambda _: None) -> Published:
+    """Build, then publish every report to the WordPress site, telling ``log`` each change as
+    it is made; SpotlightError on any failure, after recording what was done (the next run
+    finishes the job)."""
     try:
         client = Client(options.site, options.user, options.password, options.timeout)
         if not options.password.strip():
@@ -92,6 +94,8 @@ def publish(options: PublishOptions, log: Callable[[str], None] = lambda _: None
         run.report(slug)
     for media, name in run.retired:
         run.delete(media, name)
+    for slug in sorted(set(run.state.pages) - set(slugs)):
+        run.note(Action(LEFT, slug, run.state.pages[slug].link))
     return Published(tuple(run.actions), run.links, built)
 
 
@@ -131,7 +135,7 @@ class _Run:
     """One publication: the client, the state as recorded, and what was done."""
 
     def __init__(self, client: Client, records: StateFile, state: State,
-                 options: PublishOptions, log: Callable[[str], None],
+                 options: PublishOptions, log: Callable[[Action], None],
                  base_url: str | None) -> None:
         self.client, self.records, self.state = client, records, state
         self.options, self.log, self.base_url = options, log, base_url
@@ -142,7 +146,7 @@ class _Run:
 
     def note(self, action: Action) -> None:
         self.actions.append(action)
-        self.log(str(action))
+        self.log(action)
 
     def save(self) -> None:
         if not self.options.dry_run:
