@@ -17,6 +17,7 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from ..site.fragment import fragment_page, rewrite
@@ -84,6 +85,21 @@ def page_body(text: str, slug: str, base_url: str | None, media: Mapping[str, st
 
     body = rewrite(text, link).strip()
     return f"<!-- wp:html -->\n{body}\n<!-- /wp:html -->"
+
+
+def static_site(content: Path) -> str | None:
+    """The static website's address (``base_url``), from the site file of ``content``, which
+    the build has checked; None when it has none."""
+    import yaml
+
+    try:
+        found = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    url = found.get("base_url") if isinstance(found, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return None
+    return url.strip() if url.strip().endswith("/") else url.strip() + "/"
 
 
 def _output_path(value: str | None, slug: str, base_url: str | None) -> str | None:

@@ -25,7 +25,7 @@ from ..build import BuildOptions, BuildResult, build
 from ..errors import Problem, SpotlightError
 from ..incremental.digests import digest
 from .client import Client
-from .page import Parts, page_body, read_fragment
+from .page import Parts, page_body, read_fragment, static_site
 from .plan import CREATE, DELETE, LEFT, REPLACE, UNCHANGED, UPDATE, UPLOAD, Action
 from .state import Media, Page, State, StateFile
 
@@ -89,7 +89,7 @@ def publish(options: PublishOptions,
     slugs = sorted(posixpath.splitext(posixpath.basename(path))[0]
                    for path in built.pages if path.startswith("fragments/"))
     records = StateFile(options.content, client.site)
-    run = _Run(client, records, records.read(), options, log, _base_url(options.content))
+    run = _Run(client, records, records.read(), options, log, static_site(options.content))
     for slug in slugs:
         run.report(slug)
     for media, name in run.retired:
@@ -115,20 +115,6 @@ def _check_user(client: Client, status: str) -> None:
             f"the user '{client.user}' is not allowed to {' or '.join(lacking)}, which "
             "publishing needs. Give this user the Editor role in WordPress (Users → All "
             "Users), or use the application password of a user who has it."))])
-
-
-def _base_url(content: Path) -> str | None:
-    """The static website's address, from the site file (which the build has checked)."""
-    import yaml
-
-    try:
-        found = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
-        return None
-    url = found.get("base_url") if isinstance(found, dict) else None
-    if not isinstance(url, str) or not url.strip():
-        return None
-    return url.strip() if url.strip().endswith("/") else url.strip() + "/"
 
 
 class _Run:
