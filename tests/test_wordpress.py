@@ -55,11 +55,11 @@ def publish(wp: WordPress, content: Path, *extra: str, user: str = "editor1",
     return result
 
 
-def _png() -> bytes:
+def _png(colour: str = "navy") -> bytes:
     from PIL import Image
 
     out = io.BytesIO()
-    Image.new("RGB", (60, 40), "navy").save(out, "PNG")
+    Image.new("RGB", (60, 40), colour).save(out, "PNG")
     return out.getvalue()
 
 
@@ -267,11 +267,25 @@ def test_published_again_changes_nothing_then_updates_in_place(
     assert pdfs[0]["source_url"] in updated["content"]["raw"]
     assert len(ours(wordpress)) == state[1]  # the PNG, unchanged, was not uploaded again
 
-    # As drafts: the same page, unpublished.
+    # Without the records, nothing is made twice: the page and files are found by their slugs.
+    shutil.rmtree(published.content.parent / ".spotlight" / "publish")
+    found = publish(wordpress, published.content)
+    assert "1 page(s) unchanged" in found.output and "upload" not in found.output
+
+    # A changed picture, as drafts: the same page, unpublished; the new picture replaces the
+    # old one in the media library.
+    [old_png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
+    overlay(published.content, {"images/chart.png": _png("maroon")})
     draft = publish(wordpress, published.content, "--status", "draft")
     assert draft.exit_code == 0, draft.output
+    assert "replace: chart.png" in draft.output
     [drafted] = pages(wordpress, SLUG)
     assert drafted["id"] == page["id"] and drafted["status"] == "draft"
+    [png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
+    assert png["id"] != old_png["id"] and png["source_url"] in drafted["content"]["raw"]
+    chart = published.content.parent / "build" / "images" / "chart.png"
+    assert wordpress.get(png["source_url"]) == chart.read_bytes()
+    assert wordpress.api(f"/wp/v2/media?include={old_png['id']}") == []  # deleted
     assert publish(wordpress, published.content).exit_code == 0  # published again
 
 
