@@ -408,3 +408,29 @@ def test_the_api_root_is_found_from_the_home_page(wordpress: WordPress) -> None:
     assert answer is not None and answer.data["slug"] == "editor1"
     with urllib.request.urlopen(client.url("/wp/v2/types/page")) as found:
         assert json.loads(found.read())["slug"] == "page"
+
+
+def test_the_page_in_a_browser(published: Published, wordpress: WordPress, tab: Any) -> None:
+    """In WordPress's default theme: no WCAG 2.2 A or AA failure in the report's part of the
+    page, and the contents and "Back to top" links take the reader where they say."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .test_browser import WCAG_TAGS
+
+    [page] = pages(wordpress, SLUG)
+    tab.set_viewport_size({"width": 1024, "height": 768})
+    tab.goto(page["link"])
+    result = Axe().run(tab, context={"include": [["#contents"], ["section"]]},
+                       options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert len(result.response["passes"]) >= 10
+    assert result.violations_count == 0, result.generate_report()
+    # (The theme may scroll smoothly: wait for the scrolling to end.)
+    in_view = ("(id) => { const top = document.getElementById(id).getBoundingClientRect().top;"
+               " return top > -2 && top < innerHeight / 2; }")
+    assert not tab.evaluate(in_view, "references-and-acknowledgements")
+    tab.click("#contents a[href='#references-and-acknowledgements']")
+    assert tab.evaluate("location.hash") == "#references-and-acknowledgements"
+    tab.wait_for_function(in_view, arg="references-and-acknowledgements", timeout=5000)
+    tab.click("#references-and-acknowledgements a:text('Back to top')")
+    assert tab.evaluate("location.hash") == "#contents"
+    tab.wait_for_function(in_view, arg="contents", timeout=5000)
