@@ -197,8 +197,8 @@ class Client:
                               "password in WORDPRESS_APP_PASSWORD: check both, or make a new "
                               f"application password (Users → Profile){words}")
         if status == 403:
-            return self._fail(f"does not allow the user '{self.user}' {doing}{words}. "
-                              + _EDITOR)
+            return self._fail(f"did not allow the user '{self.user}' to go on while {doing}"
+                              f"{words}. " + _EDITOR)
         return self._fail(f"answered {status} while {doing}{words}")
 
     def _network(self, error: BaseException, doing: str) -> SpotlightError:
