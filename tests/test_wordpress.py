@@ -350,8 +350,8 @@ def test_a_timeout_midway_and_a_rerun_that_finishes(wordpress: WordPress,
     with proxy_to(wordpress.url) as proxy:
         for route in ("/wp/v2/media", "/wp/v2/pages"):  # the upload's answer, then the page's
             proxy.stall = lambda method, path, route=route: method == "POST" and route in path
-            cut = publish(wordpress, content, "--timeout", "2", site=proxy.url)
-            _fails(cut, "did not answer within 2 seconds", "run the command again")
+            cut = publish(wordpress, content, "--timeout", "3", site=proxy.url)
+            _fails(cut, "did not answer within 3 seconds", "run the command again")
         proxy.stall = None
         again = publish(wordpress, content, "--timeout", "10", site=proxy.url)
         assert again.exit_code == 0, again.output
