@@ -176,6 +176,8 @@ def test_dry_run_sends_nothing(published: Published, wordpress: WordPress) -> No
     assert published.after_dry == published.before
     assert published.first.exit_code == 0, published.first.output
     assert f"create page: {SLUG}" in published.first.output
+    assert "in the page itself: cycle.svg (the site takes no such file)" in \
+        published.first.output
 
 
 def test_the_report_is_a_page_a_reader_can_use(published: Published,
@@ -232,6 +234,7 @@ def test_published_again_changes_nothing_then_updates_in_place(
     again = publish(wordpress, published.content)
     assert again.exit_code == 0, again.output
     assert "1 page(s) unchanged" in again.output and "upload" not in again.output
+    assert "cycle.svg" not in again.output  # not tried again
     [same] = pages(wordpress, SLUG)
     assert (revisions(wordpress, page["id"]), len(ours(wordpress)),
             same["modified_gmt"]) == state

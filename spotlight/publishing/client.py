@@ -151,10 +151,12 @@ class Client:
 
     def call(self, method: str, route: str, doing: str, *, query: dict[str, str] | None = None,
              payload: Any = None, data: bytes | None = None,
-             headers: dict[str, str] | None = None, missing_ok: bool = False) -> Answer | None:
+             headers: dict[str, str] | None = None, missing_ok: bool = False,
+             tolerate: tuple[str, ...] = ()) -> Answer | None:
         """Send one request; the answer decoded from JSON. ``doing`` says what for, in the
         words of an error message ("creating the page x"). With ``missing_ok``, a 404 answers
-        None (a page or media item that is gone)."""
+        None (a page or media item that is gone); WordPress's errors whose codes ``tolerate``
+        names are answered, not raised."""
         token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
         sent = {"Authorization": f"Basic {token}", "Accept": "application/json",
                 "User-Agent": _AGENT, **(headers or {})}
@@ -180,6 +182,8 @@ class Client:
             raise self._fail(f"answered with a redirect to {got.get('Location', '?')} while "
                              f"{doing}: give the site's own address with --site")
         decoded = _json(got, body)
+        if status >= 400 and isinstance(decoded, dict) and decoded.get("code") in tolerate:
+            return Answer(status, decoded, got)
         if status >= 400 or decoded is _NOT_JSON:
             raise self._refused(status, decoded, doing)
         return Answer(status, decoded, got)

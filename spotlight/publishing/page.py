@@ -13,6 +13,8 @@ paragraphs added where lines break) and its editor keeps it as written.
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 import posixpath
 import re
 from collections.abc import Mapping
@@ -100,6 +102,13 @@ def static_site(content: Path) -> str | None:
     if not isinstance(url, str) or not url.strip():
         return None
     return url.strip() if url.strip().endswith("/") else url.strip() + "/"
+
+
+def inline_picture(path: str, data: bytes) -> str:
+    """A picture as an address that holds it (a data: URL), for a page to show it without
+    the media library."""
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
 def _output_path(value: str | None, slug: str, base_url: str | None) -> str | None:

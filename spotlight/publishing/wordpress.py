@@ -25,15 +25,17 @@ from ..build import BuildOptions, BuildResult, build
 from ..errors import Problem, SpotlightError
 from ..incremental.digests import digest
 from .client import Client
-from .page import Parts, page_body, read_fragment, static_site
-from .plan import CREATE, DELETE, LEFT, REPLACE, UNCHANGED, UPDATE, UPLOAD, Action
+from .page import Parts, inline_picture, page_body, read_fragment, static_site
+from .plan import CREATE, DELETE, INLINE, LEFT, REPLACE, UNCHANGED, UPDATE, UPLOAD, Action
 from .state import Media, Page, State, StateFile
 
 #: What the user must be allowed to do: make and publish pages, and upload files.
 CAPABILITIES = {"edit_pages": "edit pages", "edit_published_pages": "edit published pages",
                 "publish_pages": "publish pages", "upload_files": "upload files"}
-#: Pictures WordPress takes by default; others (SVG) are put in the page itself.
-UPLOADABLE = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+#: The media id recorded for a picture whose type the site refuses: it is in the page itself.
+REFUSED = 0
+#: What WordPress answers an upload of a type it does not take.
+_TYPE_REFUSED = ("rest_upload_sideload_error", "rest_upload_file_type")
 
 
 class NothingSent(SpotlightError):
@@ -213,35 +215,34 @@ class _Run:
         return self.upload(data, f"{slug}.pdf", f"{slug}-pdf", parts.title, None, old, kind)
 
     def picture(self, path: str, alt: str) -> str:
-        """The address of a picture of the page: uploaded to the media library, or (a type
-        WordPress refuses, such as SVG) written into the page itself."""
-        file = self.options.out / path
-        data = file.read_bytes()
-        kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        if not path.lower().endswith(UPLOADABLE):
-            import base64
-
-            return f"data:{kind};base64,{base64.b64encode(data).decode()}"
-        known = self.state.images.get(path)
+        """The address of a picture of the page: its copy in the media library, or, for a
+        type the site refuses (WordPress takes no SVG unless a plugin lets it), the picture
+        written into the page itself."""
+        data = (self.options.out / path).read_bytes()
+        known, sha = self.state.images.get(path), digest(data)
+        if known is not None and known.id == REFUSED and known.digest == sha:
+            return inline_picture(path, data)
         name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
-        kind = REPLACE if known is not None and known.digest != digest(data) else UPLOAD
+        kind = REPLACE if known is not None and known.id != REFUSED and \
+            known.digest != sha else UPLOAD
         media = self.upload(data, posixpath.basename(path), f"spotlight-{name}",
-                            alt or posixpath.basename(path), alt, known, kind)
+                            alt or posixpath.basename(path), alt, known, kind, refusable=True)
         if media is None:
             return f"https://media.invalid/{path}"  # a dry run: not uploaded
-        if known is not None and known.id != media.id:
+        if known is not None and known.id not in (media.id, REFUSED):
             self.retired.append((known, path))  # deleted once every page shows the new one
         self.state.images[path] = media
         self.save()
-        return media.url
+        return inline_picture(path, data) if media.id == REFUSED else media.url
 
     def upload(self, data: bytes, name: str, stem: str, title: str, alt: str | None,
-               known: Media | None, kind: str) -> Media | None:
+               known: Media | None, kind: str, refusable: bool = False) -> Media | None:
         """The media item holding ``data``: the one recorded, else the one whose slug names
-        its digest, else a new upload (None in a dry run)."""
+        its digest, else a new upload (None in a dry run). With ``refusable``, a file type the
+        site refuses gives a media item whose id is ``REFUSED``."""
         sha = digest(data)
         slug = f"{stem}-{sha[:12]}"
-        if known is not None and known.digest == sha:
+        if known is not None and known.digest == sha and known.id != REFUSED:
             answer = self.client.call("GET", f"/wp/v2/media/{known.id}",
                                       f"reading the media item of {name}", missing_ok=True)
             if answer is not None:
@@ -259,8 +260,12 @@ class _Run:
         answer = self.client.call(
             "POST", "/wp/v2/media", f"uploading {name}", query=query, data=data,
             headers={"Content-Type": type_,
-                     "Content-Disposition": f'attachment; filename="{name}"'})
+                     "Content-Disposition": f'attachment; filename="{name}"'},
+            tolerate=_TYPE_REFUSED if refusable else ())
         assert answer is not None
+        if answer.status >= 400:
+            self.note(Action(INLINE, name, "the site takes no such file"))
+            return Media(REFUSED, "", sha)
         self.note(Action(kind, name, str(answer.data["source_url"])))
         return Media(int(answer.data["id"]), str(answer.data["source_url"]), sha)
 
