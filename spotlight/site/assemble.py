@@ -69,7 +69,7 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
         return markdown.render(parsed.html, context)
 
     introduction = html(source.introduction)
-    summary = html(source.summary)
+    summary = html(source.summary.text)
     standards_intro = html(source.standards_intro)
     sections = tuple(_section(theme, intro, mine, settings, html, context)
                      for theme, intro in _section_order(source, mine, settings))
