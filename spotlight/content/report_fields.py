@@ -108,8 +108,8 @@ class ReportSource:
     pdf: ReportPdf = declared("record", "how this report's PDF is made", model=ReportPdf,
                               filled=True)
     contents_examples: bool | None = declared(
-        "bool", "whether to list each section's examples in the contents of this report's web page, "
-        "overriding the site's setting")
+        "bool", "whether to list each section's examples in the contents of this report's web "
+        "page, overriding the site's setting")
     # Not keys of the file:
     slug: str
     path: Path
