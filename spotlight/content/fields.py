@@ -57,8 +57,6 @@ class ExampleFront:
         "text", "`person` for a case about a person on probation or a victim, `initiative` "
         "for an organisational initiative", default="person", choices=KINDS)
     tags: tuple[str, ...] = declared("texts", "free tags", default=())
-    contact: str | None = declared("text", "who to ask about this practice, for example the "
-                                   "name of the team that runs it")
     order: int = declared("int", "a number that orders examples within a section (lower "
                           "first; then by title)", default=0)
     slug: str | None = declared("slug", "overrides the slug taken from the file name")
