@@ -133,6 +133,8 @@ class Report:
     page: str
     pdf: str
     images: tuple[str, ...]
+    #: Its report file as written: every declared key, for templates to show.
+    source: ReportSource = field(repr=False)
     glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = False
@@ -313,6 +315,8 @@ class Site:
     images: tuple[str, ...]
     library: Library
     accessibility: Markup
+    #: The site file as written: every declared key, for templates to show.
+    settings: Settings = field(repr=False)
 
     logo: Logo | None = None
     #: The site's icon, by its path in the website; without one, the visual theme's.
