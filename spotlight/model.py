@@ -1,4 +1,10 @@
-"""Typed, immutable models: the validated content, and the assembled site templates see."""
+"""Typed, immutable models: the validated content, and the assembled site templates see.
+
+The validated site file, report files and examples' front matter are declared, key by key, in
+content/ (site_fields.py, report_fields.py, fields.py) and named here too; the assembled site,
+its cross-report library included, is defined here, so that assembly (site/) imports the
+models and no model imports assembly.
+"""
 
 from __future__ import annotations
 
