@@ -44,7 +44,11 @@ _KIND_WORDS = {
 
 @dataclass(frozen=True)
 class Field:
-    """One key of a content file."""
+    """One key of a content file, as declared: its ``name``; its ``kind`` (see ``Kind``; the
+    words for each are in ``kind_words``); whether it is ``required``; its ``default`` (None
+    for none; a callable makes it); its ``doc``, the help text shown in the authoring guide,
+    the JSON Schemas and editors; for a "record" or "records", the ``schema`` of each; and
+    for a text, the ``choices`` it must be one of, if any."""
 
     name: str
     kind: Kind
@@ -53,6 +57,11 @@ class Field:
     default: Any = None
     schema: Schema | None = None
     choices: tuple[str, ...] = ()
+
+
+def kind_words(kind: Kind) -> str:
+    """What a value of ``kind`` is, in an author's words: "a date such as 2025-02-24"."""
+    return _KIND_WORDS[kind]
 
 
 @dataclass(frozen=True)
