@@ -3,9 +3,12 @@
 Each field has a kind, a docstring-like ``doc`` and a default; the same declarations drive
 validation messages (with "did you mean") and the authoring guide's tables.
 
-A field may be declared on a typed model itself, with ``declared``: the dataclass is then both
-the typed model and, through ``schema_of``, the schema that validates it, and ``model_of``
-turns a checked record into it. One declaration, nothing to keep in step by hand.
+Every key of a content file is declared on a typed model itself, with ``declared``: the
+dataclass is then both the typed model and, through ``schema_of``, the schema that validates
+it, and ``model_of`` turns a checked record into it (its records into their models, its
+Markdown parsed). ``record`` names such a model for messages ("in a practice theme"), and
+``line_of`` gives it the line a key was found on. One declaration, nothing to keep in step by
+hand.
 """
 
 from __future__ import annotations
