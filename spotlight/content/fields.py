@@ -12,8 +12,10 @@ example's front matter (scaffold.py) and the authoring guide's tables of fields
 For tools that derive from the declarations (the JSON Schemas, an editor's configuration):
 ``FILES`` names the schema of each kind of file, and ``fields_of(name)`` lists its ``Field``s:
 ``name``, ``kind`` (text, markdown, int, date, bool, slug, slugs, texts, url, record, records,
-glossary), ``required``, ``default``, ``choices``, ``doc`` (the help text) and, for a record
-or a list of records, ``schema``, the fields of each.
+glossary), ``required``, ``default``, ``choices``, ``doc`` (the help text), ``refers`` (what
+a slug names: ``practice_themes``, ``regions``, ``regions.pdus``, ``standards``,
+``sentence_types`` of the site file, or ``reports``) and, for a record or a list of records,
+``schema``, the fields of each.
 """
 
 from __future__ import annotations
@@ -41,18 +43,21 @@ class ExampleFront:
     title: str = declared("text", 'shown as "Example of effectiveness: <title>"', required=True)
     reports: tuple[str, ...] = declared(
         "slugs", "the slugs of the reports the example belongs to (one example can be in "
-        "several)", required=True)
+        "several)", required=True, refers="reports")
     practice_theme: str = declared(
         "slug", "the slug of the practice theme; the example appears in that section of each "
-        "report", required=True)
+        "report", required=True, refers="practice_themes")
     also_practice_themes: tuple[str, ...] = declared(
         "slugs", "further practice themes the example illustrates (for cross-report pages)",
-        default=())
-    region: str = declared("slug", "the slug of a region", required=True)
-    pdu: str | None = declared("slug", "the slug of a PDU in that region")
+        default=(), refers="practice_themes")
+    region: str = declared("slug", "the slug of a region", required=True, refers="regions")
+    pdu: str | None = declared("slug", "the slug of a PDU in that region",
+                               refers="regions.pdus")
     standards: tuple[str, ...] = declared(
-        "texts", "codes from the standards catalogue that the example meets", default=())
-    sentence_type: str | None = declared("slug", "a slug from `sentence_types`")
+        "texts", "codes from the standards catalogue that the example meets", default=(),
+        refers="standards")
+    sentence_type: str | None = declared("slug", "a slug from `sentence_types`",
+                                         refers="sentence_types")
     kind: str = declared(
         "text", "`person` for a case about a person on probation or a victim, `initiative` "
         "for an organisational initiative", default="person", choices=KINDS)

@@ -56,7 +56,7 @@ class SectionSource:
     """A report section as the report file orders it."""
 
     practice_theme: str = declared("slug", "the slug of the practice theme this section "
-                                   "gathers", required=True)
+                                   "gathers", required=True, refers="practice_themes")
     intro: Parsed | None = declared("markdown", "Markdown that replaces the practice theme's "
                                     "default intro in this report")
     line: int = line_of("practice_theme")
@@ -89,7 +89,8 @@ class ReportSource:
 
     title: str = declared("text", "the report title, for example `Effective Practice "
                           "Spotlight: The Probation Service – Northshire region`", required=True)
-    region: str = declared("slug", "the slug of a region in `site.yml`", required=True)
+    region: str = declared("slug", "the slug of a region in `site.yml`", required=True,
+                           refers="regions")
     fieldwork: Fieldwork = declared("record", "the fieldwork's first and last days",
                                     required=True, model=Fieldwork, filled=True)
     published: dt.date | None = declared("date", "the publication date", required=True)

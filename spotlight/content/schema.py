@@ -51,7 +51,9 @@ class Field:
     words for each are in ``kind_words``); whether it is ``required``; its ``default`` (None
     for none; a callable makes it); its ``doc``, the help text shown in the authoring guide,
     the JSON Schemas and editors; for a "record" or "records", the ``schema`` of each; and
-    for a text, the ``choices`` it must be one of, if any."""
+    for a text, the ``choices`` it must be one of, if any; for a slug or a list of them,
+    what it ``refers`` to: a list of the site file (``practice_themes``, ``regions.pdus``...)
+    whose entries it names, or ``reports``, the report files."""
 
     name: str
     kind: Kind
@@ -60,6 +62,7 @@ class Field:
     default: Any = None
     schema: Schema | None = None
     choices: tuple[str, ...] = ()
+    refers: str = ""
 
 
 def kind_words(kind: Kind) -> str:
@@ -100,7 +103,7 @@ def record(title: str) -> Callable[[type[Model]], type[Model]]:
 
 def declared(kind: Kind, doc: str, *, required: bool = False, default: Any = None,
              choices: tuple[str, ...] = (), schema: Schema | None = None,
-             model: type | None = None, filled: bool = False,
+             model: type | None = None, filled: bool = False, refers: str = "",
              convert: Callable[[Any], Any] | None = None) -> Any:
     """A field of a typed model that is also a key of a content file (see ``schema_of``).
 
@@ -108,11 +111,12 @@ def declared(kind: Kind, doc: str, *, required: bool = False, default: Any = Non
     value of its kind: every problem is reported, and the model still made). ``model`` makes a
     "record" or "records" field of another ``record`` model (its schema is that model's); a
     missing record is None, or with ``filled``, the record of its fields' defaults.
-    ``convert`` turns the checked value into the model's.
+    ``refers`` names what the value names (see ``Field``). ``convert`` turns the checked
+    value into the model's.
     """
     if model is not None:
         schema = schema_of(model)
-    spec = Field("", kind, doc, required, default, schema, choices)
+    spec = Field("", kind, doc, required, default, schema, choices, refers)
     value = _EMPTY.get(kind) if required and default is None else default
     return field(default=value, metadata={"declared": spec, "convert": convert,
                                           "model": model, "filled": filled})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -18,7 +18,7 @@ from .characters import text_problems
 from .cross_check import cross_check
 from .language import language_problem
 from .load import RawContent, SourceFile
-from .schema import SLUG_RE, check, model_of
+from .schema import SLUG_RE, Field, Schema, check, model_of
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 if TYPE_CHECKING:
@@ -209,13 +209,33 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
 
 
 def _taxonomy(settings: Settings, report_files: set[str]) -> dict[str, dict[str, str]]:
-    """What each slug field of a report or an example can name, with titles."""
-    themes = {t.slug: t.title for t in settings.practice_themes}
-    return {"practice_theme": themes, "also_practice_themes": themes,
-            "region": {r.slug: r.name for r in settings.regions},
-            "pdu": {p.slug: p.name for r in settings.regions for p in r.pdus},
-            "sentence_type": {s.slug: s.name for s in settings.sentence_types},
-            "reports": {name: name for name in report_files}}
+    """What each slug field of a report or an example names (its declared ``refers``): the
+    slugs it may hold, with their titles."""
+    return {spec.name: _named(settings, spec.refers, report_files)
+            for spec in _fields(fields.REPORT, fields.EXAMPLE) if spec.refers}
+
+
+def _fields(*schemas: Schema) -> Iterator[Field]:
+    for schema in schemas:
+        for spec in schema.fields:
+            yield spec
+            if spec.schema is not None:
+                yield from _fields(spec.schema)
+
+
+def _named(settings: Settings, refers: str, report_files: set[str]) -> dict[str, str]:
+    """The entries a field that ``refers`` to them may name: slug (or code) -> title (or name)."""
+    if refers == "reports":
+        return {name: name for name in report_files}
+    items: list[Any] = [settings]
+    schema = fields.SITE
+    for part in refers.split("."):  # "regions.pdus": the PDUs of every region
+        items = [item for holder in items for item in getattr(holder, part)]
+        inner = schema.by_name[part].schema
+        assert inner is not None
+        schema = inner
+    key, label = (spec.name for spec in schema.fields[:2])
+    return {getattr(item, key): getattr(item, label) for item in items}
 
 
 class _Markdown:
