@@ -72,6 +72,12 @@ class WordPress:
 
     def start(self) -> WordPress:
         """Start MariaDB and WordPress, install WordPress and its users."""
+        missing = [name for name in ("mariadb-install-db", "mariadbd", "mariadb", "php")
+                   if shutil.which(name) is None and not Path("/usr/sbin", name).exists()]
+        if missing or not (WORDPRESS / "wp-load.php").is_file():
+            raise RuntimeError(f"the WordPress tests need Debian's wordpress, mariadb-server and "
+                               f"php-cli packages (missing: {', '.join(missing) or 'wordpress'})"
+                               ": bash scripts/test.sh installs them")
         began = time.monotonic()
         try:
             self._start_database()
