@@ -75,6 +75,7 @@ class WordPress:
         missing = [name for name in ("mariadb-install-db", "mariadbd", "mariadb", "php")
                    if shutil.which(name) is None and not Path("/usr/sbin", name).exists()]
         if missing or not (WORDPRESS / "wp-load.php").is_file():
+            shutil.rmtree(self.folder, ignore_errors=True)
             raise RuntimeError(f"the WordPress tests need Debian's wordpress, mariadb-server and "
                                f"php-cli packages (missing: {', '.join(missing) or 'wordpress'})"
                                ": bash scripts/test.sh installs them")
