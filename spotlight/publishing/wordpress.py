@@ -143,6 +143,8 @@ class _Run:
     # --- one report --------------------------------------------------------------------
 
     def report(self, slug: str) -> None:
+        """Publish one report: its pictures and PDF, then its page; then delete the PDF that
+        a new one replaced, which the page no longer links."""
         out = self.options.out
         text = (out / "fragments" / f"{slug}.html").read_text(encoding="utf-8")
         parts = read_fragment(text, slug, self.base_url)
