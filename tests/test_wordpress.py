@@ -249,47 +249,43 @@ def test_published_again_changes_nothing_then_updates_in_place(
     assert list((published.content.parent / ".spotlight" / "publish").glob("*.json"))
     assert not list((published.content.parent / "build").rglob("*wordpress*"))
 
-    # An edit: the same page is updated, and the PDF, changed, replaces the old one.
+    # An edit and a new picture: the same page is updated; the PDF and the picture, changed,
+    # replace their old media items.
     [old_pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    [old_png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
     example = published.content / "examples" / "curious.md"
     example.write_text(example.read_text(encoding="utf-8").replace(
         "Eddie's needs were understood.", "Eddie's needs were understood and met."),
         encoding="utf-8")
+    overlay(published.content, {"images/chart.png": _png("maroon")})
     edited = publish(wordpress, published.content)
     assert edited.exit_code == 0, edited.output
     assert f"update page: {SLUG}" in edited.output
-    assert f"replace: {SLUG}.pdf" in edited.output
+    assert f"replace: {SLUG}.pdf" in edited.output and "replace: chart.png" in edited.output
     [updated] = pages(wordpress, SLUG)
     assert updated["id"] == page["id"]
     assert "understood and met" in updated["content"]["raw"]
     assert revisions(wordpress, page["id"]) == state[0] + 1
-    pdfs = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
-    assert len(pdfs) == 1 and pdfs[0]["id"] != old_pdf["id"]
-    built = published.content.parent / "build" / "reports" / f"{SLUG}.pdf"
-    assert wordpress.get(pdfs[0]["source_url"]) == built.read_bytes()
-    assert pdfs[0]["source_url"] in updated["content"]["raw"]
-    assert len(ours(wordpress)) == state[1]  # the PNG, unchanged, was not uploaded again
+    assert len(ours(wordpress)) == state[1]  # one PDF and one picture, as before
+    built = published.content.parent / "build"
+    for old, path in ((old_pdf, f"reports/{SLUG}.pdf"), (old_png, "images/chart.png")):
+        [new] = [m for m in ours(wordpress) if m["mime_type"] == old["mime_type"]]
+        assert new["id"] != old["id"] and new["source_url"] in updated["content"]["raw"]
+        assert wordpress.get(new["source_url"]) == (built / path).read_bytes()
+        assert wordpress.api(f"/wp/v2/media?include={old['id']}") == []  # deleted
 
     # Without the records, nothing is made twice: the page and files are found by their slugs.
     shutil.rmtree(published.content.parent / ".spotlight" / "publish")
     found = publish(wordpress, published.content)
     assert "1 page(s) unchanged" in found.output and "upload" not in found.output
 
-    # A changed picture, as drafts: the same page, unpublished; the new picture replaces the
-    # old one in the media library.
-    [old_png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
-    overlay(published.content, {"images/chart.png": _png("maroon")})
+    # As drafts: the same page, unpublished; then published again.
     draft = publish(wordpress, published.content, "--status", "draft")
     assert draft.exit_code == 0, draft.output
-    assert "replace: chart.png" in draft.output
     [drafted] = pages(wordpress, SLUG)
     assert drafted["id"] == page["id"] and drafted["status"] == "draft"
-    [png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
-    assert png["id"] != old_png["id"] and png["source_url"] in drafted["content"]["raw"]
-    chart = published.content.parent / "build" / "images" / "chart.png"
-    assert wordpress.get(png["source_url"]) == chart.read_bytes()
-    assert wordpress.api(f"/wp/v2/media?include={old_png['id']}") == []  # deleted
-    assert publish(wordpress, published.content).exit_code == 0  # published again
+    assert publish(wordpress, published.content).exit_code == 0
+    assert pages(wordpress, SLUG)[0]["status"] == "publish"
 
 
 def _fails(result: Result, *words: str) -> None:
