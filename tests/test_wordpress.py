@@ -354,10 +354,20 @@ def test_a_timeout_midway_and_a_rerun_that_finishes(wordpress: WordPress,
         proxy.stall = None
         again = publish(wordpress, content, "--timeout", "10", site=proxy.url)
         assert again.exit_code == 0, again.output
-    [page] = pages(wordpress, "north-2025")  # created once: the lost answer was found again
-    pdfs = [m for m in media(wordpress) if m["slug"].startswith("north-2025-pdf")]
-    assert len(pdfs) == 1
-    assert "north-2025.pdf" in page["content"]["raw"]
+        [page] = pages(wordpress, "north-2025")  # created once: the lost answer was found
+        pdfs = [m for m in media(wordpress) if m["slug"].startswith("north-2025-pdf")]
+        assert len(pdfs) == 1
+        assert "north-2025.pdf" in page["content"]["raw"]
+
+        # A report gone from the content: its page is left on the site, and the command says so.
+        (content / "reports" / "north-2025.yml").rename(content / "reports" / "north-2026.yml")
+        for example in (content / "examples").glob("*.md"):
+            example.write_text(example.read_text(encoding="utf-8").replace(
+                "north-2025", "north-2026"), encoding="utf-8")
+        moved = publish(wordpress, content, site=proxy.url)
+    assert "create page: north-2026" in moved.output, moved.output
+    assert "left on the site, its report no longer in the content: north-2025" in moved.output
+    assert [p["id"] for p in pages(wordpress, "north-2025")] == [page["id"]]
 
 
 def test_a_certificate_that_cannot_be_verified(published: Published, wordpress: WordPress,

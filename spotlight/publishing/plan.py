@@ -13,7 +13,7 @@ UPLOAD, REPLACE, DELETE = "upload", "replace", "delete old media"
 #: A picture the site would not take, written into its page instead.
 INLINE = "in the page itself"
 #: A page published before whose report is no longer in the content: never deleted.
-LEFT = "left as it is (its report is no longer in the content)"
+LEFT = "left on the site, its report no longer in the content"
 CHANGES = (CREATE, UPDATE, UPLOAD, REPLACE, DELETE)
 
 
