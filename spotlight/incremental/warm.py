@@ -1,0 +1,77 @@
+"""Reuse kept in memory: what the preview remembers of its previous build between saves.
+
+A build reads the previous build's records from disk and saves its own; the preview keeps
+them in this process instead (``Warm``), so that a save re-reads only the files that changed
+(their stat data, see ``content.load.FileMemo``), validates again only the examples whose
+text changed, and renders only the pages whose inputs changed, by the same rule as a build
+(depends.py): ``WarmReuse`` is ``Reuse`` with its records in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .parse_cache import ParseCache
+from .records import Manifest
+from .state import Reuse
+
+if TYPE_CHECKING:
+    from ..content.load import FileMemo, RawContent
+    from ..site.render import Rendered
+
+
+@dataclass
+class Warm:
+    """What the previous save's build left in memory: its manifest (which pages it made, from
+    what), its parse cache's entries, the validated examples and the files as read."""
+
+    manifest: Manifest | None = None
+    lines: dict[str, str] = field(default_factory=dict)
+    validated: dict[Any, Any] = field(default_factory=dict)
+    files: FileMemo | None = None
+
+    def reuse(self, options: Any, versions: tuple[str, ...] = ()) -> WarmReuse:
+        """The ``Reuse`` of the next build: the previous one's records, from memory."""
+        return WarmReuse(options, self, versions)
+
+    def keep(self, reuse: WarmReuse, raw: RawContent, rendered: Rendered,
+             files: set[str]) -> None:
+        """Remember the build just made (``files``: every path it makes), and forget what it
+        no longer has: memory stays the size of the site, however many saves."""
+        self.manifest = Manifest(reuse.key, dict.fromkeys(files, ""), {}, dict(rendered.records))
+        cache = reuse.cache
+        assert cache is not None
+        self.lines = cache.kept
+        current = {(source, raw.assets) for source in raw.examples}
+        self.validated = {key: value for key, value in self.validated.items() if key in current}
+        if self.files is not None:
+            read = {f.path for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
+            read |= {raw.root / name for name in raw.assets}
+            self.files.known = {path: value for path, value in self.files.known.items()
+                                if path in read}
+
+
+class WarmReuse(Reuse):
+    """``Reuse`` whose previous build is the one the preview keeps in memory (``Warm``): it
+    reads and writes no records."""
+
+    def __init__(self, options: Any, warm: Warm, versions: tuple[str, ...] = ()) -> None:
+        super().__init__(options, versions=versions)
+        self._warm = warm
+        self._cache = ParseCache(warm.lines, warm.validated)
+
+    @property  # type: ignore[override]
+    def previous(self) -> Manifest | None:
+        """The manifest of the previous save's build."""
+        return self._warm.manifest
+
+    def nothing_changed(self) -> bool:
+        """Never known from stat records: the preview's loader looks at each file."""
+        return False
+
+    def listed(self) -> list[str] | None:
+        return None
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Nothing is saved to disk: ``Warm.keep`` remembers the build."""
