@@ -15,6 +15,7 @@ after one warm-up run, in this one process: run it on an otherwise idle machine.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -38,6 +39,8 @@ def main() -> None:
     parser.add_argument("--report", default="northshire-2025", help="the report's slug")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--all", action="store_true", help="also time every PDF of the build")
+    parser.add_argument("--json", action="store_true",
+                        help="also print the two times as JSON, last (for bench/run.py)")
     args = parser.parse_args()
 
     import weasyprint
@@ -79,6 +82,8 @@ def main() -> None:
         print(f"  {label:<36} {seconds:6.2f} s")
     overhead = rows[0][1] - rows[1][1]
     print(f"  {'spotlight adds':<36} {overhead:6.2f} s ({overhead / rows[1][1]:+.0%})")
+    if args.json:
+        print(json.dumps({"spotlight": rows[0][1], "weasyprint": rows[1][1]}))
 
 
 def _best(job: Callable[[], object], runs: int) -> float:
