@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,9 @@ def texts(raw: RawContent) -> list[Any]:
 
 def text_name(raw: RawContent, path: Path) -> str:
     """The input name of a content file."""
+    text, root = str(path), str(raw.root)
+    if text.startswith(root) and text[len(root):len(root) + 1] == os.sep:  # the usual case
+        return f"content/{text[len(root) + 1:].replace(os.sep, '/')}"
     return f"content/{path.relative_to(raw.root).as_posix()}"
 
 

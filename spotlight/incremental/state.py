@@ -70,6 +70,8 @@ class Reuse:
         self.shared = ""
         self.example_texts: dict[str, str] = {}
         self._cache: ParseCache | None = None
+        #: The digests of each example, by identity, kept between the preview's saves.
+        self.shown: dict[int, tuple[Any, str, str]] | None = None
 
     @functools.cached_property
     def previous(self) -> Manifest | None:
@@ -161,7 +163,7 @@ class Reuse:
         """The validated content: what pages are made from (see depends.py)."""
         if self.records is not None:
             self.shared, self.example_texts = page_inputs(self.inputs, self.example_files,
-                                                          self.words, content)
+                                                          self.words, content, self.shown)
 
     def labels(self, labels: Mapping[str, str]) -> None:
         """What the pages' links say of each PDF (its size and pages): pages that show it

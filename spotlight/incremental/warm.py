@@ -30,6 +30,7 @@ class Warm:
     lines: dict[str, str] = field(default_factory=dict)
     validated: dict[Any, Any] = field(default_factory=dict)
     files: FileMemo | None = None
+    shown: dict[int, tuple[Any, str, str]] = field(default_factory=dict)
 
     def reuse(self, options: Any, versions: tuple[str, ...] = ()) -> WarmReuse:
         """The ``Reuse`` of the next build: the previous one's records, from memory."""
@@ -60,6 +61,7 @@ class WarmReuse(Reuse):
         super().__init__(options, versions=versions)
         self._warm = warm
         self._cache = ParseCache(warm.lines, warm.validated)
+        self.shown = warm.shown
 
     @property  # type: ignore[override]
     def previous(self) -> Manifest | None:

@@ -175,9 +175,10 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
     def listing(kind: str, label: str, slug: str, link: Link,
                 match: Callable[[ExampleSource], bool], intro: Markup, trail: tuple[Link, ...],
                 children: tuple[Listing, ...] = ()) -> Listing:
-        chosen = [pages[e.slug] for e in published if match(e)]
-        groups = [ListingGroup(r, tuple(p for p in chosen if p.appearances[0].report is r))
-                  for r in reports]
+        by_report: dict[int, list[ExamplePage]] = {}
+        for page in (pages[e.slug] for e in published if match(e)):
+            by_report.setdefault(id(page.appearances[0].report), []).append(page)
+        groups = [ListingGroup(r, tuple(by_report.get(id(r), ()))) for r in reports]
         return Listing(kind=kind, label=label, slug=slug, path=link.path, title=link.text,
                        intro=intro, trail=trail, groups=tuple(g for g in groups if g.examples),
                        children=children)
