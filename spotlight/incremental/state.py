@@ -70,8 +70,10 @@ class Reuse:
         self.shared = ""
         self.example_texts: dict[str, str] = {}
         self._cache: ParseCache | None = None
-        #: The digests of each example, by identity, kept between the preview's saves.
+        #: The digests of each example, by identity, and the reports as assembled, kept
+        #: between the preview's saves (see warm.py); None in a build.
         self.shown: dict[int, tuple[Any, str, str]] | None = None
+        self.assembled: dict[str, Any] | None = None
 
     @functools.cached_property
     def previous(self) -> Manifest | None:

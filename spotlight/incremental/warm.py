@@ -31,6 +31,7 @@ class Warm:
     validated: dict[Any, Any] = field(default_factory=dict)
     files: FileMemo | None = None
     shown: dict[int, tuple[Any, str, str]] = field(default_factory=dict)
+    assembled: dict[str, Any] = field(default_factory=dict)
 
     def reuse(self, options: Any, versions: tuple[str, ...] = ()) -> WarmReuse:
         """The ``Reuse`` of the next build: the previous one's records, from memory."""
@@ -62,6 +63,7 @@ class WarmReuse(Reuse):
         self._warm = warm
         self._cache = ParseCache(warm.lines, warm.validated)
         self.shown = warm.shown
+        self.assembled = warm.assembled
 
     @property  # type: ignore[override]
     def previous(self) -> Manifest | None:
