@@ -205,7 +205,7 @@ def serve(options: ServeOptions, log: Log) -> None:
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
-        changes = watchfiles.watch(*_watched(options), debounce=400, step=30,
+        changes = watchfiles.watch(*_watched(options), debounce=400, step=20,
                                    rust_timeout=100, yield_on_timeout=True)
         next(changes)  # the first time-out: the watcher is in place
         rebuild(first=True)
