@@ -64,8 +64,11 @@ def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Pro
     reports: list[SourceFile] = []
     examples: list[SourceFile] = []
     assets: set[str] = set()
+    prefix = f"{root}{os.sep}"
     for path in files:
-        relative = path.relative_to(root).as_posix()
+        name = str(path)
+        relative = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) \
+            else path.relative_to(root).as_posix()
         if not _inside(path, real_root, problems):
             continue
         if relative == SITE_FILE:
@@ -183,7 +186,8 @@ def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Pat
                 problems.add(Path(folder) / name, None, "is a link to a folder, which spotlight "
                              "does not follow; move the files into this folder instead")
         dirs[:] = sorted(d for d in dirs if not d.startswith(skip))
-        yield from (Path(folder) / name for name in sorted(names) if not name.startswith(skip))
+        base = Path(folder)
+        yield from (base / name for name in sorted(names) if not name.startswith(skip))
 
 
 def _inside(path: Path, real_root: Path, problems: Problems,

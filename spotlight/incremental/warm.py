@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .parse_cache import ParseCache
-from .records import Manifest
+from .records import Manifest, PageRecord
 from .state import Reuse
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ class Warm:
     lines: dict[str, str] = field(default_factory=dict)
     validated: dict[Any, Any] = field(default_factory=dict)
     files: FileMemo | None = None
+    #: What every page was made from (see depends.py): the shared key and each example's text.
+    shared: str = ""
+    texts: dict[str, str] = field(default_factory=dict)
     shown: dict[int, tuple[Any, str, str]] = field(default_factory=dict)
     assembled: dict[str, Any] = field(default_factory=dict)
 
@@ -42,6 +45,7 @@ class Warm:
         """Remember the build just made (``files``: every path it makes), and forget what it
         no longer has: memory stays the size of the site, however many saves."""
         self.manifest = Manifest(reuse.key, dict.fromkeys(files, ""), {}, dict(rendered.records))
+        self.shared, self.texts = reuse.shared, dict(reuse.example_texts)
         cache = reuse.cache
         assert cache is not None
         self.lines = cache.kept
@@ -64,11 +68,30 @@ class WarmReuse(Reuse):
         self._cache = ParseCache(warm.lines, warm.validated)
         self.shown = warm.shown
         self.assembled = warm.assembled
+        self._changed: set[str] | None = None
 
     @property  # type: ignore[override]
     def previous(self) -> Manifest | None:
         """The manifest of the previous save's build."""
         return self._warm.manifest
+
+    def page(self, path: str, pdf: bool = False) -> PageRecord | None:
+        """As ``Reuse.page``, told from which texts changed since the previous save rather
+        than from each page's key, which would digest every text each page read."""
+        previous = self._warm.manifest
+        if previous is None or pdf or path not in previous.files or not self._warm.shared \
+                or self.shared != self._warm.shared:
+            return super().page(path, pdf)
+        before = previous.pages.get(path)
+        if before is None:
+            return None
+        if self._changed is None:
+            old, new = self._warm.texts, self.example_texts
+            self._changed = {name for name in old.keys() | new.keys()
+                             if old.get(name) != new.get(name)}
+        if self._changed.isdisjoint(before.deps):
+            return PageRecord(before.key, before.deps)
+        return None
 
     def nothing_changed(self) -> bool:
         """Never known from stat records: the preview's loader looks at each file."""
