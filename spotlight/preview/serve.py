@@ -28,7 +28,7 @@ import watchfiles
 from ..build import BuildOptions
 from ..content.load import load_theme
 from ..errors import Problem, SpotlightError
-from ..incremental import Reuse
+from ..incremental import Manifest, Reuse
 from ..incremental.signatures import theme_folders
 from ..outputs.search import BUNDLE
 from ..outputs.write import check_apart, check_output
@@ -95,6 +95,7 @@ class _Indexer:
     def __init__(self, out: Path, state: PreviewState, log: Log) -> None:
         self._out, self._state, self._log = out, state, log
         self._latest: Snapshot | None = None
+        self._written: Manifest | None = None  # what the last write wrote (path -> digest)
         self._lock = threading.Lock()
         self._wanted = threading.Event()
         self._stop = threading.Event()
@@ -116,10 +117,19 @@ class _Indexer:
     def write(self, snapshot: Snapshot) -> None:
         """Write ``snapshot`` as the build folder, with its search index; raise SpotlightError
         if Pagefind fails (the folder then keeps the previous one)."""
+        from ..incremental.records import folder_id
         from ..outputs.search import index_site
         from ..outputs.write import write
 
-        write(self._out, snapshot.files, snapshot.copies,
+        previous = self._written
+        if previous is not None and previous.folder != folder_id(self._out):
+            previous = None  # another folder now: nothing of it is known
+
+        def remember(written: dict[str, str], folder: tuple[int, int] | None) -> None:
+            self._written = Manifest("", dict(written), folder=folder)
+
+        # Files whose bytes are unchanged are linked from the previous write, not written.
+        write(self._out, snapshot.files, snapshot.copies, previous=previous, record=remember,
               finish=index_site if snapshot.search else None)
 
     def _run(self) -> None:
