@@ -137,12 +137,13 @@ def _problems(problems: tuple[str, ...], good: bool) -> str:
             f'<ul>{items}</ul></div>\n')
 
 
-#: Shown on the search page while the search index catches up with the latest save.
-_INDEXING = ('<div role="status" style="position:fixed;inset:0 0 auto 0;z-index:9998;margin:0;'
-             'padding:0.5em 1em;background:#fff;color:#0b0c0c;border-bottom:5px solid #1d70b8;'
-             'font:16px/1.4 sans-serif"><p style="margin:0">Search results are being updated '
-             'to include your latest changes. This page reloads when they are ready.</p>'
-             '</div>\n')
+#: Shown at the top of the search page, in the flow of the page (nothing is covered), while
+#: the search index catches up with the latest save; a status region, which screen readers
+#: announce without moving focus.
+INDEXING = ('<div role="status" style="margin:0;padding:0.5em 1em;background:#fff;'
+            'color:#0b0c0c;border-bottom:5px solid #1d70b8;font:16px/1.4 sans-serif">'
+            '<p style="margin:0">Search results are being updated to include your latest '
+            'changes. This page reloads when they are ready.</p></div>\n')
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -235,14 +236,16 @@ class _Handler(BaseHTTPRequestHandler):
         extra = _script(state.generation, state.indexed if search else None)
         if state.problems:
             extra = _problems(state.problems, state.has_good_build) + extra
-        if search and state.indexing:
-            extra = _INDEXING + extra
         if not data:
             data = (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
                     b"<title>spotlight preview</title></head><body></body></html>")
         text = data.decode("utf-8", "replace")
         at = text.rfind("</body>")
         text = text[:at] + extra + text[at:] if at >= 0 else text + extra
+        if search and state.indexing:
+            body = text.find("<body")
+            at = text.find(">", body) + 1 if body >= 0 else 0
+            text = text[:at] + INDEXING + text[at:]
         return text.encode("utf-8")
 
     def _send(self, status: int, kind: str, data: bytes, send_body: bool) -> None:
