@@ -74,6 +74,7 @@ class Reuse:
         #: between the preview's saves (see warm.py); None in a build.
         self.shown: dict[int, tuple[Any, str, str]] | None = None
         self.assembled: dict[str, Any] | None = None
+        self.digests: dict[Path, tuple[tuple[int, ...], str]] | None = None  # files' digests
 
     @functools.cached_property
     def previous(self) -> Manifest | None:
@@ -131,7 +132,7 @@ class Reuse:
         """True when every input is as the previous build read it (and was then sound)."""
         if self.records is None:
             return False
-        self.inputs = input_digests(raw, theme) if theme is not None else {}
+        self.inputs = input_digests(raw, theme, self.digests) if theme is not None else {}
         self.texts = frozenset(text_name(raw, f.path) for f in texts(raw))
         self.example_files = frozenset(text_name(raw, f.path) for f in raw.examples)
         self.key = fingerprint(self.inputs, self.words)
@@ -145,7 +146,7 @@ class Reuse:
         self.override = name
         if override.is_dir():
             self.signatures[override.resolve()] = signature(override.resolve())
-        self.inputs = input_digests(raw, theme)
+        self.inputs = input_digests(raw, theme, self.digests)
         self.key = digest("override", fingerprint(self.inputs, self.words))
 
     @property

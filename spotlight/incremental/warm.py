@@ -10,6 +10,7 @@ text changed, and renders only the pages whose inputs changed, by the same rule 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .parse_cache import ParseCache
@@ -35,6 +36,7 @@ class Warm:
     texts: dict[str, str] = field(default_factory=dict)
     shown: dict[int, tuple[Any, str, str]] = field(default_factory=dict)
     assembled: dict[str, Any] = field(default_factory=dict)
+    digests: dict[Path, tuple[tuple[int, ...], str]] = field(default_factory=dict)
 
     def reuse(self, options: Any, versions: tuple[str, ...] = ()) -> WarmReuse:
         """The ``Reuse`` of the next build: the previous one's records, from memory."""
@@ -68,6 +70,7 @@ class WarmReuse(Reuse):
         self._cache = ParseCache(warm.lines, warm.validated)
         self.shown = warm.shown
         self.assembled = warm.assembled
+        self.digests = warm.digests
         self._changed: set[str] | None = None
 
     @property  # type: ignore[override]
