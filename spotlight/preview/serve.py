@@ -144,7 +144,11 @@ class _Indexer:
                 continue
             try:
                 self.write(snapshot)
-            except SpotlightError as error:
+            except SpotlightError as error:  # Pagefind failed: shown as a build's problems are
+                with self._state.writing:
+                    self._state.publish(tuple(str(p) for p in error.problems))
+                self._log(f"The search index could not be made; {len(error.problems)} "
+                          "problem(s):")
                 for problem in error.problems:
                     self._log(f"  {problem}")
             with self._lock:
