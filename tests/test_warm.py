@@ -159,3 +159,29 @@ def test_the_search_page_says_while_its_results_are_being_updated() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_what_the_preview_keeps_stays_the_size_of_the_site(tmp_path: Path) -> None:
+    """Saves do not pile up in memory: what is kept of an edited or deleted file goes."""
+    from spotlight.preview.warm import WarmSite
+
+    from .conftest import copy_site
+
+    site = copy_site("minimal", tmp_path / "site")
+    warm = WarmSite(BuildOptions(content=site, out=tmp_path / "out", pdf=False))
+    assert warm.update() is not None
+    first = site / "examples" / "first-case.md"
+    for save in range(5):
+        first.write_text(first.read_text().replace("completed her order",
+                                                   f"completed her order ({save})"))
+        snapshot = warm.update()
+        assert snapshot is not None and "examples/first-case.html" in snapshot.rendered
+    kept = warm._warm  # what is kept is the point here
+    assert len(kept.validated) == 2 and len(kept.texts) == 2
+    (site / "examples" / "second-case.md").unlink()
+    snapshot = warm.update()
+    assert snapshot is not None and "examples/second-case.html" not in snapshot.files
+    assert len(kept.validated) == 1 and len(kept.texts) == 1
+    assert kept.files is not None and all(path.exists() for path in kept.files.known)
+    assert kept.manifest is not None and set(kept.manifest.files) == {
+        *snapshot.files, *snapshot.copies}
