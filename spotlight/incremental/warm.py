@@ -19,7 +19,7 @@ from .state import Reuse
 
 if TYPE_CHECKING:
     from ..content.load import FileMemo, RawContent
-    from ..site.render import Rendered
+    from .rendered import RenderedPages
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Warm:
         """The ``Reuse`` of the next build: the previous one's records, from memory."""
         return WarmReuse(options, self, versions)
 
-    def keep(self, reuse: WarmReuse, raw: RawContent, rendered: Rendered,
+    def keep(self, reuse: WarmReuse, raw: RawContent, rendered: RenderedPages[Any],
              files: set[str]) -> None:
         """Remember the build just made (``files``: every path it makes), and forget what it
         no longer has: memory stays the size of the site, however many saves."""
