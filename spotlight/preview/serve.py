@@ -200,13 +200,15 @@ def serve(options: ServeOptions, log: Log) -> None:
             if state.problems:  # ...since the last good build: put right again
                 with state.writing:
                     state.publish(())
+                log("The problems are fixed: the site is as it was at the last good build")
             return
         with state.writing:  # no page is served between the new pages and their problems
             served[0] = snapshot
             state.publish(())
         if not first:
             indexer.request(snapshot)
-        log(f"Built {len(snapshot.rendered)} page(s) in {time.perf_counter() - started:.2f} s")
+        verb = "Built" if first else "Updated"  # after the first build, the pages made again
+        log(f"{verb} {len(snapshot.rendered)} page(s) in {time.perf_counter() - started:.2f} s")
         if pdfs is not None:
             pdfs.request()
 
