@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
+from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
 
 
 def environment(theme: VisualTheme) -> TemplateEnvironment:
@@ -42,12 +44,21 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
+        extensions=["jinja2.ext.i18n"],
     )
+    # Every message is looked up in the catalogue of the page's language, ``lang`` (see
+    # spotlight/i18n.py); Jinja's "newstyle" gettext escapes the values put into a message.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext)
     env.filters["long_date"] = long_date
+    env.filters["time"] = time_element
+    env.filters["translate"] = _translate
     env.filters["iso_date"] = lambda d: d.isoformat()
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
-    env.globals["pdf_label"] = env.pdf_label
+    env.globals["pdf_label"] = _pdf_label
+    env.globals["js_plural"] = _js_plural
+    env.globals["language_name"] = lambda lang: i18n.NAMES[i18n.interface_language(lang)]
     return env
 
 
@@ -99,14 +110,80 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+def page_language(context: jinja2.runtime.Context | Mapping[str, Any]) -> str:
+    """The language of the page a template renders: its ``lang``, else the site's."""
+    lang = context.get("lang")
+    if isinstance(lang, str) and lang:
+        return lang
+    site = context.get("site")
+    return str(getattr(site, "language", "en"))
+
+
+@jinja2.pass_context
+def _gettext(context: jinja2.runtime.Context, message: str) -> str:
+    return i18n.gettext(page_language(context), message)
+
+
+@jinja2.pass_context
+def _pgettext(context: jinja2.runtime.Context, where: str, message: str) -> str:
+    return i18n.pgettext(page_language(context), where, message)
+
+
+@jinja2.pass_context
+def _ngettext(context: jinja2.runtime.Context, singular: str, plural: str, count: int) -> str:
+    return i18n.ngettext(page_language(context), singular, plural, count)
+
+
+@jinja2.pass_context
+def _translate(context: jinja2.runtime.Context, message: str) -> str:
+    """A message the Python wrote (marked there with ``N_``), in the page's language. Unlike
+    ``_``, it formats nothing: safe on text that may hold a '%'."""
+    translated = i18n.gettext(page_language(context), str(message))
+    return Markup(translated) if isinstance(message, Markup) else translated
+
+
+@jinja2.pass_context
+def time_element(context: jinja2.runtime.Context, value: dt.date) -> Markup:
+    """A date as a ``<time>`` element, written out in the page's language."""
+    return Markup('<time datetime="%s">%s</time>') % (
+        value.isoformat(), i18n.long_date(value, page_language(context)))
+
+
+@jinja2.pass_context
+def _js_plural(context: jinja2.runtime.Context, singular: str, plural: str) -> dict[str, str]:
+    """A plural message for the page's scripts: its form for each CLDR plural category of the
+    page's language ("one", "other"; Welsh also "zero", "two", "few", "many"), which a script
+    picks with ``Intl.PluralRules``."""
+    lang = page_language(context)
+    return {category: i18n.ngettext(lang, singular, plural, count)
+            for category, count in i18n.plural_samples(lang).items()}
+
+
+@jinja2.pass_context
+def _pdf_label(context: jinja2.runtime.Context, path: str) -> str:
+    """"PDF, 1.2 MB, 30 pages" in the page's language."""
+    english = context.environment.pdf_label(path)  # type: ignore[attr-defined]
+    lang = page_language(context)
+    if not (found := _PDF_LABEL.fullmatch(english)):
+        return i18n.gettext(lang, english)
+    size, unit, count = found.groups()
+    pages = int(count)
+    return i18n.gettext(lang, "PDF, %(size)s, %(pages)s") % {
+        "size": f"{size} {unit}",
+        "pages": i18n.ngettext(lang, "%(num)d page", "%(num)d pages", pages) % {"num": pages}}
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """"1 example", "3 examples": the count and the word, in the singular or the plural."""
+    """"1 example", "3 examples": the count and the English word, in the singular or the
+    plural. The default templates use ``ngettext`` instead, which knows every language's
+    plural forms; this filter is kept for visual themes that use it."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def long_date(value: dt.date) -> str:
-    """24 February 2025, whatever the machine's locale."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+@jinja2.pass_context
+def long_date(context: jinja2.runtime.Context, value: dt.date) -> str:
+    """24 February 2025 (or 24 Chwefror 2025 on a Welsh page), whatever the machine's locale."""
+    return i18n.long_date(value, page_language(context))
 
 
 class _LayerLoader(jinja2.BaseLoader):

@@ -84,6 +84,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
 
     def page(path: str, template: str, **context: Any) -> None:
         context.setdefault("root", "../" * path.count("/"))
+        context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
         jobs.append((path, template, context))
 
@@ -177,7 +178,8 @@ class _PdfRenderer:
         dates = {"created": created.isoformat(),
                  "modified": (self._modified or created).isoformat()}
         html = [self._env.get_template(template).render(
-            site=self._site, root="../", dates=dates, fit=fit, **context)
+            site=self._site, root="../", dates=dates, fit=fit,
+            **{"lang": self._site.language, **context})
             for fit in range(fits)]
         # The PDF's HTML "lives" where its web page would be inside the content folder (one
         # folder down), so that the same relative image paths resolve to the content's files.
