@@ -62,7 +62,7 @@ def test_a_welsh_site_speaks_welsh_on_every_page(site, tmp_path: Path) -> None: 
     assert 'xml:lang="cy"' in feed and "Adroddiadau newydd gan Test Inspectorate" in feed
 
 
-def test_the_search_page_gives_its_script_welsh_messages_and_plural_forms(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_script_gets_welsh_messages_and_plural_forms(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _welsh_site(site)
     assert run("build", "--content", "site", "--out", "out", "--no-pdf").exit_code == 0
     page = (tmp_path / "out" / "search" / "index.html").read_text(encoding="utf-8")

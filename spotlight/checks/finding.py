@@ -81,9 +81,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("unfinished-mark", "error", "unfinished work", "an editorial mark: TODO, TK, XX, "
          "FIXME, TBC, [check]"),
     Rule("style-abbr-not-expanded", "warning", "house style", "a glossary abbreviation not "
-         "spelled out at its first use in a report"),
+         "spelled out at its first use in a report (English reports only)"),
     Rule("style-abbr-expanded-again", "warning", "house style", "a glossary abbreviation "
-         "spelled out again after its first use in a report"),
+         "spelled out again after its first use in a report (English reports only)"),
     Rule("style-abbr-unknown", "warning", "house style", "an all-capitals abbreviation that "
          "is neither in the glossary nor in known_abbreviations"),
     Rule("style-no-outcome", "warning", "house style", "a case about a person without an "
