@@ -58,6 +58,10 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     env.globals["pdf_label"] = _pdf_label
     env.globals["js_plural"] = _js_plural
+    # What a page that is not in a bilingual site's other language has (see editions.py).
+    env.globals["prefix"] = ""
+    env.globals["alternates"] = ()
+    env.globals["words_file"] = lambda lang: f"words-{lang}.json"
     env.globals["language_name"] = lambda lang: i18n.NAMES[i18n.interface_language(lang)]
     return env
 
