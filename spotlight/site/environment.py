@@ -53,11 +53,14 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["long_date"] = long_date
     env.filters["time"] = time_element
     env.filters["translate"] = _translate
+    env.filters["site_text"] = site_text
+    env.filters["label"] = _label
     env.filters["iso_date"] = lambda d: d.isoformat()
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     env.globals["pdf_label"] = _pdf_label
     env.globals["js_plural"] = _js_plural
+    env.globals["site_lang"] = _site_lang
     # What a page that is not in a bilingual site's other language has (see editions.py).
     env.globals["prefix"] = ""
     env.globals["alternates"] = ()
@@ -144,6 +147,46 @@ def _translate(context: jinja2.runtime.Context, message: str) -> str:
     ``_``, it formats nothing: safe on text that may hold a '%'."""
     translated = i18n.gettext(page_language(context), str(message))
     return Markup(translated) if isinstance(message, Markup) else translated
+
+
+def _text_language(context: jinja2.runtime.Context) -> str:
+    """The language of what the site file says (taxonomy names, the organisation, the
+    licence): ``text_lang`` where a page of another edition says so, else the page's."""
+    lang = context.get("text_lang")
+    return lang if isinstance(lang, str) and lang else page_language(context)
+
+
+def _differs(context: jinja2.runtime.Context) -> str | None:
+    """The site file's language where a page is in another one, else None."""
+    text = _text_language(context)
+    page = page_language(context)
+    return text if text.split("-")[0].lower() != page.split("-")[0].lower() else None
+
+
+@jinja2.pass_context
+def site_text(context: jinja2.runtime.Context, text: str) -> str | Markup:
+    """Text of the site file, marked with its language (``<span lang="en-GB">``) on a page in
+    another language, so that a screen reader pronounces it as written."""
+    other = _differs(context)
+    if other is None:
+        return text
+    return Markup('<span lang="%s">%s</span>') % (other, text)
+
+
+@jinja2.pass_context
+def _site_lang(context: jinja2.runtime.Context) -> Markup:
+    """` lang="en-GB"` for an element holding the site file's text, on a page in another
+    language; nothing otherwise."""
+    other = _differs(context)
+    return Markup(' lang="%s"') % other if other else Markup("")
+
+
+@jinja2.pass_context
+def _label(context: jinja2.runtime.Context, message: str) -> str | Markup:
+    """A label the Python wrote (see ``translate``), or a name from the site file: translated
+    when the catalogue has it, else marked as the site file's text."""
+    translated = _translate(context, message)
+    return translated if str(translated) != str(message) else site_text(context, message)
 
 
 @jinja2.pass_context

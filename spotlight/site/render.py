@@ -90,6 +90,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
         context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
         context.setdefault("alternates", alternates.get(path, ()))
+        context.setdefault("text_lang", site.language)
         jobs.append((path, template, context))
 
     def run(job: tuple[str, str, dict[str, Any]]) -> tuple[str, tuple[str, ...]]:
@@ -119,17 +120,19 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
             page(report.page, "report.html", report=report, **here)
             if pdf:
                 pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published,
-                                 1, {"report": report, **here}))
+                                 1, {"report": report, "text_lang": site.language, **here}))
         print_set = edition_print_set(edition, extra, site)
         for collection in print_set.collections if print_set and pdf else ():
             title = i18n.gettext(edition.language,
                                  "%(practice_theme)s: examples of effective practice")
             pdf_jobs.append((collection.pdf, "pdf/practice_theme.html",
                              title % {"practice_theme": collection.title},
-                             collection.published, 1, {"collection": collection, **here}))
+                             collection.published, 1,
+                             {"collection": collection, "text_lang": site.language, **here}))
         for handout in print_set.handouts if print_set and pdf else ():
             pdf_jobs.append((handout.pdf, "pdf/handout.html", handout.example.title,
-                             handout.published, HANDOUT_FITS, {"handout": handout, **here}))
+                             handout.published, HANDOUT_FITS,
+                             {"handout": handout, "text_lang": site.language, **here}))
         for example in edition.library.examples:
             page(example.path, "example.html", example=example, **here)
         for listing in edition.library.listings:
