@@ -15,12 +15,96 @@ other (``hreflang`` and a visible language switch) and the sitemap lists them to
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from ..model import PrintSet, Site
+from ..content.translations import language_of, language_tag, site_languages
+from ..model import Collection, Content, Handout, PrintSet, Site, example_page
+from .assemble import assemble
+from .assemble_print import assemble_print
 
 #: (language, output path) of each version of a page, the page itself included.
 Alternates = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Edition(Site):
+    """The site as the readers of one of its languages see it.
+
+    ``prefix`` is the folder of its own pages ("" for the main language). The main edition
+    holds the others (``editions``), and the versions of each report and example that has a
+    translation (``alternates``: one group of (language, page) for each original).
+    """
+
+    prefix: str = ""
+    editions: tuple[Site, ...] = ()
+    alternates: tuple[Alternates, ...] = ()
+
+
+def assemble_site(content: Content) -> Site:
+    """The assembled site: for a site in one language, ``assemble``'s; for a site in
+    several, the main language's edition, holding the others."""
+    settings = content.settings
+    languages = site_languages(settings)
+    if len(languages) < 2:
+        return assemble(content)
+    made: list[Edition] = []
+    for language in languages:
+        prefix = "" if language == languages[0] else f"{language}/"
+        mine = replace(content,
+                       reports=_in(content.reports, language, settings),
+                       examples=_in(content.examples, language, settings))
+        site = assemble(mine, prefix=prefix)  # type: ignore[call-arg]
+        made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
+                            | {"language": language_tag(language, settings)},
+                            prefix=prefix))
+    main, *others = made
+    images = tuple(sorted({i for edition in made for i in edition.images}))
+    return replace(main, images=images, editions=tuple(others),
+                   alternates=_groups(content, settings))
+
+
+def _in(items: Iterable[Any], language: str, settings: Any) -> tuple[Any, ...]:
+    return tuple(i for i in items if language_of(i, settings) == language)
+
+
+def _groups(content: Content, settings: Any) -> tuple[Alternates, ...]:
+    """The versions of each report and example that has a translation, main language first."""
+    order = {language: n for n, language in enumerate(site_languages(settings))}
+    groups: list[Alternates] = []
+    for items, page in ((content.reports, lambda slug: f"reports/{slug}.html"),
+                        (content.examples, example_page)):
+        by_slug = {i.slug: i for i in items}
+        versions: dict[str, list[tuple[str, str]]] = {}
+        for item in items:
+            original = getattr(item, "translation_of", None)
+            if original in by_slug:
+                versions.setdefault(original, []).append(
+                    (language_of(item, settings), page(item.slug)))
+        for original, found in versions.items():
+            found.append((language_of(by_slug[original], settings), page(original)))
+            groups.append(tuple(sorted(found, key=lambda v: order.get(v[0], len(order)))))
+    return tuple(groups)
+
+
+def assemble_print_set(content: Content, site: Site, handouts: bool) -> PrintSet:
+    """The practice-theme collections and handouts of every edition: each collection of one
+    language's examples, in its edition's folder."""
+    if not getattr(site, "editions", ()):
+        return assemble_print(content, site, handouts)
+    settings = content.settings
+    collections: list[Collection] = []
+    made: list[Handout] = []
+    for edition in editions(site):
+        language = edition.language.split("-")[0].lower()
+        mine = replace(content, reports=_in(content.reports, language, settings),
+                       examples=_in(content.examples, language, settings))
+        part = assemble_print(mine, edition, handouts)
+        prefix = edition_prefix(edition)
+        collections += [replace(c, pdf=prefix + c.pdf) for c in part.collections]
+        made += part.handouts
+    return PrintSet(collections=tuple(collections), handouts=tuple(made))
 
 
 def editions(site: Site) -> tuple[Site, ...]:
@@ -33,9 +117,27 @@ def edition_prefix(edition: Site) -> str:
     return str(getattr(edition, "prefix", ""))
 
 
-def site_alternates(site: Site) -> Mapping[str, Alternates]:
-    """By output path, the versions of each page that has a translation."""
-    return getattr(site, "alternates", {})
+def site_alternates(site: Site, pages: Sequence[str] = ()) -> Mapping[str, Alternates]:
+    """By output path, the versions of each page that has a translation: the reports and
+    examples that translate one another, and the pages of ``pages`` (paths in the main
+    edition, such as index.html) that each edition has in its own folder."""
+    groups = list(getattr(site, "alternates", ()))
+    others = getattr(site, "editions", ())
+    if others:
+        for path in pages:
+            group = [(site.language, path)] + [
+                (e.language, edition_prefix(e) + path) for e in others]
+            groups.append(tuple(group))
+        listed = {listing.path: [(site.language, listing.path)]
+                  for listing in site.library.listings}
+        for edition in others:
+            prefix = edition_prefix(edition)
+            for listing in edition.library.listings:
+                if listing.path.removeprefix(prefix) in listed:
+                    listed[listing.path.removeprefix(prefix)].append(
+                        (edition.language, listing.path))
+        groups += [tuple(g) for g in listed.values() if len(g) > 1]
+    return {path: group for group in groups for _, path in group}
 
 
 def edition_print_set(edition: Site, extra: PrintSet | None, site: Site) -> PrintSet | None:

@@ -83,7 +83,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     pdf_jobs: list[tuple[str, str, str, dt.date, int, dict[str, Any]]] = []
     document = _PdfRenderer(env, site, theme, content_root, modified)
 
-    alternates = site_alternates(site)
+    alternates = site_alternates(site, ("index.html", "about/accessibility.html",
+                                        *((SEARCH_PAGE,) if search else ())))
 
     def page(path: str, template: str, **context: Any) -> None:
         context.setdefault("root", "../" * path.count("/"))
