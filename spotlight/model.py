@@ -99,6 +99,10 @@ class Settings:
     handouts: bool = True
     contents_examples: bool | None = None
     favicon: str | None = None
+    #: The languages the site publishes, the main one first; () for its ``language`` alone.
+    languages: tuple[str, ...] = ()
+    #: What a missing or unknown translation is: "error" or "warning".
+    translations: str = "error"
 
     def practice_theme(self, slug: str) -> PracticeTheme:
         """The practice theme with this slug."""
@@ -162,6 +166,10 @@ class ReportSource:
     name: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     waivers: tuple[Waiver, ...] = ()
+    #: The language it is written in (en, cy); None for the site's main language.
+    language: str | None = None
+    #: The slug of the report it translates, if it is a translation.
+    translation_of: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -31,6 +31,19 @@ PAGE_TYPES = {
     "accessibility statement": "about/accessibility.html",
     "not found": "no/such/page.html",
 }
+#: The same types of page in Welsh: the sample's Welsh edition (see content/site.yml).
+WELSH_PAGE_TYPES = {
+    "Welsh home": "cy/index.html",
+    "Welsh report": "reports/westvale-2026-cy.html",
+    "Welsh example": "examples/sylwi-ar-arwyddion-cwcwio.html",
+    "Welsh practice theme": "cy/practice-themes/professional-curiosity.html",
+    "Welsh region": "cy/regions/westvale.html",
+    "Welsh PDU": "cy/pdus/tallowgate.html",
+    "Welsh standard": "cy/standards/2-1.html",
+    "Welsh search": "cy/search/index.html?q=cyfieithydd",
+    "Welsh search, nothing found": "cy/search/index.html?q=zqxwv",
+    "Welsh accessibility statement": "cy/about/accessibility.html",
+}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +71,7 @@ def _axe(tab: Any) -> Any:
 def test_axe_reports_no_violation_on_any_page_type(tab: Any, served: str) -> None:
     tab.set_viewport_size({"width": 1024, "height": 768})
     reports = {}
-    for name, path in PAGE_TYPES.items():
+    for name, path in {**PAGE_TYPES, **WELSH_PAGE_TYPES}.items():
         _open(tab, served + path)
         result = _axe(tab)
         assert len(result.response["passes"]) >= 10, f"axe checked little on the {name} page"
@@ -252,6 +265,23 @@ def test_search_finds_an_example_by_a_distinctive_word(tab: Any, served: str) ->
     tab.click(".search-result a")
     tab.wait_for_url("**/examples/spotting-signs-of-cuckooing.html")
     assert tab.text_content("h1") == "Spotting the signs of cuckooing"
+
+
+def test_each_language_searches_its_own_examples_and_speaks_its_language(
+        tab: Any, served: str) -> None:
+    # "Tomasz" is in the English example and in its Welsh translation: each search page finds
+    # its own language's, as Pagefind keeps an index per language.
+    english = _search(tab, served, "Tomasz")
+    assert [r["href"].rsplit("/", 1)[1] for r in english] == [
+        "working-with-an-interpreter-at-court.html"]
+    tab.goto(served + "cy/search/index.html?q=Tomasz")
+    tab.wait_for_selector(".search-result")
+    assert [r["href"].rsplit("/", 1)[1] for r in _results(tab)] == [
+        "gweithio-gyda-chyfieithydd-yn-y-llys.html"]
+    assert tab.text_content("#search-status") == \
+        "Wedi dod o hyd i 1 enghraifft ar gyfer ‘Tomasz’"
+    assert tab.get_attribute("html", "lang") == "cy"
+    assert tab.text_content("label[for=search-input]") == "Chwilio am"
 
 
 def test_a_practice_theme_filter_narrows_the_results(tab: Any, served: str) -> None:

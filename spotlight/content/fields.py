@@ -71,6 +71,12 @@ SITE = Schema("the site file", (
     Field("title", "text", "the site's name, shown in the header of every page", required=True),
     Field("organisation", "text", "the publisher", required=True),
     Field("language", "text", "the content's language as a BCP 47 tag", default="en-GB"),
+    Field("languages", "texts", "the languages the site publishes, its main language first: "
+          "en (English) and cy (Welsh); by default, the language of 'language' alone",
+          default=()),
+    Field("translations", "text", "what a missing translation, or a translation_of that names "
+          "nothing, is: an error that stops the build, or a warning of spotlight check",
+          default="error", choices=("error", "warning")),
     Field("base_url", "url", "where the site is published; used for canonical links"),
     Field("licence", "markdown", "the licence notice, in Markdown", required=True),
     Field("practice_themes", "records", "the practice-theme taxonomy, in reading order",
@@ -144,6 +150,9 @@ REPORT = Schema("a report", (
     Field("pdf", "record", "how this report's PDF is made", schema=REPORT_PDF),
     Field("contents_examples", "bool", "list each section's examples in the contents of the "
           "report's web page; overrides the site's setting for this report"),
+    Field("language", "text", "the language the report is written in: en or cy; by default "
+          "the site's main language", choices=("en", "cy")),
+    Field("translation_of", "slug", "the slug of the report this one translates"),
 ))
 
 KINDS = ("person", "initiative")
@@ -195,6 +204,11 @@ class ExampleFront:
     order: int = declared("int", "a number that orders examples within a section (lower "
                           "first; then by title)", default=0)
     slug: str | None = declared("slug", "overrides the slug taken from the file name")
+    language: str | None = declared(
+        "text", "the language the example is written in: en or cy; by default the site's "
+        "main language", choices=("en", "cy"))
+    translation_of: str | None = declared(
+        "slug", "the slug of the example this one translates")
     waivers: tuple[Waiver, ...] = declared(
         "records", "findings of `spotlight check` in this file that are accepted, each with a "
         "reason", schema=WAIVER, default=(), convert=waivers)

@@ -8,7 +8,8 @@ from that. What cannot be right is always an error, at the line that says it:
 - a ``language`` the site does not publish;
 - a translation in the same language as its original, or of something that is itself a
   translation;
-- two translations of one original into the same language.
+- two translations of one original into the same language;
+- an example listed in a report written in another language.
 
 What may be work in progress is an error or a warning, as the site file's ``translations``
 says (``error`` by default):
@@ -96,7 +97,7 @@ def check_translations(settings: Any, reports: Sequence[Any], examples: Sequence
                 unfinished.append(Unfinished(
                     "translation-unknown", item.name, "translation_of", line,
                     f"translation_of names an unknown {label} '{original_slug}'"
-                    f"{suggest.unknown(original_slug, by_slug)}"))
+                    f"{suggest.unknown(original_slug, set(by_slug) - {item.slug})}"))
                 continue
             theirs = language_of(original, settings)
             name = LANGUAGES.get(language, language)
@@ -112,10 +113,28 @@ def check_translations(settings: Any, reports: Sequence[Any], examples: Sequence
             elif (first := translations.setdefault((original_slug, language), item)) is not item:
                 errors.append(Problem(item.name, line, (
                     f"{label} '{original_slug}' already has a {name} translation, "
-                    f"{first.name}: a {label} has one translation in each language")))
+                    f"{first.name}: each {label} has one translation in each language")))
         if label == "report":
             unfinished += _missing(items, translations, published, settings)
+    errors += _in_other_language(reports, examples, settings)
     return errors, unfinished
+
+
+def _in_other_language(reports: Sequence[Any], examples: Sequence[Any],
+                       settings: Any) -> list[Problem]:
+    """An example listed in a report written in another language: its pages would show it in
+    neither language's report."""
+    found = []
+    languages = {r.slug: language_of(r, settings) for r in reports}
+    for example in examples:
+        mine = language_of(example, settings)
+        for slug in getattr(example, "reports", ()):
+            if slug in languages and languages[slug] != mine:
+                found.append(Problem(example.name, getattr(example, "lines", {}).get("reports"), (
+                    f"the example is in {LANGUAGES.get(mine, mine)} but report '{slug}' is in "
+                    f"{LANGUAGES.get(languages[slug], languages[slug])}: list a report in "
+                    f"{LANGUAGES.get(mine, mine)} (a translation of '{slug}')")))
+    return found
 
 
 def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any],
@@ -134,8 +153,7 @@ def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any]
                     getattr(report, "lines", {}).get("title"),
                     f"report '{report.slug}' has no {name} translation, and the site "
                     f"publishes in {name}: write one with 'translation_of: {report.slug}' "
-                    "and 'language: " + other + "', or set 'translations: warning' in the "
-                    "site file while it is being written"))
+                    f"and 'language: {other}'"))
     return found
 
 
@@ -145,5 +163,7 @@ def translation_errors(settings: Any, reports: Sequence[Any], examples: Sequence
     ``translations: error`` (the default)."""
     errors, unfinished = check_translations(settings, reports, examples)
     if getattr(settings, "translations", "error") == "error":
-        errors += [Problem(u.path, u.line, u.message) for u in unfinished]
+        errors += [Problem(u.path, u.line, u.message + (
+            " (or set 'translations: warning' in the site file while it is being written)"
+            if u.code == "translation-missing" else "")) for u in unfinished]
     return errors

@@ -34,6 +34,7 @@ from .cross_check import cross_check
 from .language import language_problem
 from .load import RawContent, SourceFile
 from .schema import SLUG_RE, check, model_of
+from .translations import LANGUAGES, translation_errors
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
     if settings is not None:
         report_files = {f.path.stem for f in raw.reports}
         cross_check(settings, reports, examples, report_files, found)
+        found += translation_errors(settings, reports, examples)
         found = suggest.with_taxonomy(found, _taxonomy(settings, report_files))
     if found or settings is None:
         raise SpotlightError(found)
@@ -80,6 +82,27 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
 
 
 # --- files -------------------------------------------------------------------------------
+
+
+def _languages(record: YMap, name: str, found: list[Problem]) -> tuple[str, ...]:
+    """The site's ``languages``: each one spotlight knows, once, the main one first and of
+    the same language as ``language``."""
+    listed = tuple(record["languages"] or ())
+    line = record.line_of("languages")
+    before = len(found)
+    for language in listed:
+        if language not in LANGUAGES:
+            found.append(Problem(name, line, f"languages: '{language}' is not a language "
+                                 f"spotlight publishes in: use {' and '.join(LANGUAGES)}"))
+    for language in {x for x in listed if listed.count(x) > 1}:
+        found.append(Problem(name, line, f"languages: '{language}' is listed twice"))
+    main = str(record["language"] or "").split("-")[0].lower()
+    if listed and main and listed[0] != main:
+        found.append(Problem(name, line, f"languages: the first is the main language, "
+                             f"'{listed[0]}', but 'language' is '{record['language']}': list "
+                             f"'{main}' first, or set 'language' to '{listed[0]}'"))
+    wrong = len(found) > before
+    return () if wrong else listed  # what is wrong is said once, not again for each report
 
 
 def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) -> Settings | None:
@@ -125,6 +148,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         new_page_per_section=pdf["new_page_per_section"], handouts=pdf["handouts"],
         contents_examples=record["contents_examples"],
         favicon=_favicon(record, source.name, assets, found),
+        languages=_languages(record, source.name, found), translations=record["translations"],
     )
 
 
@@ -210,6 +234,7 @@ def _report(source: SourceFile, assets: frozenset[str],
         new_page_per_section=(record["pdf"] or {}).get("new_page_per_section"),
         contents_examples=record["contents_examples"],
         name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
+        language=record["language"], translation_of=record["translation_of"],
     )
 
 

@@ -98,6 +98,7 @@ def long_date(value: dt.date, language: str) -> str:
     """24 February 2025 in English, 24 Chwefror 2025 in Welsh: whatever the machine's locale."""
     from babel.dates import format_date
 
+    value.day  # noqa: B018 - anything but a date fails here, saying what it lacks
     return format_date(value, "d MMMM y", locale=_babel_locale(language))
 
 

@@ -29,13 +29,14 @@ SECTION_HEADING = 3  # "##" in an intro renders as <h3>, under the section's <h2
 EXAMPLE_HEADING = 4  # "##" in an example renders as <h4>, under the example's <h3>
 
 
-def assemble(content: Content) -> Site:
-    """Build the site model every page and PDF is rendered from."""
+def assemble(content: Content, prefix: str = "") -> Site:
+    """Build the site model every page and PDF is rendered from; its listing pages in the
+    folder ``prefix`` (see editions.py)."""
     settings = content.settings
     reports = tuple(sorted(
         (_report(r, content.examples, settings) for r in content.reports),
         key=lambda r: (r.published, r.slug), reverse=True))
-    library = assemble_library(content, reports)
+    library = assemble_library(content, reports, prefix)
     published = {e.slug for e in library.examples}
     listed = {t.slug for t in library.practice_themes}
     images = {i for r in reports for i in r.images} | _images(

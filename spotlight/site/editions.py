@@ -55,7 +55,7 @@ def assemble_site(content: Content) -> Site:
         mine = replace(content,
                        reports=_in(content.reports, language, settings),
                        examples=_in(content.examples, language, settings))
-        site = assemble(mine, prefix=prefix)  # type: ignore[call-arg]
+        site = assemble(mine, prefix=prefix)
         made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
                             | {"language": language_tag(language, settings)},
                             prefix=prefix))
@@ -71,7 +71,8 @@ def _in(items: Iterable[Any], language: str, settings: Any) -> tuple[Any, ...]:
 
 def _groups(content: Content, settings: Any) -> tuple[Alternates, ...]:
     """The versions of each report and example that has a translation, main language first."""
-    order = {language: n for n, language in enumerate(site_languages(settings))}
+    order = {language_tag(language, settings): n
+             for n, language in enumerate(site_languages(settings))}
     groups: list[Alternates] = []
     for items, page in ((content.reports, lambda slug: f"reports/{slug}.html"),
                         (content.examples, example_page)):
@@ -81,9 +82,10 @@ def _groups(content: Content, settings: Any) -> tuple[Alternates, ...]:
             original = getattr(item, "translation_of", None)
             if original in by_slug:
                 versions.setdefault(original, []).append(
-                    (language_of(item, settings), page(item.slug)))
+                    (language_tag(language_of(item, settings), settings), page(item.slug)))
         for original, found in versions.items():
-            found.append((language_of(by_slug[original], settings), page(original)))
+            found.append((language_tag(language_of(by_slug[original], settings), settings),
+                          page(original)))
             groups.append(tuple(sorted(found, key=lambda v: order.get(v[0], len(order)))))
     return tuple(groups)
 

@@ -141,7 +141,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
         if search:
             page(f"{prefix}{SEARCH_PAGE}", "search.html", **here)
         page(f"{prefix}about/accessibility.html", "accessibility.html", **here)
-        page(f"{prefix}feed.xml", "feed.xml", **here)
+        if edition.reports:  # a feed has at least one entry
+            page(f"{prefix}feed.xml", "feed.xml", **here)
     page("404.html", "404.html", root=_not_found_root(site), canonical=None)
     listed = tuple(sorted(path for path, _, _ in jobs
                           if path != "404.html" and not path.endswith("feed.xml")))
