@@ -55,7 +55,7 @@ def test_a_report_and_its_translation_link_to_each_other(sample_build: Path) -> 
     assert northshire.find_all("nav", class_="language-switch") == []
 
 
-def test_the_welsh_report_is_welsh_with_the_site_files_english_marked(
+def test_the_welsh_report_is_welsh_with_the_site_files_welsh_names(
         sample_build: Path) -> None:
     html = (sample_build / WELSH_REPORT).read_text(encoding="utf-8")
     page = Page(html)
@@ -64,10 +64,14 @@ def test_the_welsh_report_is_welsh_with_the_site_files_english_marked(
     assert page.text_of("h2", id="summary-title") == ["Crynodeb o arfer effeithiol Westvale"]
     assert '<time datetime="2026-03-05">5 Mawrth 2026</time>' in html
     assert "Canlyniad" in page.text_of("h4", class_="outcome__title")
-    # Practice themes and the organisation come from the English site file.
-    assert '<h2 id="court-work-title"><span lang="en-GB">Court work</span></h2>' in html
-    assert '<span lang="en-GB">HM Inspectorate of Probation</span>' in html
+    # The names come from the site file's Welsh words (cy:); its licence, which has none,
+    # is marked as English.
+    assert '<h2 id="court-work-title">Gwaith llys</h2>' in html
+    assert '<span class="site-header__org">Arolygiaeth Prawf EF</span>' in html
+    assert '<span class="standards__code">2.1 Asesu:</span>' in html
+    assert '<div class="licence" lang="en-GB">' in html
     assert "Example of effectiveness" not in html and "Back to top" not in html
+    assert "Court work" not in html  # (the references are English titles, and stay so)
 
 
 def test_each_language_has_its_home_page_feed_and_listings(sample_build: Path) -> None:

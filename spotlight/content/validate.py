@@ -91,10 +91,40 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
                               ("PDU", [p for r in record["regions"] for p in r["pdus"]], "slug"),
                               ("sentence type", record["sentence_types"], "slug")):
         _unique(items, key, label, source.name, found)
+    _site_words(record, source.name, found)
     return model_of(Settings, record, markdown=_Markdown(source.name, assets, found),
                     logo=_logo(record["logo"], source.name, assets, found),
                     favicon=_favicon(record, source.name, assets, found),
                     languages=_languages(record, source.name, found))
+
+
+def _site_words(record: YMap, name: str, found: list[Problem]) -> None:
+    """What the site file's ``cy`` and ``en`` (its words in another language) name must be in
+    the site file."""
+    known = {
+        "practice_themes": ({t["slug"] for t in record["practice_themes"]}, "slug",
+                            "practice theme"),
+        "standards": ({s["code"] for s in record["standards"]}, "code", "standard"),
+        "regions": ({r["slug"] for r in record["regions"]}, "slug", "region"),
+        "pdus": ({p["slug"] for r in record["regions"] for p in r["pdus"]}, "slug", "PDU"),
+        "sentence_types": ({s["slug"] for s in record["sentence_types"]}, "slug",
+                           "sentence type")}
+    for language in ("cy", "en"):
+        words = record[language]
+        if words is None:
+            continue
+        for key, (names, field, label) in known.items():
+            for item in words[key] or ():
+                value = item[field]
+                if value is not None and value not in names:
+                    found.append(Problem(name, item.line_of(field), (
+                        f"{language}: {key}: unknown {label} '{value}'"
+                        f"{suggest.unknown(value, names)}")))
+        for term in words["glossary"] or {}:
+            if term not in (record["glossary"] or {}):
+                found.append(Problem(name, words.line_of("glossary"), (
+                    f"{language}: glossary: '{term}' is not an abbreviation of the site's "
+                    "glossary: add it there first")))
 
 
 def _languages(record: YMap, name: str, found: list[Problem]) -> tuple[str, ...]:

@@ -19,13 +19,65 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from ..content.site_fields import SiteWords
 from ..content.translations import language_of, language_tag, site_languages
-from ..model import Collection, Content, Handout, PrintSet, Site, example_page
+from ..model import Collection, Content, Handout, PrintSet, Settings, Site, example_page
 from .assemble import assemble
 from .assemble_print import assemble_print
 
 #: (language, output path) of each version of a page, the page itself included.
 Alternates = tuple[tuple[str, str], ...]
+
+
+class Foreign(str):
+    """Text of the site file shown in the main language on a page of another, because the
+    site file gives no translation of it: it carries its language (``lang``), which the page
+    marks (see the ``site_text`` filter)."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+
+def in_language(settings: Settings, language: str) -> Settings:
+    """``settings`` as ``language``'s pages show them: the names its ``SiteWords`` (the site
+    file's ``cy`` or ``en``) give, and the main language's for the rest, marked ``Foreign``."""
+    words: SiteWords | None = getattr(settings, language, None)
+    main = settings.language
+    if words is None:
+        return settings
+
+    def name(text: str, given: str | None) -> str:
+        return given if given else Foreign(text, main)
+
+    themes = {w.slug: w for w in words.practice_themes}
+    standards = {w.code: w for w in words.standards}
+    regions = {w.slug: w.name for w in words.regions}
+    pdus = {w.slug: w.name for w in words.pdus}
+    sentences = {w.slug: w.name for w in words.sentence_types}
+    glossary = dict(words.glossary)
+    return replace(
+        settings, title=name(settings.title, words.title),
+        organisation=name(settings.organisation, words.organisation),
+        practice_themes=tuple(replace(
+            t, title=name(t.title, themes[t.slug].title if t.slug in themes else None),
+            intro=themes[t.slug].intro if t.slug in themes and themes[t.slug].intro.text.strip()
+            else t.intro) for t in settings.practice_themes),
+        standards=tuple(replace(
+            s, title=name(s.title, standards[s.code].title if s.code in standards else None),
+            text=name(s.text, standards[s.code].text if s.code in standards else None))
+            for s in settings.standards),
+        regions=tuple(replace(
+            r, name=name(r.name, regions.get(r.slug)),
+            pdus=tuple(replace(p, name=name(p.name, pdus.get(p.slug))) for p in r.pdus))
+            for r in settings.regions),
+        sentence_types=tuple(replace(s, name=name(s.name, sentences.get(s.slug)))
+                             for s in settings.sentence_types),
+        glossary=tuple((term, name(expansion, glossary.get(term)))
+                       for term, expansion in settings.glossary))
 
 
 @dataclass(frozen=True)
@@ -40,6 +92,9 @@ class Edition(Site):
     prefix: str = ""
     editions: tuple[Site, ...] = ()
     alternates: tuple[Alternates, ...] = ()
+    #: The language of the names its pages show from the site file: its own where the site
+    #: file gives them in it (what it leaves out is marked ``Foreign``), else the main one.
+    names_language: str = ""
 
 
 def assemble_site(content: Content) -> Site:
@@ -52,13 +107,15 @@ def assemble_site(content: Content) -> Site:
     made: list[Edition] = []
     for language in languages:
         prefix = "" if language == languages[0] else f"{language}/"
-        mine = replace(content,
+        mine = replace(content, settings=in_language(settings, language),
                        reports=_in(content.reports, language, settings),
                        examples=_in(content.examples, language, settings))
         site = assemble(mine, prefix=prefix)
         made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
                             | {"language": language_tag(language, settings)},
-                            prefix=prefix))
+                            prefix=prefix, names_language=language_tag(
+                                language if getattr(settings, language, None) or not prefix
+                                else languages[0], settings)))
     main, *others = made
     images = tuple(sorted({i for edition in made for i in edition.images}))
     return replace(main, images=images, editions=tuple(others),
@@ -100,7 +157,8 @@ def assemble_print_set(content: Content, site: Site, handouts: bool) -> PrintSet
     made: list[Handout] = []
     for edition in editions(site):
         language = edition.language.split("-")[0].lower()
-        mine = replace(content, reports=_in(content.reports, language, settings),
+        mine = replace(content, settings=in_language(settings, language),
+                       reports=_in(content.reports, language, settings),
                        examples=_in(content.examples, language, settings))
         part = assemble_print(mine, edition, handouts)
         prefix = edition_prefix(edition)

@@ -61,6 +61,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.globals["pdf_label"] = _pdf_label
     env.globals["js_plural"] = _js_plural
     env.globals["site_lang"] = _site_lang
+    env.globals["lang_of"] = _lang_of
     # What a page that is not in a bilingual site's other language has (see editions.py).
     env.globals["prefix"] = ""
     env.globals["alternates"] = ()
@@ -163,22 +164,44 @@ def _differs(context: jinja2.runtime.Context) -> str | None:
     return text if text.split("-")[0].lower() != page.split("-")[0].lower() else None
 
 
+def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
+    """The language of a text of the site file, where it is not the page's; else None."""
+    written = getattr(text, "lang", None)  # a name the site file gives in no other language
+    if written is None:
+        return _differs(context)
+    page = page_language(context)
+    return written if written.split("-")[0].lower() != page.split("-")[0].lower() else None
+
+
 @jinja2.pass_context
 def site_text(context: jinja2.runtime.Context, text: str) -> str | Markup:
     """Text of the site file, marked with its language (``<span lang="en-GB">``) on a page in
     another language, so that a screen reader pronounces it as written."""
-    other = _differs(context)
+    other = _foreign(context, text)
     if other is None:
         return text
     return Markup('<span lang="%s">%s</span>') % (other, text)
 
 
 @jinja2.pass_context
-def _site_lang(context: jinja2.runtime.Context) -> Markup:
-    """` lang="en-GB"` for an element holding the site file's text, on a page in another
-    language; nothing otherwise."""
-    other = _differs(context)
+def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
+    """` lang="en-GB"` for an element whose text is ``text`` of the site file, where that is
+    not in the page's language (a link's text, which a span inside would split)."""
+    other = _foreign(context, text)
     return Markup(' lang="%s"') % other if other else Markup("")
+
+
+@jinja2.pass_context
+def _site_lang(context: jinja2.runtime.Context) -> Markup:
+    """` lang="en-GB"` for an element holding the site file's text that no other language
+    has (the licence, the accessibility statement's contact details), on a page in another
+    language; nothing otherwise."""
+    main = context.get("main_lang")
+    written = main if isinstance(main, str) and main else _text_language(context)
+    page = page_language(context)
+    if written.split("-")[0].lower() == page.split("-")[0].lower():
+        return Markup("")
+    return Markup(' lang="%s"') % written
 
 
 @jinja2.pass_context

@@ -114,14 +114,16 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     # reports, examples, listings, search page, accessibility statement and feed, the main
     # language's at the top of the site and each other's in its own folder ("cy/").
     for edition in editions(site):
-        here = {"site": edition, "lang": edition.language, "prefix": edition_prefix(edition)}
+        here = {"site": edition, "lang": edition.language, "prefix": edition_prefix(edition),
+                "text_lang": getattr(edition, "names_language", "") or site.language,
+                "main_lang": site.language}
         prefix = here["prefix"]
         page(f"{prefix}index.html", "index.html", **here)
         for report in edition.reports:
             page(report.page, "report.html", report=report, **here)
             if pdf:
                 pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published,
-                                 1, {"report": report, "text_lang": site.language, **here}))
+                                 1, {"report": report, **here}))
         print_set = edition_print_set(edition, extra, site)
         for collection in print_set.collections if print_set and pdf else ():
             title = i18n.gettext(edition.language,
@@ -129,11 +131,11 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
             pdf_jobs.append((collection.pdf, "pdf/practice_theme.html",
                              title % {"practice_theme": collection.title},
                              collection.published, 1,
-                             {"collection": collection, "text_lang": site.language, **here}))
+                             {"collection": collection, **here}))
         for handout in print_set.handouts if print_set and pdf else ():
             pdf_jobs.append((handout.pdf, "pdf/handout.html", handout.example.title,
                              handout.published, HANDOUT_FITS,
-                             {"handout": handout, "text_lang": site.language, **here}))
+                             {"handout": handout, **here}))
         for example in edition.library.examples:
             page(example.path, "example.html", example=example, **here)
         for listing in edition.library.listings:
