@@ -167,7 +167,8 @@ def test_the_imported_reference_home_page_says_what_is_true(
 
 
 def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
-    pages = {name: served + path for name, path in (PAGE_TYPES | LONG_LINES).items()}
+    pages = {name: served + path
+             for name, path in (PAGE_TYPES | WELSH_PAGE_TYPES | LONG_LINES).items()}
     assert _wider_than(tab, pages, 320) == {}
 
 
