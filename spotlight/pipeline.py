@@ -137,7 +137,8 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
 
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
     theme = _override(options, raw, content, theme, reuse)
-    site = assemble_site(content)  # each language's edition, when the site has several
+    # Each language's edition, when the site has several.
+    site = assemble_site(content, reuse.assembled)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print_set(content, site, handouts) if options.pdf and print_set else None

@@ -97,20 +97,22 @@ class Edition(Site):
     names_language: str = ""
 
 
-def assemble_site(content: Content) -> Site:
+def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
     """The assembled site: for a site in one language, ``assemble``'s; for a site in
-    several, the main language's edition, holding the others."""
+    several, the main language's edition, holding the others. ``memo`` is ``assemble``'s,
+    kept apart for each language."""
     settings = content.settings
     languages = site_languages(settings)
     if len(languages) < 2:
-        return assemble(content)
+        return assemble(content, memo)
     made: list[Edition] = []
     for language in languages:
         prefix = "" if language == languages[0] else f"{language}/"
         mine = replace(content, settings=in_language(settings, language),
                        reports=_in(content.reports, language, settings),
                        examples=_in(content.examples, language, settings))
-        site = assemble(mine, prefix=prefix)
+        part = None if memo is None else memo.setdefault(f"language:{language}", {})
+        site = assemble(mine, part, prefix=prefix)
         made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
                             | {"language": language_tag(language, settings)},
                             prefix=prefix, names_language=language_tag(
