@@ -318,12 +318,18 @@
       return;
     }
     pending = search.results;
+    var total = pending.length;
     var forms = query ? (where ? messages.found_for_here : messages.found_for)
       : (where ? messages.found_here : messages.found);
-    say(plural(forms, pending.length,
-               { query: quoted([found.shown.join(" ")]), filters: where }), extra);
-    help.hidden = pending.length > 0;
-    await Promise.all([showMore(ticket), showCounts(asked || null, ticket)]);
+    var counting = showCounts(asked || null, ticket);
+    // The count is said once the results it counts are on the page, not before.
+    await showMore(ticket);
+    if (ticket !== latest) {
+      return;
+    }
+    say(plural(forms, total, { query: quoted([found.shown.join(" ")]), filters: where }), extra);
+    help.hidden = total > 0;
+    await counting;
   }
 
   // Results arrive in pages: the data of each result is fetched only when it is shown.
