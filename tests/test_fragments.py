@@ -42,7 +42,7 @@ def test_a_fragment_is_the_report_without_the_site(fragments_build: Path,
                    "Skip to main content", "tabindex", 'aria-label="Site"'):
         assert chrome not in text
     assert set(re.findall(r'class="([^"]*)"', text)) == {"screen-reader-text"}
-    assert text.lstrip().startswith("<article>")
+    assert text.lstrip().startswith('<article lang="en-GB">')
     assert "<h1>Effective Practice Spotlight: Elements region</h1>" in text
     # The same report: from the contents list to its end, the words of the report page.
     body = page[page.index('<nav class="contents"'):page.rindex("</article>")]
@@ -80,8 +80,9 @@ def test_a_page_body_links_only_what_works_in_wordpress() -> None:
         '<a href="../fragments/r.html#one">here</a> and <a href="https://other.org/x.html">'
         'elsewhere</a>.</p><img src="../images/p.png" alt="A chart"></section></article>',
         None)
-    body = page_body(text, "r", None, {"reports/r.pdf": "https://wp.example/r.pdf",
-                                       "images/p.png": "https://wp.example/p.png"})
+    body = page_body(text, "fragments/r.html", None,
+                     {"reports/r.pdf": "https://wp.example/r.pdf",
+                      "images/p.png": "https://wp.example/p.png"})
     assert body.startswith("<!-- wp:html -->") and body.endswith("<!-- /wp:html -->")
     assert "<h1>" not in body  # the page's title
     assert '<a href="https://wp.example/r.pdf">Title (PDF)</a>' in body
@@ -89,8 +90,24 @@ def test_a_page_body_links_only_what_works_in_wordpress() -> None:
     assert '<a href="#one">here</a>' in body
     assert '<a href="https://other.org/x.html">elsewhere</a>' in body
     assert '<img src="https://wp.example/p.png" alt="A chart">' in body
-    with_site = page_body(text, "r", "https://site.example/s/", {})
+    with_site = page_body(text, "fragments/r.html", "https://site.example/s/", {})
     assert '<a href="https://site.example/s/examples/e.html">the example</a>' in with_site
+
+
+def test_a_translation_links_the_wordpress_pages_of_other_reports() -> None:
+    # A Welsh fragment, two folders down (cy/fragments/), linking its original and a report
+    # that is not on WordPress.
+    text = fragment(
+        '<article lang="cy"><header><nav><a href="../../reports/r.html" hreflang="en-GB">'
+        'English</a></nav><h1>Teitl</h1></header><p>Gweler <a href="../../reports/o.html#two">'
+        'hwn</a> a <a href="../../reports/r-cy.pdf">PDF</a>.</p></article>', None)
+    body = page_body(text, "cy/fragments/r-cy.html", "https://site.example/",
+                     {"reports/r-cy.pdf": "https://wp.example/r-cy.pdf"},
+                     {"reports/r.html": "https://wp.example/r/"})
+    assert body.startswith('<!-- wp:html -->\n<article lang="cy">')
+    assert '<a href="https://wp.example/r/" hreflang="en-GB">English</a>' in body
+    assert '<a href="https://site.example/reports/o.html#two">hwn</a>' in body
+    assert '<a href="https://wp.example/r-cy.pdf">PDF</a>' in body
 
 
 def test_the_api_root_from_a_header_or_a_link_element() -> None:

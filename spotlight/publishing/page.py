@@ -3,12 +3,15 @@
 The fragment (fragment.py) is the report's body with its title as the first heading. The page
 body is the same, less that heading (WordPress shows the page title), with every link working
 inside WordPress: in-page anchors stay; the report's PDF and its pictures point at their
-uploaded copies in the media library; links to pages of the static site (an example's own page,
-a practice theme's) point at the site's ``base_url``, or are left out (their text kept) when the
-site has none. Never a relative ``.html`` path.
+uploaded copies in the media library; links to another report (or to the report's translation,
+the language switch) point at that report's WordPress page when it has one; links to pages of
+the static site (an example's own page, a practice theme's) point at the site's ``base_url``, or
+are left out (their text kept) when the site has none. Never a relative ``.html`` path.
 
 The body is wrapped in one Custom HTML block, so that WordPress shows it as it is (no
-paragraphs added where lines break) and its editor keeps it as written.
+paragraphs added where lines break) and its editor keeps it as written. Its outer element (the
+fragment's ``<article lang="...">``) carries the report's language, since a WordPress page's
+own ``lang`` is the whole site's.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from ..site.fragment import fragment_page, rewrite
+from ..site.fragment import rewrite
 
 _TITLE = re.compile(r"\s*<h1[^>]*>(.*?)</h1>\s*", re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
@@ -40,19 +43,21 @@ class Parts:
     pictures: dict[str, str]
 
 
-def read_fragment(text: str, slug: str, base_url: str | None) -> Parts:
-    """The title of a fragment and the files of the website it links to and shows."""
+def read_fragment(text: str, page: str, base_url: str | None) -> Parts:
+    """The title of a fragment (at output path ``page``) and the files and pages of the
+    website it links to and shows."""
     import html
 
     found = _TITLE.search(text)
-    title = html.unescape(_TAGS.sub("", found.group(1))).strip() if found else slug
+    title = html.unescape(_TAGS.sub("", found.group(1))).strip() if found else \
+        posixpath.splitext(posixpath.basename(page))[0]
     links: list[str] = []
     pictures: dict[str, str] = {}
 
     def note(tag: str, attrs: dict[str, str | None]) -> dict[str, str | None]:
-        if tag == "a" and (path := _output_path(attrs.get("href"), slug, base_url)):
+        if tag == "a" and (path := _output_path(attrs.get("href"), page, base_url)):
             links.append(path)
-        if tag == "img" and (path := _output_path(attrs.get("src"), slug, base_url)):
+        if tag == "img" and (path := _output_path(attrs.get("src"), page, base_url)):
             pictures.setdefault(path, attrs.get("alt") or "")
         return attrs
 
@@ -60,25 +65,29 @@ def read_fragment(text: str, slug: str, base_url: str | None) -> Parts:
     return Parts(title, tuple(dict.fromkeys(links)), pictures)
 
 
-def page_body(text: str, slug: str, base_url: str | None, media: Mapping[str, str]) -> str:
-    """The WordPress page body of the fragment ``text`` of report ``slug``: ``media`` maps the
-    output paths of uploaded files to their addresses in the media library."""
+def page_body(text: str, page: str, base_url: str | None, media: Mapping[str, str],
+              pages: Mapping[str, str] | None = None) -> str:
+    """The WordPress page body of the fragment ``text`` (at output path ``page``): ``media``
+    maps the output paths of uploaded files to their addresses in the media library, ``pages``
+    the output paths of report pages to their WordPress pages."""
     text = _TITLE.sub("\n", text, count=1)
-    own = fragment_page(slug)
+    pages = pages or {}
 
     def link(tag: str, attrs: dict[str, str | None]) -> dict[str, str | None] | None:
         name = {"a": "href", "img": "src"}.get(tag)
         value = attrs.get(name) if name else None
         if name is None or value is None or value.startswith("#"):
             return attrs
-        path = _output_path(value, slug, base_url)
+        path = _output_path(value, page, base_url)
         if path is None:
             return attrs  # another website's address: it works anywhere
         address, _, anchor = path.partition("#")
         if address in media:
             attrs[name] = media[address] + (f"#{anchor}" if anchor else "")
-        elif address == own and anchor:
+        elif address == page and anchor:
             attrs[name] = f"#{anchor}"
+        elif address in pages:
+            attrs[name] = pages[address] + (f"#{anchor}" if anchor else "")
         elif base_url:
             attrs[name] = base_url + path
         elif tag == "a":
@@ -111,13 +120,13 @@ def inline_picture(path: str, data: bytes) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
-def _output_path(value: str | None, slug: str, base_url: str | None) -> str | None:
-    """The output path (with its #anchor) that a link of the fragment of ``slug`` names, or
-    None for an address outside the website (or a mere anchor)."""
+def _output_path(value: str | None, page: str, base_url: str | None) -> str | None:
+    """The output path (with its #anchor) that a link of the fragment at output path ``page``
+    names, or None for an address outside the website (or a mere anchor)."""
     if not value or value.startswith("#"):
         return None
     home = base_url or _HOME
-    address = urljoin(home + fragment_page(slug), value)
+    address = urljoin(home + page, value)
     if not address.startswith(home):
         return None
     parts = urlsplit(address)

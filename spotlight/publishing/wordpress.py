@@ -1,6 +1,8 @@
 """``spotlight publish wordpress``, in one function: build, find the site's API, check the
-user, then for each report: upload its pictures and PDF, create or update its page, remove what
-its PDF replaced; recording each change as it is made (state.py).
+user, then for each report of every language the site publishes: upload its pictures and PDF,
+create or update its page, remove what its PDF replaced; recording each change as it is made
+(state.py). A report that links to another report (its translation, say) links that report's
+WordPress page: a page made before the page it links to is updated once that one exists.
 
 The build runs first, through the same stages and publish gate as ``spotlight build`` (with
 the fragments on): content the gate refuses fails the build, and nothing is sent. A build with
@@ -88,12 +90,17 @@ def publish(options: PublishOptions,
         _check_user(client, options.status)
     except SpotlightError as error:
         raise NothingSent(error.problems) from None
-    slugs = sorted(posixpath.splitext(posixpath.basename(path))[0]
-                   for path in built.pages if path.startswith("fragments/"))
+    # Each language's fragments: the main language's in fragments/, another's in cy/fragments/.
+    fragments = {posixpath.splitext(posixpath.basename(path))[0]: path
+                 for path in built.pages if posixpath.basename(posixpath.dirname(path))
+                 == "fragments" and path.endswith(".html")}
+    slugs = sorted(fragments)
     records = StateFile(options.content, client.site)
     run = _Run(client, records, records.read(), options, log, static_site(options.content))
     for slug in slugs:
-        run.report(slug)
+        run.report(slug, fragments[slug])
+    for slug in slugs:  # pages that linked a report whose page was made (or moved) after them
+        run.relink(slug)
     for media, name in run.retired:
         run.delete(media, name)
     for slug in sorted(set(run.state.pages) - set(slugs)):
@@ -131,6 +138,10 @@ class _Run:
         self.links: dict[str, str] = {}
         #: Media items replaced by new uploads, deleted once every page links the new ones.
         self.retired: list[tuple[Media, str]] = []
+        #: For each report published: what its page was made of, and the WordPress page of
+        #: each report it links to (None: not known then, linked under base_url or left out).
+        self.made: dict[str, tuple[str, str, dict[str, str], Media | None,
+                                   dict[str, str | None]]] = {}
 
     def note(self, action: Action) -> None:
         self.actions.append(action)
@@ -142,22 +153,49 @@ class _Run:
 
     # --- one report --------------------------------------------------------------------
 
-    def report(self, slug: str) -> None:
-        """Publish one report: its pictures and PDF, then its page; then delete the PDF that
-        a new one replaced, which the page no longer links."""
+    def report(self, slug: str, fragment: str) -> None:
+        """Publish one report, from its fragment (at output path ``fragment``): its pictures
+        and PDF, then its page; then delete the PDF that a new one replaced, which the page no
+        longer links."""
         out = self.options.out
-        text = (out / "fragments" / f"{slug}.html").read_text(encoding="utf-8")
-        parts = read_fragment(text, slug, self.base_url)
+        text = (out / fragment).read_text(encoding="utf-8")
+        parts = read_fragment(text, fragment, self.base_url)
         media = {path: self.picture(path, alt) for path, alt in parts.pictures.items()}
         pdf_path = f"reports/{slug}.pdf"
         old_pdf = self.state.pages[slug].pdf if slug in self.state.pages else None
         pdf = self.pdf(slug, parts, pdf_path, old_pdf)
         if pdf is not None:
             media[pdf_path] = pdf.url
-        body = page_body(text, slug, self.base_url, media)
-        self.page(slug, parts.title, body, pdf)
+        linked = {target: self.page_link(target) for target in _reports_linked(parts)}
+        self.made[slug] = (text, fragment, media, pdf, linked)
+        self.page(slug, parts.title, self.body(slug), pdf)
         if old_pdf is not None and pdf is not None and old_pdf.id != pdf.id:
             self.delete(old_pdf, f"{slug}.pdf")
+
+    def page_link(self, slug: str) -> str | None:
+        """The address of a report's WordPress page: made in this run, else recorded."""
+        known = self.state.pages.get(slug)
+        return self.links.get(slug) or (known.link if known is not None else None) or None
+
+    def body(self, slug: str) -> str:
+        """The page body of a report as made by ``report()``, linking the WordPress pages of
+        the reports it links to as they were known then."""
+        text, fragment, media, _, linked = self.made[slug]
+        pages = {f"reports/{target}.html": link for target, link in linked.items() if link}
+        return page_body(text, fragment, self.base_url, media, pages)
+
+    def relink(self, slug: str) -> None:
+        """Update the page of a report made before a page it links to was (or moved): now it
+        links that page."""
+        if slug not in self.made or slug not in self.links:
+            return  # not published (a dry run)
+        text, fragment, media, pdf, linked = self.made[slug]
+        now = {target: self.page_link(target) for target in linked}
+        if now == linked:
+            return
+        self.made[slug] = (text, fragment, media, pdf, now)
+        self.page(slug, read_fragment(text, fragment, self.base_url).title, self.body(slug),
+                  pdf)
 
     def page(self, slug: str, title: str, body: str, pdf: Media | None) -> None:
         """Create the report's page, or update it if it differs; record it."""
@@ -279,6 +317,12 @@ class _Run:
         self.client.call("DELETE", f"/wp/v2/media/{media.id}", f"deleting the old copy of {name}",
                          query={"force": "true"}, missing_ok=True)
         self.note(Action(DELETE, name, media.url))
+
+
+def _reports_linked(parts: Parts) -> list[str]:
+    """The slugs of the reports whose pages a fragment links to."""
+    found = (re.fullmatch(r"reports/([^/#]+)\.html(#.*)?", path) for path in parts.links)
+    return sorted({match.group(1) for match in found if match})
 
 
 def _raw(data: dict[str, Any], name: str) -> str:
