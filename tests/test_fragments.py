@@ -77,10 +77,10 @@ def test_a_page_body_links_only_what_works_in_wordpress() -> None:
         '<article><header><h1>Title &amp; more</h1><p><a href="../reports/r.pdf">Title '
         '(PDF)</a></p></header><nav id="contents"><a href="#one">One</a></nav>'
         '<section id="one"><p>See <a href="../examples/e.html">the example</a>, '
-        '<a href="../fragments/r.html#one">here</a> and <a href="https://other.org/x.html">'
+        '<a href="../reports/r.html#one">here</a> and <a href="https://other.org/x.html">'
         'elsewhere</a>.</p><img src="../images/p.png" alt="A chart"></section></article>',
         None)
-    body = page_body(text, "fragments/r.html", None,
+    body = page_body(text, "reports/r.html", None,
                      {"reports/r.pdf": "https://wp.example/r.pdf",
                       "images/p.png": "https://wp.example/p.png"})
     assert body.startswith("<!-- wp:html -->") and body.endswith("<!-- /wp:html -->")
@@ -90,18 +90,18 @@ def test_a_page_body_links_only_what_works_in_wordpress() -> None:
     assert '<a href="#one">here</a>' in body
     assert '<a href="https://other.org/x.html">elsewhere</a>' in body
     assert '<img src="https://wp.example/p.png" alt="A chart">' in body
-    with_site = page_body(text, "fragments/r.html", "https://site.example/s/", {})
+    with_site = page_body(text, "reports/r.html", "https://site.example/s/", {})
     assert '<a href="https://site.example/s/examples/e.html">the example</a>' in with_site
 
 
 def test_a_translation_links_the_wordpress_pages_of_other_reports() -> None:
-    # A Welsh fragment, two folders down (cy/fragments/), linking its original and a report
-    # that is not on WordPress.
+    # A Welsh fragment (its links, as every fragment's, written as on its report's page),
+    # linking its original, on WordPress, and a report that is not.
     text = fragment(
-        '<article lang="cy"><header><nav><a href="../../reports/r.html" hreflang="en-GB">'
-        'English</a></nav><h1>Teitl</h1></header><p>Gweler <a href="../../reports/o.html#two">'
-        'hwn</a> a <a href="../../reports/r-cy.pdf">PDF</a>.</p></article>', None)
-    body = page_body(text, "cy/fragments/r-cy.html", "https://site.example/",
+        '<article lang="cy"><header><nav><a href="../reports/r.html" hreflang="en-GB">'
+        'English</a></nav><h1>Teitl</h1></header><p>Gweler <a href="../reports/o.html#two">'
+        'hwn</a> a <a href="../reports/r-cy.pdf">PDF</a>.</p></article>', None)
+    body = page_body(text, "reports/r-cy.html", "https://site.example/",
                      {"reports/r-cy.pdf": "https://wp.example/r-cy.pdf"},
                      {"reports/r.html": "https://wp.example/r/"})
     assert body.startswith('<!-- wp:html -->\n<article lang="cy">')

@@ -44,8 +44,9 @@ class Parts:
 
 
 def read_fragment(text: str, page: str, base_url: str | None) -> Parts:
-    """The title of a fragment (at output path ``page``) and the files and pages of the
-    website it links to and shows."""
+    """The title of a report's fragment and the files and pages of the website it links to
+    and shows; ``page`` is the output path of the report's page, against which the fragment's
+    relative links resolve."""
     import html
 
     found = _TITLE.search(text)
@@ -67,7 +68,7 @@ def read_fragment(text: str, page: str, base_url: str | None) -> Parts:
 
 def page_body(text: str, page: str, base_url: str | None, media: Mapping[str, str],
               pages: Mapping[str, str] | None = None) -> str:
-    """The WordPress page body of the fragment ``text`` (at output path ``page``): ``media``
+    """The WordPress page body of the fragment ``text`` (of the report page ``page``): ``media``
     maps the output paths of uploaded files to their addresses in the media library, ``pages``
     the output paths of report pages to their WordPress pages."""
     text = _TITLE.sub("\n", text, count=1)
@@ -121,8 +122,8 @@ def inline_picture(path: str, data: bytes) -> str:
 
 
 def _output_path(value: str | None, page: str, base_url: str | None) -> str | None:
-    """The output path (with its #anchor) that a link of the fragment at output path ``page``
-    names, or None for an address outside the website (or a mere anchor)."""
+    """The output path (with its #anchor) that a link of the fragment of the report page
+    ``page`` names, or None for an address outside the website (or a mere anchor)."""
     if not value or value.startswith("#"):
         return None
     home = base_url or _HOME

@@ -138,8 +138,9 @@ class _Run:
         self.links: dict[str, str] = {}
         #: Media items replaced by new uploads, deleted once every page links the new ones.
         self.retired: list[tuple[Media, str]] = []
-        #: For each report published: what its page was made of, and the WordPress page of
-        #: each report it links to (None: not known then, linked under base_url or left out).
+        #: For each report published: its fragment, its page's output path, its media, its
+        #: PDF, and the WordPress page of each report it links to (None: not known then, so
+        #: linked under base_url or left out).
         self.made: dict[str, tuple[str, str, dict[str, str], Media | None,
                                    dict[str, str | None]]] = {}
 
@@ -159,7 +160,7 @@ class _Run:
         longer links."""
         out = self.options.out
         text = (out / fragment).read_text(encoding="utf-8")
-        parts = read_fragment(text, fragment, self.base_url)
+        parts = read_fragment(text, _report_page(slug), self.base_url)
         media = {path: self.picture(path, alt) for path, alt in parts.pictures.items()}
         pdf_path = f"reports/{slug}.pdf"
         old_pdf = self.state.pages[slug].pdf if slug in self.state.pages else None
@@ -167,7 +168,7 @@ class _Run:
         if pdf is not None:
             media[pdf_path] = pdf.url
         linked = {target: self.page_link(target) for target in _reports_linked(parts)}
-        self.made[slug] = (text, fragment, media, pdf, linked)
+        self.made[slug] = (text, _report_page(slug), media, pdf, linked)
         self.page(slug, parts.title, self.body(slug), pdf)
         if old_pdf is not None and pdf is not None and old_pdf.id != pdf.id:
             self.delete(old_pdf, f"{slug}.pdf")
@@ -180,22 +181,21 @@ class _Run:
     def body(self, slug: str) -> str:
         """The page body of a report as made by ``report()``, linking the WordPress pages of
         the reports it links to as they were known then."""
-        text, fragment, media, _, linked = self.made[slug]
-        pages = {f"reports/{target}.html": link for target, link in linked.items() if link}
-        return page_body(text, fragment, self.base_url, media, pages)
+        text, page, media, _, linked = self.made[slug]
+        pages = {_report_page(target): link for target, link in linked.items() if link}
+        return page_body(text, page, self.base_url, media, pages)
 
     def relink(self, slug: str) -> None:
         """Update the page of a report made before a page it links to was (or moved): now it
         links that page."""
         if slug not in self.made or slug not in self.links:
             return  # not published (a dry run)
-        text, fragment, media, pdf, linked = self.made[slug]
+        text, page, media, pdf, linked = self.made[slug]
         now = {target: self.page_link(target) for target in linked}
         if now == linked:
             return
-        self.made[slug] = (text, fragment, media, pdf, now)
-        self.page(slug, read_fragment(text, fragment, self.base_url).title, self.body(slug),
-                  pdf)
+        self.made[slug] = (text, page, media, pdf, now)
+        self.page(slug, read_fragment(text, page, self.base_url).title, self.body(slug), pdf)
 
     def page(self, slug: str, title: str, body: str, pdf: Media | None) -> None:
         """Create the report's page, or update it if it differs; record it."""
@@ -317,6 +317,12 @@ class _Run:
         self.client.call("DELETE", f"/wp/v2/media/{media.id}", f"deleting the old copy of {name}",
                          query={"force": "true"}, missing_ok=True)
         self.note(Action(DELETE, name, media.url))
+
+
+def _report_page(slug: str) -> str:
+    """The output path of a report's page on the static site, against which its fragment's
+    links resolve (the fragment template resolves them as on the report's page)."""
+    return f"reports/{slug}.html"
 
 
 def _reports_linked(parts: Parts) -> list[str]:

@@ -127,7 +127,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
             if fragments:
                 fragment_paths.add(f"{prefix}{fragment_page(report.slug)}")
                 page(f"{prefix}{fragment_page(report.slug)}", "fragment.html", report=report,
-                     canonical=None, alternates=alternates.get(report.page, ()), **here)
+                     canonical=None, alternates=alternates.get(report.page, ()),
+                     root="../" * report.page.count("/"), **here)  # links as the report's
             if pdf:
                 pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published,
                                  1, {"report": report, **here}))
