@@ -514,7 +514,7 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     for warning in done.built.warnings:
         click.echo(f"{warning} (warning)", err=True)
     if not quiet:
-        reports = sum(1 for a in done.actions if a.kind in (CREATE, UPDATE, UNCHANGED))
+        reports = len({a.subject for a in done.actions if a.kind in (CREATE, UPDATE, UNCHANGED)})
         where = "checked against" if dry_run else "published to"
         click.echo(f"{reports} report(s) {where} {site}: {summary(done.actions, dry_run)}."
                    + (" Nothing was sent." if dry_run else ""))

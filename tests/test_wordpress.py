@@ -4,7 +4,8 @@ holds, what publishing again does, and every failure the issue names.
 
 The reference-elements site (every element of a real spotlight: contents, sections, examples
 with outcomes, quotations and citations, references with back-links, an SVG figure) is
-published, with a PNG figure added."""
+published, with a PNG figure added, and a small Welsh translation of its report (the site then
+publishes in English and Welsh) whose introduction links a section of the English report."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from .wordpress.proxy import proxy_to
 from .wordpress.server import WordPress, free_port
 
 SLUG = "elements-2025"
+WELSH = "elements-2025-cy"
 FIGURE_ALT = "A bar chart of the cases reviewed in each PDU"
 
 
@@ -82,6 +84,55 @@ def _with_figure(content: Path) -> Path:
     return content
 
 
+def _with_welsh(content: Path) -> Path:
+    """The site in English and Welsh, with a Welsh translation of its report and of one of
+    its examples (the others untranslated, which translations: warning allows)."""
+    site = (content / "site.yml").read_text(encoding="utf-8").replace(
+        "language: en-GB\n", "language: en-GB\nlanguages: [en, cy]\ntranslations: warning\n")
+    report = f"""title: "Sbotolau Arfer Effeithiol: rhanbarth Elfennau"
+language: cy
+translation_of: {SLUG}
+region: north
+fieldwork:
+  start: 2025-02-24
+  end: 2025-04-04
+published: 2025-07-01
+introduction: |
+  Wrth arolygu Elfennau fe wnaethom asesu achosion yn erbyn ein safonau (gweler [gwaith llys
+  yn yr adroddiad Saesneg]({SLUG}.html#court-work)).
+summary:
+  facts:
+    - key: cases
+      label: Achosion a adolygwyd
+      value: 10
+  text: |
+    - Cynhaliwyd y gwaith maes ym mhob uned.
+sections:
+  - practice_theme: court-work
+"""
+    example = """---
+title: Ymholiadau trylwyr cyn dedfrydu
+language: cy
+translation_of: court-one
+reports: [elements-2025-cy]
+practice_theme: court-work
+region: north
+pdu: north-city
+standards: ["2.1"]
+sentence_type: community-order
+order: 1
+---
+Cafodd dyn ei asesu ar gyfer adroddiad cyn dedfrydu.
+
+## Canlyniad
+
+Cafodd y llys adroddiad trylwyr.
+"""
+    overlay(content, {"site.yml": site, f"reports/{WELSH}.yml": report,
+                      "examples/court-one-cy.md": example})
+    return content
+
+
 def pages(wp: WordPress, slug: str) -> list[dict[str, Any]]:
     found = wp.api(f"/wp/v2/pages?slug={slug}&status=publish,draft&context=edit")
     assert isinstance(found, list)
@@ -101,7 +152,7 @@ def revisions(wp: WordPress, page: int) -> int:
 
 
 def ours(wp: WordPress) -> list[dict[str, Any]]:
-    """The media items of the elements site: its PDF and its PNG figure."""
+    """The media items of the elements site's English report: its PDF and its PNG figure."""
     return [m for m in media(wp) if m["slug"].startswith((f"{SLUG}-pdf-", "spotlight-images-"))]
 
 
@@ -118,7 +169,7 @@ class Published:
 @pytest.fixture(scope="module")
 def published(wordpress: WordPress, tmp_path_factory: pytest.TempPathFactory) -> Published:
     """The elements site, dry-run first, then published."""
-    content = _with_figure(_project(tmp_path_factory.mktemp("publish")))
+    content = _with_welsh(_with_figure(_project(tmp_path_factory.mktemp("publish"))))
 
     def count() -> tuple[int, int]:
         found = wordpress.api("/wp/v2/pages?status=publish,draft&per_page=100")
@@ -172,6 +223,8 @@ def test_dry_run_sends_nothing(published: Published, wordpress: WordPress) -> No
     assert f"would create page: {SLUG}" in published.dry.output
     assert "would upload: chart.png" in published.dry.output
     assert f"would upload: {SLUG}.pdf" in published.dry.output
+    assert f"would create page: {WELSH}" in published.dry.output
+    assert f"would upload: {WELSH}.pdf" in published.dry.output
     assert "Nothing was sent." in published.dry.output
     assert published.after_dry == published.before
     assert published.first.exit_code == 0, published.first.output
@@ -227,13 +280,42 @@ def test_the_report_is_a_page_a_reader_can_use(published: Published,
     assert uploaded == [("application/pdf", ""), ("image/png", FIGURE_ALT)]
 
 
+def test_the_welsh_report_is_its_own_page_linking_its_original(
+        published: Published, wordpress: WordPress) -> None:
+    [english], [welsh] = pages(wordpress, SLUG), pages(wordpress, WELSH)
+    assert welsh["status"] == "publish" and welsh["id"] != english["id"]
+    assert welsh["title"]["raw"] == "Sbotolau Arfer Effeithiol: rhanbarth Elfennau"
+    # Its language is marked on the block's outer element (a page's own lang is the site's).
+    assert welsh["content"]["raw"].startswith('<!-- wp:html -->\n<article lang="cy">')
+    assert english["content"]["raw"].startswith('<!-- wp:html -->\n<article lang="en-GB">')
+    html = wordpress.get(welsh["link"]).decode()
+    assert '<article lang="cy">' in html and "Cyflwyniad" in html
+    # The language switches and the Welsh introduction's link to the English report go to
+    # the WordPress pages, whichever page was made first (the English one was, then updated).
+    welsh_links = _read(html).links
+    english_links = _read(wordpress.get(english["link"]).decode()).links
+    assert (english["link"], "English") in welsh_links
+    assert (welsh["link"], "Cymraeg") in english_links
+    assert (english["link"] + "#court-work", "gwaith llys yn yr adroddiad Saesneg") in welsh_links
+    assert f"create page: {WELSH}" in published.first.output
+    assert f"update page: {SLUG}" in published.first.output, published.first.output
+    # Its PDF, in the media library, with the Welsh GOV.UK link text.
+    [(pdf_link, pdf_text)] = [(h, t) for h, t in welsh_links if h.endswith(".pdf")]
+    assert re.fullmatch(r"Sbotolau Arfer Effeithiol: rhanbarth Elfennau "
+                        r"\(PDF, [\d.]+ [KM]B, \d+ tudalen\)", pdf_text), pdf_text
+    built = published.content.parent / "build"
+    assert wordpress.get(pdf_link) == (built / "reports" / f"{WELSH}.pdf").read_bytes()
+    [record] = (published.content.parent / ".spotlight" / "publish").glob("*.json")
+    assert set(json.loads(record.read_text(encoding="utf-8"))["pages"]) == {SLUG, WELSH}
+
+
 def test_published_again_changes_nothing_then_updates_in_place(
         published: Published, wordpress: WordPress) -> None:
     [page] = pages(wordpress, SLUG)
     state = (revisions(wordpress, page["id"]), len(ours(wordpress)), page["modified_gmt"])
     again = publish(wordpress, published.content)
     assert again.exit_code == 0, again.output
-    assert "1 page(s) unchanged" in again.output and "upload" not in again.output
+    assert "2 page(s) unchanged" in again.output and "upload" not in again.output
     assert "cycle.svg" not in again.output  # not tried again
     [same] = pages(wordpress, SLUG)
     assert (revisions(wordpress, page["id"]), len(ours(wordpress)),
@@ -277,7 +359,7 @@ def test_published_again_changes_nothing_then_updates_in_place(
     # Without the records, nothing is made twice: the page and files are found by their slugs.
     shutil.rmtree(published.content.parent / ".spotlight" / "publish")
     found = publish(wordpress, published.content)
-    assert "1 page(s) unchanged" in found.output and "upload" not in found.output
+    assert "2 page(s) unchanged" in found.output and "upload" not in found.output
 
     # As drafts: the same page, unpublished; then published again.
     draft = publish(wordpress, published.content, "--status", "draft")

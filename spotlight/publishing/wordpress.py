@@ -97,6 +97,7 @@ def publish(options: PublishOptions,
     slugs = sorted(fragments)
     records = StateFile(options.content, client.site)
     run = _Run(client, records, records.read(), options, log, static_site(options.content))
+    run.slugs = set(slugs)
     for slug in slugs:
         run.report(slug, fragments[slug])
     for slug in slugs:  # pages that linked a report whose page was made (or moved) after them
@@ -138,6 +139,9 @@ class _Run:
         self.links: dict[str, str] = {}
         #: Media items replaced by new uploads, deleted once every page links the new ones.
         self.retired: list[tuple[Media, str]] = []
+        #: The reports being published, and the pages found for those not recorded.
+        self.slugs: set[str] = set()
+        self.found: dict[str, str | None] = {}
         #: For each report published: its fragment, its page's output path, its media, its
         #: PDF, and the WordPress page of each report it links to (None: not known then, so
         #: linked under base_url or left out).
@@ -174,9 +178,15 @@ class _Run:
             self.delete(old_pdf, f"{slug}.pdf")
 
     def page_link(self, slug: str) -> str | None:
-        """The address of a report's WordPress page: made in this run, else recorded."""
+        """The address of a report's WordPress page: made in this run, else recorded, else
+        (the records lost) the page the site holds with its slug; None when it has none."""
         known = self.state.pages.get(slug)
-        return self.links.get(slug) or (known.link if known is not None else None) or None
+        if slug in self.links or known is not None:
+            return self.links.get(slug) or (known.link if known is not None else None) or None
+        if slug not in self.found:
+            held = self.find_page(slug, None) if slug in self.slugs else None
+            self.found[slug] = str(held.get("link", "")) or None if held else None
+        return self.found[slug]
 
     def body(self, slug: str) -> str:
         """The page body of a report as made by ``report()``, linking the WordPress pages of
