@@ -14,8 +14,8 @@ The parts, lowest first (see each package's ``__init__`` docstring for what it o
 - ``pipeline.py``: the stage runner every command calls;
 - ``checks/``: ``spotlight check`` and the publish gate;
 - ``build.py``: ``build()``;
-- ``preview/``, ``importing/``, ``project.py``, ``new_report.py`` and ``cli.py``: the
-  commands.
+- ``preview/``, ``editor/`` (the form editor of ``serve --edit``), ``importing/``,
+  ``project.py``, ``new_report.py`` and ``cli.py``: the commands.
 
 Imports made only for type checking (under ``if TYPE_CHECKING:``) are left out: they never
 run.
@@ -39,7 +39,7 @@ LAYERS = (
     {"pipeline"},
     {"checks"},
     {"build"},
-    {"preview", "importing", "project", "new_report", "cli", "__main__"},
+    {"preview", "editor", "importing", "project", "new_report", "cli", "__main__"},
 )
 LAYER = {part: n for n, parts in enumerate(LAYERS) for part in parts}
 

@@ -20,7 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from ..editor.web import Editor, Response
 
 EVENTS = "/__spotlight__/events"
 _KEEP_ALIVE = 15.0
@@ -125,6 +129,8 @@ class PreviewServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.hosts = host_names(address[0], self.server_address[1])
         self._any_address = address[0] in ("", "0.0.0.0", "::")
+        #: ``spotlight serve --edit``: the editor at /admin/ and its API at /api/v1.
+        self.editor: Editor | None = None
 
     def answers_to(self, hosts: list[str]) -> bool:
         """True when a request's Host header names this server (exactly one header)."""
@@ -149,6 +155,26 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._respond(send_body=True)
 
+    def do_POST(self) -> None:
+        editor = self.server.editor
+        if editor is None or not self.server.answers_to(self.headers.get_all("Host") or []):
+            self.send_error(421 if editor is not None else 405, "Refused")
+            return
+        origins = frozenset(f"http://{host}" for host in self.server.hosts)
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        self._reply(editor.post(urlsplit(self.path).path, headers, origins, self.rfile), True)
+
+    def _reply(self, answer: Response, send_body: bool) -> None:
+        self.send_response(answer.status)
+        for name, value in answer.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Type", answer.kind)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(answer.body)
+
     def log_message(self, format: str, *args: object) -> None:
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")
@@ -163,6 +189,9 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == EVENTS and send_body:
             self._events(url.query)
+            return
+        if self.server.editor is not None and (answer := self.server.editor.get(url.path)):
+            self._reply(answer, send_body)
             return
         parts = safe_parts(url.path)
         if parts is None:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import watchfiles
 
@@ -26,6 +27,9 @@ from ..build import BuildOptions, build
 from ..content.load import load_theme
 from ..errors import Problem, SpotlightError
 from .http import PreviewServer, PreviewState
+
+if TYPE_CHECKING:
+    from ..editor.web import Editor
 
 Log = Callable[[str], None]
 
@@ -42,6 +46,8 @@ class ServeOptions:
     theme_override: Path | None = None
     pdf: bool = True
     log_requests: bool = False
+    #: Serve the editor at /admin/ (``--edit``): on 127.0.0.1 only.
+    edit: bool = False
 
 
 class _PdfWorker:
@@ -84,6 +90,7 @@ def serve(options: ServeOptions, log: Log) -> None:
     if not options.content.is_dir():
         raise SpotlightError([Problem(str(options.content), None,
                                       "the content folder does not exist")])
+    editor = _editor(options) if options.edit else None
     made: list[Path] = []
 
     def folder(given: Path | None, prefix: str) -> Path:
@@ -139,7 +146,11 @@ def serve(options: ServeOptions, log: Log) -> None:
             where = f"{options.host}:{options.port}"
             raise SpotlightError([Problem(where, None, reason)]) from None
         host, port = str(server.server_address[0]), server.server_address[1]
+        server.editor = editor
         log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
+        if editor is not None:
+            log(f"Editing at {editor.address(f'http://{host}:{port}/')} (for you alone: the "
+                "address holds this session's key)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
         try:
             for changed in changes:
@@ -154,6 +165,17 @@ def serve(options: ServeOptions, log: Log) -> None:
             pdfs.stop()
         for path in made:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def _editor(options: ServeOptions) -> Editor:
+    """The editor of ``--edit``, with Decap's files fetched (once) if need be."""
+    if options.host not in ("127.0.0.1", "localhost"):
+        raise SpotlightError([Problem(options.host, None, "the editor (--edit) listens on "
+                                      "127.0.0.1 only, for this computer alone; leave out --host")])
+    from ..editor.bundle import fetch
+    from ..editor.web import Editor
+
+    return Editor(options.content, fetch())
 
 
 def _watched(options: ServeOptions) -> list[Path]:
