@@ -97,7 +97,11 @@ class LocalBackend:
         return self._entry(target)
 
     def _mapped(self, path: object) -> object:
-        return self.renamed.get(path, path) if isinstance(path, str) else path
+        """The file a path of the editor stands for: itself, unless it is the name the editor
+        gave a new example that spotlight saved under another name (and no file has it)."""
+        if not isinstance(path, str) or path not in self.renamed:
+            return path
+        return path if (self.content / path).exists() else self.renamed[path]
 
     def _media(self, target: Path) -> Json:
         data = target.read_bytes()
@@ -163,7 +167,7 @@ class LocalBackend:
                 write_atomically(target, text.encode("utf-8"), new=new)
             except FileExistsError:
                 raise Refused(f"Not saved: '{name}' appeared meanwhile; save again", 409) from None
-            if isinstance(given, str) and name != given:
+            if isinstance(given, str) and name != given and not (self.content / given).exists():
                 self.renamed[given] = name
         return {"message": f"saved {name}"}
 

@@ -121,16 +121,18 @@ def widget(spec: Field, choices: dict[str, list[dict[str, str]]]) -> dict[str, A
     return result
 
 
-def decap_config(content: Path, fields: Iterable[Field] = EXAMPLE.fields) -> dict[str, Any]:
-    """The whole configuration, for the content folder ``content``."""
+def decap_config(content: Path, origin: str,
+                 fields: Iterable[Field] = EXAMPLE.fields) -> dict[str, Any]:
+    """The whole configuration, for the content folder ``content``, served at ``origin``
+    (such as http://127.0.0.1:8000)."""
     choices = taxonomies(content)
     body = {"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
             "required": True,
             "hint": "The example in Markdown: paragraphs, '## ' headings (the last one "
                     "'## Outcome' for a case about a person), '- ' bullets, [@key] citations."}
     return {
-        "backend": {"name": "proxy", "proxy_url": API, "branch": "main"},
-        "local_backend": {"url": API},
+        "backend": {"name": "proxy", "proxy_url": origin + API, "branch": "main"},
+        "local_backend": {"url": origin + API},
         "publish_mode": "simple",
         "media_folder": IMAGES_DIR,
         "public_folder": IMAGES_DIR,
@@ -158,6 +160,7 @@ def decap_config(content: Path, fields: Iterable[Field] = EXAMPLE.fields) -> dic
     }
 
 
-def config_yaml(content: Path) -> str:
+def config_yaml(content: Path, origin: str) -> str:
     """The configuration as Decap reads it: ``/admin/config.yml``."""
-    return yaml.safe_dump(decap_config(content), sort_keys=False, allow_unicode=True, width=100)
+    return yaml.safe_dump(decap_config(content, origin), sort_keys=False, allow_unicode=True,
+                          width=100)

@@ -59,9 +59,12 @@ class Editor:
         self.content, self.bundle = content, bundle
         self.token = token or secrets.token_urlsafe(24)
         self.backend = LocalBackend(content)
+        #: The preview's address, once it listens (told by ``address``).
+        self.origin = "http://127.0.0.1"
 
     def address(self, base: str) -> str:
         """The editor's address, with the session's token: what ``serve`` prints."""
+        self.origin = base.rstrip("/")
         return f"{base.rstrip('/')}{ADMIN}?token={self.token}"
 
     def get(self, path: str) -> Response | None:
@@ -78,7 +81,7 @@ class Editor:
                              "X-Frame-Options": "DENY"})
         if name == "config.yml":
             return Response(200, "text/yaml; charset=utf-8",
-                            config_yaml(self.content).encode("utf-8"))
+                            config_yaml(self.content, self.origin).encode("utf-8"))
         if name.startswith("decap/") and _BUNDLE_FILE.fullmatch(name[len("decap/"):]):
             target = self.bundle / name[len("decap/"):]
             if target.is_file():

@@ -157,8 +157,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         editor = self.server.editor
-        if editor is None or not self.server.answers_to(self.headers.get_all("Host") or []):
-            self.send_error(421 if editor is not None else 405, "Refused")
+        if editor is None:
+            self.send_error(405, "The preview takes no POST requests (the editor is off)")
+            return
+        if not self.server.answers_to(self.headers.get_all("Host") or []):
+            self.send_error(421, "Refused: the preview answers only to "
+                            + ", ".join(sorted(self.server.hosts)))
             return
         origins = frozenset(f"http://{host}" for host in self.server.hosts)
         headers = {name.lower(): value for name, value in self.headers.items()}
