@@ -25,8 +25,9 @@ from spotlight.content.fields import EXAMPLE
 from spotlight.editor import bundle
 from spotlight.editor.config import DEFAULTS, EDITABLE, decap_config
 from spotlight.editor.frontmatter import merge
+from spotlight.errors import SpotlightError
 
-from .conftest import REPO, SAMPLE, copy_site
+from .conftest import REPO, SAMPLE, copy_site, run
 
 PATIENCE = 60.0
 EXAMPLE_PATH = "examples/adjourning-for-a-full-report.md"
@@ -330,7 +331,10 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
         page.get_by_role("textbox", name="Title").fill("Adjourning near NE1 4ST")
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
-        page.get_by_text("'NE1 4ST' looks like a postcode").wait_for()
+        refusal = page.get_by_role("alert", name="Not saved")
+        refusal.wait_for()
+        assert "examples/adjourning-for-a-full-report.md:2:" in refusal.inner_text()  # the title
+        assert "anon-postcode: 'NE1 4ST' looks like a postcode" in refusal.inner_text()
         assert _file(editing, EXAMPLE_PATH) == saved
 
         # Create: the title's slug names the file, and the preview shows it.
@@ -351,6 +355,7 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
                                    "region: northshire\n---\nJo listened first.\n")
         editing.until("/examples/reading-the-room-at-a-first-meeting.html",
                       "Jo listened first.")
+        assert refusal.count() == 0, "a save that succeeds takes the refusal away"
     finally:
         context.close()
     hosts = {urlsplit(url).netloc for url in requested if not url.startswith(("data:", "blob:"))}
@@ -368,3 +373,43 @@ def test_the_editor_page_without_its_token_says_how_to_open_it(
             page.get_by_role("alert").inner_text()
     finally:
         context.close()
+
+
+# --- starting the editor ----------------------------------------------------------------
+
+
+def test_the_editor_listens_on_127_0_0_1_only(site: Any) -> None:
+    content = site("minimal")
+    result = run("serve", "--content", str(content), "--host", "0.0.0.0", "--port", "0",
+                 "--edit")
+    assert result.exit_code == 1
+    assert "the editor (--edit) listens on 127.0.0.1 only" in result.output
+
+
+def test_without_its_files_and_the_network_the_editor_says_what_to_do(tmp_path: Path) -> None:
+    content = copy_site("minimal", tmp_path / "content")
+    # No network here: the registry is reached through a proxy that is not there.
+    env = os.environ | {"PYTHONPATH": str(REPO), "SPOTLIGHT_CACHE": str(tmp_path / "cache"),
+                        "https_proxy": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"}
+    done = subprocess.run([sys.executable, "-m", "spotlight", "serve", "--content", str(content),
+                           "--port", "0", "--no-pdf", "--edit"], env=env, capture_output=True,
+                          text=True, timeout=PATIENCE, check=False)
+    assert done.returncode == 1
+    assert "the editor (Decap CMS 3.16.3) is not on this computer yet, and it could not be " \
+           "fetched from the npm registry" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "cache" / "decap-cms-3.16.3").exists()
+
+
+def test_a_download_that_is_not_the_pinned_bundle_is_not_kept(tmp_path: Path) -> None:
+    with pytest.raises(SpotlightError, match="its checksum differs"):
+        bundle.unpack(b"not the tarball npm publishes", tmp_path / "decap")
+    assert not (tmp_path / "decap").exists()
+    assert bundle.verify(b"x") is False
+
+
+def test_a_file_too_broken_to_read_is_written_afresh_from_the_form() -> None:
+    broken = "---\ntitle: [unclosed\n---\nBody.\n"
+    fixed = "---\ntitle: Mended\nreports:\n- r\n---\nBody.\n"
+    assert merge(broken, fixed, EDITABLE, "x.md", DEFAULTS) == \
+        "---\ntitle: Mended\nreports: [r]\n---\nBody.\n"

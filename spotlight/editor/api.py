@@ -154,11 +154,11 @@ class LocalBackend:
                     return {"message": "nothing changed"}
                 check(self.content, target, text)
             except FrontMatterError as error:
-                raise Refused("Not saved: " + "; ".join(str(p) for p in error.problems),
-                              422) from None
+                problems = tuple(str(p) for p in error.problems)
+                raise Refused("Not saved: " + "; ".join(problems), 422, problems) from None
             except CheckFailed as error:
-                raise Refused("Not saved, because spotlight check refuses it: "
-                              + " | ".join(error.problems), 422) from None
+                raise Refused("Not saved: spotlight check finds a problem in this example: "
+                              + " | ".join(error.problems), 422, tuple(error.problems)) from None
             except (OSError, UnicodeDecodeError) as error:
                 raise Refused(f"Not saved: '{name}' cannot be read ({error})", 500) from None
             for picture, data in pictures:

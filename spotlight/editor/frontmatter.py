@@ -75,6 +75,11 @@ def merge(old_text: str | None, new_text: str, editable: Sequence[str], name: st
     file): only the ``editable`` keys (in their declared order) are taken from the editor. A
     key the file leaves out is not added when the editor gives it its ``defaults`` value."""
     new, new_body = read(new_text, name)
+    if old_text is not None:
+        try:
+            read(old_text, name)
+        except FrontMatterError:
+            old_text = None  # a file too broken to keep anything of: written afresh
     for key, value in (defaults or {}).items():
         if key in new and (old_text is None or key not in read(old_text, name)[0]) \
                 and same(new[key], value):

@@ -126,7 +126,8 @@ class Editor:
         try:
             return _json(200, self.backend.handle(request.get("action"), request.get("params")))
         except Refused as refused:
-            return _json(refused.status, {"error": str(refused)})
+            return _json(refused.status, {"error": str(refused),
+                                          "problems": list(refused.problems)})
 
 
 def _page() -> str:
@@ -167,18 +168,64 @@ def _page() -> str:
          "with ?token=... , a secret of this session that keeps other web pages out.");
     return;
   }}
+  // A refused save stays on screen, with every problem, until closed or saved again.
+  var banner = null;
+  function hide() {{
+    if (banner) {{ banner.remove(); banner = null; }}
+  }}
+  function show(answer) {{
+    hide();
+    banner = document.createElement("section");
+    banner.setAttribute("role", "alert");
+    banner.setAttribute("aria-label", "Not saved");
+    banner.id = "spotlight-refusal";
+    banner.style.cssText = "position:fixed;inset:auto 0 0 0;z-index:100000;max-height:45vh;" +
+      "overflow:auto;margin:0;padding:1em 1.5em;background:#fff;color:#0b0c0c;" +
+      "border-top:5px solid #d4351c;font:16px/1.5 sans-serif;box-shadow:0 -2px 8px #0003";
+    var heading = document.createElement("h2");
+    heading.style.cssText = "font-size:1.2em;margin:0 0 .5em";
+    heading.textContent = "Not saved: the file is as it was";
+    banner.appendChild(heading);
+    var problems = answer.problems && answer.problems.length ? answer.problems : [answer.error];
+    var list = document.createElement("ul");
+    problems.forEach(function (problem) {{
+      var item = document.createElement("li");
+      item.textContent = problem;
+      list.appendChild(item);
+    }});
+    banner.appendChild(list);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Close";
+    close.style.cssText = "font:inherit;padding:.25em 1em;cursor:pointer";
+    close.onclick = hide;
+    banner.appendChild(close);
+    document.body.appendChild(banner);
+  }}
   var api = new URL("{API}", window.location.href).href;
   var realFetch = window.fetch.bind(window);
   window.fetch = function (input, init) {{
     var url = new URL(typeof input === "string" ? input : input.url, window.location.href);
-    if (url.href === api) {{
-      init = Object.assign({{}}, init || {{}});
-      var headers = new Headers(init.headers || (typeof input === "string" ? undefined
-                                                 : input.headers));
-      headers.set("{TOKEN_HEADER}", token);
-      init.headers = headers;
+    if (url.href !== api) {{
+      return realFetch(input, init);
     }}
-    return realFetch(input, init);
+    init = Object.assign({{}}, init || {{}});
+    var headers = new Headers(init.headers || (typeof input === "string" ? undefined
+                                               : input.headers));
+    headers.set("{TOKEN_HEADER}", token);
+    init.headers = headers;
+    var action = "";
+    try {{ action = JSON.parse(init.body).action || ""; }} catch (error) {{ action = ""; }}
+    return realFetch(input, init).then(function (response) {{
+      if (/^(persist|delete)/.test(action)) {{
+        if (response.ok) {{
+          hide();
+        }} else {{
+          response.clone().json().then(show, function () {{}});
+        }}
+      }}
+      return response;
+    }});
   }};
   window.fetch(api, {{method: "POST", headers: {{"Content-Type": "application/json"}},
                       body: JSON.stringify({{action: "info"}})}})
