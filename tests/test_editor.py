@@ -250,6 +250,16 @@ def test_pictures_go_to_the_images_folder_only(editing: Editing) -> None:
     status, _ = editing.call("persistMedia", {"asset": {
         "path": "images/dot.html", "encoding": "base64", "content": content}})
     assert status == 403
+    script = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)'
+                              b'</script></svg>').decode()
+    status, answer = editing.call("persistMedia", {"asset": {
+        "path": "images/bad.svg", "encoding": "base64", "content": script}})
+    assert status == 422 and "bad.svg" in answer["error"]
+    status, answer = editing.call("persistMedia", {"asset": {
+        "path": "images/fake.png", "encoding": "base64", "content": "aGk="}})
+    assert status == 422 and "fake.png" in answer["error"]
+    assert not (editing.content / "images/bad.svg").exists()
+    assert not (editing.content / "images/fake.png").exists()
     assert editing.call("deleteFiles", {"paths": ["images/dot.png"]})[0] == 200
     assert not (editing.content / "images/dot.png").exists()
 

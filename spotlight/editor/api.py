@@ -18,8 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..content.images import picture_problem
 from ..content.load import EXAMPLES_DIR
 from ..content.scaffold import slugify
+from ..content.svg_check import svg_problems
 from . import paths
 from .config import DEFAULTS, EDITABLE
 from .frontmatter import FrontMatterError, merge
@@ -201,6 +203,15 @@ class LocalBackend:
         if len(data) > MAX_PICTURE:
             raise Refused(f"'{target.name}' is larger than {MAX_PICTURE // 1024 // 1024} MB; "
                           "make it smaller first", 413)
+        # Checked as the build checks the pictures of the content folder.
+        if target.suffix.lower() == ".svg":
+            problems = [f"{target.name}{f':{line}' if line else ''}: {message}"
+                        for line, message in svg_problems(data)]
+        else:
+            problems = [f"{target.name}: {m}"
+                        for m in [picture_problem(data, target.suffix)] if m]
+        if problems:
+            raise Refused("Not saved: " + " | ".join(problems), 422, tuple(problems))
         return target, data
 
     def persist_media(self, params: dict[str, Any]) -> Json:
