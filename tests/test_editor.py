@@ -4,6 +4,7 @@ with no request leaving 127.0.0.1."""
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import os
@@ -23,6 +24,7 @@ import pytest
 
 from spotlight.content.fields import EXAMPLE
 from spotlight.editor import bundle
+from spotlight.editor.api import LocalBackend
 from spotlight.editor.config import DEFAULTS, EDITABLE, decap_config
 from spotlight.editor.frontmatter import merge
 from spotlight.errors import SpotlightError
@@ -240,8 +242,6 @@ def test_pictures_go_to_the_images_folder_only(editing: Editing) -> None:
     png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
            b"\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05"
            b"\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
-    import base64
-
     content = base64.b64encode(png).decode()
     status, answer = editing.call("persistMedia", {"asset": {
         "path": "images/dot.png", "encoding": "base64", "content": content}})
@@ -423,3 +423,15 @@ def test_a_file_too_broken_to_read_is_written_afresh_from_the_form() -> None:
     fixed = "---\ntitle: Mended\nreports:\n- r\n---\nBody.\n"
     assert merge(broken, fixed, EDITABLE, "x.md", DEFAULTS) == \
         "---\ntitle: Mended\nreports: [r]\n---\nBody.\n"
+
+
+def test_the_first_picture_makes_the_images_folder(tmp_path: Path) -> None:
+    content = copy_site("minimal", tmp_path / "content")
+    assert not (content / "images").exists()
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>A dot</title></svg>'
+    answer = LocalBackend(content).handle("persistMedia", {"asset": {
+        "path": "images/dot.svg", "encoding": "base64",
+        "content": base64.b64encode(svg).decode()}})
+    assert answer["path"] == "images/dot.svg"
+    assert (content / "images" / "dot.svg").read_bytes() == svg
+    assert sorted(p.name for p in (content / "images").iterdir()) == ["dot.svg"]

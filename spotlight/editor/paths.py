@@ -32,7 +32,7 @@ class Refused(Exception):
 def _relative(path: object) -> PurePosixPath:
     if not isinstance(path, str) or not path or "\\" in path or "\x00" in path:
         raise Refused("that is not a file name of the content folder", 400)
-    relative = PurePosixPath(path.lstrip("/") if path.startswith("/") else path)
+    relative = PurePosixPath(path)
     if path.startswith("/") or any(part in ("", ".", "..") or part.startswith(".")
                                    for part in path.split("/")):
         raise Refused(f"'{path}' is not inside the content folder's examples or images")

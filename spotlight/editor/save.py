@@ -73,6 +73,7 @@ def write_atomically(target: Path, data: bytes, *, new: bool = False) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder, renamed into
     place: a reader sees the old file or the new one, never half of one. With ``new``, a file
     that appeared meanwhile is never replaced."""
+    target.parent.mkdir(exist_ok=True)  # the images folder, for the first picture
     handle, scratch = tempfile.mkstemp(prefix=".editor-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -128,6 +128,9 @@ class Editor:
         except Refused as refused:
             return _json(refused.status, {"error": str(refused),
                                           "problems": list(refused.problems)})
+        except OSError as error:  # a full disk, a file made read-only...
+            return _json(500, {"error": "Not saved: the content folder cannot be written "
+                                        f"({error.strerror or error})"})
 
 
 def _page() -> str:
