@@ -303,6 +303,7 @@ def test_the_configuration_follows_the_declarations_and_the_site_file() -> None:
     assert fields["kind"]["widget"] == "select"
     assert fields["order"]["widget"] == "number"
     assert config["media_folder"] == "images"
+    assert examples["preview_path"] == "examples/{{filename}}.html"  # "View Live": the preview
 
 
 # --- the editor in a real browser ---------------------------------------------------------
