@@ -419,6 +419,13 @@ def test_a_download_that_is_not_the_pinned_bundle_is_not_kept(tmp_path: Path) ->
     assert bundle.verify(b"x") is False
 
 
+def test_a_layout_the_merge_does_not_foresee_is_written_afresh_never_wrongly() -> None:
+    old = '---\n"title": Quoted key\nreports: [r]\n---\nBody.\n'
+    decap = _decap(old).replace("Quoted key", "Changed")
+    assert merge(old, decap, EDITABLE, "x.md", DEFAULTS) == \
+        "---\ntitle: Changed\nreports: [r]\n---\nBody.\n"
+
+
 def test_a_file_too_broken_to_read_is_written_afresh_from_the_form() -> None:
     broken = "---\ntitle: [unclosed\n---\nBody.\n"
     fixed = "---\ntitle: Mended\nreports:\n- r\n---\nBody.\n"

@@ -109,6 +109,14 @@ def merge(old_text: str | None, new_text: str, editable: Sequence[str], name: st
     if crlf:
         body = body.replace("\r\n", "\n")
     result = head + "".join(yaml_lines) + close + body
+    try:
+        written, _ = read(result, name)
+    except FrontMatterError:
+        written = YMap()
+    if any(not same(written.get(key), new.get(key)) for key in editable if key in new):
+        # Not what the form says (a layout of the file this merge does not foresee): the
+        # front matter is written afresh, which loses its comments but never a change.
+        return merge(None, new_text, editable, name, defaults)
     return result.replace("\n", "\r\n") if crlf else result
 
 
