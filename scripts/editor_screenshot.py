@@ -41,7 +41,6 @@ def main() -> None:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
                 page = browser.new_page(viewport={"width": 1200, "height": 820})
                 page.goto(found.group(1))
-                page.get_by_role("button", name="Login").click()
                 page.get_by_text(TITLE).click()
                 page.get_by_role("textbox", name="Title").wait_for()
                 page.wait_for_timeout(500)

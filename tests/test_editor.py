@@ -324,7 +324,6 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
     page.on("request", lambda request: requested.append(request.url))
     try:
         page.goto(editing.url)
-        page.get_by_role("button", name="Login").click()
         page.get_by_text("Balancing risk and vulnerability in a young adult").wait_for()
         assert page.get_by_text("Adjourning for a fuller picture").count() == 1
 

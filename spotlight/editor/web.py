@@ -236,6 +236,10 @@ def _page() -> str:
       if (!response.ok) {{
         return response.json().then(function (answer) {{ stop(answer.error); }});
       }}
+      // Signed in already: the token is the key, and Decap's "Login" page would ask nothing.
+      try {{
+        window.localStorage.setItem("decap-cms-user", JSON.stringify({{backendName: "proxy"}}));
+      }} catch (error) {{ /* storage off: Decap shows its Login button instead */ }}
       window.CMS.init();
     }})
     .catch(function () {{
