@@ -322,6 +322,10 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
     page.set_default_timeout(20_000)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    # What the page's Content-Security-Policy stopped never becomes a request: count it too.
+    blocked: list[str] = []
+    page.on("console", lambda message: "Content Security Policy" in message.text
+            and blocked.append(message.text))
     try:
         page.goto(editing.url)
         page.get_by_text("Balancing risk and vulnerability in a young adult").wait_for()
@@ -370,6 +374,7 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
         context.close()
     hosts = {urlsplit(url).netloc for url in requested if not url.startswith(("data:", "blob:"))}
     assert hosts == {f"127.0.0.1:{editing.port}"}, "the editor asked another site for something"
+    assert not blocked, blocked
 
 
 def test_the_editor_page_without_its_token_says_how_to_open_it(
