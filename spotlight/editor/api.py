@@ -24,7 +24,7 @@ from ..content.scaffold import slugify
 from ..content.svg_check import svg_problems
 from . import paths
 from .config import DEFAULTS, EDITABLE
-from .frontmatter import FrontMatterError, merge
+from .frontmatter import FrontMatterError, merge, read
 from .paths import Refused
 from .save import CheckFailed, check, write_atomically
 
@@ -176,8 +176,6 @@ class LocalBackend:
     def _new_name(self, raw: str, given: Path) -> Path:
         """A new example's file: the title's slug, with -2, -3... when that name is taken."""
         try:
-            from .frontmatter import read
-
             title = read(raw, given.name)[0].get("title")
         except FrontMatterError:
             title = None
