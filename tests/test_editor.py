@@ -447,3 +447,13 @@ def test_the_first_picture_makes_the_images_folder(tmp_path: Path) -> None:
     assert answer["path"] == "images/dot.svg"
     assert (content / "images" / "dot.svg").read_bytes() == svg
     assert sorted(p.name for p in (content / "images").iterdir()) == ["dot.svg"]
+
+
+def test_windows_line_ends_and_trailing_comments_are_kept() -> None:
+    old = "---\r\ntitle: A\r\nreports: [r]\r\n# pdu: to fill in\r\n---\r\nBody.\r\n"
+    decap = "---\ntitle: A\nreports:\n- r\npdu: eastbridge\n---\nBody.\n"
+    assert merge(old, decap, EDITABLE, "x.md", DEFAULTS) == (
+        "---\r\ntitle: A\r\nreports: [r]\r\npdu: eastbridge\r\n# pdu: to fill in\r\n---\r\n"
+        "Body.\r\n")
+    assert merge(old, decap.replace("pdu: eastbridge\n", ""), EDITABLE, "x.md",
+                 DEFAULTS) == old
