@@ -410,6 +410,7 @@ def test_without_its_files_and_the_network_the_editor_says_what_to_do(tmp_path: 
                            "--port", "0", "--no-pdf", "--edit"], env=env, capture_output=True,
                           text=True, timeout=PATIENCE, check=False)
     assert done.returncode == 1
+    assert "Fetching the form editor (Decap CMS 3.16.3, about 16 MB)" in done.stderr
     assert "the editor (Decap CMS 3.16.3) is not on this computer yet, and it could not be " \
            "fetched from the npm registry" in done.stderr
     assert "Traceback" not in done.stderr

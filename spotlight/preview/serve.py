@@ -90,7 +90,7 @@ def serve(options: ServeOptions, log: Log) -> None:
     if not options.content.is_dir():
         raise SpotlightError([Problem(str(options.content), None,
                                       "the content folder does not exist")])
-    editor = _editor(options) if options.edit else None
+    editor = _editor(options, log) if options.edit else None
     made: list[Path] = []
 
     def folder(given: Path | None, prefix: str) -> Path:
@@ -167,14 +167,17 @@ def serve(options: ServeOptions, log: Log) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _editor(options: ServeOptions) -> Editor:
+def _editor(options: ServeOptions, log: Log) -> Editor:
     """The editor of ``--edit``, with Decap's files fetched (once) if need be."""
     if options.host not in ("127.0.0.1", "localhost"):
         raise SpotlightError([Problem(options.host, None, "the editor (--edit) listens on "
                                       "127.0.0.1 only, for this computer alone; leave out --host")])
-    from ..editor.bundle import fetch
+    from ..editor.bundle import VERSION, fetch, installed
     from ..editor.web import Editor
 
+    if installed() is None:
+        log(f"Fetching the form editor (Decap CMS {VERSION}, about 16 MB) from the npm "
+            "registry; this happens once")
     return Editor(options.content, fetch())
 
 
