@@ -359,16 +359,19 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
         _choose(page, "practice_theme", "Court work")
         _choose(page, "region", "Northshire")
         page.locator("[contenteditable]").first.click()
-        page.keyboard.type("Jo listened first.")
+        for line in ("Jo listened first [@hmip-mappa].", "", "- one", "- two", "", "## Outcome"):
+            page.keyboard.type(line)
+            page.keyboard.press("Enter")
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
         page.wait_for_url("**/entries/reading-the-room-at-a-first-meeting")
         new = editing.content / "examples" / "reading-the-room-at-a-first-meeting.md"
         assert new.read_text() == ("---\ntitle: Reading the room at a first meeting\n"
                                    "reports: [northshire-2025]\npractice_theme: court-work\n"
-                                   "region: northshire\n---\nJo listened first.\n")
+                                   "region: northshire\n---\nJo listened first [@hmip-mappa].\n\n"
+                                   "- one\n- two\n\n## Outcome\n")
         editing.until("/examples/reading-the-room-at-a-first-meeting.html",
-                      "Jo listened first.")
+                      "Jo listened first")
         assert refusal.count() == 0, "a save that succeeds takes the refusal away"
     finally:
         context.close()
