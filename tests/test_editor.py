@@ -130,6 +130,31 @@ def _decap(text: str) -> str:
     return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n" + body
 
 
+# --- the editor's page and files --------------------------------------------------------
+
+
+def _get(editing: Editing, path: str) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection(editing.host, editing.port, timeout=PATIENCE)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def test_the_editor_page_its_configuration_and_decaps_files_are_served(editing: Editing) -> None:
+    page = _get(editing, "/admin/")
+    assert page.status == 200
+    assert "connect-src 'self'" in page.getheader("Content-Security-Policy", "")
+    assert _get(editing, "/admin/config.yml").status == 200
+    script = _get(editing, "/admin/decap/decap-cms.js")
+    assert script.status == 200 and script.getheader("Content-Type", "").startswith(
+        "text/javascript")
+    for path in ("/admin/decap/../../site.yml", "/admin/decap/%2e%2e/package.json",
+                 "/admin/decap/package.json", "/admin/../site.yml", "/admin/site.yml"):
+        assert _get(editing, path).status in (400, 404), path
+
+
 # --- the API, asked directly ------------------------------------------------------------
 
 
