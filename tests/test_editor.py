@@ -331,6 +331,9 @@ def test_the_configuration_follows_the_declarations_and_the_site_file() -> None:
     assert fields["order"]["widget"] == "number"
     assert config["media_folder"] == "images"
     assert examples["preview_path"] == "examples/{{filename}}.html"  # "View Live": the preview
+    westvale = next(f for f in examples["view_filters"] if f["label"].endswith("Westvale region"))
+    assert re.search(westvale["pattern"], 'List [ "northshire-2025", "westvale-2026" ]')
+    assert not re.search(westvale["pattern"], "westvale-2026-draft")
 
 
 # --- the editor in a real browser ---------------------------------------------------------
