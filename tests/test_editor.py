@@ -27,6 +27,7 @@ from spotlight.editor import bundle
 from spotlight.editor.api import LocalBackend
 from spotlight.editor.config import DEFAULTS, EDITABLE, decap_config
 from spotlight.editor.frontmatter import merge
+from spotlight.editor.paths import Refused
 from spotlight.errors import SpotlightError
 
 from .conftest import REPO, SAMPLE, copy_site, run
@@ -491,3 +492,19 @@ def test_windows_line_ends_and_trailing_comments_are_kept() -> None:
         "Body.\r\n")
     assert merge(old, decap.replace("pdu: eastbridge\n", ""), EDITABLE, "x.md",
                  DEFAULTS) == old
+
+
+def test_a_waiver_added_in_the_form_lets_a_refused_save_through(tmp_path: Path) -> None:
+    content = copy_site("sample", tmp_path / "content")
+    backend = LocalBackend(content)
+    old = (content / EXAMPLE_PATH).read_text()
+    raw = _decap(old).replace("for three weeks.", "for three weeks (form NE1 4ST).")
+    with pytest.raises(Refused, match="anon-postcode"):
+        backend.handle("persistEntry", {"dataFiles": [{"path": EXAMPLE_PATH, "raw": raw}]})
+    waived = raw.replace("order: 1\n", "order: 1\nwaivers:\n- code: anon-postcode\n"
+                                       "  match: NE1 4ST\n  reason: the code of a form\n")
+    backend.handle("persistEntry", {"dataFiles": [{"path": EXAMPLE_PATH, "raw": waived}]})
+    written = (content / EXAMPLE_PATH).read_text()
+    assert written.startswith("---\n" + old.split("---\n")[1])  # the old lines, as they were
+    assert "order: 1\nwaivers:\n  - code: anon-postcode\n    match: NE1 4ST\n" \
+           "    reason: the code of a form\n---\n" in written
