@@ -1,19 +1,33 @@
-"""Typed, immutable models: the validated content, and the assembled site templates see."""
+"""Typed, immutable models: the validated content, and the assembled site templates see.
+
+The validated site file, report files and examples' front matter are declared, key by key, in
+content/ (site_fields.py, report_fields.py, fields.py) and named here too; the assembled site,
+its cross-report library included, is defined here, so that assembly (site/) imports the
+models and no model imports assembly.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .content.fields import ExampleFront, Waiver
+from .content.fields import ExampleFront as ExampleFront
+from .content.report_fields import Fact as Fact
+from .content.report_fields import ReferenceSource as ReferenceSource
+from .content.report_fields import ReportSource as ReportSource
+from .content.report_fields import SectionSource as SectionSource
+from .content.site_fields import Logo as Logo
+from .content.site_fields import Pdu as Pdu
+from .content.site_fields import PracticeTheme as PracticeTheme
+from .content.site_fields import Region as Region
+from .content.site_fields import SentenceType as SentenceType
+from .content.site_fields import Settings as Settings
+from .content.site_fields import Standard as Standard
+from .content.waiver import Waiver as Waiver
 from .markdown import Parsed
-
-if TYPE_CHECKING:
-    from .site.library import Library
 
 #: Declares a field that holds an example's own text, or what is made from it (a glossary of
 #: the terms its examples use): a page or PDF that reads the field depends on the text of the
@@ -21,147 +35,9 @@ if TYPE_CHECKING:
 EXAMPLE_TEXT = {"example_text": True}
 
 # --- Validated content -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PracticeTheme:
-    """A practice theme: court work, resettlement, public protection..."""
-
-    slug: str
-    title: str
-    intro: Parsed
-    outcome_expected: bool = True
-
-
-@dataclass(frozen=True)
-class Standard:
-    """An inspection standard from the catalogue."""
-
-    code: str
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Pdu:
-    """A Probation Delivery Unit."""
-
-    slug: str
-    name: str
-    region: str
-
-
-@dataclass(frozen=True)
-class Region:
-    """A probation region and its PDUs."""
-
-    slug: str
-    name: str
-    pdus: tuple[Pdu, ...]
-
-
-@dataclass(frozen=True)
-class SentenceType:
-    """A sentence type such as a community order or a licence."""
-
-    slug: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Logo:
-    """An image from the content folder shown on PDF covers, with its alt text."""
-
-    src: str
-    alt: str
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The site file: settings and taxonomies."""
-
-    title: str
-    organisation: str
-    language: str
-    base_url: str | None
-    licence: Parsed
-    practice_themes: tuple[PracticeTheme, ...]
-    standards: tuple[Standard, ...]
-    regions: tuple[Region, ...]
-    sentence_types: tuple[SentenceType, ...]
-    glossary: tuple[tuple[str, str], ...]
-    known_abbreviations: tuple[str, ...] = ()
-    waivers: tuple[Waiver, ...] = ()
-    accessibility: Parsed | None = None
-    theme_override: str | None = None
-    logo: Logo | None = None
-    new_page_per_section: bool = False
-    handouts: bool = True
-    contents_examples: bool | None = None
-    favicon: str | None = None
-
-    def practice_theme(self, slug: str) -> PracticeTheme:
-        """The practice theme with this slug."""
-        return next(t for t in self.practice_themes if t.slug == slug)
-
-    def region(self, slug: str) -> Region:
-        """The region with this slug."""
-        return next(r for r in self.regions if r.slug == slug)
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A summary figure such as the number of cases reviewed."""
-
-    label: str
-    value: int
-    key: str | None
-    part_of: str | None
-    parts_complete: bool = False
-
-
-@dataclass(frozen=True)
-class SectionSource:
-    """A report section as the report file orders it."""
-
-    practice_theme: str
-    intro: Parsed | None
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class ReferenceSource:
-    """A numbered reference as written in a report file."""
-
-    key: str
-    text: Parsed
-    url: str | None
-    accessed: dt.date | None
-
-
-@dataclass(frozen=True)
-class ReportSource:
-    """A validated report file."""
-
-    slug: str
-    path: Path
-    title: str
-    region: str
-    fieldwork_start: dt.date | None
-    fieldwork_end: dt.date | None
-    published: dt.date | None
-    introduction: Parsed
-    facts: tuple[Fact, ...]
-    summary: Parsed
-    standards_intro: Parsed
-    sections: tuple[SectionSource, ...] | None
-    references: tuple[ReferenceSource, ...]
-    acknowledgements: Parsed
-    new_page_per_section: bool | None = None
-    contents_examples: bool | None = None
-    name: str = ""
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    waivers: tuple[Waiver, ...] = ()
+# The site file and report files are declared in content/site_fields.py and
+# content/report_fields.py, an example's front matter in content/fields.py: one declaration
+# for validation, the typed model, the JSON Schema and the documentation.
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -263,6 +139,8 @@ class Report:
     page: str
     pdf: str
     images: tuple[str, ...]
+    #: Its report file as written: every declared key, for templates to show.
+    source: ReportSource = field(repr=False)
     glossary: tuple[tuple[str, str], ...] = field(default=(), repr=False, metadata=EXAMPLE_TEXT)
     keywords: tuple[str, ...] = ()
     new_page_per_section: bool = False
@@ -320,6 +198,115 @@ class Handout:
     pdf: str
 
 
+# --- The cross-report library (assembled by site/library.py) ------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page of the site: an output path (maybe with a #fragment) and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """Where an example appears in one report: the report, its section, the example's place."""
+
+    report: Report
+    section: str
+    path: str
+
+
+@dataclass(frozen=True)
+class ExamplePage:
+    """An example's permalink page, with its metadata as links to the library's pages."""
+
+    slug: str
+    path: str
+    title: str
+    kind: str
+    description: str
+    practice_theme: Link
+    also_practice_themes: tuple[Link, ...]
+    region: Link
+    pdu: Link | None
+    standards: tuple[Link, ...]
+    sentence_type: str | None
+    tags: tuple[str, ...]
+    # Left out of repr: a page shows them only by reading them, which a build notes.
+    body: Markup = field(repr=False, metadata=EXAMPLE_TEXT)
+    outcome: Markup | None = field(repr=False, metadata=EXAMPLE_TEXT)
+    appearances: tuple[Appearance, ...]
+    previous: Link | None
+    next: Link | None
+    #: Its front matter as written: every declared field, for templates to show.
+    front: ExampleFront = field(repr=False)
+
+    @property
+    def trail(self) -> tuple[Link, ...]:
+        """The breadcrumbs between Home and this page."""
+        return (Link("index.html#practice-themes", "Practice themes"), self.practice_theme)
+
+    @property
+    def practice_themes(self) -> tuple[Link, ...]:
+        """The practice theme, then any further practice themes the example illustrates."""
+        return (self.practice_theme, *self.also_practice_themes)
+
+
+@dataclass(frozen=True)
+class ListingGroup:
+    """The examples of a listing that are found in one report (each in its newest report)."""
+
+    report: Report
+    examples: tuple[ExamplePage, ...]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A page gathering examples: one practice theme, region, PDU or standard."""
+
+    kind: str
+    label: str
+    slug: str
+    path: str
+    title: str
+    intro: Markup
+    trail: tuple[Link, ...]
+    groups: tuple[ListingGroup, ...]
+    children: tuple[Listing, ...] = ()
+
+    @property
+    def examples(self) -> tuple[ExamplePage, ...]:
+        """Every example listed, in page order."""
+        return tuple(e for g in self.groups for e in g.examples)
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """Every report that holds one of the examples, newest first."""
+        found = {a.report.slug: a.report for e in self.examples for a in e.appearances}
+        return tuple(sorted(found.values(), key=lambda r: (r.published, r.slug), reverse=True))
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every cross-report page of the site."""
+
+    examples: tuple[ExamplePage, ...]
+    practice_themes: tuple[Listing, ...]
+    regions: tuple[Listing, ...]
+    pdus: tuple[Listing, ...]
+    standards: tuple[Listing, ...]
+
+    @property
+    def listings(self) -> tuple[Listing, ...]:
+        """Every listing page."""
+        return (*self.practice_themes, *self.regions, *self.pdus, *self.standards)
+
+
+# --- The whole site ----------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Site:
     """The whole assembled site."""
@@ -334,6 +321,8 @@ class Site:
     images: tuple[str, ...]
     library: Library
     accessibility: Markup
+    #: The site file as written: every declared key, for templates to show.
+    settings: Settings = field(repr=False)
 
     logo: Logo | None = None
     #: The site's icon, by its path in the website; without one, the visual theme's.

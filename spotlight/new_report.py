@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import suggest
+from .content import fields, suggest
 from .content.load import REPORTS_DIR, SITE_FILE
 from .content.scaffold import SCHEMA_DIR, slugify
 from .content.yamlio import YList, YMap
@@ -258,4 +258,12 @@ def _report_text(request: NewReport, region_name: str, region_slug: str, report_
         "  We thank the practitioners, managers and people on probation who gave their time",
         "  during fieldwork.",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _other_fields(lines)) + "\n"
+
+
+def _other_fields(lines: list[str]) -> list[str]:
+    """Every other declared key of a report file, commented out with its meaning."""
+    named = {m.group(1) for line in lines if (m := re.match(r"^(?:# )?(\w+):", line))}
+    others = [f"# {spec.name}:  # {spec.doc}" for spec in fields.REPORT.fields
+              if spec.name not in named]
+    return ["", "# Other keys a report file may have:", *others] if others else []

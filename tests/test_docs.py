@@ -40,11 +40,12 @@ def test_every_lint_code_is_in_the_readme_table() -> None:
     assert rows == {code: rule.severity for code, rule in RULES.items()}
 
 
-def test_the_example_fields_table_is_the_declarations() -> None:
+def test_the_tables_of_fields_are_the_declarations() -> None:
     from spotlight.content.jsonschema import with_field_tables
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "<!-- fields: example -->" in readme
+    for name in ("site", "report", "example"):
+        assert f"<!-- fields: {name} -->" in readme
     assert with_field_tables(readme) == readme, \
         "refresh it with: python3 -m spotlight.content.jsonschema --readme"
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from spotlight.cli import main
+from spotlight.content import fields
 
 from .conftest import run
 
@@ -41,6 +43,8 @@ def test_asks_for_a_new_region_and_adds_it_to_the_site_file(project: Path) -> No
     assert "published: 1900-01-01  # PLACEHOLDER" in report
     assert "Between March and April 2025, we inspected probation services in East Midlands." \
         in report
+    for spec in fields.REPORT.fields:  # every key a report may have: given, or commented out
+        assert re.search(rf"^(# )?{spec.name}:", report, re.MULTILINE), spec.name
     after = site.read_text()
     added = ("  - slug: east-midlands\n    name: East Midlands\n    pdus:\n"
              "      - slug: derby\n        name: Derby\n"

@@ -66,3 +66,29 @@ def test_the_built_in_themes_stylesheets_fetch_nothing_from_elsewhere() -> None:
     for static, sheet in sheets:
         relative = sheet.relative_to(static).as_posix()
         assert css_warnings(sheet.read_text(encoding="utf-8"), relative) == [], sheet
+
+
+def test_templates_read_every_key_of_the_files_as_written(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A key declared on a content file reaches the templates with nothing else to change:
+    the site file's as ``site.settings``, a report's as ``report.source``, an example's as
+    ``example.front``."""
+    site("minimal")
+    overlay(tmp_path / "custom", {
+        "templates/report.html": (
+            '{% extends "!default/report.html" %}\n'
+            '{% block head %}<meta name="keys" content="{{ site.settings.organisation }}, '
+            'handouts {{ site.settings.pdf.handouts }}, {{ report.source.fieldwork.start }}, '
+            '{{ report.source.region }}">{% endblock %}\n'),
+        "templates/example.html": (
+            '{% extends "!default/example.html" %}\n'
+            '{% block head %}<meta name="keys" content="{{ example.front.sentence_type }}, '
+            '{{ example.front.standards | join(" ") }}">{% endblock %}\n'),
+    })
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                 "--theme-override", "custom")
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "out" / "reports" / "north-2025.html").read_text()
+    assert '<meta name="keys" content="Test Inspectorate, handouts True, 2025-01-06, north">' \
+        in report
+    example = (tmp_path / "out" / "examples" / "first-case.html").read_text()
+    assert '<meta name="keys" content="community-order, 2.1">' in example

@@ -1,6 +1,7 @@
 """What an author writes, and the visual theme, as read and validated.
 
-Owns: the field declarations (fields.py) and the schema checker (schema.py); safe YAML
+Owns: the field declarations, each on the typed model it makes (fields.py, site_fields.py,
+report_fields.py, waiver.py), and the schema checker they drive (schema.py); safe YAML
 (yamlio.py, yaml_errors.py); reading the content folder and the visual theme chain (load.py,
 theme.py), with the checks of what is read (svg_check.py, theme_css.py, css_addresses.py,
 images.py, characters.py, language.py, static_files.py); validation into the typed models

@@ -99,7 +99,7 @@ def _choices(known: Mapping[str, str] | Iterable[str], value: str) -> str:
 
 
 def _report_markdown(report: ReportSource) -> list[markdown.Parsed]:
-    parsed = [report.introduction, report.summary, report.standards_intro,
+    parsed = [report.introduction, report.summary.text, report.standards_intro,
               report.acknowledgements]
     parsed += [s.intro for s in report.sections or () if s.intro is not None]
     parsed += [r.text for r in report.references]

@@ -18,12 +18,7 @@ from . import fields
 from .schema import SLUG_RE, Field, Schema
 
 #: The schemas ``spotlight schema`` knows, by the name the command takes.
-SCHEMAS: dict[str, tuple[Schema, str]] = {
-    "example": (fields.EXAMPLE, "Front matter of an example of effectiveness "
-                                "(examples/<slug>.md)"),
-    "report": (fields.REPORT, "A report file (reports/<slug>.yml)"),
-    "site": (fields.SITE, "The site file (site.yml)"),
-}
+SCHEMAS: dict[str, tuple[Schema, str]] = fields.FILES
 BASE_ID = "https://spotlight.invalid/schemas/"
 
 _TEXT = {"type": ["string", "number"], "pattern": r"\S"}
@@ -89,14 +84,28 @@ _TABLE = re.compile(r"(<!-- fields: (\w+) -->\n).*?(<!-- /fields -->)", re.DOTAL
 
 
 def field_table(name: str) -> str:
-    """The Markdown table of the fields of the file kind ``name``, for the README."""
+    """The Markdown table of the fields of the file kind ``name``, for the README: a row for
+    each key, and under a record (or list of records) a row for each of its keys."""
     rows = ["| field | required | meaning |", "| --- | --- | --- |"]
-    for spec in SCHEMAS[name][0].fields:
-        required = "yes" if spec.required else "no"
-        if isinstance(spec.default, str) and spec.default:
-            required += f" (`{spec.default}`)"
-        rows.append(f"| `{spec.name}` | {required} | {spec.doc} |")
+    _rows(SCHEMAS[name][0], (), rows)
     return "\n".join(rows) + "\n"
+
+
+def _rows(schema: Schema, parents: tuple[str, ...], rows: list[str]) -> None:
+    for spec in schema.fields:
+        required = "yes" if spec.required else "no"
+        if isinstance(spec.default, bool):
+            required += f" (`{str(spec.default).lower()}`)"
+        elif isinstance(spec.default, str) and spec.default:
+            required += f" (`{spec.default}`)"
+        name = " › ".join(f"`{n}`" for n in (*parents, spec.name))
+        doc = spec.doc
+        if spec.schema is not None:
+            doc += ("; a list, each item with the keys below" if spec.kind == "records"
+                    else "; with the keys below")
+        rows.append(f"| {name} | {required} | {doc} |")
+        if spec.schema is not None:
+            _rows(spec.schema, (*parents, spec.name), rows)
 
 
 def with_field_tables(readme: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -11,29 +11,14 @@ from urllib.parse import unquote, urlsplit
 from .. import markdown
 from ..errors import Problem, SpotlightError
 from ..file_names import lookalike, shown, slug_problem
-from ..model import (
-    Content,
-    ExampleSource,
-    Fact,
-    Logo,
-    Pdu,
-    PracticeTheme,
-    ReferenceSource,
-    Region,
-    ReportSource,
-    SectionSource,
-    SentenceType,
-    Settings,
-    Standard,
-    Waiver,
-)
+from ..model import Content, ExampleSource, Logo, ReportSource, Settings
 from ..parallel import shared_map
 from . import fields, suggest
 from .characters import text_problems
 from .cross_check import cross_check
 from .language import language_problem
 from .load import RawContent, SourceFile
-from .schema import SLUG_RE, check, model_of
+from .schema import SLUG_RE, Field, Schema, check, model_of
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 if TYPE_CHECKING:
@@ -98,34 +83,15 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
         record[name] = [item for item in record[name] if item[key] is not None]
     for region in record["regions"]:
         region["pdus"] = [pdu for pdu in region["pdus"] if pdu["slug"] is not None]
-    md = _Markdown(source.name, assets, found)
-    themes = tuple(PracticeTheme(t["slug"], t["title"], md(t, "intro"), t["outcome_expected"])
-                   for t in record["practice_themes"])
-    standards = tuple(Standard(s["code"], s["title"], s["text"]) for s in record["standards"])
-    regions = tuple(Region(r["slug"], r["name"], tuple(Pdu(p["slug"], p["name"], r["slug"])
-                                                       for p in r["pdus"]))
-                    for r in record["regions"])
-    sentence_types = tuple(SentenceType(s["slug"], s["name"]) for s in record["sentence_types"])
     for label, items, key in (("practice theme", record["practice_themes"], "slug"),
                               ("standard", record["standards"], "code"),
                               ("region", record["regions"], "slug"),
                               ("PDU", [p for r in record["regions"] for p in r["pdus"]], "slug"),
                               ("sentence type", record["sentence_types"], "slug")):
         _unique(items, key, label, source.name, found)
-    pdf = record["pdf"] or {f.name: f.default for f in fields.SITE_PDF.fields}
-    return Settings(
-        title=record["title"], organisation=record["organisation"],
-        language=record["language"], base_url=record["base_url"],
-        licence=md(record, "licence"), practice_themes=themes, standards=standards,
-        regions=regions, sentence_types=sentence_types,
-        glossary=tuple(sorted(record["glossary"].items(), key=lambda i: i[0].lower())),
-        known_abbreviations=record["known_abbreviations"], waivers=_waivers(record),
-        accessibility=md(record, "accessibility"), theme_override=record["theme_override"],
-        logo=_logo(record["logo"], source.name, assets, found),
-        new_page_per_section=pdf["new_page_per_section"], handouts=pdf["handouts"],
-        contents_examples=record["contents_examples"],
-        favicon=_favicon(record, source.name, assets, found),
-    )
+    return model_of(Settings, record, markdown=_Markdown(source.name, assets, found),
+                    logo=_logo(record["logo"], source.name, assets, found),
+                    favicon=_favicon(record, source.name, assets, found))
 
 
 #: Image formats every PDF reader and browser shows.
@@ -178,39 +144,21 @@ def _report(source: SourceFile, assets: frozenset[str],
     record = check(fields.REPORT, data, source.name, 1, found)
     if record is None or slug is None:
         return None
-    md = _Markdown(source.name, assets, found)
-    summary = record["summary"] or YMap(facts=(), text="")
-    fieldwork = record["fieldwork"] or YMap(start=None, end=None)
-    start, end = fieldwork["start"], fieldwork["end"]
+    report = model_of(ReportSource, record, markdown=_Markdown(source.name, assets, found),
+                      slug=slug, path=source.path, name=source.name,
+                      lines=dict(record.key_lines))
+    start, end = report.fieldwork_start, report.fieldwork_end
     if start and end and start > end:
-        found.append(Problem(source.name, fieldwork.line_of("end"),
+        found.append(Problem(source.name, record["fieldwork"].line_of("end"),
                              "fieldwork ends before it starts"))
-    sections = None
-    if record["sections"] is not None:
-        sections = tuple(SectionSource(s["practice_theme"] or "",
-                                       md(s, "intro") if s["intro"] is not None else None,
-                                       s.line_of("practice_theme"))
-                         for s in record["sections"])
-    references = tuple(ReferenceSource(r["key"] or "", md(r, "text"), r["url"], r["accessed"])
-                       for r in record["references"])
     _unique(record["references"], "key", "reference", source.name, found)
-    facts = tuple(Fact(f["label"], f["value"], f["key"], f["part_of"], f["parts_complete"])
-                  for f in summary["facts"])
-    keys = {f.key for f in facts if f.key}
-    for fact, item in zip(facts, summary["facts"], strict=True):
+    keys = {f.key for f in report.facts if f.key}
+    for fact, item in zip(report.facts, record["summary"]["facts"] if record["summary"] else (),
+                          strict=True):
         if fact.part_of and fact.part_of not in keys:
             found.append(Problem(source.name, item.line_of("part_of"),
                                  f"'part_of: {fact.part_of}' names no fact of this summary"))
-    return ReportSource(
-        slug=slug, path=source.path, title=record["title"] or "", region=record["region"] or "",
-        fieldwork_start=start, fieldwork_end=end, published=record["published"],
-        introduction=md(record, "introduction"), facts=facts, summary=md(summary, "text"),
-        standards_intro=md(record, "standards_intro"), sections=sections, references=references,
-        acknowledgements=md(record, "acknowledgements"),
-        new_page_per_section=(record["pdf"] or {}).get("new_page_per_section"),
-        contents_examples=record["contents_examples"],
-        name=source.name, lines=dict(record.key_lines), waivers=_waivers(record),
-    )
+    return report
 
 
 def _checked_example(source: SourceFile, assets: frozenset[str], cache: ParseCache | None
@@ -261,18 +209,33 @@ def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],
 
 
 def _taxonomy(settings: Settings, report_files: set[str]) -> dict[str, dict[str, str]]:
-    """What each slug field of a report or an example can name, with titles."""
-    themes = {t.slug: t.title for t in settings.practice_themes}
-    return {"practice_theme": themes, "also_practice_themes": themes,
-            "region": {r.slug: r.name for r in settings.regions},
-            "pdu": {p.slug: p.name for r in settings.regions for p in r.pdus},
-            "sentence_type": {s.slug: s.name for s in settings.sentence_types},
-            "reports": {name: name for name in report_files}}
+    """What each slug field of a report or an example names (its declared ``refers``): the
+    slugs it may hold, with their titles."""
+    return {spec.name: _named(settings, spec.refers, report_files)
+            for spec in _fields(fields.REPORT, fields.EXAMPLE) if spec.refers}
 
 
-def _waivers(record: YMap) -> tuple[Waiver, ...]:
-    return tuple(Waiver(w["code"] or "", w["match"], w["reason"] or "", w.line)
-                 for w in record["waivers"])
+def _fields(*schemas: Schema) -> Iterator[Field]:
+    for schema in schemas:
+        for spec in schema.fields:
+            yield spec
+            if spec.schema is not None:
+                yield from _fields(spec.schema)
+
+
+def _named(settings: Settings, refers: str, report_files: set[str]) -> dict[str, str]:
+    """The entries a field that ``refers`` to them may name: slug (or code) -> title (or name)."""
+    if refers == "reports":
+        return {name: name for name in report_files}
+    items: list[Any] = [settings]
+    schema = fields.SITE
+    for part in refers.split("."):  # "regions.pdus": the PDUs of every region
+        items = [item for holder in items for item in getattr(holder, part)]
+        inner = schema.by_name[part].schema
+        assert inner is not None
+        schema = inner
+    key, label = (spec.name for spec in schema.fields[:2])
+    return {getattr(item, key): getattr(item, label) for item in items}
 
 
 class _Markdown:

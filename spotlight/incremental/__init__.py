@@ -12,8 +12,8 @@ stages (``Reuse``, state.py). With it, a build
 - renders only the pages and PDFs whose inputs changed (see depends.py);
 - writes only the files whose bytes changed, linking the others from the previous build.
 
-May import: the foundation, markdown/ and content/ (site/ for types only). The
-stages import only ``Reuse`` and the names below.
+May import: the foundation, markdown/ and content/; the render stage's output it knows only
+by its shape (rendered.py). The stages import only ``Reuse`` and the names below.
 """
 
 from __future__ import annotations

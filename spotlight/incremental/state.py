@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..errors import Problem
 from .depends import page_inputs, page_key
@@ -24,21 +24,24 @@ from .records import (
     StatRecord,
     built_by_spotlight,
 )
+from .rendered import PdfSource, RenderedPages
 from .signatures import signature, stat_key, theme_folders
 
 if TYPE_CHECKING:
     from ..content.load import RawContent
     from ..content.theme import VisualTheme
     from ..model import Content
-    from ..site.render import PdfDocument, Rendered
     from .parse_cache import ParseCache
 
 
+Document = TypeVar("Document", bound=PdfSource)
+
+
 @dataclass(frozen=True)
-class PdfPlan:
+class PdfPlan(Generic[Document]):
     """The PDFs to make again (``todo``), every PDF's record, and the kept PDFs' warnings."""
 
-    todo: tuple[PdfDocument, ...]
+    todo: tuple[Document, ...]
     records: dict[str, PdfRecord]
     warnings: list[Problem]
 
@@ -186,7 +189,7 @@ class Reuse:
 
     # --- PDFs -----------------------------------------------------------------------------
 
-    def plan_pdfs(self, rendered: Rendered) -> PdfPlan:
+    def plan_pdfs(self, rendered: RenderedPages[Document]) -> PdfPlan[Document]:
         """Which PDFs to make again: those whose HTML or files changed. The others are kept,
         with the warnings they raised when they were made."""
         records: dict[str, PdfRecord] = {}
@@ -213,7 +216,7 @@ class Reuse:
         return PdfPlan(tuple(todo), records, warnings)
 
     @staticmethod
-    def pdfs_made(plan: PdfPlan, found: list[Problem]) -> None:
+    def pdfs_made(plan: PdfPlan[Any], found: list[Problem]) -> None:
         """Record the warnings of the PDFs made, so that a PDF kept next time still warns."""
         for document in plan.todo:
             mine = [p.message for p in found if p.path in (document.path, *(
@@ -223,7 +226,7 @@ class Reuse:
 
     # --- writing --------------------------------------------------------------------------
 
-    def kept(self, rendered: Rendered, pdfs: Mapping[str, PdfRecord],
+    def kept(self, rendered: RenderedPages[PdfSource], pdfs: Mapping[str, PdfRecord],
              made: Mapping[str, bytes]) -> dict[str, str]:
         """The pages and PDFs not made again (path -> digest): linked from the previous build."""
         if self.previous is None:
@@ -232,7 +235,7 @@ class Reuse:
             path for path in pdfs if path not in made))}
 
     def save(self, files: dict[str, str], folder: tuple[int, int] | None,
-             rendered: Rendered, pdfs: Mapping[str, PdfRecord],
+             rendered: RenderedPages[PdfSource], pdfs: Mapping[str, PdfRecord],
              theme: VisualTheme, override: str | None) -> None:
         """Keep this build's records for the next: what it wrote (``files``: path -> digest)
         into which ``folder`` (see ``records.folder_id``)."""
@@ -246,7 +249,7 @@ class Reuse:
                       for f in folders)
         stats = StatRecord(override if options.theme_override is None else None, stat_key(
             ((f, self.signatures[f][0]) for f in folders), self.words) if trusted else "")
-        manifest = Manifest(self.key, files, dict(pdfs), rendered.records,
+        manifest = Manifest(self.key, files, dict(pdfs), dict(rendered.records),
                             str(self.records.out), folder)
         cache = self.cache
         self.records.save(manifest, {STAT: stats.dumps(),

@@ -52,7 +52,8 @@ def assemble(content: Content) -> Site:
     return Site(title=settings.title, organisation=settings.organisation,
                 language=settings.language, base_url=base_url, licence=licence,
                 reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
-                library=library, accessibility=accessibility, logo=settings.logo,
+                library=library, accessibility=accessibility, settings=settings,
+                logo=settings.logo,
                 favicon=settings.favicon)
 
 
@@ -69,7 +70,7 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
         return markdown.render(parsed.html, context)
 
     introduction = html(source.introduction)
-    summary = html(source.summary)
+    summary = html(source.summary.text)
     standards_intro = html(source.standards_intro)
     sections = tuple(_section(theme, intro, mine, settings, html, context)
                      for theme, intro in _section_order(source, mine, settings))
@@ -94,7 +95,7 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
         standards=standards,
         sections=sections, references=references, acknowledgements=acknowledgements,
         page=f"reports/{source.slug}.html", pdf=f"reports/{source.slug}.pdf",
-        images=tuple(sorted(_images(used))),
+        images=tuple(sorted(_images(used))), source=source,
         glossary=used_terms(settings.glossary, texts),
         keywords=keywords((s.title for s in sections), (t for e in mine for t in e.tags)),
         new_page_per_section=settings.new_page_per_section if new_page is None else new_page,
