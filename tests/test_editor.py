@@ -322,6 +322,8 @@ def test_the_configuration_follows_the_declarations_and_the_site_file() -> None:
     assert list(fields) == [f.name for f in EXAMPLE.fields] + ["body"]
     for spec in EXAMPLE.fields:
         assert fields[spec.name]["required"] == spec.required
+        if spec.refers:  # what names something of the site file or a report: a choice
+            assert fields[spec.name]["widget"] == "select" and fields[spec.name]["options"]
         assert fields[spec.name]["hint"].lower().startswith(spec.doc[:20].lower())
     assert fields["body"]["modes"] == ["raw"]
     assert {"label": "Court work", "value": "court-work"} in fields["practice_theme"]["options"]

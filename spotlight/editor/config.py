@@ -2,11 +2,13 @@
 declarations (``fields.EXAMPLE``) and the site file's taxonomies: never written by hand, so a
 new declared field appears in the form by itself.
 
-Each declared field becomes a widget: slugs that name a practice theme, region, PDU, sentence
-type or report become choices with readable labels; standards a multi-choice of codes with
-their titles; free lists a list; whole numbers a number; records (waivers) a list of small
-forms. Every field's help text is its declaration's documentation, and required fields are
-marked as required. The body is Markdown in raw mode only: what is typed is what is saved.
+Each declared field becomes a widget: a field that names something (its declaration says what
+it ``refers`` to: a practice theme, region, PDU, standard or sentence type of the site file, or
+a report) becomes a choice among them, with readable labels (standards: their codes and
+titles; a list of them, a multi-choice); free lists a list; whole numbers a number; records
+(waivers) a list of small forms. Every field's help text is its declaration's documentation,
+and required fields are marked as required. The body is Markdown in raw mode only: what is
+typed is what is saved.
 """
 
 from __future__ import annotations
@@ -52,8 +54,9 @@ def _option(value: Any, label: Any) -> dict[str, str]:
 
 
 def taxonomies(content: Path) -> dict[str, list[dict[str, str]]]:
-    """The choices of each field that names something of the site file or a report, read as
-    leniently as can be (a broken site file gives fewer choices, never an error)."""
+    """The choices for a field that names something (by what it ``refers`` to: a list of the
+    site file, or the reports), read as leniently as can be (a broken site file gives fewer
+    choices, never an error)."""
     site: YMap = YMap()
     try:
         parsed, _ = parse_yaml((content / SITE_FILE).read_text(encoding="utf-8"), SITE_FILE)
@@ -68,11 +71,11 @@ def taxonomies(content: Path) -> dict[str, list[dict[str, str]]]:
     standards = [_option(s.get("code"), f"{s.get('code')} {s.get('title') or ''}".strip())
                  for s in _records(site.get("standards")) if s.get("code") is not None]
     return {
-        "practice_theme": themes, "also_practice_themes": themes,
-        "region": [_option(r.get("slug"), r.get("name")) for r in regions if r.get("slug")],
-        "pdu": pdus,
-        "sentence_type": [_option(s.get("slug"), s.get("name"))
-                          for s in _records(site.get("sentence_types")) if s.get("slug")],
+        "practice_themes": themes,
+        "regions": [_option(r.get("slug"), r.get("name")) for r in regions if r.get("slug")],
+        "regions.pdus": pdus,
+        "sentence_types": [_option(s.get("slug"), s.get("name"))
+                           for s in _records(site.get("sentence_types")) if s.get("slug")],
         "standards": standards,
         "reports": _reports(content),
     }
@@ -97,8 +100,8 @@ def widget(spec: Field, choices: dict[str, list[dict[str, str]]]) -> dict[str, A
     """The Decap field of one declared field."""
     result: dict[str, Any] = {"name": spec.name, "label": _LABELS.get(spec.name, spec.name),
                               "hint": _hint(spec), "required": spec.required}
-    if spec.name in choices:
-        result |= {"widget": "select", "options": choices[spec.name]}
+    if spec.refers:
+        result |= {"widget": "select", "options": choices.get(spec.refers, [])}
         if spec.kind in ("slugs", "texts"):
             result["multiple"] = True
     elif spec.choices:
@@ -125,6 +128,7 @@ def decap_config(content: Path, origin: str,
                  fields: Iterable[Field] = EXAMPLE.fields) -> dict[str, Any]:
     """The whole configuration, for the content folder ``content``, served at ``origin``
     (such as http://127.0.0.1:8000)."""
+    fields = tuple(fields)
     choices = taxonomies(content)
     body = {"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
             "required": True,
@@ -155,11 +159,13 @@ def decap_config(content: Path, origin: str,
             "summary": "{{title}}",
             "preview_path": "examples/{{filename}}.html",
             "sortable_fields": ["title", "practice_theme", "order"],
-            "view_filters": [{"label": report["label"], "field": "reports",
+            "view_filters": [{"label": report["label"], "field": spec.name,
                               "pattern": f"(^|[^a-z0-9-]){report['value']}([^a-z0-9-]|$)"}
+                             for spec in fields if spec.refers == "reports"
                              for report in choices["reports"]],
-            "view_groups": [{"label": "Practice theme", "field": "practice_theme"},
-                            {"label": "Region", "field": "region"}],
+            "view_groups": [{"label": _LABELS.get(spec.name, spec.name), "field": spec.name}
+                            for spec in fields if spec.kind == "slug"
+                            and spec.refers in ("practice_themes", "regions")],
             "editor": {"preview": False},
             "fields": [*(widget(f, choices) for f in fields), body],
         }],
