@@ -9,12 +9,13 @@ alone turning the same HTML into a PDF.
 and pdf, nothing written); "WeasyPrint alone" is HTML(string=...).write_pdf() on the HTML that
 spotlight rendered, with the same stylesheet, fonts and PDF/UA variant but WeasyPrint's own
 URL fetcher. The difference is what spotlight adds. Each figure is the best of --runs runs,
-after one warm-up run, in this one process: run it on an otherwise idle machine.
+taken in turn, after one warm-up run of each, in this one process; wall and CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -38,6 +39,8 @@ def main() -> None:
     parser.add_argument("--report", default="northshire-2025", help="the report's slug")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--all", action="store_true", help="also time every PDF of the build")
+    parser.add_argument("--json", action="store_true",
+                        help="also print the two times as JSON, last (for bench/run.py)")
     args = parser.parse_args()
 
     import weasyprint
@@ -69,26 +72,40 @@ def main() -> None:
         return weasyprint.HTML(string=document.html, base_url=document.base_url).write_pdf(
             stylesheets=css, font_config=fonts, pdf_variant=PDF_VARIANT)
 
-    rows = [("spotlight, load to PDF bytes", _best(pipeline, args.runs)),
-            ("WeasyPrint alone, same HTML", _best(weasyprint_alone, args.runs))]
+    # Round by round, after one warm-up run each (imports, fonts), so that both sides meet
+    # the same conditions on a shared machine; CPU time beside wall time.
+    pipeline()
+    weasyprint_alone()
+    ours: list[tuple[float, float]] = []
+    alone: list[tuple[float, float]] = []
+    for _ in range(args.runs):
+        ours.append(_timed(pipeline))
+        alone.append(_timed(weasyprint_alone))
+    rows = [("spotlight, load to PDF bytes", _best(ours)),
+            ("WeasyPrint alone, same HTML", _best(alone))]
     if args.all:
-        rows.append(("spotlight, every PDF of the build", _best(lambda: pipeline(True), 1)))
+        rows.append(("spotlight, every PDF of the build", _timed(lambda: pipeline(True))))
     print(f"{args.report}.pdf: {len(weasyprint_alone()) // 1024} KiB, "
           f"best of {args.runs} run(s)")
-    for label, seconds in rows:
-        print(f"  {label:<36} {seconds:6.2f} s")
-    overhead = rows[0][1] - rows[1][1]
-    print(f"  {'spotlight adds':<36} {overhead:6.2f} s ({overhead / rows[1][1]:+.0%})")
+    for label, (seconds, cpu) in rows:
+        print(f"  {label:<36} {seconds:6.2f} s  (CPU {cpu:6.2f} s)")
+    overhead = rows[0][1][1] - rows[1][1][1]
+    print(f"  {'spotlight adds (CPU)':<36} {overhead:6.2f} s ({overhead / rows[1][1][1]:+.0%})")
+    if args.json:
+        print(json.dumps({"spotlight": rows[0][1][0], "weasyprint": rows[1][1][0],
+                          "spotlight_cpu": rows[0][1][1], "weasyprint_cpu": rows[1][1][1]}))
 
 
-def _best(job: Callable[[], object], runs: int) -> float:
-    job()  # warm up: imports, font loading
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def _timed(job: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run, in this process (one PDF renders here, not in a
+    worker)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    job()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def _best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,13 +76,16 @@ def build(options: BuildOptions) -> BuildResult:
     return _result(options, made, kept, warnings)
 
 
-def _outputs(options: BuildOptions, made: Made) -> tuple[dict[str, bytes], dict[str, Path]]:
+def _outputs(options: BuildOptions, made: Made, published: Callable[..., tuple[
+        dict[str, bytes], list[Problem]]] = load_published) -> tuple[dict[str, bytes],
+                                                                     dict[str, Path]]:
     """The files to write (path -> bytes) and to copy (path -> source file): the pages, the
-    PDFs, the content's pictures without their metadata, the visual theme's static files and
-    the content's own ``static/`` folder. Raises SpotlightError for what cannot be published."""
+    PDFs, the content's pictures without their metadata (read by ``published``), the visual
+    theme's static files and the content's own ``static/`` folder. Raises SpotlightError for
+    what cannot be published."""
     files = made.files
     copies = made.copies
-    pictures, unpublishable = load_published(options.content, made.site.images)
+    pictures, unpublishable = published(options.content, made.site.images)
     files |= pictures
     static = made.raw.static
     unpublishable += static_clashes(static, options.content / STATIC_DIR, [*files, *copies])

@@ -138,7 +138,7 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
 
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
     theme = _override(options, raw, content, theme, reuse)
-    site = assemble(content)
+    site = assemble(content, reuse.assembled)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print(content, site, handouts) if options.pdf and print_set else None

@@ -82,10 +82,16 @@ def _walk(value: Any, line: int) -> Iterator[tuple[int, str]]:
         yield line, message
 
 
+def _printable_ascii(text: str) -> bool:
+    """True for ASCII text with no control character but tab and line break: the usual text,
+    told quickly (nothing ``_CONTROL`` or ``_BIDI`` finds can be in it)."""
+    return text.isascii() and text.replace("\n", "").replace("\t", "").isprintable()
+
+
 def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
     """A problem for each line of ``text`` (a Markdown body) holding such a character."""
-    if "&#" not in text and not (_CONTROL.search(text.replace("\t", " ").replace("\n", " "))
-                                 or _BIDI.search(text)):
+    if "&#" not in text and (_printable_ascii(text) or not (
+            _CONTROL.search(text) or _BIDI.search(text))):
         return []  # the usual case: one scan of the whole text
     found = []
     for number, line in enumerate(text.split("\n"), start=first_line):

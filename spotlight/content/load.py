@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem, Problems, display_path
 from . import suggest
@@ -43,8 +45,12 @@ class RawContent:
     static: frozenset[str] = frozenset()
 
 
-def load(root: Path) -> tuple[RawContent, list[Problem]]:
-    """Read every content file below ``root``; return them with every problem met reading."""
+def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Problem]]:
+    """Read every content file below ``root``; return them with every problem met reading.
+
+    With a ``memo`` (the preview keeps one between saves), a file whose stat data are as when
+    it was last read is not read or checked again.
+    """
     problems = Problems()
     if not root.is_dir():
         problems.add(root, None, "the content folder does not exist")
@@ -58,32 +64,76 @@ def load(root: Path) -> tuple[RawContent, list[Problem]]:
     reports: list[SourceFile] = []
     examples: list[SourceFile] = []
     assets: set[str] = set()
+    prefix = f"{root}{os.sep}"
     for path in files:
-        relative = path.relative_to(root).as_posix()
+        name = str(path)
+        relative = name[len(prefix):].replace(os.sep, "/") if name.startswith(prefix) \
+            else path.relative_to(root).as_posix()
         if not _inside(path, real_root, problems):
             continue
         if relative == SITE_FILE:
-            site = _read(path, relative, problems)
+            site = _remembered(memo, path, problems, _read, relative)
         elif relative.startswith(f"{REPORTS_DIR}/") and path.suffix in (".yml", ".yaml"):
-            if (source := _read(path, relative, problems)) is not None:
+            if (source := _remembered(memo, path, problems, _read, relative)) is not None:
                 reports.append(source)
         elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
-            if (source := _read(path, relative, problems)) is not None:
+            if (source := _remembered(memo, path, problems, _read, relative)) is not None:
                 examples.append(source)
         elif (message := _left_out(relative, path.suffix)) is not None:
             problems.add(path, None, message)
         else:
             assets.add(relative)
             if path.suffix.lower() == ".svg":
-                _check_svg(path, problems)
+                _remembered(memo, path, problems, _check_svg)
             elif path.suffix.lower() in RASTER:
-                _check_picture(path, problems)
+                _remembered(memo, path, problems, _check_picture)
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
     raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets),
                      _static(root, real_root, problems))
     return raw, list(problems.items)
+
+
+class FileMemo:
+    """What ``load`` read of each file, by the file's stat data: kept by the preview between
+    saves, so that a save reads again only the files that changed."""
+
+    def __init__(self) -> None:
+        self.known: dict[Path, tuple[tuple[int, ...], Any, tuple[Problem, ...]]] = {}
+        self.read = 0  # how many files were read (not taken from the memo) by the last load
+
+
+def _remembered(memo: FileMemo | None, path: Path, problems: Problems,
+                reader: Callable[..., Any], *args: Any) -> Any:
+    """``reader(path, *args, problems)``, or what it gave last time while the file's stat data
+    are unchanged. A file changed within a second is read again: file system clocks tick
+    coarsely, so its times might not show a second change."""
+    if memo is None:
+        return reader(path, *args, problems)
+    key: tuple[int, ...]
+    try:
+        info = os.stat(path)
+        key = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    except OSError:
+        key = ()
+    found = memo.known.get(path)
+    if key and found is not None and found[0] == key:
+        problems.extend(found[2])
+        return found[1]
+    mine = Problems()
+    value = reader(path, *args, mine)
+    memo.read += 1
+    if key and time.time_ns() - max(key[2], key[3]) > _RACY_NS:
+        memo.known[path] = (key, value, mine.items)
+    else:
+        memo.known.pop(path, None)
+    problems.extend(mine.items)
+    return value
+
+
+#: A file changed this close to now could change again without its times showing it.
+_RACY_NS = 1_000_000_000
 
 
 def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
@@ -136,7 +186,8 @@ def _walk(root: Path, skip: tuple[str, ...], problems: Problems) -> Iterator[Pat
                 problems.add(Path(folder) / name, None, "is a link to a folder, which spotlight "
                              "does not follow; move the files into this folder instead")
         dirs[:] = sorted(d for d in dirs if not d.startswith(skip))
-        yield from (Path(folder) / name for name in sorted(names) if not name.startswith(skip))
+        base = Path(folder)
+        yield from (base / name for name in sorted(names) if not name.startswith(skip))
 
 
 def _inside(path: Path, real_root: Path, problems: Problems,

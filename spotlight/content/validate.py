@@ -164,9 +164,15 @@ def _report(source: SourceFile, assets: frozenset[str],
 def _checked_example(source: SourceFile, assets: frozenset[str], cache: ParseCache | None
                      ) -> tuple[ExampleSource | None, list[Problem], dict[str, str]]:
     """One example, the problems found in it, and its parse-cache entries for the next build."""
+    key = (source, assets)
+    if cache is not None and (known := cache.validated(key)) is not None:
+        return known  # type: ignore[no-any-return]
     found: list[Problem] = []
     entries: dict[str, str] = {}
-    return _example(source, assets, found, cache, entries), found, entries
+    result = _example(source, assets, found, cache, entries), found, entries
+    if cache is not None:
+        cache.remember(key, result)
+    return result
 
 
 def _example(source: SourceFile, assets: frozenset[str], found: list[Problem],

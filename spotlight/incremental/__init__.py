@@ -4,7 +4,8 @@ Owns: the build records (``.spotlight/`` beside the content folder, see records.
 cache (parse_cache.py), the stat record and the folders' signatures (signatures.py), the
 digests of inputs and options (digests.py), the one rule of what a page or PDF depends on
 (depends.py) and the reuse decisions, behind the one object the pipeline passes through its
-stages (``Reuse``, state.py). With it, a build
+stages (``Reuse``, state.py; ``WarmReuse``, warm.py, keeps the records in memory for the
+preview). With it, a build
 
 - does nothing at all when no input file changed (found from the files' stat data alone), or
   when every input's bytes are as the previous build read them;

@@ -43,20 +43,32 @@ _OWN_TEXT = {"html": "", "outcome_html": None, "text": ""}
 
 
 def page_inputs(inputs: Mapping[str, str], example_files: Iterable[str],
-                options: Iterable[str], content: Content) -> tuple[str, dict[str, str]]:
+                options: Iterable[str], content: Content,
+                memo: dict[int, tuple[Any, str, str]] | None = None
+                ) -> tuple[str, dict[str, str]]:
     """What pages are made from, split in two: (``shared``, ``texts``).
 
     ``texts`` digests, by name, each example's text (rule 4); ``shared`` digests rules 1 to 3.
-    ``example_files`` names the inputs that are examples' files.
+    ``example_files`` names the inputs that are examples' files. ``memo`` (the preview keeps
+    one between saves) keeps the digests of each example object, by its identity: replaced
+    with only this content's examples.
     """
     examples = set(example_files)
     parts = [__version__, *options,
              *(f"{name}\0{value}" for name, value in sorted(inputs.items())
                if name not in examples)]
     texts: dict[str, str] = {}
+    known = dict(memo) if memo is not None else {}
+    if memo is not None:
+        memo.clear()
     for example in sorted(content.examples, key=lambda e: e.name):
-        texts[f"{TEXT}{example.slug}"] = digest(example.body.text)
-        parts.append(digest(repr(shown(example))))
+        found = known.get(id(example))
+        if found is None or found[0] is not example:
+            found = (example, digest(example.body.text), digest(repr(shown(example))))
+        if memo is not None:
+            memo[id(example)] = found
+        texts[f"{TEXT}{example.slug}"] = found[1]
+        parts.append(found[2])
     return digest(*parts), texts
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,23 +51,52 @@ def _word(value: object) -> str:
     return str(isoformat()) if callable(isoformat) else str(value)
 
 
-def input_digests(raw: RawContent, theme: VisualTheme) -> dict[str, str]:
+def input_digests(raw: RawContent, theme: VisualTheme,
+                  memo: dict[Path, tuple[tuple[int, ...], str]] | None = None) -> dict[str, str]:
     """The digest of every input a build reads: content files, assets, templates, static files.
 
     Names are prefixed by where they come from (``content/``, ``theme<N>/``), so a file moved
-    from one folder to another changes the fingerprint.
+    from one folder to another changes the fingerprint. With a ``memo`` (the preview keeps one
+    between saves), a file whose stat data are unchanged is not read again.
     """
     found = {text_name(raw, f.path): digest(f.text) for f in texts(raw)}
+    kept: dict[Path, tuple[tuple[int, ...], str]] = {}
+
+    def read(path: Path) -> str:
+        if memo is None:
+            return file_digest(path)
+        key = _stat(path)
+        known = memo.get(path)
+        value = known[1] if key and known is not None and known[0] == key else file_digest(path)
+        if key:
+            kept[path] = (key, value)
+        return value
+
     for name in raw.assets:
-        found[f"content/{name}"] = file_digest(raw.root / name)
+        found[f"content/{name}"] = read(raw.root / name)
     for name in raw.static:
-        found[f"content/{STATIC_DIR}/{name}"] = file_digest(raw.root / STATIC_DIR / name)
+        found[f"content/{STATIC_DIR}/{name}"] = read(raw.root / STATIC_DIR / name)
     for number, layer in enumerate(theme.layers):
         for name, (source, _) in layer.templates.items():
             found[f"theme{number}/templates/{name}"] = digest(source)
         for name, path in layer.static.items():
-            found[f"theme{number}/static/{name}"] = file_digest(path)
+            found[f"theme{number}/static/{name}"] = read(path)
+    if memo is not None:  # only the files read now: memory stays the size of the inputs
+        memo.clear()
+        memo.update(kept)
     return found
+
+
+def _stat(path: Path) -> tuple[int, ...]:
+    """A file's stat data; () when they cannot be trusted to show its next change: the file
+    changed within the last second (file system clocks tick coarsely)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ()
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < 1_000_000_000:
+        return ()
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def texts(raw: RawContent) -> list[Any]:
@@ -75,6 +106,9 @@ def texts(raw: RawContent) -> list[Any]:
 
 def text_name(raw: RawContent, path: Path) -> str:
     """The input name of a content file."""
+    text, root = str(path), str(raw.root)
+    if text.startswith(root) and text[len(root):len(root) + 1] == os.sep:  # the usual case
+        return f"content/{text[len(root) + 1:].replace(os.sep, '/')}"
     return f"content/{path.relative_to(raw.root).as_posix()}"
 
 

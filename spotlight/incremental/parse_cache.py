@@ -30,10 +30,24 @@ MISSING = object()
 class ParseCache:
     """The entries a previous build wrote, and those this build keeps for the next one."""
 
-    def __init__(self, lines: dict[str, str] | None = None) -> None:
+    def __init__(self, lines: dict[str, str] | None = None,
+                 memo: dict[Any, Any] | None = None) -> None:
         self._read = lines or {}
         #: key -> JSON line: what the next build will find (see ``keep``).
         self.kept: dict[str, str] = {}
+        #: Validated examples by what they were made from, kept in memory between the
+        #: preview's saves (see ``validated``); None in a build, which runs once.
+        self.memo = memo
+
+    def validated(self, key: Any) -> Any:
+        """What validation made of an example (``key``: its file, text and what else it
+        reads), if this process made it before; else None."""
+        return self.memo.get(key) if self.memo is not None else None
+
+    def remember(self, key: Any, value: Any) -> None:
+        """Keep what validation made of an example, for the preview's next save."""
+        if self.memo is not None:
+            self.memo[key] = value
 
     def __len__(self) -> int:
         return len(self._read)

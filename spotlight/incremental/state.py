@@ -73,6 +73,11 @@ class Reuse:
         self.shared = ""
         self.example_texts: dict[str, str] = {}
         self._cache: ParseCache | None = None
+        #: The digests of each example, by identity, and the reports as assembled, kept
+        #: between the preview's saves (see warm.py); None in a build.
+        self.shown: dict[int, tuple[Any, str, str]] | None = None
+        self.assembled: dict[str, Any] | None = None
+        self.digests: dict[Path, tuple[tuple[int, ...], str]] | None = None  # files' digests
 
     @functools.cached_property
     def previous(self) -> Manifest | None:
@@ -130,7 +135,7 @@ class Reuse:
         """True when every input is as the previous build read it (and was then sound)."""
         if self.records is None:
             return False
-        self.inputs = input_digests(raw, theme) if theme is not None else {}
+        self.inputs = input_digests(raw, theme, self.digests) if theme is not None else {}
         self.texts = frozenset(text_name(raw, f.path) for f in texts(raw))
         self.example_files = frozenset(text_name(raw, f.path) for f in raw.examples)
         self.key = fingerprint(self.inputs, self.words)
@@ -144,7 +149,7 @@ class Reuse:
         self.override = name
         if override.is_dir():
             self.signatures[override.resolve()] = signature(override.resolve())
-        self.inputs = input_digests(raw, theme)
+        self.inputs = input_digests(raw, theme, self.digests)
         self.key = digest("override", fingerprint(self.inputs, self.words))
 
     @property
@@ -164,7 +169,7 @@ class Reuse:
         """The validated content: what pages are made from (see depends.py)."""
         if self.records is not None:
             self.shared, self.example_texts = page_inputs(self.inputs, self.example_files,
-                                                          self.words, content)
+                                                          self.words, content, self.shown)
 
     def labels(self, labels: Mapping[str, str]) -> None:
         """What the pages' links say of each PDF (its size and pages): pages that show it

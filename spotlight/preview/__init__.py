@@ -1,7 +1,8 @@
-"""``spotlight serve``: build, serve on 127.0.0.1, watch, rebuild, reload.
+"""``spotlight serve``: build, serve on 127.0.0.1, watch, bring up to date, reload.
 
-Owns: the watching and rebuilding loop (serve.py) and the web server that serves only the
-build folder (http.py).
+Owns: the watching loop and the background search indexing (serve.py), the site kept in
+memory between saves (warm.py) and the web server that serves only that site and the build
+folders (http.py).
 
-May import: anything but the command line (cli.py): it builds with ``build()``.
+May import: anything but the command line (cli.py): it runs the build's own stages.
 """

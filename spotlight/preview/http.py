@@ -6,8 +6,12 @@ NUL is refused, and what remains must resolve, links followed, to a file inside 
 folder. A request whose Host header is not a name the preview listens on (127.0.0.1,
 localhost, [::1] or the ``--host`` given, with the port) is refused: a web page elsewhere could
 otherwise read the drafts through DNS rebinding. HTML pages get a small script that reloads
-them when the preview rebuilds (and, while the content is broken, a list of its problems);
-the files on disk are never changed.
+them when the preview rebuilds (and, while the content is broken, a list of its problems;
+on the search page, while the search index catches up, a status saying so); the files
+served are never changed.
+
+The site's pages and files are served from memory (``PreviewServer.site``, see warm.py);
+what is made on disk (the search index, the PDFs) from the folders ``roots`` names.
 """
 
 from __future__ import annotations
@@ -28,16 +32,22 @@ if TYPE_CHECKING:
 
 EVENTS = "/__spotlight__/events"
 _KEEP_ALIVE = 15.0
+#: The search page (site/render.py's SEARCH_PAGE), whose results come from the index that
+#: catches up in the background.
+SEARCH_PAGE = "search/index.html"
 
 
 @dataclass
 class PreviewState:
     """What the preview has built: a generation number that grows with every build, and the
-    problems of the latest one (none when it succeeded)."""
+    problems of the latest one (none when it succeeded); whether the search index is being
+    brought up to date, and how many times it has been (``indexed``)."""
 
     generation: int = 0
     problems: tuple[str, ...] = ()
     has_good_build: bool = False
+    indexing: bool = False
+    indexed: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
     #: Held while a build replaces the pages and its problems are published, and while a page
     #: is read and given the problems: a page is never served with another build's problems.
@@ -51,11 +61,23 @@ class PreviewState:
             self.has_good_build = self.has_good_build or not problems
             self.changed.notify_all()
 
-    def wait(self, seen: int, timeout: float) -> int:
-        """The current generation, once it differs from ``seen`` or ``timeout`` has passed."""
+    def index(self, indexing: bool) -> None:
+        """Record that the search index is being brought up to date, or (False) that it is."""
         with self.changed:
-            self.changed.wait_for(lambda: self.generation != seen, timeout)
-            return self.generation
+            if self.indexing and not indexing:
+                self.indexed += 1
+            self.indexing = indexing
+            self.changed.notify_all()
+
+    def wait(self, seen: str, timeout: float, search: bool = False) -> str:
+        """The current generation (with ``search``, and the search index's count: "3:2"),
+        once it differs from ``seen`` or ``timeout`` has passed."""
+        def now() -> str:
+            return f"{self.generation}:{self.indexed}" if search else str(self.generation)
+
+        with self.changed:
+            self.changed.wait_for(lambda: now() != seen, timeout)
+            return now()
 
 
 def safe_parts(url_path: str) -> list[str] | None:
@@ -100,9 +122,11 @@ def _ip(name: str) -> bool:
     return True
 
 
-def _script(generation: int) -> str:
-    return (f'<script>(function () {{ var seen = "{generation}"; '
-            f'var events = new EventSource("{EVENTS}?since=" + seen); '
+def _script(generation: int, indexed: int | None = None) -> str:
+    seen, search = (generation, "") if indexed is None else (f"{generation}:{indexed}",
+                                                             "&search=1")
+    return (f'<script>(function () {{ var seen = "{seen}"; '
+            f'var events = new EventSource("{EVENTS}?since=" + seen + "{search}"); '
             'events.onmessage = function (event) { if (event.data !== seen) { '
             'events.close(); window.location.reload(); } }; }());</script>\n')
 
@@ -117,15 +141,25 @@ def _problems(problems: tuple[str, ...], good: bool) -> str:
             f'<ul>{items}</ul></div>\n')
 
 
+#: Shown at the top of the search page, in the flow of the page (nothing is covered), while
+#: the search index catches up with the latest save; a status region, which screen readers
+#: announce without moving focus.
+INDEXING = ('<div role="status" style="margin:0;padding:0.5em 1em;background:#fff;'
+            'color:#0b0c0c;border-bottom:5px solid #1d70b8;font:16px/1.4 sans-serif">'
+            '<p style="margin:0">Search results are being updated to include your latest '
+            'changes. This page reloads when they are ready.</p></div>\n')
+
+
 class PreviewServer(ThreadingHTTPServer):
     """A threading HTTP server that knows the preview's folders and state."""
 
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], roots: Callable[[str], tuple[Path, ...]],
-                 state: PreviewState, log: Callable[[str], None] | None) -> None:
+                 state: PreviewState, log: Callable[[str], None] | None,
+                 site: Callable[[str], tuple[str, bytes | Path] | None] | None = None) -> None:
         super().__init__(address, _Handler)
-        self.roots, self.state, self.log = roots, state, log
+        self.roots, self.state, self.log, self.site = roots, state, log, site
         self.stopping = threading.Event()
         self.hosts = host_names(address[0], self.server_address[1])
         self._any_address = address[0] in ("", "0.0.0.0", "::")
@@ -206,27 +240,33 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _file(self, url_path: str, parts: list[str], send_body: bool) -> None:
         state = self.server.state
-        target = locate(self.server.roots(url_path), parts)
-        if target is None and not state.has_good_build:
+        relative = "/".join(parts)
+        # The site's own files from memory, then what is made on disk (search index, PDFs).
+        found = self.server.site(relative) if self.server.site is not None else None
+        if found is None and (target := locate(self.server.roots(url_path), parts)):
+            found = (target.name, target)
+        if found is None and not state.has_good_build:
             self._send(503, "text/html; charset=utf-8", self._page(b""), send_body)
             return
-        if target is None:
+        if found is None:
             self.send_error(404, "Not found in the build folder")
             return
+        name, source = found
         try:
-            data = target.read_bytes()
+            data = source.read_bytes() if isinstance(source, Path) else source
         except OSError:
             self.send_error(404, "Not found in the build folder")
             return
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
-            self._send(200, "text/html; charset=utf-8", self._page(data), send_body)
+            search = name == SEARCH_PAGE
+            self._send(200, "text/html; charset=utf-8", self._page(data, search), send_body)
         else:
             self._send(200, kind, data, send_body)
 
-    def _page(self, data: bytes) -> bytes:
+    def _page(self, data: bytes, search: bool = False) -> bytes:
         state = self.server.state
-        extra = _script(state.generation)
+        extra = _script(state.generation, state.indexed if search else None)
         if state.problems:
             extra = _problems(state.problems, state.has_good_build) + extra
         if not data:
@@ -235,6 +275,10 @@ class _Handler(BaseHTTPRequestHandler):
         text = data.decode("utf-8", "replace")
         at = text.rfind("</body>")
         text = text[:at] + extra + text[at:] if at >= 0 else text + extra
+        if search and state.indexing:
+            body = text.find("<body")
+            at = text.find(">", body) + 1 if body >= 0 else 0
+            text = text[:at] + INDEXING + text[at:]
         return text.encode("utf-8")
 
     def _send(self, status: int, kind: str, data: bytes, send_body: bool) -> None:
@@ -248,10 +292,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _events(self, query: str) -> None:
         """Server-sent events: the build generation, sent whenever it changes."""
-        try:
-            seen = int(parse_qs(query).get("since", ["-1"])[0])
-        except ValueError:
-            seen = -1
+        asked = parse_qs(query)
+        seen = asked.get("since", ["-1"])[0]
+        search = "search" in asked
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -259,7 +302,7 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server.state
         try:
             while not self.server.stopping.is_set():
-                generation = state.wait(seen, _KEEP_ALIVE)
+                generation = state.wait(seen, _KEEP_ALIVE, search)
                 if generation != seen:
                     self.wfile.write(f"data: {generation}\n\n".encode())
                     seen = generation

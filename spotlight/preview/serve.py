@@ -1,11 +1,14 @@
 """``spotlight serve``: build, serve on 127.0.0.1, watch, rebuild, reload.
 
-On every change to the content or the visual theme (watched with watchfiles) the HTML is
-rebuilt with the ordinary build into the preview's build folder; open pages reload by
-themselves. When the content is broken, the build changes nothing on disk (the last good
-build stays in place and keeps being served) and pages show the problems, ``path:line``
-each. PDFs take seconds, so they are rebuilt in the background by a separate
-``spotlight build`` process into a folder of their own, and served from there once ready.
+The site is built once and kept in memory (warm.py); on every change to the content or the
+visual theme (watched with watchfiles) it is brought up to date there, re-reading only the
+files that changed and rendering only the pages that depend on them, and served at once; open
+pages reload by themselves. The build folder and its search index catch up in the background
+(``_Indexer``); the search page says so meanwhile. When the content is broken (or the publish
+gate finds something), nothing changes (the last good build keeps being served) and pages show
+the problems, ``path:line`` each. PDFs take seconds, so they are rebuilt in the background by
+a separate ``spotlight build`` process into a folder of their own, and served from there once
+ready.
 """
 
 from __future__ import annotations
@@ -23,10 +26,15 @@ from typing import TYPE_CHECKING
 
 import watchfiles
 
-from ..build import BuildOptions, build
+from ..build import BuildOptions
 from ..content.load import load_theme
 from ..errors import Problem, SpotlightError
+from ..incremental import Manifest, Reuse
+from ..incremental.signatures import theme_folders
+from ..outputs.search import BUNDLE
+from ..outputs.write import check_apart, check_output
 from .http import PreviewServer, PreviewState
+from .warm import Snapshot, WarmSite
 
 if TYPE_CHECKING:
     from ..editor.web import Editor
@@ -85,6 +93,75 @@ class _PdfWorker:
                 self._log("PDFs rebuilt")
 
 
+class _Indexer:
+    """Writes the latest snapshot into the preview's build folder and indexes it for search,
+    in the background, one at a time: a snapshot given during a run is written after it, and
+    only the latest. The search page says so while the index is behind (``PreviewState``)."""
+
+    def __init__(self, out: Path, state: PreviewState, log: Log) -> None:
+        self._out, self._state, self._log = out, state, log
+        self._latest: Snapshot | None = None
+        self._written: Manifest | None = None  # what the last write wrote (path -> digest)
+        self._lock = threading.Lock()
+        self._wanted = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="search-index")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def request(self, snapshot: Snapshot) -> None:
+        with self._lock:
+            self._latest = snapshot
+            self._state.index(True)
+        self._wanted.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wanted.set()
+
+    def write(self, snapshot: Snapshot) -> None:
+        """Write ``snapshot`` as the build folder, with its search index; raise SpotlightError
+        if Pagefind fails (the folder then keeps the previous one)."""
+        from ..incremental.records import folder_id
+        from ..outputs.search import index_site
+        from ..outputs.write import write
+
+        previous = self._written
+        if previous is not None and previous.folder != folder_id(self._out):
+            previous = None  # another folder now: nothing of it is known
+
+        def remember(written: dict[str, str], folder: tuple[int, int] | None) -> None:
+            self._written = Manifest("", dict(written), folder=folder)
+
+        # Files whose bytes are unchanged are linked from the previous write, not written.
+        write(self._out, snapshot.files, snapshot.copies, previous=previous, record=remember,
+              finish=index_site if snapshot.search else None)
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            if self._stop.is_set():
+                return
+            self._wanted.clear()
+            with self._lock:
+                snapshot, self._latest = self._latest, None
+            if snapshot is None:
+                continue
+            try:
+                self.write(snapshot)
+            except SpotlightError as error:  # Pagefind failed: shown as a build's problems are
+                with self._state.writing:
+                    self._state.publish(tuple(str(p) for p in error.problems))
+                self._log(f"The search index could not be made; {len(error.problems)} "
+                          "problem(s):")
+                for problem in error.problems:
+                    self._log(f"  {problem}")
+            with self._lock:
+                if self._latest is None:  # no newer snapshot waits: the index is up to date
+                    self._state.index(False)
+
+
 def serve(options: ServeOptions, log: Log) -> None:
     """Build, then serve and rebuild on every change until interrupted (Ctrl+C)."""
     if not options.content.is_dir():
@@ -100,47 +177,66 @@ def serve(options: ServeOptions, log: Log) -> None:
         return made[-1]
 
     out = folder(options.out, "spotlight-preview-")
+    build_options = BuildOptions(content=options.content, out=out,
+                                 visual_theme=options.visual_theme,
+                                 theme_override=options.theme_override, pdf=False)
+    check_output(out, options.content, Reuse(build_options).built_here)
+    check_apart(out, theme_folders(options.visual_theme, options.theme_override))
     pdf_out = folder(None, "spotlight-preview-pdf-") / "build" if options.pdf else None
     state = PreviewState()
+    site = WarmSite(build_options)
+    indexer = _Indexer(out, state, log)
     pdfs = _PdfWorker(options, pdf_out, log) if pdf_out is not None else None
+    served: list[Snapshot] = [Snapshot()]  # what the server serves: the latest good build
 
-    def rebuild() -> None:
-        with state.writing:  # no page is served between the new pages and their problems
-            built = build_and_publish()
-        if built and pdfs is not None:
-            pdfs.request()
-
-    def build_and_publish() -> bool:
+    def rebuild(first: bool = False) -> None:
         started = time.perf_counter()
         try:
-            result = build(BuildOptions(content=options.content, out=out,
-                                        visual_theme=options.visual_theme,
-                                        theme_override=options.theme_override, pdf=False))
+            snapshot = site.update()
+            if first and snapshot is not None:
+                indexer.write(snapshot)  # the build folder is complete before serving
         except SpotlightError as error:
-            state.publish(tuple(str(p) for p in error.problems))
+            with state.writing:
+                state.publish(tuple(str(p) for p in error.problems))
             log(f"The content has {len(error.problems)} problem(s); still serving the last "
                 "good build:")
             for problem in error.problems:
                 log(f"  {problem}")
-            return False
-        state.publish(())
-        log(f"Built {len(result.pages)} page(s) in {time.perf_counter() - started:.2f} s")
-        return True
+            return
+        if snapshot is None:  # nothing the site is made from changed
+            if state.problems:  # ...since the last good build: put right again
+                with state.writing:
+                    state.publish(())
+                log("The problems are fixed: the site is as it was at the last good build")
+            return
+        with state.writing:  # no page is served between the new pages and their problems
+            served[0] = snapshot
+            state.publish(())
+        if not first:
+            indexer.request(snapshot)
+        verb = "Built" if first else "Updated"  # after the first build, the pages made again
+        log(f"{verb} {len(snapshot.rendered)} page(s) in {time.perf_counter() - started:.2f} s")
+        if pdfs is not None:
+            pdfs.request()
 
     def roots(url_path: str) -> tuple[Path, ...]:
         if pdf_out is not None and url_path.endswith(".pdf"):
-            return (pdf_out, out)
-        return (out,)
+            return (pdf_out,)
+        if url_path.startswith(f"/{BUNDLE}/"):
+            return (out,)  # the search index, made on disk by Pagefind
+        return ()
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
-        changes = watchfiles.watch(*_watched(options), debounce=400, step=50,
+        changes = watchfiles.watch(*_watched(options), debounce=400, step=20,
                                    rust_timeout=100, yield_on_timeout=True)
         next(changes)  # the first time-out: the watcher is in place
-        rebuild()
+        rebuild(first=True)
+        indexer.start()
         try:
             server = PreviewServer((options.host, options.port), roots, state,
-                                   log if options.log_requests else None)
+                                   log if options.log_requests else None,
+                                   site=lambda relative: served[0].find(relative))
         except OSError as error:
             reason = f"cannot listen there: {error.strerror or error}; try another --port"
             where = f"{options.host}:{options.port}"
@@ -161,6 +257,7 @@ def serve(options: ServeOptions, log: Log) -> None:
             server.shutdown()
             server.server_close()
     finally:
+        indexer.stop()
         if pdfs is not None:
             pdfs.stop()
         for path in made:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import markdown
@@ -29,12 +30,21 @@ SECTION_HEADING = 3  # "##" in an intro renders as <h3>, under the section's <h2
 EXAMPLE_HEADING = 4  # "##" in an example renders as <h4>, under the example's <h3>
 
 
-def assemble(content: Content) -> Site:
-    """Build the site model every page and PDF is rendered from."""
+def assemble(content: Content, memo: dict[str, Any] | None = None) -> Site:
+    """Build the site model every page and PDF is rendered from.
+
+    ``memo`` (the preview keeps one between saves) keeps each report as assembled: a report
+    whose file, site settings and examples (the very objects) are unchanged is not assembled
+    again.
+    """
     settings = content.settings
     reports = tuple(sorted(
-        (_report(r, content.examples, settings) for r in content.reports),
+        (_remembered(r, content.examples, settings, memo) for r in content.reports),
         key=lambda r: (r.published, r.slug), reverse=True))
+    if memo is not None:
+        kept = {r.name for r in content.reports}
+        for name in [name for name in memo if name not in kept]:
+            del memo[name]
     library = assemble_library(content, reports)
     published = {e.slug for e in library.examples}
     listed = {t.slug for t in library.practice_themes}
@@ -55,6 +65,20 @@ def assemble(content: Content) -> Site:
                 library=library, accessibility=accessibility, settings=settings,
                 logo=settings.logo,
                 favicon=settings.favicon)
+
+
+def _remembered(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings,
+                memo: dict[str, Any] | None) -> Report:
+    if memo is None:
+        return _report(source, examples, settings)
+    mine = [e for e in examples if source.slug in e.reports]
+    found = memo.get(source.name)
+    if found is not None and found[0] == source and found[1] == settings and \
+            len(found[2]) == len(mine) and all(a is b for a, b in zip(found[2], mine, strict=True)):
+        return found[3]  # type: ignore[no-any-return]
+    report = _report(source, mine, settings)
+    memo[source.name] = (source, settings, mine, report)
+    return report
 
 
 def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:

@@ -7,6 +7,7 @@ reports into frozen models that the templates render.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -76,9 +77,10 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
     def listing(kind: str, label: str, slug: str, link: Link,
                 match: Callable[[ExampleSource], bool], intro: Markup, trail: tuple[Link, ...],
                 children: tuple[Listing, ...] = ()) -> Listing:
-        chosen = [pages[e.slug] for e in published if match(e)]
-        groups = [ListingGroup(r, tuple(p for p in chosen if p.appearances[0].report is r))
-                  for r in reports]
+        by_report: dict[int, list[ExamplePage]] = {}
+        for page in (pages[e.slug] for e in published if match(e)):
+            by_report.setdefault(id(page.appearances[0].report), []).append(page)
+        groups = [ListingGroup(r, tuple(by_report.get(id(r), ()))) for r in reports]
         return Listing(kind=kind, label=label, slug=slug, path=link.path, title=link.text,
                        intro=intro, trail=trail, groups=tuple(g for g in groups if g.examples),
                        children=children)
@@ -171,14 +173,21 @@ def _link(source: ExampleSource) -> Link:
 def _body(source: ExampleSource, report_source: ReportSource,
           report: Report) -> tuple[Markup, Markup | None]:
     """The example's body on its own page: citations link to the newest report's references."""
+    return _rendered_body(source.body.html, source.body.outcome_html, report.page,
+                          tuple(r.key for r in report_source.references))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the preview's saves: most bodies are as they were
+def _rendered_body(html: str, outcome_html: str | None, page: str,
+                   references: tuple[str, ...]) -> tuple[Markup, Markup | None]:
     context = RenderContext(
-        heading_base=PAGE_HEADING, root=PAGE_ROOT, reference_href=PAGE_ROOT + report.page,
-        citation_numbers={r.key: n for n, r in enumerate(report_source.references, start=1)})
-    body = markdown.render(source.body.html, context)
+        heading_base=PAGE_HEADING, root=PAGE_ROOT, reference_href=PAGE_ROOT + page,
+        citation_numbers={key: n for n, key in enumerate(references, start=1)})
+    body = markdown.render(html, context)
     outcome = None
-    if source.body.outcome_html is not None:
+    if outcome_html is not None:
         context.heading_base = PAGE_HEADING + 1
-        outcome = markdown.render(source.body.outcome_html, context)
+        outcome = markdown.render(outcome_html, context)
     return body, outcome
 
 

@@ -1,0 +1,118 @@
+"""The preview's site in memory: built once, then brought up to date on every save.
+
+``WarmSite`` runs the build's own stages (pipeline.py, with the publish gate) on what it keeps
+from the previous save (incremental/warm.py): only the files whose stat data changed are read
+again, only the examples whose text changed are validated again, and only the pages whose
+inputs changed (by the build's one rule, incremental/depends.py) are rendered again. The site
+it serves is the files ``spotlight build`` would write, byte for byte (tests/test_warm.py),
+held in memory; the search index is made from them on disk, in the background (serve.py).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..build import _GATE_VERSION, _gate, _outputs
+from ..content.load import FileMemo, load, load_published
+from ..errors import Problem
+from ..incremental.warm import Warm
+from ..pipeline import BuildOptions, run
+
+if TYPE_CHECKING:
+    from ..pipeline import Made
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One build of the site, in memory: the files it makes (path -> bytes), the files it
+    copies as they are (path -> source file), and whether it has a search page."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    search: bool = False
+    #: What changed since the snapshot before: the pages rendered again, and files gone.
+    rendered: tuple[str, ...] = ()
+
+    def find(self, relative: str) -> tuple[str, bytes | Path] | None:
+        """The file at ``relative`` (a folder's index.html for a folder), with its own path;
+        or None."""
+        for name in (relative, f"{relative}/index.html" if relative else "index.html"):
+            found: bytes | Path | None = self.files.get(name)
+            if found is None:
+                found = self.copies.get(name)
+            if found is not None:
+                return name, found
+        return None
+
+
+class WarmSite:
+    """The site the preview serves, kept up to date in memory (see the module's docstring).
+
+    ``update`` raises SpotlightError with every problem, as a build does; the previous
+    snapshot then stays, as a failed build leaves the last good build in place.
+    """
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self.snapshot = Snapshot()
+        self._warm = Warm(files=FileMemo())
+        self._pictures: dict[str, tuple[tuple[int, ...], bytes]] = {}
+
+    def update(self) -> Snapshot | None:
+        """Bring the site up to date with the content and visual theme on disk; return the new
+        snapshot, or None when nothing that the site is made from changed."""
+        options = self.options
+        reuse = self._warm.reuse(options, (_GATE_VERSION,))
+        loaded = load(options.content, self._warm.files)
+        made = run(options, reuse, gate=_gate, make_pdfs=False, loaded=loaded)
+        if made is None:
+            return None
+        files, copies = _outputs(options, made, self._published)
+        previous = self.snapshot.files
+        # The pages not rendered again are those of the previous snapshot, unchanged.
+        pages = {path: previous[path] for path in made.rendered.kept}
+        snapshot = Snapshot({**pages, **files}, copies, made.search,
+                            tuple(sorted(made.rendered.pages)))
+        self._warm.keep(reuse, made.raw, made.rendered, {*snapshot.files, *copies})
+        self._forget(made)
+        self.snapshot = snapshot
+        return snapshot
+
+    def _published(self, root: Path, names: list[str] | tuple[str, ...] | set[str]
+                   ) -> tuple[dict[str, bytes], list[Problem]]:
+        """``load_published``, but a picture whose stat data are unchanged is not read and
+        cleaned again."""
+        found: dict[str, bytes] = {}
+        todo = []
+        for name in names:
+            key = _stat(root / name)
+            known = self._pictures.get(name)
+            if key and known is not None and known[0] == key:
+                found[name] = known[1]
+            else:
+                todo.append(name)
+        fresh, problems = load_published(root, todo)
+        for name, data in fresh.items():
+            if key := _stat(root / name):
+                self._pictures[name] = (key, data)
+        return found | fresh, problems
+
+    def _forget(self, made: Made) -> None:
+        images = set(made.site.images)
+        self._pictures = {k: v for k, v in self._pictures.items() if k in images}
+
+
+def _stat(path: Path) -> tuple[int, ...]:
+    """A file's stat data, or () when it cannot be trusted to show the next change: the file
+    changed within the last second (file system clocks tick coarsely)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ()
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < 1_000_000_000:
+        return ()
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)

@@ -1,0 +1,187 @@
+"""The warm preview serves exactly what a clean build writes, after every kind of edit.
+
+``spotlight serve`` keeps the site in memory and renders again only the pages an edit touches
+(preview/warm.py). After each edit below, every file of a clean ``spotlight build`` of the
+same content is fetched from the running preview over HTTP and compared byte for byte (the
+preview's reload script, inserted before ``</body>``, set aside); files the build no longer
+has must be gone from the preview too. Nothing here measures speed: each comparison waits,
+within generous patience, for the preview to have caught up.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from spotlight.build import BuildOptions, build
+from spotlight.preview.http import INDEXING
+
+from .conftest import REPO, overlay
+from .test_serve import PATIENCE, Preview, _start
+
+#: What the preview adds at the foot of a page: the content's problems (never expected here)
+#: and the reload script.
+_ADDED = re.compile(r'<script>.*?</script>\n', re.S)
+
+
+def _png(colour: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _fetch(preview: Preview, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection(preview.host, preview.port, timeout=PATIENCE)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body
+
+
+def _differences(preview: Preview, built: Path, gone: set[str]) -> list[str]:
+    """What the preview serves differently from the build in ``built`` (empty: the same)."""
+    found = []
+    for path in sorted(p for p in built.rglob("*") if p.is_file()):
+        relative = path.relative_to(built).as_posix()
+        if relative.startswith("pagefind/") and relative != "pagefind/words.json":
+            continue  # Pagefind's own files, whose names change from one run to the next
+        expected = path.read_bytes()
+        status, served = _fetch(preview, f"/{relative}")
+        served = served.replace(INDEXING.encode(), b"", 1)  # while the index catches up
+        if status != 200:
+            found.append(f"{relative}: status {status}")
+            continue
+        at = expected.rfind(b"</body>")
+        if relative.endswith(".html") and at >= 0 and served[:at] == expected[:at] \
+                and served.endswith(expected[at:]):
+            added = served[at:len(served) - len(expected) + at].decode()
+            if _ADDED.fullmatch(added) and 'role="alert"' not in added:
+                continue
+        if served != expected:
+            found.append(f"{relative}: served bytes differ from the build's")
+    for relative in sorted(gone):
+        if (status := _fetch(preview, f"/{relative}")[0]) != 404:
+            found.append(f"{relative}: gone from the build, served with status {status}")
+    return found
+
+
+@pytest.fixture
+def warm(tmp_path: Path):  # type: ignore[no-untyped-def]
+    (tmp_path / "override" / "templates").mkdir(parents=True)
+    yield from _start(tmp_path, "--no-pdf", "--theme-override", "override")
+
+
+def test_the_preview_serves_what_a_clean_build_writes_after_every_kind_of_edit(
+        warm: Preview, tmp_path: Path) -> None:
+    site = warm.content
+    first = site / "examples" / "first-case.md"
+    accessibility = (REPO / "themes" / "default" / "templates" / "accessibility.html")
+    third = ("---\ntitle: Third case\nreports: [north-2025]\npractice_theme: court-work\n"
+             "region: north\n---\nCal kept every appointment.\n")
+    edits: list[tuple[str, dict[str, str | bytes | None]]] = [
+        ("nothing yet", {}),
+        ("body", {"examples/first-case.md": first.read_text().replace(
+            "Ann completed her order.", "Ann completed her order early.")}),
+        ("front matter", {"examples/first-case.md": first.read_text().replace(
+            "Ann completed her order.", "Ann completed her order early.").replace(
+            "title: First case", "title: First case, revised")}),
+        ("report file", {"reports/north-2025.yml": (site / "reports" / "north-2025.yml")
+                         .read_text().replace("The introduction.", "A new introduction.")}),
+        ("site file", {"site.yml": (site / "site.yml").read_text().replace(
+            "Test licence text.", "Another licence text.")}),
+        ("theme override", {"../override/templates/accessibility.html":
+                            accessibility.read_text().replace(
+                                "{% block content %}", "{% block content %}<p>Overridden.</p>",
+                                1)}),
+        ("image added", {"images/square.png": _png("white"),
+                         "examples/second-case.md": (site / "examples" / "second-case.md")
+                         .read_text() + "\n![A white square](images/square.png)\n"}),
+        ("image changed", {"images/square.png": _png("black")}),
+        ("file added", {"examples/third-case.md": third}),
+        ("file renamed", {"examples/third-case.md": None,
+                          "examples/fourth-case.md": third}),
+        ("file deleted", {"examples/fourth-case.md": None}),
+    ]
+    before: set[str] = set()
+    for step, (kind, files) in enumerate(edits):
+        overlay(site, files)
+        built = tmp_path / f"built-{step}"
+        build(BuildOptions(content=site, out=built, pdf=False, clean=True,
+                           theme_override=tmp_path / "override"))
+        now = {relative for p in built.rglob("*") if p.is_file() and not (
+            relative := p.relative_to(built).as_posix()).startswith("pagefind/")}
+        if kind == "theme override":
+            assert "Overridden." in (built / "about" / "accessibility.html").read_text()
+        deadline = time.monotonic() + PATIENCE
+        while differences := _differences(warm, built, before - now):
+            assert time.monotonic() < deadline, f"after the edit '{kind}':\n" + "\n".join(
+                differences)
+            time.sleep(0.2)
+        before = now
+        shutil.rmtree(built)
+
+
+def test_the_search_page_says_while_its_results_are_being_updated() -> None:
+    import threading
+
+    from spotlight.preview.http import PreviewServer, PreviewState
+
+    page = b'<!DOCTYPE html><html lang="en"><body><main>Search</main></body></html>'
+    pages = {"search/index.html": page, "index.html": page}
+    state = PreviewState()
+    state.publish(())
+    server = PreviewServer(("127.0.0.1", 0), lambda _: (), state, None,
+                           site=lambda relative: next(((name, pages[name]) for name in (
+                               relative, f"{relative}/index.html".lstrip("/"))
+                               if name in pages), None))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    preview = Preview("127.0.0.1", server.server_address[1], Path(), Path(), None)  # type: ignore[arg-type]
+    try:
+        state.index(True)
+        searching = _fetch(preview, "/search/")[1].decode()
+        assert '<body><div role="status"' in searching, "at the top, in the flow of the page"
+        assert "Search results are being updated to include your latest changes" in searching
+        assert "Search results are being updated" not in _fetch(preview, "/")[1].decode(), \
+            "only the search page says so"
+        assert 'var seen = "1:0"' in searching, "the search page reloads once the index is ready"
+        state.index(False)
+        done = _fetch(preview, "/search/")[1].decode()
+        assert "being updated" not in done and 'var seen = "1:1"' in done
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_what_the_preview_keeps_stays_the_size_of_the_site(tmp_path: Path) -> None:
+    """Saves do not pile up in memory: what is kept of an edited or deleted file goes."""
+    from spotlight.preview.warm import WarmSite
+
+    from .conftest import copy_site
+
+    site = copy_site("minimal", tmp_path / "site")
+    warm = WarmSite(BuildOptions(content=site, out=tmp_path / "out", pdf=False))
+    assert warm.update() is not None
+    first = site / "examples" / "first-case.md"
+    for save in range(5):
+        first.write_text(first.read_text().replace("completed her order",
+                                                   f"completed her order ({save})"))
+        snapshot = warm.update()
+        assert snapshot is not None and "examples/first-case.html" in snapshot.rendered
+    kept = warm._warm  # what is kept is the point here
+    assert len(kept.validated) == 2 and len(kept.texts) == 2
+    (site / "examples" / "second-case.md").unlink()
+    snapshot = warm.update()
+    assert snapshot is not None and "examples/second-case.html" not in snapshot.files
+    assert len(kept.validated) == 1 and len(kept.texts) == 1
+    assert kept.files is not None and all(path.exists() for path in kept.files.known)
+    assert kept.manifest is not None and set(kept.manifest.files) == {
+        *snapshot.files, *snapshot.copies}
