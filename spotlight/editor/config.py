@@ -36,9 +36,13 @@ _LABELS = {"reports": "Reports", "practice_theme": "Practice theme", "region": "
            "pdu": "PDU (Probation Delivery Unit)", "also_practice_themes":
            "Further practice themes", "sentence_type": "Sentence type", "standards": "Standards",
            "kind": "Kind of example", "tags": "Tags", "order": "Order in its section",
-           "slug": "Address (slug)", "waivers": "Waivers of spotlight check", "title": "Title"}
-_KIND_LABELS = {"person": "A person (a case about a person on probation or a victim)",
-                "initiative": "An initiative (an organisational initiative)"}
+           "slug": "Address (slug)", "language": "Language",
+           "translation_of": "Translation of (slug of the example)",
+           "waivers": "Waivers of spotlight check", "title": "Title"}
+#: Readable labels of declared choices.
+_CHOICE_LABELS = {"person": "A person (a case about a person on probation or a victim)",
+                  "initiative": "An initiative (an organisational initiative)",
+                  "en": "English", "cy": "Cymraeg (Welsh)"}
 
 
 def _mapping(value: Any) -> YMap:
@@ -106,7 +110,7 @@ def widget(spec: Field, choices: dict[str, list[dict[str, str]]]) -> dict[str, A
             result["multiple"] = True
     elif spec.choices:
         result |= {"widget": "select",
-                   "options": [_option(c, _KIND_LABELS.get(c, c)) for c in spec.choices]}
+                   "options": [_option(c, _CHOICE_LABELS.get(c, c)) for c in spec.choices]}
     elif spec.kind in ("slugs", "texts"):
         result |= {"widget": "list"}
     elif spec.kind == "int":
