@@ -24,22 +24,10 @@ from ..content.translations import language_of, language_tag, site_languages
 from ..model import Collection, Content, Handout, PrintSet, Settings, Site, example_page
 from .assemble import assemble
 from .assemble_print import assemble_print
+from .foreign import Foreign
 
 #: (language, output path) of each version of a page, the page itself included.
 Alternates = tuple[tuple[str, str], ...]
-
-
-class Foreign(str):
-    """Text of the site file shown in the main language on a page of another, because the
-    site file gives no translation of it: it carries its language (``lang``), which the page
-    marks (see the ``site_text`` filter)."""
-
-    lang: str
-
-    def __new__(cls, text: str, lang: str) -> Foreign:
-        made = super().__new__(cls, text)
-        made.lang = lang
-        return made
 
 
 def in_language(settings: Settings, language: str) -> Settings:
