@@ -112,3 +112,17 @@ def test_english_names_on_welsh_pages_are_marked_english(site, tmp_path: Path) -
     assert '<h1>Gwaith llys</h1>' in _page(out, "cy/practice-themes/court-work.html")
     # English pages mark nothing.
     assert 'lang="en-GB">' not in _page(out, "examples/first-case.html").split("<body", 1)[1]
+
+
+def test_the_build_says_which_translations_are_unfinished(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _bilingual(site)
+    # No Welsh report; the Welsh example (in no report) names an original that is not there.
+    example = WELSH_EXAMPLE.replace("translation_of: first-case", "translation_of: first-cas")
+    overlay(folder, {"reports/north-2025-cy.yml": None, "examples/achos-cyntaf.md":
+                     example.replace("reports: [north-2025-cy]", "reports: []")})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert ("site/reports/north-2025.yml:1: report 'north-2025' has no Welsh translation"
+            in result.output)
+    assert ("site/examples/achos-cyntaf.md:4: translation_of names an unknown example "
+            "'first-cas'; did you mean 'first-case'? (warning)") in result.output
