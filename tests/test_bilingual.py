@@ -180,3 +180,18 @@ def test_the_sample_marks_its_welsh_as_to_be_checked() -> None:
     for path in [*welsh, SAMPLE / "reports" / "westvale-2026-cy.yml"]:
         assert "have a\n# Welsh speaker check it before any real use" in \
             path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_404_page_says_it_in_both_languages(sample_build: Path) -> None:
+    """A server shows one 404 page for every address: it is in each language, the Welsh
+    marked as Welsh, each with a link to its own home page."""
+    page = _page(sample_build, "404.html")
+    assert page.find_all("html")[0].attrs["lang"] == "en-GB"
+    assert page.text_of("h1") == ["Page not found"]
+    welsh = page.find_all("div", class_="not-found__translation")
+    assert [d.attrs["lang"] for d in welsh] == ["cy"]
+    html = (sample_build / "404.html").read_text(encoding="utf-8")
+    part = html.split('<div class="not-found__translation" lang="cy">', 1)[1]
+    assert "<h2>Heb ddod o hyd i’r dudalen</h2>" in part
+    assert '<a href="/cy/index.html">fynd i’r hafan</a>' in part
+    assert "Page not found" not in part
