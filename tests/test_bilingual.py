@@ -195,3 +195,25 @@ def test_the_404_page_says_it_in_both_languages(sample_build: Path) -> None:
     assert "<h2>Heb ddod o hyd i’r dudalen</h2>" in part
     assert '<a href="/cy/index.html">fynd i’r hafan</a>' in part
     assert "Page not found" not in part
+
+
+def test_references_the_welsh_report_keeps_in_english_are_marked_english(
+        sample_build: Path) -> None:
+    """The Welsh report keeps its original's references word for word (English titles): each
+    is marked lang="en-GB"; the English report's are not marked."""
+    welsh = Page((sample_build / WELSH_REPORT).read_text(encoding="utf-8"))
+    texts = welsh.find_all("div", class_="references__text")
+    assert len(texts) == 2
+    for text in texts:
+        inner = text.children[0]
+        assert inner.attrs.get("lang") == "en-GB"
+        assert inner.text.startswith("HM Inspectorate of Probation (2024).")
+    english = Page((sample_build / ENGLISH_REPORT).read_text(encoding="utf-8"))
+    assert all(t.children[0].tag == "p" for t in english.find_all("div", class_="references__text"))
+
+
+def test_a_welsh_collection_links_to_the_welsh_home_page(sample_build: Path) -> None:
+    welsh = Pdf(sample_build / "cy" / "practice-themes" / "court-work.pdf").text()
+    assert "Ei darllen ar-lein: https://spotlights.example.org/cy/index.html" in welsh
+    english = Pdf(sample_build / "practice-themes" / "court-work.pdf").text()
+    assert "Read it online: https://spotlights.example.org/index.html" in english
