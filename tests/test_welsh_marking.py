@@ -126,3 +126,16 @@ def test_the_build_says_which_translations_are_unfinished(site, tmp_path: Path) 
             in result.output)
     assert ("site/examples/achos-cyntaf.md:4: translation_of names an unknown example "
             "'first-cas'; did you mean 'first-case'? (warning)") in result.output
+
+
+def test_the_welsh_feed_links_to_the_welsh_home_page_and_marks_english_names(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = _built(site, tmp_path)
+    welsh = _page(out, "cy/feed.xml")
+    assert ('<link rel="alternate" type="text/html" '
+            'href="https://test.example.org/cy/index.html"/>') in welsh
+    assert "<title>Sbotoleuadau Prawf</title>" in welsh  # the site file's Welsh title
+    assert '<author><name xml:lang="en-GB">Test Inspectorate</name></author>' in welsh
+    english = _page(out, "feed.xml")
+    assert '<link rel="alternate" type="text/html" href="https://test.example.org/"/>' in english
+    assert "<author><name>Test Inspectorate</name></author>" in english
