@@ -217,3 +217,21 @@ def test_a_welsh_collection_links_to_the_welsh_home_page(sample_build: Path) -> 
     assert "Ei darllen ar-lein: https://spotlights.example.org/cy/index.html" in welsh
     english = Pdf(sample_build / "practice-themes" / "court-work.pdf").text()
     assert "Read it online: https://spotlights.example.org/index.html" in english
+
+
+def _languages_marked(path: Path) -> dict[str, list[str]]:
+    """The /Lang of the PDF's structure elements that have one: language -> their types."""
+    found: dict[str, list[str]] = {}
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/S" in obj and "/Lang" in obj:
+                found.setdefault(str(obj.Lang), []).append(str(obj.S))
+    return found
+
+
+def test_english_inside_the_welsh_pdf_is_tagged_english(sample_build: Path) -> None:
+    """The licence and the two references kept in English are tagged /Lang en-GB, so that a
+    screen reader reads them as English; the English PDF needs no such tag."""
+    assert _languages_marked(sample_build / WELSH_REPORT.replace(".html", ".pdf")) == {
+        "en-GB": ["/Div", "/Div", "/Div"]}
+    assert _languages_marked(sample_build / ENGLISH_REPORT.replace(".html", ".pdf")) == {}
