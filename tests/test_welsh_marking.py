@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import overlay, run
+import pikepdf
+
+from .conftest import REPO, overlay, run
 from .html_helpers import Page
 
 WELSH_WORDS = """languages: [en, cy]
@@ -139,3 +141,23 @@ def test_the_welsh_feed_links_to_the_welsh_home_page_and_marks_english_names(
     english = _page(out, "feed.xml")
     assert '<link rel="alternate" type="text/html" href="https://test.example.org/"/>' in english
     assert "<author><name>Test Inspectorate</name></author>" in english
+
+
+def test_the_logos_english_alt_text_is_tagged_english_in_a_welsh_pdf(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _bilingual(site)
+    logo = (REPO / "tests" / "sites" / "reference-elements" / "images" / "logo.svg").read_bytes()
+    text = (folder / "site.yml").read_text(encoding="utf-8")
+    overlay(folder, {"images/logo.svg": logo, "site.yml": text.replace(
+        "licence:", "logo:\n  src: images/logo.svg\n  alt: Test Inspectorate logo\nlicence:")})
+    result = run("build", "--content", "site", "--out", "out", "--no-handouts")
+    assert result.exit_code == 0, result.output
+
+    def logos(pdf_path: Path) -> list[str | None]:
+        with pikepdf.open(pdf_path) as pdf:
+            return [str(o.Lang) if "/Lang" in o else None for o in pdf.objects
+                    if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"
+                    and str(o.get("/Alt", "")) == "Test Inspectorate logo"]
+
+    assert logos(tmp_path / "out" / "reports" / "north-2025-cy.pdf") == ["en-GB", "en-GB"]
+    assert logos(tmp_path / "out" / "reports" / "north-2025.pdf") == [None, None]
