@@ -45,6 +45,7 @@ class PreviewState:
 
     generation: int = 0
     problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # of the latest good build
     has_good_build: bool = False
     indexing: bool = False
     indexed: int = 0
@@ -53,11 +54,15 @@ class PreviewState:
     #: is read and given the problems: a page is never served with another build's problems.
     writing: threading.Lock = field(default_factory=threading.Lock)
 
-    def publish(self, problems: tuple[str, ...]) -> None:
-        """Record a finished build and wake every page waiting for a reload."""
+    def publish(self, problems: tuple[str, ...],
+                warnings: tuple[str, ...] | None = None) -> None:
+        """Record a finished build (its ``warnings``, when it is a good one) and wake every
+        page waiting for a reload."""
         with self.changed:
             self.generation += 1
             self.problems = problems
+            if warnings is not None:
+                self.warnings = warnings
             self.has_good_build = self.has_good_build or not problems
             self.changed.notify_all()
 
@@ -138,6 +143,15 @@ def _problems(problems: tuple[str, ...], good: bool) -> str:
             'overflow:auto;z-index:9999;margin:0;padding:1em;background:#fff;color:#0b0c0c;'
             'border-top:5px solid #d4351c;font:16px/1.4 sans-serif">'
             f'<p><strong>The content has {len(problems)} problem(s); {shown}.</strong></p>'
+            f'<ul>{items}</ul></div>\n')
+
+
+def _warnings(warnings: tuple[str, ...]) -> str:
+    items = "".join(f"<li><code>{html.escape(w)}</code></li>" for w in warnings)
+    return ('<div role="status" style="position:fixed;inset:auto 0 0 0;max-height:30vh;'
+            'overflow:auto;z-index:9999;margin:0;padding:1em;background:#fff;color:#0b0c0c;'
+            'border-top:5px solid #f47738;font:16px/1.4 sans-serif">'
+            f'<p><strong>The build has {len(warnings)} warning(s) to review.</strong></p>'
             f'<ul>{items}</ul></div>\n')
 
 
@@ -269,6 +283,8 @@ class _Handler(BaseHTTPRequestHandler):
         extra = _script(state.generation, state.indexed if search else None)
         if state.problems:
             extra = _problems(state.problems, state.has_good_build) + extra
+        elif state.warnings:
+            extra = _warnings(state.warnings) + extra
         if not data:
             data = (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
                     b"<title>spotlight preview</title></head><body></body></html>")

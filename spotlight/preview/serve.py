@@ -211,11 +211,13 @@ def serve(options: ServeOptions, log: Log) -> None:
             return
         with state.writing:  # no page is served between the new pages and their problems
             served[0] = snapshot
-            state.publish(())
+            state.publish((), snapshot.warnings)
         if not first:
             indexer.request(snapshot)
         verb = "Built" if first else "Updated"  # after the first build, the pages made again
         log(f"{verb} {len(snapshot.rendered)} page(s) in {time.perf_counter() - started:.2f} s")
+        for warning in snapshot.warnings:
+            log(f"  {warning}" if ": warning: " in warning else f"  {warning} (warning)")
         if pdfs is not None:
             pdfs.request()
 
