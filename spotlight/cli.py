@@ -401,23 +401,25 @@ def schema_command(kind: str | None, out: Path | None) -> None:
 @_OVERRIDE
 @click.option("--pdf/--no-pdf", default=True, show_default=True,
               help="Rebuild the PDFs in the background after each change.")
+@click.option("--edit", is_flag=True,
+              help="Also serve a form editor for the examples at /admin/ (on 127.0.0.1 only).")
 @_verbosity
 def serve_command(content: Path | None, out: Path | None, host: str, port: int,
-                  visual_theme: str, theme_override: Path | None, pdf: bool, quiet: bool,
-                  verbose: bool) -> None:
+                  visual_theme: str, theme_override: Path | None, pdf: bool, edit: bool,
+                  quiet: bool, verbose: bool) -> None:
     """Preview the site: build, serve, and rebuild and reload pages on every change."""
     from .preview.serve import ServeOptions, serve
 
     content = _locate(content, quiet, lambda e: _refuse(e, "The preview did not start.")).content
 
     def log(message: str) -> None:
-        if not quiet or message.startswith("Serving"):
+        if not quiet or message.startswith(("Serving", "Editing")):
             click.echo(message, err=True)
 
     signal.signal(signal.SIGTERM, _interrupt)
     options = ServeOptions(content=content, out=out, host=host, port=port,
                            visual_theme=visual_theme, theme_override=theme_override, pdf=pdf,
-                           log_requests=verbose)
+                           log_requests=verbose, edit=edit)
     try:
         serve(options, log)
     except SpotlightError as error:

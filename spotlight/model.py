@@ -117,6 +117,9 @@ class Reference:
     url: str | None
     accessed: dt.date | None
     backlinks: tuple[str, ...]
+    #: The language of its text where a translation keeps it as the original wrote it (an
+    #: English title in a Welsh report): the page marks it. None: the page's own.
+    lang: str | None = None
 
 
 @dataclass(frozen=True)

@@ -112,8 +112,13 @@ class Made:
 
     @property
     def warnings(self) -> list[Problem]:
-        """Every warning of the stages: the theme's, the gate's, the PDFs'."""
-        return [*self.theme.warnings, *self.gate_warnings, *self.pdfs.warnings]
+        """Every warning of the stages: the theme's, the unfinished translations' (where the
+        site file says ``translations: warning``), the gate's, the PDFs'."""
+        from .content.translations import translation_warnings
+
+        content = self.content
+        unfinished = translation_warnings(content.settings, content.reports, content.examples)
+        return [*self.theme.warnings, *unfinished, *self.gate_warnings, *self.pdfs.warnings]
 
 
 def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,

@@ -180,3 +180,58 @@ def test_the_sample_marks_its_welsh_as_to_be_checked() -> None:
     for path in [*welsh, SAMPLE / "reports" / "westvale-2026-cy.yml"]:
         assert "have a\n# Welsh speaker check it before any real use" in \
             path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_404_page_says_it_in_both_languages(sample_build: Path) -> None:
+    """A server shows one 404 page for every address: it is in each language, the Welsh
+    marked as Welsh, each with a link to its own home page."""
+    page = _page(sample_build, "404.html")
+    assert page.find_all("html")[0].attrs["lang"] == "en-GB"
+    assert page.text_of("h1") == ["Page not found"]
+    welsh = page.find_all("div", class_="not-found__translation")
+    assert [d.attrs["lang"] for d in welsh] == ["cy"]
+    html = (sample_build / "404.html").read_text(encoding="utf-8")
+    part = html.split('<div class="not-found__translation" lang="cy">', 1)[1]
+    assert "<h2>Heb ddod o hyd i’r dudalen</h2>" in part
+    assert '<a href="/cy/index.html">fynd i’r hafan</a>' in part
+    assert "Page not found" not in part
+
+
+def test_references_the_welsh_report_keeps_in_english_are_marked_english(
+        sample_build: Path) -> None:
+    """The Welsh report keeps its original's references word for word (English titles): each
+    is marked lang="en-GB"; the English report's are not marked."""
+    welsh = Page((sample_build / WELSH_REPORT).read_text(encoding="utf-8"))
+    texts = welsh.find_all("div", class_="references__text")
+    assert len(texts) == 2
+    for text in texts:
+        inner = text.children[0]
+        assert inner.attrs.get("lang") == "en-GB"
+        assert inner.text.startswith("HM Inspectorate of Probation (2024).")
+    english = Page((sample_build / ENGLISH_REPORT).read_text(encoding="utf-8"))
+    assert all(t.children[0].tag == "p" for t in english.find_all("div", class_="references__text"))
+
+
+def test_a_welsh_collection_links_to_the_welsh_home_page(sample_build: Path) -> None:
+    welsh = Pdf(sample_build / "cy" / "practice-themes" / "court-work.pdf").text()
+    assert "Ei darllen ar-lein: https://spotlights.example.org/cy/index.html" in welsh
+    english = Pdf(sample_build / "practice-themes" / "court-work.pdf").text()
+    assert "Read it online: https://spotlights.example.org/index.html" in english
+
+
+def _languages_marked(path: Path) -> dict[str, list[str]]:
+    """The /Lang of the PDF's structure elements that have one: language -> their types."""
+    found: dict[str, list[str]] = {}
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and "/S" in obj and "/Lang" in obj:
+                found.setdefault(str(obj.Lang), []).append(str(obj.S))
+    return found
+
+
+def test_english_inside_the_welsh_pdf_is_tagged_english(sample_build: Path) -> None:
+    """The licence and the two references kept in English are tagged /Lang en-GB, so that a
+    screen reader reads them as English; the English PDF needs no such tag."""
+    assert _languages_marked(sample_build / WELSH_REPORT.replace(".html", ".pdf")) == {
+        "en-GB": ["/Div", "/Div", "/Div"]}
+    assert _languages_marked(sample_build / ENGLISH_REPORT.replace(".html", ".pdf")) == {}

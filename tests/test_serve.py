@@ -193,3 +193,15 @@ def _get_as(preview: Preview, host: str, path: str) -> tuple[int, str]:
     body = response.read().decode("utf-8", "replace")
     connection.close()
     return response.status, body
+
+
+def test_unfinished_translations_are_shown_as_warnings_under_the_pages(
+        preview: Preview) -> None:
+    preview.until("/reports/north-2025.html", lambda body: "Ann completed" in body)
+    text = (preview.content / "site.yml").read_text(encoding="utf-8")
+    overlay(preview.content, {"site.yml": text + "languages: [en, cy]\ntranslations: warning\n"})
+    page = preview.until("/reports/north-2025.html", lambda body: 'role="status"' in body)
+    assert "The build has 1 warning(s) to review." in page
+    assert ("site/reports/north-2025.yml:1: report &#x27;north-2025&#x27; has no Welsh "
+            "translation") in page
+    assert 'role="alert"' not in page, "a warning does not stop the build"

@@ -157,6 +157,16 @@ def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any]
     return found
 
 
+def translation_warnings(settings: Any, reports: Sequence[Any], examples: Sequence[Any]
+                         ) -> list[Problem]:
+    """What is unfinished, as warnings of the build, where the site file says
+    ``translations: warning``."""
+    if getattr(settings, "translations", "error") != "warning":
+        return []
+    _, unfinished = check_translations(settings, reports, examples)
+    return [Problem(u.path, u.line, u.message) for u in unfinished]
+
+
 def translation_errors(settings: Any, reports: Sequence[Any], examples: Sequence[Any]
                        ) -> list[Problem]:
     """What stops a build: the errors, and what is unfinished where the site file says

@@ -163,7 +163,8 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
     merge the fragments and to pair definition lists, then removes:
     ``/SpotlightKey`` (the same number for every box of one HTML element) and
     ``/SpotlightTag`` (the HTML tag, ``a::after`` for a pseudo-element), plus
-    ``/SpotlightText`` (the text a link shows) on links.
+    ``/SpotlightText`` (the text a link shows) on links. An element with a ``lang`` of its
+    own (the licence, an English title in a Welsh report) gets the standard ``/Lang``.
     """
     import pydyf
     from weasyprint.formatting_structure import boxes
@@ -181,6 +182,8 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
             if "SpotlightKey" not in element and source.element is not None:
                 element["SpotlightKey"] = keys.setdefault(source.element, len(keys) + 1)
                 element["SpotlightTag"] = pydyf.String(source.element_tag)
+                if lang := source.element.get("lang"):  # English inside a Welsh PDF
+                    element["Lang"] = pydyf.String(lang)
                 if source.link_annotation and isinstance(source, boxes.ParentBox):
                     pseudo = "::" in source.element_tag  # else its pseudo-elements' text apart
                     text = "".join(b.text for b in source.descendants()

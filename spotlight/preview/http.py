@@ -24,7 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from ..editor.web import Editor, Response
 
 EVENTS = "/__spotlight__/events"
 _KEEP_ALIVE = 15.0
@@ -41,6 +45,7 @@ class PreviewState:
 
     generation: int = 0
     problems: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # of the latest good build
     has_good_build: bool = False
     indexing: bool = False
     indexed: int = 0
@@ -49,11 +54,15 @@ class PreviewState:
     #: is read and given the problems: a page is never served with another build's problems.
     writing: threading.Lock = field(default_factory=threading.Lock)
 
-    def publish(self, problems: tuple[str, ...]) -> None:
-        """Record a finished build and wake every page waiting for a reload."""
+    def publish(self, problems: tuple[str, ...],
+                warnings: tuple[str, ...] | None = None) -> None:
+        """Record a finished build (its ``warnings``, when it is a good one) and wake every
+        page waiting for a reload."""
         with self.changed:
             self.generation += 1
             self.problems = problems
+            if warnings is not None:
+                self.warnings = warnings
             self.has_good_build = self.has_good_build or not problems
             self.changed.notify_all()
 
@@ -137,6 +146,15 @@ def _problems(problems: tuple[str, ...], good: bool) -> str:
             f'<ul>{items}</ul></div>\n')
 
 
+def _warnings(warnings: tuple[str, ...]) -> str:
+    items = "".join(f"<li><code>{html.escape(w)}</code></li>" for w in warnings)
+    return ('<div role="status" style="position:fixed;inset:auto 0 0 0;max-height:30vh;'
+            'overflow:auto;z-index:9999;margin:0;padding:1em;background:#fff;color:#0b0c0c;'
+            'border-top:5px solid #f47738;font:16px/1.4 sans-serif">'
+            f'<p><strong>The build has {len(warnings)} warning(s) to review.</strong></p>'
+            f'<ul>{items}</ul></div>\n')
+
+
 #: Shown at the top of the search page, in the flow of the page (nothing is covered), while
 #: the search index catches up with the latest save; a status region, which screen readers
 #: announce without moving focus.
@@ -159,6 +177,8 @@ class PreviewServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.hosts = host_names(address[0], self.server_address[1])
         self._any_address = address[0] in ("", "0.0.0.0", "::")
+        #: ``spotlight serve --edit``: the editor at /admin/ and its API at /api/v1.
+        self.editor: Editor | None = None
 
     def answers_to(self, hosts: list[str]) -> bool:
         """True when a request's Host header names this server (exactly one header)."""
@@ -183,6 +203,30 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._respond(send_body=True)
 
+    def do_POST(self) -> None:
+        editor = self.server.editor
+        if editor is None:
+            self.send_error(405, "The preview takes no POST requests (the editor is off)")
+            return
+        if not self.server.answers_to(self.headers.get_all("Host") or []):
+            self.send_error(421, "Refused: the preview answers only to "
+                            + ", ".join(sorted(self.server.hosts)))
+            return
+        origins = frozenset(f"http://{host}" for host in self.server.hosts)
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        self._reply(editor.post(urlsplit(self.path).path, headers, origins, self.rfile), True)
+
+    def _reply(self, answer: Response, send_body: bool) -> None:
+        self.send_response(answer.status)
+        for name, value in answer.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Type", answer.kind)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(answer.body)
+
     def log_message(self, format: str, *args: object) -> None:
         if self.server.log is not None:
             self.server.log(f"{self.address_string()} {format % args}")
@@ -197,6 +241,9 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == EVENTS and send_body:
             self._events(url.query)
+            return
+        if self.server.editor is not None and (answer := self.server.editor.get(url.path)):
+            self._reply(answer, send_body)
             return
         parts = safe_parts(url.path)
         if parts is None:
@@ -236,6 +283,8 @@ class _Handler(BaseHTTPRequestHandler):
         extra = _script(state.generation, state.indexed if search else None)
         if state.problems:
             extra = _problems(state.problems, state.has_good_build) + extra
+        elif state.warnings:
+            extra = _warnings(state.warnings) + extra
         if not data:
             data = (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
                     b"<title>spotlight preview</title></head><body></body></html>")

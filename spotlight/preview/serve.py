@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import watchfiles
 
@@ -34,6 +35,9 @@ from ..outputs.search import BUNDLE
 from ..outputs.write import check_apart, check_output
 from .http import PreviewServer, PreviewState
 from .warm import Snapshot, WarmSite
+
+if TYPE_CHECKING:
+    from ..editor.web import Editor
 
 Log = Callable[[str], None]
 
@@ -50,6 +54,8 @@ class ServeOptions:
     theme_override: Path | None = None
     pdf: bool = True
     log_requests: bool = False
+    #: Serve the editor at /admin/ (``--edit``): on 127.0.0.1 only.
+    edit: bool = False
 
 
 class _PdfWorker:
@@ -161,6 +167,7 @@ def serve(options: ServeOptions, log: Log) -> None:
     if not options.content.is_dir():
         raise SpotlightError([Problem(str(options.content), None,
                                       "the content folder does not exist")])
+    editor = _editor(options, log) if options.edit else None
     made: list[Path] = []
 
     def folder(given: Path | None, prefix: str) -> Path:
@@ -204,11 +211,13 @@ def serve(options: ServeOptions, log: Log) -> None:
             return
         with state.writing:  # no page is served between the new pages and their problems
             served[0] = snapshot
-            state.publish(())
+            state.publish((), snapshot.warnings)
         if not first:
             indexer.request(snapshot)
         verb = "Built" if first else "Updated"  # after the first build, the pages made again
         log(f"{verb} {len(snapshot.rendered)} page(s) in {time.perf_counter() - started:.2f} s")
+        for warning in snapshot.warnings:
+            log(f"  {warning}" if ": warning: " in warning else f"  {warning} (warning)")
         if pdfs is not None:
             pdfs.request()
 
@@ -235,7 +244,11 @@ def serve(options: ServeOptions, log: Log) -> None:
             where = f"{options.host}:{options.port}"
             raise SpotlightError([Problem(where, None, reason)]) from None
         host, port = str(server.server_address[0]), server.server_address[1]
+        server.editor = editor
         log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
+        if editor is not None:
+            log(f"Editing at {editor.address(f'http://{host}:{port}/')} (for you alone: the "
+                "address holds this session's key)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
         try:
             for changed in changes:
@@ -251,6 +264,20 @@ def serve(options: ServeOptions, log: Log) -> None:
             pdfs.stop()
         for path in made:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def _editor(options: ServeOptions, log: Log) -> Editor:
+    """The editor of ``--edit``, with Decap's files fetched (once) if need be."""
+    if options.host not in ("127.0.0.1", "localhost"):
+        raise SpotlightError([Problem(options.host, None, "the editor (--edit) listens on "
+                                      "127.0.0.1 only, for this computer alone; leave out --host")])
+    from ..editor.bundle import VERSION, fetch, installed
+    from ..editor.web import Editor
+
+    if installed() is None:
+        log(f"Fetching the form editor (Decap CMS {VERSION}, about 16 MB) from the npm "
+            "registry; this happens once")
+    return Editor(options.content, fetch())
 
 
 def _watched(options: ServeOptions) -> list[Path]:

@@ -36,6 +36,8 @@ class Snapshot:
     search: bool = False
     #: What changed since the snapshot before: the pages rendered again, and files gone.
     rendered: tuple[str, ...] = ()
+    #: The build's warnings, as ``spotlight build`` says them (``path:line: message``).
+    warnings: tuple[str, ...] = ()
 
     def find(self, relative: str) -> tuple[str, bytes | Path] | None:
         """The file at ``relative`` (a folder's index.html for a folder), with its own path;
@@ -76,7 +78,8 @@ class WarmSite:
         # The pages not rendered again are those of the previous snapshot, unchanged.
         pages = {path: previous[path] for path in made.rendered.kept}
         snapshot = Snapshot({**pages, **files}, copies, made.search,
-                            tuple(sorted(made.rendered.pages)))
+                            tuple(sorted(made.rendered.pages)),
+                            tuple(str(w) for w in made.warnings))
         self._warm.keep(reuse, made.raw, made.rendered, {*snapshot.files, *copies})
         self._forget(made)
         self.snapshot = snapshot

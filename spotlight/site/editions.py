@@ -21,25 +21,22 @@ from typing import Any
 
 from ..content.site_fields import SiteWords
 from ..content.translations import language_of, language_tag, site_languages
-from ..model import Collection, Content, Handout, PrintSet, Settings, Site, example_page
+from ..model import (
+    Collection,
+    Content,
+    Handout,
+    PrintSet,
+    Report,
+    Settings,
+    Site,
+    example_page,
+)
 from .assemble import assemble
 from .assemble_print import assemble_print
+from .foreign import Foreign
 
 #: (language, output path) of each version of a page, the page itself included.
 Alternates = tuple[tuple[str, str], ...]
-
-
-class Foreign(str):
-    """Text of the site file shown in the main language on a page of another, because the
-    site file gives no translation of it: it carries its language (``lang``), which the page
-    marks (see the ``site_text`` filter)."""
-
-    lang: str
-
-    def __new__(cls, text: str, lang: str) -> Foreign:
-        made = super().__new__(cls, text)
-        made.lang = lang
-        return made
 
 
 def in_language(settings: Settings, language: str) -> Settings:
@@ -113,6 +110,9 @@ def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
                        examples=_in(content.examples, language, settings))
         part = None if memo is None else memo.setdefault(f"language:{language}", {})
         site = assemble(mine, part, prefix=prefix)
+        if prefix:
+            site = replace(site, reports=tuple(_kept_references(r, content)
+                                               for r in site.reports))
         made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
                             | {"language": language_tag(language, settings)},
                             prefix=prefix, names_language=language_tag(
@@ -122,6 +122,24 @@ def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
     images = tuple(sorted({i for edition in made for i in edition.images}))
     return replace(main, images=images, editions=tuple(others),
                    alternates=_groups(content, settings))
+
+
+def _kept_references(report: Report, content: Content) -> Report:
+    """``report``, its references that its original has word for word (a title left in the
+    original's language) marked with the original's language."""
+    sources = {r.slug: r for r in content.reports}
+    source = sources.get(report.slug)
+    original = sources.get(getattr(source, "translation_of", None) or "")
+    if source is None or original is None:
+        return report
+    theirs = {r.key: " ".join(r.text.text.split()) for r in original.references}
+    lang = language_tag(language_of(original, content.settings), content.settings)
+    kept = [theirs.get(r.key) == " ".join(r.text.text.split()) for r in source.references]
+    if not any(kept) or len(kept) != len(report.references):
+        return report
+    return replace(report, references=tuple(
+        replace(r, lang=lang) if same else r
+        for r, same in zip(report.references, kept, strict=True)))
 
 
 def _in(items: Iterable[Any], language: str, settings: Any) -> tuple[Any, ...]:

@@ -31,6 +31,7 @@ from ..model import (
     Settings,
     example_page,
 )
+from .foreign import Foreign, keeping
 
 PAGE_ROOT = "../"  # every library page lives one folder down
 PAGE_HEADING = 2  # "##" in an example renders as <h2>, under the permalink page's <h1>
@@ -109,7 +110,7 @@ def assemble_library(content: Content, reports: Sequence[Report],
                                mine))
     standards = tuple(
         listing("standard", N_("Standard"), links.standard_slugs[s.code], links.standard(s.code),
-                lambda e, c=s.code: c in e.standards, Markup("<p>%s</p>") % s.text,  # type: ignore[misc]
+                lambda e, c=s.code: c in e.standards, _paragraph(s.text),  # type: ignore[misc]
                 (Link("index.html#standards", N_("Standards")),))
         for s in settings.standards if s.code in links.standards)
     return Library(examples=tuple(pages.values()), practice_themes=themes,
@@ -143,7 +144,15 @@ class _Links:
     def standard(self, code: str) -> Link:
         standard = next(s for s in self.settings.standards if s.code == code)
         return Link(f"{self.prefix}standards/{self.standard_slugs[code]}.html",
-                    f"{standard.code} {standard.title}")
+                    keeping(f"{standard.code} {standard.title}", standard.title))
+
+
+def _paragraph(text: str) -> Markup:
+    """A standard's text as its listing page's introduction, marked with its language where
+    the site file gives it only in another one (``Foreign``)."""
+    if isinstance(text, Foreign):
+        return Markup('<p lang="%s">%s</p>') % (text.lang, text)
+    return Markup("<p>%s</p>") % text
 
 
 def _example_page(source: ExampleSource, appearances: list[Appearance],
@@ -155,7 +164,7 @@ def _example_page(source: ExampleSource, appearances: list[Appearance],
     body, outcome = _body(source, newest, appearances[0].report)
     return ExamplePage(
         slug=source.slug, path=example_page(source.slug), title=source.title, kind=source.kind,
-        description=_description(source.body) or f"Example of effectiveness: {source.title}",
+        description=_description(source.body),
         practice_theme=links.theme(source.practice_theme),
         also_practice_themes=tuple(links.theme(t) for t in source.also_practice_themes
                                    if t != source.practice_theme),

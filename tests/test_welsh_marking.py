@@ -1,0 +1,163 @@
+"""A bilingual site whose site file leaves some names untranslated: its Welsh pages show them
+in English, each marked ``lang="en-GB"`` so that a screen reader says them as English; and the
+rest of a Welsh page is Welsh, down to an example's fallback description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from .conftest import REPO, overlay, run
+from .html_helpers import Page
+
+WELSH_WORDS = """languages: [en, cy]
+translations: warning
+cy:
+  title: Sbotoleuadau Prawf
+  practice_themes:
+    - slug: court-work
+      title: Gwaith llys
+"""
+
+WELSH_REPORT = """title: Sbotolau Prawf Gogledd
+language: cy
+translation_of: north-2025
+region: north
+fieldwork:
+  start: 2025-01-06
+  end: 2025-02-14
+published: 2025-06-01
+introduction: |
+  Y cyflwyniad.
+"""
+
+#: A Welsh example whose body has no paragraph before its outcome: a heading and a table.
+WELSH_EXAMPLE = """---
+title: Achos cyntaf
+language: cy
+translation_of: first-case
+reports: [north-2025-cy]
+practice_theme: court-work
+region: north
+pdu: north-city
+standards: ["2.1"]
+sentence_type: community-order
+---
+## Cefndir
+
+| Cam | Pryd |
+| --- | ---- |
+| Asesu | Ionawr |
+
+## Canlyniad
+
+Cwblhaodd Ann ei gorchymyn.
+"""
+
+
+def _bilingual(site) -> Path:  # type: ignore[no-untyped-def]
+    """The minimal site in English and Welsh, with Welsh names for the site's title and one
+    practice theme only, a Welsh report and one Welsh example; the second example has no
+    translation."""
+    folder = site("minimal")
+    text = (folder / "site.yml").read_text(encoding="utf-8")
+    overlay(folder, {"site.yml": text + WELSH_WORDS,
+                     "reports/north-2025-cy.yml": WELSH_REPORT,
+                     "examples/achos-cyntaf.md": WELSH_EXAMPLE})
+    return folder
+
+
+def _built(site, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    _bilingual(site)
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    return tmp_path / "out"
+
+
+def _page(out: Path, path: str) -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+def test_a_welsh_example_without_a_first_paragraph_is_described_in_welsh(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = _built(site, tmp_path)
+    page = Page(_page(out, "examples/achos-cyntaf.html"))
+    described = [m.attrs["content"] for m in page.find_all("meta")
+                 if m.attrs.get("name") == "description"]
+    assert described == ["Enghraifft o effeithiolrwydd: Achos cyntaf"]
+    card = Page(_page(out, "cy/practice-themes/court-work.html"))
+    assert card.text_of("p", class_="example-card__description") == [
+        "Enghraifft o effeithiolrwydd: Achos cyntaf"]
+
+
+def test_english_names_on_welsh_pages_are_marked_english(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = _built(site, tmp_path)
+    # The standard has no Welsh name: its link, heading and text say so wherever shown.
+    link = '<a href="../cy/standards/2-1.html" lang="en-GB">2.1 Assessment</a>'
+    assert link in _page(out, "examples/achos-cyntaf.html")
+    assert link in _page(out, "cy/index.html")
+    standard = _page(out, "cy/standards/2-1.html")
+    assert '<h1><span lang="en-GB">2.1 Assessment</span></h1>' in standard
+    assert '<p lang="en-GB">Assessment is well informed.</p>' in standard
+    # The region, the PDU, the sentence type and the organisation have no Welsh name either.
+    report = _page(out, "reports/north-2025-cy.html")
+    assert ('<a href="#summary">Crynodeb o arfer effeithiol <span lang="en-GB">North</span></a>'
+            in report)
+    example = _page(out, "examples/achos-cyntaf.html")
+    assert ('<a href="../cy/regions/north.html" data-pagefind-filter="region" lang="en-GB">'
+            'North</a>') in example
+    assert '<a href="../cy/pdus/north-city.html" lang="en-GB">North City</a>' in example
+    assert '<span lang="en-GB">Community order</span>' in example
+    assert 'gan <span lang="en-GB">Test Inspectorate</span> yn ystod' in _page(out, "cy/index.html")
+    # The practice theme the site file names in Welsh is not marked.
+    assert '<h1>Gwaith llys</h1>' in _page(out, "cy/practice-themes/court-work.html")
+    # English pages mark nothing.
+    assert 'lang="en-GB">' not in _page(out, "examples/first-case.html").split("<body", 1)[1]
+
+
+def test_the_build_says_which_translations_are_unfinished(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _bilingual(site)
+    # No Welsh report; the Welsh example (in no report) names an original that is not there.
+    example = WELSH_EXAMPLE.replace("translation_of: first-case", "translation_of: first-cas")
+    overlay(folder, {"reports/north-2025-cy.yml": None, "examples/achos-cyntaf.md":
+                     example.replace("reports: [north-2025-cy]", "reports: []")})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert ("site/reports/north-2025.yml:1: report 'north-2025' has no Welsh translation"
+            in result.output)
+    assert ("site/examples/achos-cyntaf.md:4: translation_of names an unknown example "
+            "'first-cas'; did you mean 'first-case'? (warning)") in result.output
+
+
+def test_the_welsh_feed_links_to_the_welsh_home_page_and_marks_english_names(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = _built(site, tmp_path)
+    welsh = _page(out, "cy/feed.xml")
+    assert ('<link rel="alternate" type="text/html" '
+            'href="https://test.example.org/cy/index.html"/>') in welsh
+    assert "<title>Sbotoleuadau Prawf</title>" in welsh  # the site file's Welsh title
+    assert '<author><name xml:lang="en-GB">Test Inspectorate</name></author>' in welsh
+    english = _page(out, "feed.xml")
+    assert '<link rel="alternate" type="text/html" href="https://test.example.org/"/>' in english
+    assert "<author><name>Test Inspectorate</name></author>" in english
+
+
+def test_the_logos_english_alt_text_is_tagged_english_in_a_welsh_pdf(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _bilingual(site)
+    logo = (REPO / "tests" / "sites" / "reference-elements" / "images" / "logo.svg").read_bytes()
+    text = (folder / "site.yml").read_text(encoding="utf-8")
+    overlay(folder, {"images/logo.svg": logo, "site.yml": text.replace(
+        "licence:", "logo:\n  src: images/logo.svg\n  alt: Test Inspectorate logo\nlicence:")})
+    result = run("build", "--content", "site", "--out", "out", "--no-handouts")
+    assert result.exit_code == 0, result.output
+
+    def logos(pdf_path: Path) -> list[str | None]:
+        with pikepdf.open(pdf_path) as pdf:
+            return [str(o.Lang) if "/Lang" in o else None for o in pdf.objects
+                    if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"
+                    and str(o.get("/Alt", "")) == "Test Inspectorate logo"]
+
+    assert logos(tmp_path / "out" / "reports" / "north-2025-cy.pdf") == ["en-GB", "en-GB"]
+    assert logos(tmp_path / "out" / "reports" / "north-2025.pdf") == [None, None]
