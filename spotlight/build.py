@@ -110,8 +110,9 @@ def _result(options: BuildOptions, made: Made, kept: dict[str, str],
     rendered, site = made.rendered, made.site
     pages = tuple(sorted(p for p in (*rendered.pages, *rendered.kept) if p.endswith(".html")))
     made_pdfs = tuple(sorted(p for p in made.pdfs.records if p.endswith(".pdf")))
-    examples = len({e.slug for r in site.reports for e in r.examples})
-    return BuildResult(options.out, pages, made_pdfs, len(site.reports), examples,
+    reports = [r for edition in (site, *getattr(site, "editions", ())) for r in edition.reports]
+    examples = len({e.slug for r in reports for e in r.examples})
+    return BuildResult(options.out, pages, made_pdfs, len(reports), examples,
                        tuple(sorted(set(warnings), key=str)),
                        kept=tuple(sorted(set(kept) & {*pages, *made_pdfs})), waived=made.waived)
 

@@ -248,21 +248,40 @@ def new_group() -> None:
 
 @new_group.command("example")
 @_CONTENT
-@click.option("--report", "-r", required=True, help="The slug of the report it belongs to.")
-@click.option("--theme", "-t", "practice_theme", required=True,
+@click.option("--report", "-r", help="The slug of the report it belongs to.")
+@click.option("--theme", "-t", "practice_theme",
               help="The slug of its practice theme (the report section it appears in).")
 @click.option("--kind", type=click.Choice(["person", "initiative"]), default="person",
               show_default=True, help="A case about a person, or an organisational initiative.")
-@click.argument("title")
+@click.option("--translation-of", "translation_of", metavar="SLUG",
+              help="Start a translation of this example instead: its front matter is copied, "
+              "and its text kept as a guide in comments.")
+@click.option("--language", type=click.Choice(["cy", "en"]),
+              help="The language of the translation (with --translation-of). [default: cy]")
+@click.argument("title", required=False)
 @_verbosity
-def new_example_command(content: Path | None, report: str, practice_theme: str, kind: str,
-                        title: str, quiet: bool, verbose: bool) -> None:
-    """Write examples/<slug>.md with its front matter filled in; never overwrites."""
-    from .content.scaffold import new_example
+def new_example_command(content: Path | None, report: str | None, practice_theme: str | None,
+                        kind: str, translation_of: str | None, language: str | None,
+                        title: str | None, quiet: bool, verbose: bool) -> None:
+    """Write examples/<slug>.md with its front matter filled in; never overwrites.
 
+    With --translation-of SLUG, write examples/SLUG-<language>.md instead: the start of a
+    translation, which the build holds back until its marked parts are translated."""
+    from .content.scaffold import new_example
+    from .content.translate import new_translation
+
+    if language is not None and translation_of is None:
+        raise click.UsageError("--language goes with --translation-of SLUG")
+    if translation_of is None and not (report and practice_theme and title):
+        raise click.UsageError("give --report, --theme and the TITLE of the new example (or "
+                               "--translation-of SLUG to translate one)")
     content = _locate(content, quiet, lambda e: _refuse(e, "Nothing was written.")).content
     try:
-        path = new_example(content, report, practice_theme, title, kind)
+        if translation_of is not None:
+            path = new_translation(content, translation_of, language or "cy")
+        else:
+            assert report and practice_theme and title
+            path = new_example(content, report, practice_theme, title, kind)
     except SpotlightError as error:
         _refuse(error, "Nothing was written.")
     click.echo(str(path) if quiet else f"Created {path}")

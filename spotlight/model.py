@@ -27,6 +27,7 @@ from .content.site_fields import SentenceType as SentenceType
 from .content.site_fields import Settings as Settings
 from .content.site_fields import Standard as Standard
 from .content.waiver import Waiver as Waiver
+from .i18n import N_
 from .markdown import Parsed
 
 #: Declares a field that holds an example's own text, or what is made from it (a glossary of
@@ -246,7 +247,7 @@ class ExamplePage:
     @property
     def trail(self) -> tuple[Link, ...]:
         """The breadcrumbs between Home and this page."""
-        return (Link("index.html#practice-themes", "Practice themes"), self.practice_theme)
+        return (Link("index.html#practice-themes", N_("Practice themes")), self.practice_theme)
 
     @property
     def practice_themes(self) -> tuple[Link, ...]:

@@ -132,16 +132,16 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
         return None
     # Imported here, so that a build with nothing to do starts quickly.
     from .content.validate import validate
-    from .site.assemble import assemble
-    from .site.assemble_print import assemble_print
+    from .site.editions import assemble_print_set, assemble_site
     from .site.render import render
 
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
     theme = _override(options, raw, content, theme, reuse)
-    site = assemble(content, reuse.assembled)
+    # Each language's edition, when the site has several.
+    site = assemble_site(content, reuse.assembled)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
     handouts = content.settings.handouts if options.handouts is None else options.handouts
-    extra = assemble_print(content, site, handouts) if options.pdf and print_set else None
+    extra = assemble_print_set(content, site, handouts) if options.pdf and print_set else None
     # Here, before anything is rendered, made or written: the publish gate.
     passed = gate(raw, content, reuse.cache) if gate is not None else None
     reuse.content(content)

@@ -3,7 +3,8 @@ module imports itself round a cycle.
 
 The parts, lowest first (see each package's ``__init__`` docstring for what it owns):
 
-- the foundation: ``errors``, ``file_names`` (what a file may be called), ``parallel`` and the
+- the foundation: ``errors``, ``file_names`` (what a file may be called), ``parallel``, ``i18n``
+  (the interface's words in each language) and the
   package's own ``__init__`` (the version);
 - ``markdown/``: markdown-it and spotlight's plugins;
 - ``content/``: what an author writes and the visual theme, as read and validated, with
@@ -33,7 +34,7 @@ from .conftest import REPO
 
 PACKAGE = REPO / "spotlight"
 LAYERS = (
-    {"spotlight", "errors", "parallel", "file_names"},
+    {"spotlight", "errors", "parallel", "file_names", "i18n"},
     {"markdown"},
     {"content", "model"},
     {"incremental"},

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import stat
 from html.parser import HTMLParser
@@ -224,7 +225,8 @@ class _ActiveContent(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.ACTIVE:
-            self.found.append(f"<{tag} {attrs}>")
+            # The theme's script, from a page at any depth (a language's folder is deeper).
+            self.found.append(re.sub(r"(?:\.\./)+", "", f"<{tag} {attrs}>"))
         for name, value in attrs:
             address = "".join((value or "").split()).lower()
             if name.startswith("on") or address.startswith(self.SCHEMES):

@@ -31,6 +31,19 @@ PAGE_TYPES = {
     "accessibility statement": "about/accessibility.html",
     "not found": "no/such/page.html",
 }
+#: The same types of page in Welsh: the sample's Welsh edition (see content/site.yml).
+WELSH_PAGE_TYPES = {
+    "Welsh home": "cy/index.html",
+    "Welsh report": "reports/westvale-2026-cy.html",
+    "Welsh example": "examples/sylwi-ar-arwyddion-cwcwio.html",
+    "Welsh practice theme": "cy/practice-themes/professional-curiosity.html",
+    "Welsh region": "cy/regions/westvale.html",
+    "Welsh PDU": "cy/pdus/tallowgate.html",
+    "Welsh standard": "cy/standards/2-1.html",
+    "Welsh search": "cy/search/index.html?q=cyfieithydd",
+    "Welsh search, nothing found": "cy/search/index.html?q=zqxwv",
+    "Welsh accessibility statement": "cy/about/accessibility.html",
+}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +71,7 @@ def _axe(tab: Any) -> Any:
 def test_axe_reports_no_violation_on_any_page_type(tab: Any, served: str) -> None:
     tab.set_viewport_size({"width": 1024, "height": 768})
     reports = {}
-    for name, path in PAGE_TYPES.items():
+    for name, path in {**PAGE_TYPES, **WELSH_PAGE_TYPES}.items():
         _open(tab, served + path)
         result = _axe(tab)
         assert len(result.response["passes"]) >= 10, f"axe checked little on the {name} page"
@@ -154,7 +167,8 @@ def test_the_imported_reference_home_page_says_what_is_true(
 
 
 def test_no_sideways_scrolling_at_320_pixels(tab: Any, served: str) -> None:
-    pages = {name: served + path for name, path in (PAGE_TYPES | LONG_LINES).items()}
+    pages = {name: served + path
+             for name, path in (PAGE_TYPES | WELSH_PAGE_TYPES | LONG_LINES).items()}
     assert _wider_than(tab, pages, 320) == {}
 
 
@@ -239,8 +253,15 @@ def _results(tab: Any) -> list[dict[str, str]]:
         meta: item.querySelector(".search-result__meta").textContent}))""")
 
 
+def _english_examples() -> list[Path]:
+    """The sample's English examples: those the English search page searches (the Welsh
+    ones, language: cy, are in the Welsh index)."""
+    return [p for p in (SAMPLE / "examples").glob("*.md")
+            if "\nlanguage: cy\n" not in p.read_text(encoding="utf-8")]
+
+
 def _examples_containing(word: str) -> list[str]:
-    return sorted(p.stem for p in (SAMPLE / "examples").glob("*.md")
+    return sorted(p.stem for p in _english_examples()
                   if word in p.read_text(encoding="utf-8").lower())
 
 
@@ -252,6 +273,23 @@ def test_search_finds_an_example_by_a_distinctive_word(tab: Any, served: str) ->
     tab.click(".search-result a")
     tab.wait_for_url("**/examples/spotting-signs-of-cuckooing.html")
     assert tab.text_content("h1") == "Spotting the signs of cuckooing"
+
+
+def test_each_language_searches_its_own_examples_and_speaks_its_language(
+        tab: Any, served: str) -> None:
+    # "Tomasz" is in the English example and in its Welsh translation: each search page finds
+    # its own language's, as Pagefind keeps an index per language.
+    english = _search(tab, served, "Tomasz")
+    assert [r["href"].rsplit("/", 1)[1] for r in english] == [
+        "working-with-an-interpreter-at-court.html"]
+    tab.goto(served + "cy/search/index.html?q=Tomasz")
+    tab.wait_for_selector(".search-result")
+    assert [r["href"].rsplit("/", 1)[1] for r in _results(tab)] == [
+        "gweithio-gyda-chyfieithydd-yn-y-llys.html"]
+    assert tab.text_content("#search-status") == \
+        "Wedi dod o hyd i 1 enghraifft ar gyfer ‘Tomasz’"
+    assert tab.get_attribute("html", "lang") == "cy"
+    assert tab.text_content("label[for=search-input]") == "Chwilio am"
 
 
 def test_a_practice_theme_filter_narrows_the_results(tab: Any, served: str) -> None:
@@ -407,7 +445,7 @@ def test_the_home_page_search_box_leads_to_results(tab: Any, served: str) -> Non
 
 
 def test_long_result_lists_come_in_pages_of_twenty(tab: Any, served: str) -> None:
-    northshire = [s for s in (SAMPLE / "examples").glob("*.md")
+    northshire = [s for s in _english_examples()
                   if "\nregion: northshire\n" in s.read_text(encoding="utf-8")]
     assert len(northshire) > 20
     tab.goto(served + "search/index.html")
@@ -455,7 +493,7 @@ def test_one_letter_is_not_searched_for(tab: Any, served: str) -> None:
     # A short word written in capitals (an abbreviation) is searched for as it is.
     assert _status(tab, served, "?q=a+DA+hub") == "2 examples found for ‘DA hub’"
     # ... and whole: not every word that begins with those letters (day, data, Darren).
-    abbreviated = sorted(p.stem for p in (SAMPLE / "examples").glob("*.md")
+    abbreviated = sorted(p.stem for p in _english_examples()
                          if re.search(r"\bDA\b", p.read_text(encoding="utf-8")))
     assert _status(tab, served, "?q=DA") == f"{len(abbreviated)} examples found for ‘DA’"
     assert sorted(r["href"].rsplit("/", 1)[1].removesuffix(".html")
@@ -512,7 +550,7 @@ def _counts(tab: Any) -> dict[str, int]:
 
 
 def test_filter_options_show_how_many_results_each_would_give(tab: Any, served: str) -> None:
-    westvale = [p for p in (SAMPLE / "examples").glob("*.md")
+    westvale = [p for p in _english_examples()
                 if "\nregion: westvale\n" in p.read_text(encoding="utf-8")]
     tab.goto(served + "search/index.html")
     tab.wait_for_selector("#search-form")

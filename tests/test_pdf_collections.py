@@ -110,10 +110,11 @@ def test_same_key_in_two_reports_gives_two_references(site, tmp_path: Path) -> N
 
 
 def test_a_one_page_handout_per_example(sample_build: Path) -> None:
-    titles = {t.removeprefix("Example of effectiveness: ")
+    titles = {t.removeprefix("Example of effectiveness: ").removeprefix(
+              "Enghraifft o effeithiolrwydd: ")
               for ts in _themes_and_examples(sample_build).values() for t in ts}
     handouts = sorted((sample_build / "examples").glob("*.pdf"))
-    assert len(handouts) == len(titles) == 33
+    assert len(handouts) == len(titles) == 36  # 33 in English, 3 in Welsh
     seen = set()
     for path in handouts:
         pdf = Pdf(path)
@@ -121,9 +122,12 @@ def test_a_one_page_handout_per_example(sample_build: Path) -> None:
         title = pdf.reader.metadata.title
         seen.add(title)
         assert title in pdf.texts[0]
-        assert "From Effective Practice Spotlight" in pdf.texts[0]
-        assert pdf.root["/Lang"] == "en-GB" and "/StructTreeRoot" in pdf.root
+        welsh = pdf.root["/Lang"] == "cy"
+        assert ("O Sbotolau Arfer Effeithiol" if welsh else "From Effective Practice Spotlight") \
+            in pdf.texts[0]
+        assert pdf.root["/Lang"] in ("en-GB", "cy") and "/StructTreeRoot" in pdf.root
     assert seen == titles
+    assert sum(Pdf(p).root["/Lang"] == "cy" for p in handouts) == 3
 
 
 def test_handout_lists_the_references_it_cites(sample_build: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
@@ -156,6 +156,7 @@ def test_any_text_as_a_whole_file_builds_or_raises_spotlight_error(text: str) ->
 
 @FAST
 @given(st.text(max_size=200))
+@example("0:\r0")  # a lone carriage return ends a line for YAML: once looked up past the end
 def test_any_site_file_text_only_raises_spotlight_error(text: str) -> None:
     base = _minimal()
     site = SourceFile(Path("site.yml"), "site.yml", text)

@@ -3,6 +3,7 @@ a permalink page per example, and the files a web host and feed readers look for
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -20,17 +21,26 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @cache
-def _front_matter() -> dict[str, dict]:
+def _front_matter(language: str = "en") -> dict[str, dict]:
+    """The sample's examples in ``language``: English, the site's main language, unless
+    asked for its Welsh ones (cy), which have pages of their own."""
     found = {}
     for path in sorted((SAMPLE / "examples").rglob("*.md")):
         front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-        found[front.get("slug", path.stem)] = front
+        if front.get("language", "en") == language:
+            found[front.get("slug", path.stem)] = front
     return found
 
 
 @cache
 def _site() -> dict:
     return yaml.safe_load((SAMPLE / "site.yml").read_text(encoding="utf-8"))
+
+
+def _welsh_pages() -> set[str]:
+    """The sample's Welsh report and example pages (outside the cy/ folder)."""
+    return {"reports/westvale-2026-cy.html",
+            *(f"examples/{slug}.html" for slug in _front_matter("cy"))}
 
 
 def _page(build: Path, path: str) -> Page:
@@ -65,6 +75,15 @@ def test_every_page_type_is_built(sample_build: Path) -> None:
                 *(f"regions/{r['slug']}.html" for r in site["regions"]),
                 *(f"pdus/{p['slug']}.html" for r in site["regions"] for p in r["pdus"]),
                 *(f"standards/{s['code'].replace('.', '-')}.html" for s in site["standards"])]
+    welsh = _front_matter("cy")
+    expected += ["cy/index.html", "cy/about/accessibility.html", "cy/search/index.html",
+                 "reports/westvale-2026-cy.html", *(f"examples/{slug}.html" for slug in welsh),
+                 *{f"cy/practice-themes/{t}.html" for f in welsh.values()
+                   for t in (f["practice_theme"], *f.get("also_practice_themes", ()))},
+                 *{f"cy/regions/{f['region']}.html" for f in welsh.values()},
+                 *{f"cy/pdus/{f['pdu']}.html" for f in welsh.values()},
+                 *{f"cy/standards/{s.replace('.', '-')}.html" for f in welsh.values()
+                   for s in f["standards"]}]
     assert _html_pages(sample_build) == sorted(expected)
     for other in ("feed.xml", "sitemap.xml", "robots.txt", "pagefind/pagefind.js"):
         assert (sample_build / other).is_file(), other
@@ -103,8 +122,12 @@ def test_every_page_has_a_description_open_graph_and_a_canonical_link(sample_bui
                 for e in page.find_all("meta")}
         assert len(meta["description"]) > 30, path
         assert meta["og:description"] == meta["description"], path
-        assert meta["og:title"] and meta["og:site_name"] == _site()["title"], path
-        assert meta["og:type"] in ("website", "article") and meta["og:locale"] == "en_GB"
+        welsh = path.startswith("cy/") or path in _welsh_pages()
+        title = _site()["cy"]["title"] if welsh else _site()["title"]
+        assert meta["og:title"] and meta["og:site_name"] == title, path
+        welsh = path.startswith("cy/") or path in _welsh_pages()
+        assert meta["og:type"] in ("website", "article")
+        assert meta["og:locale"] == ("cy_GB" if welsh else "en_GB"), path
         canonical = [e.attrs["href"] for e in page.find_all("link", rel="canonical")]
         if path == "404.html":
             assert canonical == [] and "og:url" not in meta
@@ -222,8 +245,11 @@ def test_previous_and_next_walk_each_practice_theme_once(sample_build: Path) -> 
         return {a.attrs["rel"]: posixpath.basename(a.attrs["href"])[:-5]
                 for a in page.find_all("a", class_="pagination__link")}
 
-    for theme in _site()["practice_themes"]:
-        members = {s for s, f in _front_matter().items() if f["practice_theme"] == theme["slug"]}
+    for theme, language in itertools.product(_site()["practice_themes"], ("en", "cy")):
+        members = {s for s, f in _front_matter(language).items()
+                   if f["practice_theme"] == theme["slug"]}
+        if not members:
+            continue
         firsts = [s for s in members if "prev" not in neighbours(s)]
         assert len(firsts) == 1, theme["slug"]
         walked = [firsts[0]]

@@ -6,6 +6,11 @@ March", "(b. 1992)", "14/03/1992 (date of birth)". Ages ("aged 29", "a 29-year-o
 way to say it and are never flagged, nor are decades ("born in the 1990s") or a month alone
 ("born in March"). Births that are not a person's ("the idea was born in 2021", "born out of
 a need") are told apart by what comes before and after the word.
+
+Welsh is read too, in a file of either language: the months with their soft mutations ("14
+Mawrth 1992", "14eg o Fawrth"), Welsh ordinals (1af, 2il, 3ydd, 14eg, 21ain), and the words for
+birth ("ganwyd", "a anwyd", "dyddiad geni", "ei ben-blwydd", "genedigaeth"). A Welsh age ("29
+oed", "yn 29 oed") is never flagged.
 """
 
 from __future__ import annotations
@@ -14,20 +19,24 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+#: Welsh months, with the soft mutation of those that take one ("o Fawrth", "ers Fehefin").
+WELSH_MONTH = (r"(?:Ionawr|Chwefror|[MF]awrth|Ebrill|[MF]ai|[MF]ehefin|G?orffennaf|Awst"
+               r"|[MF]edi|Hydref|[TD]achwedd|R?hagfyr)")
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+         rf"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|{WELSH_MONTH})")
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
              "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
              "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"]
 _ORDINAL = (rf"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth"
             rf"|ninth)|{'|'.join(_ORDINALS)})")
-DAY = rf"(?:(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDINAL})"
+DAY = rf"(?:(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)?|{_ORDINAL})"
 _NUMERIC_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _NUMERIC_MONTH = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:1[89]\d\d|20\d\d|['’]\d\d)"
 _SEP = r"\s?[/.\-]\s?"
 #: A date with at least a day and a month: 3 March 2024, March 3rd, 03/03/2024, 2024-03-03.
-EXACT_DATE = (rf"(?:(?:the\s+)?{DAY}(?:\s+day)?(?:\s+of)?[\s-]+{MONTH}\b\.?(?:,?[\s-]+{_YEAR})?"
+EXACT_DATE = (rf"(?:(?:the\s+|y\s+)?{DAY}(?:\s+day)?(?:\s+of|\s+o|\s+fis)?[\s-]+{MONTH}\b\.?"
+              rf"(?:,?[\s-]+{_YEAR})?"
               rf"|{MONTH}\.?\s+(?:the\s+)?{DAY}\b(?:,?\s+{_YEAR})?"
               rf"|{_NUMERIC_DAY}{_SEP}{_NUMERIC_MONTH}{_SEP}(?:\d{{4}}|\d{{2}})(?![\d/.-]\d)"
               r"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12][0-9]|3[01]|0?[1-9])(?!\d))")
@@ -37,17 +46,23 @@ _FULL_BIRTH_DATE = (rf"(?:{DAY}[\s-]+{MONTH}\.?[\s-]+\d\d(?!\d)|{EXACT_DATE}"
                     rf"|{_NUMERIC_DAY}/{_NUMERIC_MONTH}(?![\d/])"
                     rf"|{_NUMERIC_MONTH}/(?:\d{{4}}|\d{{2}})(?![\d/]))")
 #: A month and year, or a year, right after the word: "born in (Derby in) March 1992".
-_CLOSE_BIRTH_DATE = (r"^[\s,:(]{0,3}(?:(?:in|on|during|around|about|circa|c\.)\s+)?"
+_CLOSE_BIRTH_DATE = (r"^[\s,:(]{0,3}(?:(?:hi|ef|e|o|ei\s+\w+)\s+)?"  # Welsh: "ganwyd hi ..."
+                     r"(?:(?:in|on|during|around|about|circa|c\.|yn|ym|yng|ar|tua|yn\s+ystod)\s+)?"
+                     r"(?:(?:mis|fis)\s+)?"
                      r"(?:(?:the\s+)?(?:spring|summer|autumn|winter|start|end|middle|beginning)"
                      r"\s+of\s+)?"
-                     r"(?:(?:the\s+)?(?:[A-Z][\w'’-]*[\s,]+){1,3}(?:in\s+)?)?"
+                     r"(?:(?:the\s+)?(?:[A-Z][\w'’-]*[\s,]+){1,3}(?:(?:in|yn|ym|yng)\s+)?"
+                     r"(?:(?:mis|fis)\s+)?)?"
                      rf"(?P<date>(?:{MONTH}\.?,?\s+{_YEAR}|(?:(?:early|late|mid)[- ])?"
                      r"(?:1[89]\d\d|20\d\d)|['’]\d\d))(?![\w'’/-])")
 
 _ANCHOR = re.compile(
     r"(?<![\w-])(?:born|birth[\s-]?date|birthday|date[\s-]+of[\s-]+birth|d\.?\s?o\.?\s?b(?![a-z])\.?"
     r"|b\.(?=\s*\d)|turn(?:ed|s|ing)\s+\d{1,3}|(?:\d{1,3}(?:st|nd|rd|th)|eighteenth|sixteenth"
-    r"|twenty-first|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth)\s+birthday)(?![\w-])",
+    r"|twenty-first|twenty-fifth|thirtieth|fortieth|fiftieth|sixtieth)\s+birthday"
+    # Welsh: was born, who was born, date of birth (and its initials), birthday, birth.
+    r"|ganwyd|a\s+anwyd|(?:dd?|n)yddiad\s+(?:ei\s+|eu\s+)?[gn]?eni|d\.g\.|(?:p|b|mh|ph)en[\s-]?blwydd"
+    r"|[gn]?enedigaeth|(?:ei|eu)\s+[gn]?eni)(?![\w-])",
     re.IGNORECASE)
 _B_DOT = re.compile(r"b\.\s*\d")
 _NOT_A_PERSON = re.compile(r"\s+(?:out\s+of|from|of)\b", re.IGNORECASE)
@@ -57,7 +72,7 @@ _THING = re.compile(
     r"|campaign|charity|organisation|movement|unit|team)s?\b(?=[^.;]*$)", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"\b(?:he|she|they|his|her|him|their|i|we)\b", re.IGNORECASE)
 _BEFORE = (rf"(?<![\w/.-])(?P<date>{EXACT_DATE}|{MONTH}\.?,?\s+{_YEAR})"
-           r"\s*[(,:\-–]?\s*\(?\s*(?:(?:his|her|their|the|a|is|was)\s+){0,2}$")
+           r"\s*[(,:\-–]?\s*\(?\s*(?:(?:his|her|their|the|a|is|was|as|ei|eu|y|yr|oedd|yw|fel)\s+){0,3}$")
 
 
 @cache
@@ -73,7 +88,8 @@ EXACT = re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])")
 def dates_of_birth(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each date of birth in ``prose``."""
     lower = prose.lower()
-    if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o", "turn")) \
+    if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o", "turn",
+                                          "anwyd", "eni", "blwydd", "d.g.")) \
             and not _B_DOT.search(lower):
         return
     after, close, before_date = _dates()

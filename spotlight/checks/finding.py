@@ -81,9 +81,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("unfinished-mark", "error", "unfinished work", "an editorial mark: TODO, TK, XX, "
          "FIXME, TBC, [check]"),
     Rule("style-abbr-not-expanded", "warning", "house style", "a glossary abbreviation not "
-         "spelled out at its first use in a report"),
+         "spelled out at its first use in a report (English reports only)"),
     Rule("style-abbr-expanded-again", "warning", "house style", "a glossary abbreviation "
-         "spelled out again after its first use in a report"),
+         "spelled out again after its first use in a report (English reports only)"),
     Rule("style-abbr-unknown", "warning", "house style", "an all-capitals abbreviation that "
          "is neither in the glossary nor in known_abbreviations"),
     Rule("style-no-outcome", "warning", "house style", "a case about a person without an "
@@ -94,6 +94,11 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "(parts_complete) do not add up to it"),
     Rule("facts-no-parts", "warning", "facts", "a fact with parts_complete that no fact is "
          "part of"),
+    Rule("translation-missing", "warning", "translations", "a report of the main language "
+         "without a translation into another language the site publishes (an error unless "
+         "the site file says translations: warning)"),
+    Rule("translation-unknown", "warning", "translations", "a translation_of that names no "
+         "report or example (an error unless the site file says translations: warning)"),
     Rule("waiver-unused", "warning", "waivers", "a waiver that matches no finding"),
     Rule("waiver-unknown-code", "warning", "waivers", "a waiver naming a code that does not "
          "exist"),

@@ -8,8 +8,12 @@
   glossary's expansion (without any remark in brackets), written next to it in brackets.
 - An all-capitals abbreviation that is neither in the glossary nor in ``known_abbreviations``
   is flagged once per file.
-- A case about a person ends with an Outcome, unless its practice theme says
-  ``outcome_expected: false`` (statutory victim work is usually told as a short narrative).
+- A case about a person ends with an Outcome (``## Outcome``, or ``## Canlyniad`` in Welsh),
+  unless its practice theme says ``outcome_expected: false`` (statutory victim work is usually
+  told as a short narrative).
+
+The first two rules are English-only (``ENGLISH_ONLY``): the glossary's expansions are English,
+so a Welsh report, which spells them out in Welsh, is not held to them.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from .sources import Text
 _CAPITALS = re.compile(r"(?<![\w'’-])([A-Z]{2,})s?(?![\w'’-])")
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[a-z0-9]+")
+#: The rules that read English words, and are not applied to a report in another language.
+ENGLISH_ONLY = ("style-abbr-not-expanded", "style-abbr-expanded-again")
 
 
 def check(corpus: Corpus) -> list[Finding]:
@@ -33,9 +39,14 @@ def check(corpus: Corpus) -> list[Finding]:
     glossary = dict(settings.glossary)
     found = list(_unknown(corpus, set(glossary) | set(settings.known_abbreviations)))
     for view in corpus.reports():
-        found += _first_use(view, glossary)
+        if _english(getattr(view.source, "language", None) or settings.language):
+            found += _first_use(view, glossary)
     found += _outcomes(corpus)
     return found
+
+
+def _english(language: str) -> bool:
+    return language.split("-")[0].lower() == "en"
 
 
 def words(text: str) -> tuple[str, ...]:

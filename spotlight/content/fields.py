@@ -65,6 +65,12 @@ class ExampleFront:
     order: int = declared("int", "a number that orders examples within a section (lower "
                           "first; then by title)", default=0)
     slug: str | None = declared("slug", "overrides the slug taken from the file name")
+    language: str | None = declared(
+        "text", "the language the example is written in: `en` or `cy`; by default the site's "
+        "main language", choices=("en", "cy"))
+    translation_of: str | None = declared(
+        "slug", "the slug of the example this one translates, for an example in another "
+        "language")
     waivers: tuple[Waiver, ...] = declared("records", WAIVERS_DOC, model=Waiver, default=())
 
     @classmethod

@@ -111,6 +111,11 @@ class ReportSource:
     contents_examples: bool | None = declared(
         "bool", "whether to list each section's examples in the contents of this report's web "
         "page, overriding the site's setting")
+    language: str | None = declared(
+        "text", "the language the report is written in: `en` or `cy`; by default the site's "
+        "main language", choices=("en", "cy"))
+    translation_of: str | None = declared(
+        "slug", "the slug of the report this one translates, for a report in another language")
     # Not keys of the file:
     slug: str
     path: Path

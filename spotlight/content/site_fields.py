@@ -103,6 +103,61 @@ def _glossary(entries: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(entries.items(), key=lambda i: i[0].lower()))
 
 
+@record("a practice theme's words")
+@dataclass(frozen=True)
+class PracticeThemeWords:
+    """A practice theme's title and intro in another language."""
+
+    slug: str = declared("slug", "the practice theme", required=True)
+    title: str = declared("text", "its title in this language", required=True)
+    intro: Parsed = declared("markdown", "its default section intro in this language",
+                             default="")
+
+
+@record("a standard's words")
+@dataclass(frozen=True)
+class StandardWords:
+    """A standard's title and wording in another language."""
+
+    code: str = declared("text", "the standard's code", required=True)
+    title: str = declared("text", "its short name in this language", required=True)
+    text: str = declared("text", "its wording in this language", required=True)
+
+
+@record("a name in another language")
+@dataclass(frozen=True)
+class NameWords:
+    """The name of a region, a PDU or a sentence type in another language."""
+
+    slug: str = declared("slug", "what it names", required=True)
+    name: str = declared("text", "its name in this language", required=True)
+
+
+@record("the site file's words in another language")
+@dataclass(frozen=True, kw_only=True)
+class SiteWords:
+    """What the site file says, in a language the site publishes besides its main one. On that
+    language's pages each entry replaces the main language's; what is left out is shown as the
+    main language has it, marked with its language."""
+
+    title: str | None = declared("text", "the site's name")
+    organisation: str | None = declared("text", "the publisher's name")
+    practice_themes: tuple[PracticeThemeWords, ...] = declared(
+        "records", "practice themes: `slug`, `title` and `intro`", model=PracticeThemeWords,
+        default=())
+    standards: tuple[StandardWords, ...] = declared(
+        "records", "standards: `code`, `title` and `text`", model=StandardWords, default=())
+    regions: tuple[NameWords, ...] = declared(
+        "records", "regions: `slug` and `name`", model=NameWords, default=())
+    pdus: tuple[NameWords, ...] = declared(
+        "records", "PDUs: `slug` and `name`", model=NameWords, default=())
+    sentence_types: tuple[NameWords, ...] = declared(
+        "records", "sentence types: `slug` and `name`", model=NameWords, default=())
+    glossary: tuple[tuple[str, str], ...] = declared(
+        "glossary", "the glossary's abbreviations with their expansions in this language",
+        default=dict, convert=_glossary)
+
+
 @record("the site file")
 @dataclass(frozen=True, kw_only=True)
 class Settings:
@@ -115,6 +170,22 @@ class Settings:
     language: str = declared(
         "text", "the language of the content, as a BCP 47 tag such as `en-GB`, `cy` or `cy-GB` "
         "(at most 30 characters)", default="en-GB")
+    languages: tuple[str, ...] = declared(
+        "texts", "the languages the site publishes, its main language first: `[en]`, `[cy]`, "
+        "`[en, cy]` or `[cy, en]` (see Welsh and English). Without it, the language of "
+        "`language` alone", default=())
+    translations: str = declared(
+        "text", "what a report without a translation into each published language, or a "
+        "`translation_of` that names nothing, is: `error` (the build stops) or `warning` "
+        "(`spotlight check` says so)", default="error", choices=("error", "warning"))
+    cy: SiteWords | None = declared(
+        "record", "what this file says, in Welsh, for the Welsh pages of a site whose main "
+        "language is English: its title and organisation, and the names of its practice "
+        "themes, standards, regions, PDUs and sentence types (see Welsh and English)",
+        model=SiteWords)
+    en: SiteWords | None = declared(
+        "record", "the same in English, for the English pages of a site whose main language "
+        "is Welsh", model=SiteWords)
     base_url: str | None = declared(
         "url", "where the site will be published, for example "
         "`https://example.org/spotlights/`; used for canonical links")

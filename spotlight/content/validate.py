@@ -19,6 +19,7 @@ from .cross_check import cross_check
 from .language import language_problem
 from .load import RawContent, SourceFile
 from .schema import SLUG_RE, Field, Schema, check, model_of
+from .translations import LANGUAGES, translation_errors
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
     if settings is not None:
         report_files = {f.path.stem for f in raw.reports}
         cross_check(settings, reports, examples, report_files, found)
+        found += translation_errors(settings, reports, examples)
         found = suggest.with_taxonomy(found, _taxonomy(settings, report_files))
     if found or settings is None:
         raise SpotlightError(found)
@@ -89,9 +91,61 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
                               ("PDU", [p for r in record["regions"] for p in r["pdus"]], "slug"),
                               ("sentence type", record["sentence_types"], "slug")):
         _unique(items, key, label, source.name, found)
+    _site_words(record, source.name, found)
     return model_of(Settings, record, markdown=_Markdown(source.name, assets, found),
                     logo=_logo(record["logo"], source.name, assets, found),
-                    favicon=_favicon(record, source.name, assets, found))
+                    favicon=_favicon(record, source.name, assets, found),
+                    languages=_languages(record, source.name, found))
+
+
+def _site_words(record: YMap, name: str, found: list[Problem]) -> None:
+    """What the site file's ``cy`` and ``en`` (its words in another language) name must be in
+    the site file."""
+    known = {
+        "practice_themes": ({t["slug"] for t in record["practice_themes"]}, "slug",
+                            "practice theme"),
+        "standards": ({s["code"] for s in record["standards"]}, "code", "standard"),
+        "regions": ({r["slug"] for r in record["regions"]}, "slug", "region"),
+        "pdus": ({p["slug"] for r in record["regions"] for p in r["pdus"]}, "slug", "PDU"),
+        "sentence_types": ({s["slug"] for s in record["sentence_types"]}, "slug",
+                           "sentence type")}
+    for language in ("cy", "en"):
+        words = record[language]
+        if words is None:
+            continue
+        for key, (names, field, label) in known.items():
+            for item in words[key] or ():
+                value = item[field]
+                if value is not None and value not in names:
+                    found.append(Problem(name, item.line_of(field), (
+                        f"{language}: {key}: unknown {label} '{value}'"
+                        f"{suggest.unknown(value, names)}")))
+        for term in words["glossary"] or {}:
+            if term not in (record["glossary"] or {}):
+                found.append(Problem(name, words.line_of("glossary"), (
+                    f"{language}: glossary: '{term}' is not an abbreviation of the site's "
+                    "glossary: add it there first")))
+
+
+def _languages(record: YMap, name: str, found: list[Problem]) -> tuple[str, ...]:
+    """The site's ``languages``: each one spotlight knows, once, the main one first and of
+    the same language as ``language``."""
+    listed = tuple(record["languages"] or ())
+    line = record.line_of("languages")
+    before = len(found)
+    for language in listed:
+        if language not in LANGUAGES:
+            found.append(Problem(name, line, f"languages: '{language}' is not a language "
+                                 f"spotlight publishes in: use {' and '.join(LANGUAGES)}"))
+    for language in {x for x in listed if listed.count(x) > 1}:
+        found.append(Problem(name, line, f"languages: '{language}' is listed twice"))
+    main = str(record["language"] or "").split("-")[0].lower()
+    if listed and main and listed[0] != main:
+        found.append(Problem(name, line, f"languages: the first is the main language, "
+                             f"'{listed[0]}', but 'language' is '{record['language']}': list "
+                             f"'{main}' first, or set 'language' to '{listed[0]}'"))
+    wrong = len(found) > before
+    return () if wrong else listed  # what is wrong is said once, not again for each report
 
 
 #: Image formats every PDF reader and browser shows.

@@ -32,7 +32,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int,
     line = line_of(mark) if mark is not None else None
     problem = error.problem or ""
     context = error.context or ""
-    lines = text.split("\n")
+    lines = re.split("\r\n|\r|\n", text)  # the line breaks YAML counts, as editors do
     gave_up = line or len(lines)
 
     def at(number: int | None, message: str) -> tuple[int | None, str]:
@@ -81,7 +81,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int,
                         "same column as the keys above it)")
     if context == "while scanning a simple key" and error.context_mark is not None:
         start = line_of(error.context_mark)
-        if key := _NO_SPACE.match(lines[start - 1]):
+        if key := _NO_SPACE.match(lines[start - 1] if 0 < start <= len(lines) else ""):
             return at(start, f"invalid YAML: a key needs a space after its ':'; write "
                              f"'{key[1]}: {key[2]}'")
         return at(start, "invalid YAML: this line has no 'key: value' shape; if it continues "

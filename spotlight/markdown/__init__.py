@@ -2,7 +2,8 @@
 
 - citations: ``[@key]`` becomes a numbered link to the report's reference list;
 - figures: an image alone in its paragraph becomes ``<figure>`` with its title as caption;
-- outcomes: a ``## Outcome`` heading splits an example body into narrative and Outcome.
+- outcomes: a ``## Outcome`` (Welsh: ``## Canlyniad``) heading splits an example body into
+  narrative and Outcome.
 
 Each Markdown field is parsed and rendered to HTML once (``parse``). What depends on the page
 the HTML lands on (heading levels, the path back to the site's root, citation numbers) is left
@@ -36,7 +37,7 @@ from .checks import MAX_NESTING, Finding, guard_nesting
 from .checks import find as find_hidden_text
 
 _CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
-_OUTCOME_RE = re.compile(r"^outcome:?$", re.IGNORECASE)
+_OUTCOME_RE = re.compile(r"^(?:outcome|canlyniad):?$", re.IGNORECASE)  # English, Welsh
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _REFUSED: ContextVar[list[str] | None] = ContextVar("refused_addresses", default=None)
 #: Marks what ``render`` fills in per page. markdown-it turns NUL in the source into U+FFFD,

@@ -35,6 +35,7 @@ import re
 import pikepdf
 from pikepdf import Array, Dictionary, String
 
+from .. import i18n
 from .pdf_artifacts import mark_pagination
 from .pdf_tree import Annotation, Element, content, kids_of, read, write
 
@@ -57,8 +58,9 @@ def tidy(data: bytes) -> bytes:
             _normalise(document, repeated)
         tagged -= repeated
         dropped = set()
+        language = str(pdf.Root.get("/Lang", "en"))
         for document in documents:
-            dropped |= _join_link_annotations(document, pdf)
+            dropped |= _join_link_annotations(document, pdf, language)
         write(pdf, old, documents, dropped)
         mark_pagination(pdf, tagged)
         out = io.BytesIO()
@@ -193,21 +195,24 @@ def _pair_definitions(kids: list) -> list:  # type: ignore[type-arg]
     return items
 
 
-def _description(element: Element) -> str:
-    """What a link's /Contents says: its text, and the page number a contents entry shows."""
+def _description(element: Element, language: str = "en") -> str:
+    """What a link's /Contents says, in the document's ``language``: its text, and the page
+    number a contents entry shows."""
     title = " ".join(" ".join(element.texts).split())
     number = _LEADER.sub("", "".join(element.suffix))
     if number.isdigit():
-        return f"{title}, page {number}" if title else f"page {number}"
+        page = i18n.gettext(language, "page %(number)s") % {"number": number}
+        return f"{title}, {page}" if title else page
     return title
 
 
-def _join_link_annotations(element: Element, pdf: pikepdf.Pdf) -> set[tuple[int, int]]:
+def _join_link_annotations(element: Element, pdf: pikepdf.Pdf,
+                           language: str = "en") -> set[tuple[int, int]]:
     """One annotation per line of a link (the title, leader and page number of a contents
     entry are one), each with the link's text as its /Contents. Returns those dropped."""
     dropped: set[tuple[int, int]] = set()
     if element.kind == "/Link":
-        description = _description(element)
+        description = _description(element, language)
         kept: list = []  # type: ignore[type-arg]
         last: Annotation | None = None
         for kid in element.kids:
@@ -225,7 +230,7 @@ def _join_link_annotations(element: Element, pdf: pikepdf.Pdf) -> set[tuple[int,
         element.kids = kept
     for kid in element.kids:
         if isinstance(kid, Element):
-            dropped |= _join_link_annotations(kid, pdf)
+            dropped |= _join_link_annotations(kid, pdf, language)
     return dropped
 
 

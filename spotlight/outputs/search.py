@@ -28,6 +28,8 @@ INDEXED = "examples/*.html"
 _LANG = re.compile(r"<html[^>]*?\slang=[\"']?([^\"'>\s]*)", re.IGNORECASE)
 TIMEOUT = 600  # seconds: a very large site indexes in well under a minute
 WORDS = "pagefind/words.json"
+#: The words of the pages in one language (``lang``), for that language's search page.
+LANGUAGE_WORDS = "pagefind/words-{lang}.json"
 #: Words shorter than this are searched for only when the text writes them in capitals (DA).
 SHORTEST = 3
 _WORD = re.compile(r"[^\W_]+")
@@ -59,22 +61,34 @@ def index_site(folder: Path) -> None:
 
 def write_vocabulary(folder: Path) -> None:
     """Write ``pagefind/words.json``: every word of the indexed text, with its count, and the
-    short abbreviations (two letters, written in capitals) that are worth searching for."""
-    counts: Counter[str] = Counter()
-    short: set[str] = set()
+    short abbreviations (two letters, written in capitals) that are worth searching for; and
+    the same of each language's pages in ``pagefind/words-<lang>.json``, which that
+    language's search page reads (Pagefind keeps an index per language, too)."""
+    counts: dict[str, Counter[str]] = {}
+    short: dict[str, set[str]] = {}
     for page in sorted(folder.glob(INDEXED)):
-        for word in _WORD.findall(" ".join(indexed_text(page.read_text(encoding="utf-8")))):
+        text = page.read_text(encoding="utf-8")
+        found = _LANG.search(text[:4096])
+        lang = html.unescape(found.group(1)) if found else ""
+        for key in ("", lang) if lang else ("",):
+            counts.setdefault(key, Counter())
+            short.setdefault(key, set())
+        for word in _WORD.findall(" ".join(indexed_text(text))):
             if word.isdigit():
                 continue
-            if len(word) >= SHORTEST:
-                counts[word.lower()] += 1
-            elif len(word) > 1 and word.isupper():
-                short.add(word.lower())
-    data = {"shortest": SHORTEST, "short": sorted(short), "words": dict(sorted(counts.items()))}
-    target = folder / WORDS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                      encoding="utf-8")
+            for key in ("", lang) if lang else ("",):
+                if len(word) >= SHORTEST:
+                    counts[key][word.lower()] += 1
+                elif len(word) > 1 and word.isupper():
+                    short[key].add(word.lower())
+    counts.setdefault("", Counter())
+    for key, counted in counts.items():
+        data = {"shortest": SHORTEST, "short": sorted(short.get(key, ())),
+                "words": dict(sorted(counted.items()))}
+        target = folder / (LANGUAGE_WORDS.format(lang=key) if key else WORDS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
 
 
 #: A comment, or a start or end tag with its attributes (quoted values may hold ">").

@@ -30,8 +30,9 @@ SECTION_HEADING = 3  # "##" in an intro renders as <h3>, under the section's <h2
 EXAMPLE_HEADING = 4  # "##" in an example renders as <h4>, under the example's <h3>
 
 
-def assemble(content: Content, memo: dict[str, Any] | None = None) -> Site:
-    """Build the site model every page and PDF is rendered from.
+def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str = "") -> Site:
+    """Build the site model every page and PDF is rendered from; its listing pages in the
+    folder ``prefix`` (see editions.py).
 
     ``memo`` (the preview keeps one between saves) keeps each report as assembled: a report
     whose file, site settings and examples (the very objects) are unchanged is not assembled
@@ -45,7 +46,7 @@ def assemble(content: Content, memo: dict[str, Any] | None = None) -> Site:
         kept = {r.name for r in content.reports}
         for name in [name for name in memo if name not in kept]:
             del memo[name]
-    library = assemble_library(content, reports)
+    library = assemble_library(content, reports, prefix)
     published = {e.slug for e in library.examples}
     listed = {t.slug for t in library.practice_themes}
     images = {i for r in reports for i in r.images} | _images(

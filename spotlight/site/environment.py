@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -12,11 +13,12 @@ from typing import Any
 import jinja2
 import markupsafe
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
+from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
 
 
 def environment(theme: VisualTheme) -> TemplateEnvironment:
@@ -43,12 +45,29 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
+        extensions=["jinja2.ext.i18n"],
     )
+    # Every message is looked up in the catalogue of the page's language, ``lang`` (see
+    # spotlight/i18n.py); Jinja's "newstyle" gettext escapes the values put into a message.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext)
     env.filters["long_date"] = long_date
+    env.filters["time"] = time_element
+    env.filters["translate"] = _translate
+    env.filters["site_text"] = site_text
+    env.filters["label"] = _label
     env.filters["iso_date"] = lambda d: d.isoformat()
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
-    env.globals["pdf_label"] = env.pdf_label
+    env.globals["pdf_label"] = _pdf_label
+    env.globals["js_plural"] = _js_plural
+    env.globals["site_lang"] = _site_lang
+    env.globals["lang_of"] = _lang_of
+    # What a page that is not in a bilingual site's other language has (see editions.py).
+    env.globals["prefix"] = ""
+    env.globals["alternates"] = ()
+    env.globals["words_file"] = lambda lang: f"words-{lang}.json"
+    env.globals["language_name"] = lambda lang: i18n.NAMES[i18n.interface_language(lang)]
     return env
 
 
@@ -132,14 +151,142 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+def page_language(context: jinja2.runtime.Context | Mapping[str, Any]) -> str:
+    """The language of the page a template renders: its ``lang``, else the site's."""
+    lang = context.get("lang")
+    if isinstance(lang, str) and lang:
+        return lang
+    site = context.get("site")
+    return str(getattr(site, "language", "en"))
+
+
+@jinja2.pass_context
+def _gettext(context: jinja2.runtime.Context, message: str) -> str:
+    return i18n.gettext(page_language(context), message)
+
+
+@jinja2.pass_context
+def _pgettext(context: jinja2.runtime.Context, where: str, message: str) -> str:
+    return i18n.pgettext(page_language(context), where, message)
+
+
+@jinja2.pass_context
+def _ngettext(context: jinja2.runtime.Context, singular: str, plural: str, count: int) -> str:
+    return i18n.ngettext(page_language(context), singular, plural, count)
+
+
+@jinja2.pass_context
+def _translate(context: jinja2.runtime.Context, message: str) -> str:
+    """A message the Python wrote (marked there with ``N_``), in the page's language. Unlike
+    ``_``, it formats nothing: safe on text that may hold a '%'."""
+    translated = i18n.gettext(page_language(context), str(message))
+    return Markup(translated) if isinstance(message, Markup) else translated
+
+
+def _text_language(context: jinja2.runtime.Context) -> str:
+    """The language of what the site file says (taxonomy names, the organisation, the
+    licence): ``text_lang`` where a page of another edition says so, else the page's."""
+    lang = context.get("text_lang")
+    return lang if isinstance(lang, str) and lang else page_language(context)
+
+
+def _differs(context: jinja2.runtime.Context) -> str | None:
+    """The site file's language where a page is in another one, else None."""
+    text = _text_language(context)
+    page = page_language(context)
+    return text if text.split("-")[0].lower() != page.split("-")[0].lower() else None
+
+
+def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
+    """The language of a text of the site file, where it is not the page's; else None."""
+    written = getattr(text, "lang", None)  # a name the site file gives in no other language
+    if written is None:
+        return _differs(context)
+    page = page_language(context)
+    return written if written.split("-")[0].lower() != page.split("-")[0].lower() else None
+
+
+@jinja2.pass_context
+def site_text(context: jinja2.runtime.Context, text: str) -> str | Markup:
+    """Text of the site file, marked with its language (``<span lang="en-GB">``) on a page in
+    another language, so that a screen reader pronounces it as written."""
+    other = _foreign(context, text)
+    if other is None:
+        return text
+    return Markup('<span lang="%s">%s</span>') % (other, text)
+
+
+@jinja2.pass_context
+def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
+    """` lang="en-GB"` for an element whose text is ``text`` of the site file, where that is
+    not in the page's language (a link's text, which a span inside would split)."""
+    other = _foreign(context, text)
+    return Markup(' lang="%s"') % other if other else Markup("")
+
+
+@jinja2.pass_context
+def _site_lang(context: jinja2.runtime.Context) -> Markup:
+    """` lang="en-GB"` for an element holding the site file's text that no other language
+    has (the licence, the accessibility statement's contact details), on a page in another
+    language; nothing otherwise."""
+    main = context.get("main_lang")
+    written = main if isinstance(main, str) and main else _text_language(context)
+    page = page_language(context)
+    if written.split("-")[0].lower() == page.split("-")[0].lower():
+        return Markup("")
+    return Markup(' lang="%s"') % written
+
+
+@jinja2.pass_context
+def _label(context: jinja2.runtime.Context, message: str) -> str | Markup:
+    """A label the Python wrote (see ``translate``), or a name from the site file: translated
+    when the catalogue has it, else marked as the site file's text."""
+    translated = _translate(context, message)
+    return translated if str(translated) != str(message) else site_text(context, message)
+
+
+@jinja2.pass_context
+def time_element(context: jinja2.runtime.Context, value: dt.date) -> Markup:
+    """A date as a ``<time>`` element, written out in the page's language."""
+    return Markup('<time datetime="%s">%s</time>') % (
+        value.isoformat(), i18n.long_date(value, page_language(context)))
+
+
+@jinja2.pass_context
+def _js_plural(context: jinja2.runtime.Context, singular: str, plural: str) -> dict[str, str]:
+    """A plural message for the page's scripts: its form for each CLDR plural category of the
+    page's language ("one", "other"; Welsh also "zero", "two", "few", "many"), which a script
+    picks with ``Intl.PluralRules``."""
+    lang = page_language(context)
+    return {category: i18n.ngettext(lang, singular, plural, count)
+            for category, count in i18n.plural_samples(lang).items()}
+
+
+@jinja2.pass_context
+def _pdf_label(context: jinja2.runtime.Context, path: str) -> str:
+    """"PDF, 1.2 MB, 30 pages" in the page's language."""
+    english = context.environment.pdf_label(path)  # type: ignore[attr-defined]
+    lang = page_language(context)
+    if not (found := _PDF_LABEL.fullmatch(english)):
+        return i18n.gettext(lang, english)
+    size, unit, count = found.groups()
+    pages = int(count)
+    return i18n.gettext(lang, "PDF, %(size)s, %(pages)s") % {
+        "size": f"{size} {unit}",
+        "pages": i18n.ngettext(lang, "%(num)d page", "%(num)d pages", pages) % {"num": pages}}
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """"1 example", "3 examples": the count and the word, in the singular or the plural."""
+    """"1 example", "3 examples": the count and the English word, in the singular or the
+    plural. The default templates use ``ngettext`` instead, which knows every language's
+    plural forms; this filter is kept for visual themes that use it."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
-def long_date(value: dt.date) -> str:
-    """24 February 2025, whatever the machine's locale."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+@jinja2.pass_context
+def long_date(context: jinja2.runtime.Context, value: dt.date) -> str:
+    """24 February 2025 (or 24 Chwefror 2025 on a Welsh page), whatever the machine's locale."""
+    return i18n.long_date(value, page_language(context))
 
 
 class _LayerLoader(jinja2.BaseLoader):

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from .. import markdown
 from ..content.fields import ExampleFront
+from ..i18n import N_
 from ..markdown import Parsed, RenderContext
 from ..model import (
     Appearance,
@@ -49,8 +50,10 @@ def standard_slugs(codes: Sequence[str]) -> dict[str, str]:
     return slugs
 
 
-def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
-    """The library of ``reports`` (newest first): permalink pages and listing pages."""
+def assemble_library(content: Content, reports: Sequence[Report],
+                     prefix: str = "") -> Library:
+    """The library of ``reports`` (newest first): permalink pages and listing pages, the
+    listing pages in the folder ``prefix`` (a language's own folder, such as "cy/")."""
     settings = content.settings
     sources = {e.slug: e for e in content.examples}
     appearances: dict[str, list[Appearance]] = {}
@@ -61,7 +64,7 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
                     Appearance(report, section.title, f"{report.page}#{example.anchor}"))
     # Library order: by the newest report an example is in, then in that report's reading order.
     published = [sources[slug] for slug in appearances]
-    links = _Links(settings, published)
+    links = _Links(settings, published, prefix)
     report_sources = {r.slug: r for r in content.reports}
     by_theme: dict[str, list[ExampleSource]] = {}
     for source in published:
@@ -86,28 +89,28 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
                        children=children)
 
     themes = tuple(
-        listing("practice-theme", "Practice theme", t.slug, links.theme(t.slug),
+        listing("practice-theme", N_("Practice theme"), t.slug, links.theme(t.slug),
                 lambda e, t=t.slug: t in (e.practice_theme, *e.also_practice_themes),  # type: ignore[misc]
                 markdown.render(t.intro.html, RenderContext(PAGE_HEADING, PAGE_ROOT)),
-                (Link("index.html#practice-themes", "Practice themes"),))
+                (Link("index.html#practice-themes", N_("Practice themes")),))
         for t in settings.practice_themes if t.slug in links.themes)
     pdus: list[Listing] = []
     regions: list[Listing] = []
     for region in settings.regions:
         if region.slug not in links.regions:
             continue
-        trail = (Link("index.html#regions", "Regions"), links.region(region.slug))
-        mine = tuple(listing("pdu", "Probation Delivery Unit", p.slug, links.pdu(p.slug),
+        trail = (Link("index.html#regions", N_("Regions")), links.region(region.slug))
+        mine = tuple(listing("pdu", N_("Probation Delivery Unit"), p.slug, links.pdu(p.slug),
                              lambda e, p=p.slug: e.pdu == p, Markup(""), trail)  # type: ignore[misc]
                      for p in region.pdus if p.slug in links.pdus)
         pdus.extend(mine)
-        regions.append(listing("region", "Region", region.slug, links.region(region.slug),
+        regions.append(listing("region", N_("Region"), region.slug, links.region(region.slug),
                                lambda e, r=region.slug: e.region == r, Markup(""), trail[:1],  # type: ignore[misc]
                                mine))
     standards = tuple(
-        listing("standard", "Standard", links.standard_slugs[s.code], links.standard(s.code),
+        listing("standard", N_("Standard"), links.standard_slugs[s.code], links.standard(s.code),
                 lambda e, c=s.code: c in e.standards, Markup("<p>%s</p>") % s.text,  # type: ignore[misc]
-                (Link("index.html#standards", "Standards"),))
+                (Link("index.html#standards", N_("Standards")),))
         for s in settings.standards if s.code in links.standards)
     return Library(examples=tuple(pages.values()), practice_themes=themes,
                    regions=tuple(regions), pdus=tuple(pdus), standards=standards)
@@ -116,7 +119,9 @@ def assemble_library(content: Content, reports: Sequence[Report]) -> Library:
 class _Links:
     """Links to the listing pages that exist: those with at least one example."""
 
-    def __init__(self, settings: Settings, published: Sequence[ExampleSource]) -> None:
+    def __init__(self, settings: Settings, published: Sequence[ExampleSource],
+                 prefix: str = "") -> None:
+        self.prefix = prefix
         self.themes = {t for e in published for t in (e.practice_theme, *e.also_practice_themes)}
         self.regions = {e.region for e in published}
         self.pdus = {e.pdu for e in published if e.pdu}
@@ -125,18 +130,19 @@ class _Links:
         self.standard_slugs = standard_slugs([s.code for s in settings.standards])
 
     def theme(self, slug: str) -> Link:
-        return Link(f"practice-themes/{slug}.html", self.settings.practice_theme(slug).title)
+        return Link(f"{self.prefix}practice-themes/{slug}.html",
+                    self.settings.practice_theme(slug).title)
 
     def region(self, slug: str) -> Link:
-        return Link(f"regions/{slug}.html", self.settings.region(slug).name)
+        return Link(f"{self.prefix}regions/{slug}.html", self.settings.region(slug).name)
 
     def pdu(self, slug: str) -> Link:
         name = next(p.name for r in self.settings.regions for p in r.pdus if p.slug == slug)
-        return Link(f"pdus/{slug}.html", name)
+        return Link(f"{self.prefix}pdus/{slug}.html", name)
 
     def standard(self, code: str) -> Link:
         standard = next(s for s in self.settings.standards if s.code == code)
-        return Link(f"standards/{self.standard_slugs[code]}.html",
+        return Link(f"{self.prefix}standards/{self.standard_slugs[code]}.html",
                     f"{standard.code} {standard.title}")
 
 

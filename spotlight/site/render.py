@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .. import model
+from .. import i18n, model
 from ..content.theme import VisualTheme
 from ..errors import Problem, SpotlightError, display_path
 from ..incremental import PageRecord, Reuse
@@ -20,6 +20,7 @@ from ..incremental.depends import watched
 from ..model import PrintSet, Site
 from ..parallel import shared_map
 from . import library
+from .editions import edition_prefix, edition_print_set, editions, site_alternates
 from .environment import environment
 
 SEARCH_PAGE = "search/index.html"
@@ -82,17 +83,23 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     pdf_jobs: list[tuple[str, str, str, dt.date, int, dict[str, Any]]] = []
     document = _PdfRenderer(env, site, theme, content_root, modified)
 
+    alternates = site_alternates(site, ("index.html", "about/accessibility.html",
+                                        *((SEARCH_PAGE,) if search else ())))
+
     def page(path: str, template: str, **context: Any) -> None:
         context.setdefault("root", "../" * path.count("/"))
+        context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
+        context.setdefault("alternates", alternates.get(path, ()))
+        context.setdefault("text_lang", site.language)
         jobs.append((path, template, context))
 
     def run(job: tuple[str, str, dict[str, Any]]) -> tuple[str, tuple[str, ...]]:
         path, template, context = job
         env.seen = set()
         with _located(theme):
-            html = env.get_template(template).render(site=site, path=path, search=search,
-                                                     **context)
+            html = env.get_template(template).render(
+                **{"site": site, "path": path, "search": search, **context})
         return html, tuple(sorted(env.seen))
 
     def run_pdf(job: tuple[str, str, str, dt.date, int, dict[str, Any]]
@@ -103,32 +110,47 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
             made = document(template, path, title, published, fits=fits, **context)
         return made, tuple(sorted(env.seen))
 
-    page("index.html", "index.html")
-    for report in site.reports:
-        page(report.page, "report.html", report=report)
-        if pdf:
-            pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published, 1,
-                             {"report": report}))
-    for collection in extra.collections if extra and pdf else ():
-        pdf_jobs.append((collection.pdf, "pdf/practice_theme.html",
-                         f"{collection.title}: examples of effective practice",
-                         collection.published, 1, {"collection": collection}))
-    for handout in extra.handouts if extra and pdf else ():
-        pdf_jobs.append((handout.pdf, "pdf/handout.html", handout.example.title,
-                         handout.published, HANDOUT_FITS, {"handout": handout}))
-    for example in site.library.examples:
-        page(example.path, "example.html", example=example)
-    for listing in site.library.listings:
-        page(listing.path, "listing.html", listing=listing)
-    if search:
-        page(SEARCH_PAGE, "search.html")
-    page("about/accessibility.html", "accessibility.html")
+    # Each language the site publishes has its own pages (see editions.py): its home page,
+    # reports, examples, listings, search page, accessibility statement and feed, the main
+    # language's at the top of the site and each other's in its own folder ("cy/").
+    for edition in editions(site):
+        here = {"site": edition, "lang": edition.language, "prefix": edition_prefix(edition),
+                "text_lang": getattr(edition, "names_language", "") or site.language,
+                "main_lang": site.language}
+        prefix = here["prefix"]
+        page(f"{prefix}index.html", "index.html", **here)
+        for report in edition.reports:
+            page(report.page, "report.html", report=report, **here)
+            if pdf:
+                pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published,
+                                 1, {"report": report, **here}))
+        print_set = edition_print_set(edition, extra, site)
+        for collection in print_set.collections if print_set and pdf else ():
+            title = i18n.gettext(edition.language,
+                                 "%(practice_theme)s: examples of effective practice")
+            pdf_jobs.append((collection.pdf, "pdf/practice_theme.html",
+                             title % {"practice_theme": collection.title},
+                             collection.published, 1,
+                             {"collection": collection, **here}))
+        for handout in print_set.handouts if print_set and pdf else ():
+            pdf_jobs.append((handout.pdf, "pdf/handout.html", handout.example.title,
+                             handout.published, HANDOUT_FITS,
+                             {"handout": handout, **here}))
+        for example in edition.library.examples:
+            page(example.path, "example.html", example=example, **here)
+        for listing in edition.library.listings:
+            page(listing.path, "listing.html", listing=listing, **here)
+        if search:
+            page(f"{prefix}{SEARCH_PAGE}", "search.html", **here)
+        page(f"{prefix}about/accessibility.html", "accessibility.html", **here)
+        if edition.reports:  # a feed has at least one entry
+            page(f"{prefix}feed.xml", "feed.xml", **here)
     page("404.html", "404.html", root=_not_found_root(site), canonical=None)
-    listed = tuple(sorted(path for path, _, _ in jobs if path != "404.html"))
-    page("feed.xml", "feed.xml")
+    listed = tuple(sorted(path for path, _, _ in jobs
+                          if path != "404.html" and not path.endswith("feed.xml")))
     page("robots.txt", "robots.txt")
     if site.base_url:
-        page("sitemap.xml", "sitemap.xml", paths=listed)
+        page("sitemap.xml", "sitemap.xml", paths=listed, alternates_of=alternates)
 
     if not pages:
         jobs.clear()
@@ -177,7 +199,8 @@ class _PdfRenderer:
         dates = {"created": created.isoformat(),
                  "modified": (self._modified or created).isoformat()}
         html = [self._env.get_template(template).render(
-            site=self._site, root="../", dates=dates, fit=fit, **context)
+            **{"site": self._site, "root": "../", "dates": dates, "fit": fit,
+               "lang": self._site.language, **context})
             for fit in range(fits)]
         # The PDF's HTML "lives" where its web page would be inside the content folder (one
         # folder down), so that the same relative image paths resolve to the content's files.

@@ -31,13 +31,25 @@
   var pending = [];
   var latest = 0;
   var timer = null;
+  // The page's messages, in its language (see search.html), and that language's plural rules.
+  var messages = JSON.parse(box.getAttribute("data-messages"));
+  var pluralRules = new Intl.PluralRules(document.documentElement.lang || "en");
 
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
+  // A message with its {names} filled in.
+  function fill(message, values) {
+    return message.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  // A plural message: the form for `count` in the page's language.
+  function plural(forms, count, values) {
+    var form = forms[pluralRules.select(count)] || forms.other;
+    return fill(form, Object.assign({ count: count }, values || {}));
   }
 
   function quoted(words) {
-    return words.map(function (w) { return "‘" + w + "’"; }).join(", ");
+    return words.map(function (w) { return fill(messages.quoted, { word: w }); }).join(", ");
   }
 
   function boxes(group) {
@@ -267,12 +279,13 @@
     var found = understand(typed);
     var extra = [];
     if (found.corrected.length) {
-      extra.push("No example contains " + quoted(found.corrected.map(function (c) { return c[0]; })) +
-                 ", so these are the examples with " +
-                 quoted(found.corrected.map(function (c) { return c[1]; })) + ".");
+      extra.push(fill(messages.corrected, {
+        typed: quoted(found.corrected.map(function (c) { return c[0]; })),
+        meant: quoted(found.corrected.map(function (c) { return c[1]; }))
+      }));
     }
     if (found.left.length) {
-      extra.push("Words of one or two letters are left out: " + quoted(found.left) + ".");
+      extra.push(fill(messages.short, { words: quoted(found.left) }));
     }
     var query = found.unknown.length ? "" : found.terms.join(" ");
     // Pagefind matches a quoted word whole.
@@ -287,14 +300,15 @@
       await showCounts(null, ticket);
       return;
     }
-    var where = labels.length ? " in " + labels.join(", ") : "";
+    var where = labels.join(", ");
     helpFilters.hidden = !labels.length;
     if (found.unknown.length || !(query || labels.length)) {
       if (found.unknown.length) {
-        extra.unshift("No example contains " + quoted(found.unknown) + ", nor a word close to it.");
+        extra.unshift(fill(messages.unknown, { words: quoted(found.unknown) }));
       }
-      say(found.unknown.length ? "No examples found for ‘" + typed + "’" + where
-        : "Type a word of three letters or more", extra);
+      say(found.unknown.length ? fill(where ? messages.none_here : messages.none,
+                                      { query: quoted([typed]), filters: where })
+        : messages.too_short, extra);
       help.hidden = !found.unknown.length;
       await showCounts(found.unknown.length ? "" : null, ticket);
       return;
@@ -304,11 +318,18 @@
       return;
     }
     pending = search.results;
-    say(plural(pending.length, "example") + " found" +
-        (query ? " for ‘" + found.shown.join(" ") + "’" : "") +
-        where, extra);
-    help.hidden = pending.length > 0;
-    await Promise.all([showMore(ticket), showCounts(asked || null, ticket)]);
+    var total = pending.length;
+    var forms = query ? (where ? messages.found_for_here : messages.found_for)
+      : (where ? messages.found_here : messages.found);
+    var counting = showCounts(asked || null, ticket);
+    // The count is said once the results it counts are on the page, not before.
+    await showMore(ticket);
+    if (ticket !== latest) {
+      return;
+    }
+    say(plural(forms, total, { query: quoted([found.shown.join(" ")]), filters: where }), extra);
+    help.hidden = total > 0;
+    await counting;
   }
 
   // Results arrive in pages: the data of each result is fetched only when it is shown.
@@ -321,7 +342,7 @@
     }
     found.forEach(function (data) { list.appendChild(result(data)); });
     more.hidden = pending.length === 0;
-    more.textContent = "Show " + plural(Math.min(PAGE, pending.length), "more result");
+    more.textContent = plural(messages.more, Math.min(PAGE, pending.length));
   }
 
   function soon() {

@@ -1,0 +1,182 @@
+"""The sample site in English and Welsh: each language's pages, the links between a page and
+its translation, the feeds, the sitemap, search and the Welsh PDF; and starting a translation
+with ``spotlight new example --translation-of``."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pikepdf
+import yaml
+
+from .conftest import SAMPLE, overlay, run
+from .html_helpers import Page
+from .pdf_helpers import Pdf
+
+WELSH_REPORT = "reports/westvale-2026-cy.html"
+ENGLISH_REPORT = "reports/westvale-2026.html"
+
+
+def _page(build: Path, path: str) -> Page:
+    return Page((build / path).read_text(encoding="utf-8"))
+
+
+def _alternates(page: Page) -> dict[str, str]:
+    return {link.attrs["hreflang"]: link.attrs["href"]
+            for link in page.find_all("link", rel="alternate") if "hreflang" in link.attrs}
+
+
+def _switch(page: Page) -> list[tuple[str, str, str | None]]:
+    """The language switch: (text, lang, href or None for the current language)."""
+    nav = page.find_all("nav", class_="language-switch")
+    assert len(nav) == 1
+    found = []
+    for item in nav[0].children[0].children:
+        inner = item.children[0]
+        found.append((inner.text, inner.attrs["lang"], inner.attrs.get("href")))
+    return found
+
+
+def test_a_report_and_its_translation_link_to_each_other(sample_build: Path) -> None:
+    welsh, english = _page(sample_build, WELSH_REPORT), _page(sample_build, ENGLISH_REPORT)
+    assert welsh.find_all("html")[0].attrs["lang"] == "cy"
+    assert _alternates(welsh) == _alternates(english) == {
+        "en-GB": "../reports/westvale-2026.html", "cy": "../reports/westvale-2026-cy.html"}
+    assert _switch(english) == [("English", "en-GB", None),
+                                ("Cymraeg", "cy", "../reports/westvale-2026-cy.html")]
+    assert _switch(welsh) == [("English", "en-GB", "../reports/westvale-2026.html"),
+                              ("Cymraeg", "cy", None)]
+    # A report without a translation has no switch and no alternates.
+    northshire = _page(sample_build, "reports/northshire-2025.html")
+    assert _alternates(northshire) == {}
+    assert northshire.find_all("nav", class_="language-switch") == []
+
+
+def test_the_welsh_report_is_welsh_with_the_site_files_welsh_names(
+        sample_build: Path) -> None:
+    html = (sample_build / WELSH_REPORT).read_text(encoding="utf-8")
+    page = Page(html)
+    assert page.text_of("h2", id="contents-title") == ["Cynnwys"]
+    assert "Yn ôl i’r brig" in page.text_of("a", class_="back-to-top__link")
+    assert page.text_of("h2", id="summary-title") == ["Crynodeb o arfer effeithiol Westvale"]
+    assert '<time datetime="2026-03-05">5 Mawrth 2026</time>' in html
+    assert "Canlyniad" in page.text_of("h4", class_="outcome__title")
+    # The names come from the site file's Welsh words (cy:); its licence, which has none,
+    # is marked as English.
+    assert '<h2 id="court-work-title">Gwaith llys</h2>' in html
+    assert '<span class="site-header__org">Arolygiaeth Prawf EF</span>' in html
+    assert '<span class="standards__code">2.1 Asesu:</span>' in html
+    assert '<div class="licence" lang="en-GB">' in html
+    assert "Example of effectiveness" not in html and "Back to top" not in html
+    assert "Court work" not in html  # (the references are English titles, and stay so)
+
+
+def test_each_language_has_its_home_page_feed_and_listings(sample_build: Path) -> None:
+    home = _page(sample_build, "cy/index.html")
+    reports = [a.attrs["href"] for a in home.find_all("a")
+               if a.attrs.get("href", "").startswith("../reports/")]
+    assert reports == ["../reports/westvale-2026-cy.html", "../reports/westvale-2026-cy.pdf"]
+    assert home.text_of("h2", id="reports") == ["Adroddiadau diweddaraf"]
+    english = [a.attrs["href"] for a in _page(sample_build, "index.html").find_all("a")]
+    assert "reports/westvale-2026-cy.html" not in english
+    listing = _page(sample_build, "cy/practice-themes/resettlement.html")
+    cards = [a.attrs["href"] for a in listing.find_all("a")
+             if a.attrs.get("href", "").startswith("../../examples/")]
+    assert cards == ["../../examples/paratoi-ar-gyfer-rhyddhau-cyntaf.html"]
+    assert _alternates(listing) == {"en-GB": "../../practice-themes/resettlement.html",
+                                    "cy": "../../cy/practice-themes/resettlement.html"}
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(sample_build / "cy" / "feed.xml").getroot()
+    assert feed.attrib["{http://www.w3.org/XML/1998/namespace}lang"] == "cy"
+    assert [e.findtext(f"{atom}title") for e in feed.findall(f"{atom}entry")] == [
+        "Sbotolau Arfer Effeithiol: Y Gwasanaeth Prawf – rhanbarth Westvale"]
+    english_feed = ET.parse(sample_build / "feed.xml").getroot()
+    assert len(english_feed.findall(f"{atom}entry")) == 2
+
+
+def test_the_sitemap_lists_both_versions_with_their_alternates(sample_build: Path) -> None:
+    sitemap = ET.parse(sample_build / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+          "x": "http://www.w3.org/1999/xhtml"}
+    base = "https://spotlights.example.org/"
+    urls = {u.findtext("s:loc", namespaces=ns): {
+        link.attrib["hreflang"]: link.attrib["href"]
+        for link in u.findall("x:link", ns)} for u in sitemap.findall("s:url", ns)}
+    pair = {"en-GB": base + ENGLISH_REPORT, "cy": base + WELSH_REPORT}
+    assert urls[base + ENGLISH_REPORT] == urls[base + WELSH_REPORT] == pair
+    assert urls[base] == {"en-GB": base, "cy": base + "cy/index.html"}
+    assert urls[base + "reports/northshire-2025.html"] == {}
+
+
+def test_search_indexes_and_word_lists_per_language(sample_build: Path) -> None:
+    entry = json.loads((sample_build / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"en-gb", "cy"}
+    welsh = json.loads((sample_build / "pagefind" / "words-cy.json").read_text())
+    english = json.loads((sample_build / "pagefind" / "words-en-GB.json").read_text())
+    assert "cyfieithydd" in welsh["words"] and "cyfieithydd" not in english["words"]
+    assert "interpreter" in english["words"] and "interpreter" not in welsh["words"]
+    search = (sample_build / "cy" / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-words="../../pagefind/words-cy.json"' in search
+
+
+def test_the_welsh_pdf_is_welsh_throughout(sample_build: Path) -> None:
+    path = sample_build / "reports" / "westvale-2026-cy.pdf"
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "cy"
+    pdf = Pdf(path)
+    text = pdf.text()
+    assert f"Tudalen 2 o {pdf.pages}" in pdf.texts[1] and "Page 2 of" not in text
+    assert "Cynnwys" in pdf.texts[1]
+    for words in ("Rhanbarth", "Gwaith maes", "Cyhoeddwyd", "5 Mawrth 2026", "Geirfa",
+                  "Y byrfoddau a ddefnyddir yn y ddogfen hon.", "Manylion cyhoeddi"):
+        assert words in text, words
+    assert not re.search(r"\b(?:Contents|Glossary|Fieldwork|Published)\b", text)
+
+
+def test_new_example_starts_a_welsh_translation_the_gate_holds_back(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    text = (content / "site.yml").read_text(encoding="utf-8")
+    overlay(content, {"site.yml": text.replace("language: en-GB",
+                                               "language: en-GB\nlanguages: [en, cy]"),
+                      "reports/north-2025-cy.yml": (
+                          "title: Sbotolau'r Gogledd\nlanguage: cy\ntranslation_of: north-2025\n"
+                          "region: north\nfieldwork: {start: 2025-01-06, end: 2025-02-14}\n"
+                          "published: 2025-06-01\nintroduction: Y cyflwyniad.\n")})
+    result = run("new", "example", "--content", "site", "--translation-of", "first-case",
+                 "--language", "cy")
+    assert result.exit_code == 0, result.output
+    written = content / "examples" / "first-case-cy.md"
+    assert result.output.strip() == f"Created {Path('site/examples/first-case-cy.md')}"
+    source = written.read_text(encoding="utf-8")
+    front = yaml.safe_load(source.split("---")[1])
+    assert front == {"language": "cy", "translation_of": "first-case", "title": "First case",
+                     "reports": ["north-2025-cy"], "practice_theme": "court-work",
+                     "region": "north", "pdu": "north-city", "standards": ["2.1"],
+                     "sentence_type": "community-order"}
+    assert "title: First case  # PLACEHOLDER: translate into Welsh" in source
+    assert "# | Ann, a 30-year-old woman, received a community order." in source
+    assert "# | ## Outcome" in source
+    # Until it is translated, the build refuses it, naming what is left to do.
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert built.exit_code == 1
+    assert "site/examples/first-case-cy.md:8:" in built.output  # the title's line
+    assert "unfinished-placeholder" in built.output and "unfinished-mark" in built.output
+    # Never overwrites, and says what it does not know.
+    again = run("new", "example", "--content", "site", "--translation-of", "first-case")
+    assert again.exit_code == 1 and "already exists" in again.output
+    unknown = run("new", "example", "--content", "site", "--translation-of", "first-cas")
+    assert unknown.exit_code == 1 and "unknown example 'first-cas'" in unknown.output
+    assert "first-case" in unknown.output
+
+
+def test_the_sample_marks_its_welsh_as_to_be_checked() -> None:
+    welsh = [p for p in (SAMPLE / "examples").glob("*.md")
+             if "language: cy" in p.read_text(encoding="utf-8")]
+    assert len(welsh) >= 3
+    for path in [*welsh, SAMPLE / "reports" / "westvale-2026-cy.yml"]:
+        assert "have a\n# Welsh speaker check it before any real use" in \
+            path.read_text(encoding="utf-8"), path.name

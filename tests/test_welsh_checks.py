@@ -1,0 +1,43 @@
+"""spotlight check knows Welsh: dates written in Welsh are flagged like English ones, a Welsh
+Outcome heading counts, and the English-only house-style rules leave Welsh reports alone."""
+
+from __future__ import annotations
+
+from .conftest import overlay, run
+
+FRONT = ("---\ntitle: {title}\nreports: [north-2025]\npractice_theme: resettlement\n"
+         "region: north\nkind: person\n---\n")
+
+
+def _lines(*args: str) -> list[str]:
+    return run("check", "--content", "site", *args).stdout.splitlines()
+
+
+def _welsh(content) -> None:  # type: ignore[no-untyped-def]
+    text = (content / "site.yml").read_text(encoding="utf-8")
+    overlay(content, {"site.yml": text.replace("language: en-GB", "language: cy")})
+
+
+def test_welsh_dates_of_birth_and_exact_dates_are_flagged(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _welsh(content)
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Ail achos") + (
+        "Ganwyd Ben ar 14 Mawrth 1992.\n\nCafodd ei ryddhau ar 12 Tachwedd, ac roedd yn "
+        "29 oed.\n\n## Canlyniad\n\nSetlodd Ben yn dda.\n")})
+    lines = _lines()
+    assert ("site/examples/second-case.md:8:15: error: anon-date-of-birth: '14 Mawrth 1992' "
+            "looks like a date of birth: give an age instead (a 29-year-old man)") in lines
+    assert ("site/examples/second-case.md:10:22: warning: anon-exact-date: '12 Tachwedd' looks "
+            "like an exact date tied to a person: give the month, or the time in the sentence"
+            ) in lines
+    # "## Canlyniad" is the Outcome: no style-no-outcome; "29 oed" (an age) is never flagged.
+    assert not [line for line in lines if "style-no-outcome" in line or "'29" in line]
+
+
+def test_english_only_house_style_rules_skip_welsh_reports(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    body = "Gwelodd Ben y PP bob wythnos.\n\n## Canlyniad\n\nSetlodd Ben yn dda.\n"
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Ail achos") + body})
+    assert [line for line in _lines() if "style-abbr-not-expanded" in line]  # English: flagged
+    _welsh(content)
+    assert [line for line in _lines() if "style-abbr" in line] == []
