@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import jinja2
-import markupsafe
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -135,7 +134,7 @@ class TemplateEnvironment(SandboxedEnvironment):
 
 
 #: Types whose values are data, never a method: see ``TemplateEnvironment.getattr``.
-_PLAIN_DATA = frozenset({str, markupsafe.Markup, int, float, bool, type(None), tuple, list,
+_PLAIN_DATA = frozenset({str, Markup, int, float, bool, type(None), tuple, list,
                          dict, dt.date, dt.datetime})
 _ABSENT = object()
 
