@@ -4,8 +4,10 @@ set -euo pipefail
 # Debian packages WeasyPrint needs, plus the fonts the visual themes name.
 SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2)
 # What the browser and HTML tests need besides: Debian's chromium (driven by playwright) and
-# Java for the Nu HTML checker.
-TEST_PACKAGES=(chromium)
+# Java for the Nu HTML checker; and a real WordPress to publish to (Debian's, behind PHP's
+# built-in web server, over a MariaDB of its own: see tests/wordpress/server.py).
+TEST_PACKAGES=(chromium wordpress wordpress-theme-twentytwentythree mariadb-server php-cli
+               php-mysql)
 
 need_debian_packages() {
   local missing=()

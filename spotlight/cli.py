@@ -67,6 +67,10 @@ def main() -> None:
 @click.option("--search/--no-search", default=True, show_default=True,
               help="Build the search index (with Pagefind).")
 @click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@click.option("--fragments", is_flag=True,
+              help="Also write each report as a stand-alone HTML fragment, without the site's "
+                   "header, navigation and styles, to paste into another website: "
+                   "fragments/<report>.html.")
 @click.option("--clean", is_flag=True,
               help="Build everything again instead of reusing the previous build's unchanged "
                    "pages and PDFs.")
@@ -77,8 +81,8 @@ def main() -> None:
 @_verbosity
 def build_command(content: Path | None, out: Path | None, visual_theme: str,
                   theme_override: Path | None, pdf: bool, handouts: bool | None, search: bool,
-                  strict: bool, clean: bool, source_date_epoch: int | None, quiet: bool,
-                  verbose: bool) -> None:
+                  strict: bool, fragments: bool, clean: bool, source_date_epoch: int | None,
+                  quiet: bool, verbose: bool) -> None:
     """Build the website and PDF reports from the content folder."""
     located = _locate(content, quiet, _fail)
     content, out = located.content, out or located.out
@@ -94,7 +98,8 @@ def build_command(content: Path | None, out: Path | None, visual_theme: str,
             )]))
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, search=search,
-                           strict=strict, handouts=handouts, modified=modified, clean=clean)
+                           strict=strict, handouts=handouts, modified=modified, clean=clean,
+                           fragments=fragments)
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         with _stop_cleanly_on_signals():
@@ -450,6 +455,69 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
                f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
                f"Next: spotlight check{option} (what is left to fix), then spotlight "
                f"build{option}")
+
+
+@main.group("publish")
+def publish_group() -> None:
+    """Publish the built reports to another website."""
+
+
+@publish_group.command("wordpress")
+@_CONTENT
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=None,
+              help="The output folder, built first when it is not up to date. [default: build, "
+                   "beside the content folder]")
+@click.option("--site", required=True, help="The WordPress site's address, such as "
+              "https://www.example.org/ (https; plain http only to this computer).")
+@click.option("--user", required=True, help="The WordPress user whose application password is "
+              "in WORDPRESS_APP_PASSWORD (an Editor).")
+@click.option("--status", type=click.Choice(["publish", "draft"]), default="publish",
+              show_default=True, help="Publish the pages, or create and update them as drafts.")
+@click.option("--dry-run", is_flag=True, help="Say what would change on the site; send nothing.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds to wait for each answer of the site.")
+@_VISUAL_THEME
+@_OVERRIDE
+@_verbosity
+def publish_wordpress_command(content: Path | None, out: Path | None, site: str, user: str,
+                              status: str, dry_run: bool, timeout: float, visual_theme: str,
+                              theme_override: Path | None, quiet: bool, verbose: bool) -> None:
+    """Publish every report as a WordPress page, with its PDF and pictures in the media
+    library, through the REST API. The password is read from WORDPRESS_APP_PASSWORD (an
+    application password: Users → Profile in WordPress). Builds first when the output is not up
+    to date; publishing again changes only what changed."""
+    from .publishing.plan import CREATE, UNCHANGED, UPDATE, Action, summary
+    from .publishing.wordpress import NothingSent, PublishOptions, publish
+
+    outcome = ("Nothing was sent." if dry_run else
+               "What was done is kept: run the command again to finish.")
+    located = _locate(content, quiet, lambda e: _refuse(e, outcome))
+    options = PublishOptions(content=located.content, out=out or located.out, site=site,
+                             user=user, password=os.environ.get("WORDPRESS_APP_PASSWORD", ""),
+                             status=status, dry_run=dry_run, timeout=timeout,
+                             visual_theme=visual_theme, theme_override=theme_override)
+
+    def log(action: Action) -> None:
+        if verbose or (not quiet and action.kind != UNCHANGED):
+            click.echo(f"  {'would ' if dry_run and action.changes else ''}{action}")
+
+    try:
+        with _stop_cleanly_on_signals():
+            done = publish(options, log)
+    except NothingSent as error:
+        _refuse(error, "Nothing was sent to the site.")
+    except SpotlightError as error:
+        _refuse(error, outcome)
+    except KeyboardInterrupt:
+        click.echo(f"Publishing stopped. {outcome}", err=True)
+        sys.exit(130)
+    for warning in done.built.warnings:
+        click.echo(f"{warning} (warning)", err=True)
+    if not quiet:
+        reports = sum(1 for a in done.actions if a.kind in (CREATE, UPDATE, UNCHANGED))
+        where = "checked against" if dry_run else "published to"
+        click.echo(f"{reports} report(s) {where} {site}: {summary(done.actions, dry_run)}."
+                   + (" Nothing was sent." if dry_run else ""))
 
 
 class _Stopped(KeyboardInterrupt):

@@ -53,6 +53,8 @@ class BuildOptions:
     modified: dt.datetime | None = None
     #: Build everything again, ignoring what the previous build in ``out`` recorded.
     clean: bool = field(default=False, metadata=NOT_OUTPUT)
+    #: Also write each report as a stand-alone HTML fragment (fragments/<slug>.html).
+    fragments: bool = False
 
 
 class Passed(Protocol):
@@ -151,7 +153,8 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     labels = _labels(options, pdfs)
     reuse.labels(labels)
     rendered = replace(render(site, theme, options.content, extra, options.modified,
-                              search=search, reuse=reuse, pdf=False, pdf_labels=labels),
+                              search=search, reuse=reuse, pdf=False, pdf_labels=labels,
+                              fragments=options.fragments),
                        pdfs=documents.pdfs, pdf_records=documents.pdf_records,
                        pdf_kept=documents.pdf_kept)
     return Made(raw, content, theme, site, rendered, search, pdfs,

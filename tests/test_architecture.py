@@ -15,8 +15,8 @@ The parts, lowest first (see each package's ``__init__`` docstring for what it o
 - ``pipeline.py``: the stage runner every command calls;
 - ``checks/``: ``spotlight check`` and the publish gate;
 - ``build.py``: ``build()``;
-- ``preview/``, ``importing/``, ``project.py``, ``new_report.py`` and ``cli.py``: the
-  commands.
+- ``preview/``, ``importing/``, ``publishing/``, ``project.py``, ``new_report.py`` and
+  ``cli.py``: the commands.
 
 Imports made only for type checking (under ``if TYPE_CHECKING:``) never run, and are left out
 of the layers; but they make no cycle either, so that a reader (and mypy) can follow every
@@ -43,7 +43,7 @@ LAYERS = (
     {"pipeline"},
     {"checks"},
     {"build"},
-    {"preview", "importing", "project", "new_report", "cli", "__main__"},
+    {"preview", "importing", "publishing", "project", "new_report", "cli", "__main__"},
 )
 LAYER = {part: n for n, parts in enumerate(LAYERS) for part in parts}
 

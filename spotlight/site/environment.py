@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
+from .fragment import fragment
 
 _PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
 
@@ -67,6 +68,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.globals["alternates"] = ()
     env.globals["words_file"] = lambda lang: f"words-{lang}.json"
     env.globals["language_name"] = lambda lang: i18n.NAMES[i18n.interface_language(lang)]
+    env.filters["fragment"] = fragment
     return env
 
 

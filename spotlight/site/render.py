@@ -22,6 +22,7 @@ from ..parallel import shared_map
 from . import library
 from .editions import edition_prefix, edition_print_set, editions, site_alternates
 from .environment import environment
+from .fragment import fragment_page
 
 SEARCH_PAGE = "search/index.html"
 #: How many ways a handout is laid out, each tighter than the last, to keep it to one page.
@@ -65,7 +66,7 @@ class Rendered:
 def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
            modified: dt.datetime | None = None, search: bool = True,
            reuse: Reuse | None = None, pdf: bool = True, pages: bool = True,
-           pdf_labels: Mapping[str, str] | None = None) -> Rendered:
+           pdf_labels: Mapping[str, str] | None = None, fragments: bool = False) -> Rendered:
     """Render every page and PDF document of ``site`` with the visual ``theme``.
 
     With ``pdf``, PDF documents are rendered for the reports and, given ``extra``, for its
@@ -73,7 +74,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     without it, each PDF's own publication date. ``search`` says whether the site has a search
     page (the index is built after writing). With ``reuse``, a page whose inputs are unchanged
     is not rendered again. Without ``pages``, only the PDF documents are rendered: a build
-    renders them first, then the pages, whose links to the PDFs say ``pdf_labels``.
+    renders them first, then the pages, whose links to the PDFs say ``pdf_labels``. With
+    ``fragments``, each report is also rendered as a stand-alone HTML fragment.
     """
     env = environment(theme)
     env.watched = watched((model, library))
@@ -113,6 +115,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     # Each language the site publishes has its own pages (see editions.py): its home page,
     # reports, examples, listings, search page, accessibility statement and feed, the main
     # language's at the top of the site and each other's in its own folder ("cy/").
+    fragment_paths: set[str] = set()  # with ``fragments``: in no sitemap
     for edition in editions(site):
         here = {"site": edition, "lang": edition.language, "prefix": edition_prefix(edition),
                 "text_lang": getattr(edition, "names_language", "") or site.language,
@@ -121,6 +124,10 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
         page(f"{prefix}index.html", "index.html", **here)
         for report in edition.reports:
             page(report.page, "report.html", report=report, **here)
+            if fragments:
+                fragment_paths.add(f"{prefix}{fragment_page(report.slug)}")
+                page(f"{prefix}{fragment_page(report.slug)}", "fragment.html", report=report,
+                     canonical=None, **here)
             if pdf:
                 pdf_jobs.append((report.pdf, "pdf/report.html", report.title, report.published,
                                  1, {"report": report, **here}))
@@ -147,7 +154,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
             page(f"{prefix}feed.xml", "feed.xml", **here)
     page("404.html", "404.html", root=_not_found_root(site), canonical=None)
     listed = tuple(sorted(path for path, _, _ in jobs
-                          if path != "404.html" and not path.endswith("feed.xml")))
+                          if path != "404.html" and not path.endswith("feed.xml")
+                          and path not in fragment_paths))
     page("robots.txt", "robots.txt")
     if site.base_url:
         page("sitemap.xml", "sitemap.xml", paths=listed, alternates_of=alternates)

@@ -1,0 +1,13 @@
+"""Publishing the built reports to other websites: ``spotlight publish wordpress``.
+
+The report's body as a stand-alone HTML fragment (``build --fragments``) is rendered with the
+site (site/fragment.py); this package sends it. Owns:
+
+- wordpress.py: ``spotlight publish wordpress``, in one function: build, plan, send, record;
+- client.py: the WordPress REST API client (finding the API, errors in plain words);
+- page.py: a fragment made into a WordPress page body (links to the uploaded media);
+- plan.py: what a publication would change, which ``--dry-run`` prints;
+- state.py: what was published where, kept in ``.spotlight/`` beside the content.
+
+May import everything below the commands: it runs ``build()`` first.
+"""

@@ -1,0 +1,109 @@
+"""spotlight build --fragments: each report as a stand-alone HTML fragment for another
+website, as someone pasting it into a content management system would find it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from spotlight.publishing.client import Client, _api_link
+from spotlight.publishing.page import page_body
+from spotlight.site.fragment import fragment
+
+from .conftest import _build
+from .test_html_valid import VNU
+from .test_wordpress import _read
+
+SLUG = "elements-2025"
+
+
+@pytest.fixture(scope="module")
+def fragments_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build("reference-elements", tmp_path_factory.mktemp("fragments"), "--fragments",
+                  "--no-pdf")
+
+
+def _text(html: str) -> str:
+    """The words a reader sees, on one line."""
+    return " ".join(re.sub(r"<[^>]*>", " ", html).split())
+
+
+def test_a_fragment_is_the_report_without_the_site(fragments_build: Path,
+                                                   elements_build: Path) -> None:
+    assert not (elements_build / "fragments").exists()  # only when asked for
+    text = (fragments_build / "fragments" / f"{SLUG}.html").read_text(encoding="utf-8")
+    page = (fragments_build / "reports" / f"{SLUG}.html").read_text(encoding="utf-8")
+    # Nothing of the site around the report: no document, chrome, scripts or classes.
+    for chrome in ("<html", "<head>", "<body", "<script", "<main", "<footer",
+                   "Skip to main content", "tabindex", 'aria-label="Site"'):
+        assert chrome not in text
+    assert set(re.findall(r'class="([^"]*)"', text)) == {"screen-reader-text"}
+    assert text.lstrip().startswith("<article>")
+    assert "<h1>Effective Practice Spotlight: Elements region</h1>" in text
+    # The same report: from the contents list to its end, the words of the report page.
+    body = page[page.index('<nav class="contents"'):page.rindex("</article>")]
+    mine = text[text.index('<nav id="contents"'):text.rindex("</article>")]
+    assert _text(mine) == _text(body)
+    assert mine.count(">Back to top</a>") == body.count(">Back to top</a>") >= 5
+    # Every link absolute under base_url (or another site's), every anchor an id of its own.
+    reader = _read(text)
+    for href, _ in reader.links:
+        assert href.startswith(("#", "https://")) and ".html#" not in href, href
+    assert {h[1:] for h, _ in reader.links if h.startswith("#")} <= reader.ids
+    assert ("https://test.example.org/reports/elements-2025.pdf",
+            "Effective Practice Spotlight: Elements region (PDF)") in reader.links
+    assert any(h == "https://test.example.org/examples/curious.html" for h, _ in reader.links)
+    [figure] = reader.images
+    assert figure["src"] == "https://test.example.org/images/cycle.svg"
+
+
+def test_a_fragment_is_valid_html(fragments_build: Path, tmp_path: Path) -> None:
+    text = (fragments_build / "fragments" / f"{SLUG}.html").read_text(encoding="utf-8")
+    document = tmp_path / "pasted.html"
+    document.write_text(f"<!DOCTYPE html><html lang=en-GB><title>Pasted</title>{text}",
+                        encoding="utf-8")
+    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+                           str(document)], capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert json.loads(done.stderr)["messages"] == []
+
+
+def test_a_page_body_links_only_what_works_in_wordpress() -> None:
+    text = fragment(
+        '<article><header><h1>Title &amp; more</h1><p><a href="../reports/r.pdf">Title '
+        '(PDF)</a></p></header><nav id="contents"><a href="#one">One</a></nav>'
+        '<section id="one"><p>See <a href="../examples/e.html">the example</a>, '
+        '<a href="../fragments/r.html#one">here</a> and <a href="https://other.org/x.html">'
+        'elsewhere</a>.</p><img src="../images/p.png" alt="A chart"></section></article>',
+        None)
+    body = page_body(text, "r", None, {"reports/r.pdf": "https://wp.example/r.pdf",
+                                       "images/p.png": "https://wp.example/p.png"})
+    assert body.startswith("<!-- wp:html -->") and body.endswith("<!-- /wp:html -->")
+    assert "<h1>" not in body  # the page's title
+    assert '<a href="https://wp.example/r.pdf">Title (PDF)</a>' in body
+    assert "See the example, " in body  # no website to link to: its words only
+    assert '<a href="#one">here</a>' in body
+    assert '<a href="https://other.org/x.html">elsewhere</a>' in body
+    assert '<img src="https://wp.example/p.png" alt="A chart">' in body
+    with_site = page_body(text, "r", "https://site.example/s/", {})
+    assert '<a href="https://site.example/s/examples/e.html">the example</a>' in with_site
+
+
+def test_the_api_root_from_a_header_or_a_link_element() -> None:
+    from email.message import Message
+
+    headers = Message()
+    headers["Link"] = '<https://x.org/wp-json/>; rel="https://api.w.org/"'
+    assert _api_link(headers, b"") == "https://x.org/wp-json/"
+    page = b'<html><head><link rel="https://api.w.org/" href="https://x.org/?rest_route=/">'
+    assert _api_link(Message(), page) == "https://x.org/?rest_route=/"
+    client = Client("https://x.org/", "editor1", "secret")
+    client.api = "https://x.org/wp-json/"
+    assert client.url("/wp/v2/pages", {"slug": "a"}) == "https://x.org/wp-json/wp/v2/pages?slug=a"
+    client.api = "https://x.org/index.php?rest_route=/"
+    assert client.url("/wp/v2/pages/5", {"context": "edit"}) == \
+        "https://x.org/index.php?rest_route=/wp/v2/pages/5&context=edit"
