@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import birth, people
 
@@ -63,6 +63,11 @@ class PatternRule:
     #: A detail with digits is looked for only just before and at the text's digits (see
     #: ``candidates``); the others only in a text holding one of these strings.
     needs: tuple[str, ...] = ()
+    #: ``needs`` as one pattern: a text is searched once for all of them, not once for each.
+    needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needed", re.compile("|".join(map(re.escape, self.needs))))
 
 
 RULES = (
@@ -166,7 +171,7 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
     for rule in RULES:
         text = raw if rule.raw else prose
         if rule.needs:
-            if not any(needle in text for needle in rule.needs):
+            if rule.needed.search(text) is None:
                 continue
             matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
         else:

@@ -65,7 +65,7 @@ def input_digests(raw: RawContent, theme: VisualTheme,
     def read(path: Path) -> str:
         if memo is None:
             return file_digest(path)
-        key = _stat(path)
+        key = stat_key(path)
         known = memo.get(path)
         value = known[1] if key and known is not None and known[0] == key else file_digest(path)
         if key:
@@ -87,7 +87,7 @@ def input_digests(raw: RawContent, theme: VisualTheme,
     return found
 
 
-def _stat(path: Path) -> tuple[int, ...]:
+def stat_key(path: Path) -> tuple[int, ...]:
     """A file's stat data; () when they cannot be trusted to show its next change: the file
     changed within the last second (file system clocks tick coarsely)."""
     try:

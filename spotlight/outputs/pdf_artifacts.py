@@ -22,8 +22,13 @@ def mark_pagination(pdf: pikepdf.Pdf, tagged: set[tuple[int, int]]) -> None:
         height = float(page.mediabox[3]) - float(page.mediabox[1])
         scale, flipped = 1.0, False
         saved: list[tuple[float, bool]] = []
-        for number, (operands, operator) in enumerate(operations):  # type: ignore[misc]
-            name = str(operator)
+        for number, instruction in enumerate(operations):
+            # The operator alone: its operands are made into Python objects only where they
+            # are read (most of a page is text and drawing, left as it is).
+            name = str(instruction.operator)
+            if name not in _READ:
+                continue
+            operands = instruction.operands
             if name == "q":
                 saved.append((scale, flipped))
             elif name == "Q" and saved:
@@ -44,6 +49,10 @@ def mark_pagination(pdf: pikepdf.Pdf, tagged: set[tuple[int, int]]) -> None:
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(operations))
 
 
+#: The operators ``mark_pagination`` reads.
+_READ = frozenset({"q", "Q", "cm", "BDC"})
+
+
 def _mcids(page: pikepdf.Page) -> list[int]:
     """The MCIDs a page's content uses, as its ParentTree entry lists them (by count)."""
     data = page.obj.Contents.read_bytes() if "/Contents" in page.obj else b""
@@ -52,10 +61,10 @@ def _mcids(page: pikepdf.Page) -> list[int]:
 
 def _text_y(operations: list, start: int) -> float | None:  # type: ignore[type-arg]
     """The y of the first text matrix inside the marked content that begins at ``start``."""
-    for operands, operator in operations[start + 1:]:
-        name = str(operator)
+    for instruction in operations[start + 1:]:
+        name = str(instruction.operator)
         if name == "EMC":
             return None
         if name == "Tm":
-            return float(operands[5])
+            return float(instruction.operands[5])
     return None

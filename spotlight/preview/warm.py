@@ -10,8 +10,6 @@ held in memory; the search index is made from them on disk, in the background (s
 
 from __future__ import annotations
 
-import os
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..build import _GATE_VERSION, _gate, _outputs
 from ..content.load import FileMemo, load, load_published
 from ..errors import Problem
+from ..incremental.digests import stat_key
 from ..incremental.warm import Warm
 from ..pipeline import BuildOptions, run
 
@@ -92,7 +91,7 @@ class WarmSite:
         found: dict[str, bytes] = {}
         todo = []
         for name in names:
-            key = _stat(root / name)
+            key = stat_key(root / name)
             known = self._pictures.get(name)
             if key and known is not None and known[0] == key:
                 found[name] = known[1]
@@ -100,7 +99,7 @@ class WarmSite:
                 todo.append(name)
         fresh, problems = load_published(root, todo)
         for name, data in fresh.items():
-            if key := _stat(root / name):
+            if key := stat_key(root / name):
                 self._pictures[name] = (key, data)
         return found | fresh, problems
 
@@ -108,14 +107,3 @@ class WarmSite:
         images = set(made.site.images)
         self._pictures = {k: v for k, v in self._pictures.items() if k in images}
 
-
-def _stat(path: Path) -> tuple[int, ...]:
-    """A file's stat data, or () when it cannot be trusted to show the next change: the file
-    changed within the last second (file system clocks tick coarsely)."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return ()
-    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < 1_000_000_000:
-        return ()
-    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
