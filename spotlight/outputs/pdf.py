@@ -25,6 +25,7 @@ from ..content.theme import VisualTheme
 from ..errors import Problem, display_path
 from ..site.render import PdfDocument
 from . import pdf_tags
+from .pdf_tree import IDENTITY
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -121,14 +122,14 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
             warnings.append(Problem(document.path, None, (
                 f"PDF: runs to {len(rendered.pages)} pages, more than "
                 f"{document.max_pages}, even in its tightest layout; shorten it")))
-        data = rendered.write_pdf(pdf_variant=PDF_VARIANT,
-                                  pdf_identifier=_identifier(document, html),
-                                  uncompressed_pdf=False)
-    try:
-        data = pdf_tags.tidy(data)
-    except Exception as error:  # a PDF less accessible beats no PDF at all
-        warnings.append(Problem(document.path, None, (
-            f"PDF: its structure tree could not be tidied for screen readers ({error})")))
+        options = {"pdf_variant": PDF_VARIANT, "uncompressed_pdf": False,
+                   "pdf_identifier": _identifier(document, html)}
+        try:  # the structure tree is tidied before the file is written
+            data = rendered.write_pdf(finisher=pdf_tags.tidy, **options)
+        except pdf_tags.TidyError as error:  # a PDF less accessible beats no PDF at all
+            warnings.append(Problem(document.path, None, (
+                f"PDF: its structure tree could not be tidied for screen readers ({error})")))
+            data = rendered.write_pdf(**options)
     return document.path, data, warnings
 
 
@@ -159,12 +160,12 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
     WeasyPrint 70 builds the structure tree page by page, one element per box: an element cut
     by a page break becomes two, and nothing in the PDF says they were one (its issues 2902,
     1836, 2482). This wraps its box-tree walker (a private function of the pinned major
-    version) to add private keys to each element, which ``pdf_tags.tidy`` reads, uses to
-    merge the fragments and to pair definition lists, then removes:
-    ``/SpotlightKey`` (the same number for every box of one HTML element) and
-    ``/SpotlightTag`` (the HTML tag, ``a::after`` for a pseudo-element), plus
-    ``/SpotlightText`` (the text a link shows) on links. An element with a ``lang`` of its
-    own (the licence, an English title in a Welsh report) gets the standard ``/Lang``.
+    version) to record on each element, as a Python attribute that is never written to the
+    file (``pdf_tree.IDENTITY``), the HTML element's number (the same for every box of one
+    element), its tag (``a::after`` for a pseudo-element) and, on links, the text the link
+    shows; ``pdf_tags.tidy`` reads them to merge the fragments and to pair definition lists.
+    An element with a ``lang`` of its own (the licence, an English title in a Welsh report)
+    gets the standard ``/Lang``.
     """
     import pydyf
     from weasyprint.formatting_structure import boxes
@@ -179,17 +180,17 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
         source = box._box if isinstance(box, AbsolutePlaceholder) else box
         keys = pdf.__dict__.setdefault("spotlight_keys", {})
         for element in original(box, parent, pdf, *rest):
-            if "SpotlightKey" not in element and source.element is not None:
-                element["SpotlightKey"] = keys.setdefault(source.element, len(keys) + 1)
-                element["SpotlightTag"] = pydyf.String(source.element_tag)
-                if lang := source.element.get("lang"):  # English inside a Welsh PDF
-                    element["Lang"] = pydyf.String(lang)
+            if source.element is not None and not hasattr(element, IDENTITY):
+                text = None
                 if source.link_annotation and isinstance(source, boxes.ParentBox):
                     pseudo = "::" in source.element_tag  # else its pseudo-elements' text apart
                     text = "".join(b.text for b in source.descendants()
                                    if isinstance(b, boxes.TextBox)
                                    and (pseudo or "::" not in b.element_tag))
-                    element["SpotlightText"] = pydyf.String(text)
+                setattr(element, IDENTITY, (keys.setdefault(source.element, len(keys) + 1),
+                                            source.element_tag, text))
+                if lang := source.element.get("lang"):  # English inside a Welsh PDF
+                    element["Lang"] = pydyf.String(lang)
             yield element
 
     build.__wrapped__ = original  # type: ignore[attr-defined]

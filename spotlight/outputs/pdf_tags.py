@@ -1,4 +1,4 @@
-"""The structure tree of a finished PDF, made into one a screen reader can use.
+"""The structure tree of a PDF, made into one a screen reader can use.
 
 WeasyPrint 70 tags the PDF page by page, one structure element per box, and this leaves what
 its upstream issues (2902, 2903, 1836, 2482) describe: an element cut by a page break is two
@@ -6,8 +6,9 @@ elements; a link with a pseudo-element is a Link inside a Link; an anonymous box
 of the same type inside its own element (an H3 inside an H3); a definition list is
 L > Div > LI with term and definition as separate items; running headers and page numbers
 are tagged content outside the tree. Nothing in the markup or CSS can change that, so this
-module rewrites the tree of the finished file with pikepdf, using the private keys
-``pdf._record_box_identity`` adds to each element (which HTML element it came from):
+module rewrites the tree before WeasyPrint writes the file: ``tidy`` is the ``finisher``
+WeasyPrint's ``write_pdf`` calls with its PDF objects, and uses what
+``pdf._record_box_identity`` records on each element (which HTML element it came from):
 
 - fragments of one HTML element that follow each other are merged into one element, with
   marked-content references (/MCR) where its content is on another page than its /Pg;
@@ -22,52 +23,51 @@ module rewrites the tree of the finished file with pikepdf, using the private ke
 - the ParentTree is rebuilt from the new tree, so the two always agree.
 
 pdf_tree.py reads the tree into Python objects and writes it back; pdf_artifacts.py makes the
-artifacts.
-
-The result is saved deterministically: the same input bytes give the same output bytes.
+artifacts. Elements the rewriting leaves as they were keep WeasyPrint's objects; the output is
+as deterministic as WeasyPrint's: the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 import re
+from typing import Any
 
-import pikepdf
-from pikepdf import Array, Dictionary, String
+import pydyf
 
 from .. import i18n
 from .pdf_artifacts import mark_pagination
-from .pdf_tree import Annotation, Element, content, kids_of, read, write
+from .pdf_tree import Annotation, Element, Tree, content, write
 
 _LEADER = re.compile(r"[.\u2026\u00b7\s]+")
 
 
-def tidy(data: bytes) -> bytes:
-    """The PDF ``data`` with its structure tree rewritten as the module describes."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        if "/StructTreeRoot" not in pdf.Root:
-            return data
-        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
-        old = pdf.Root.StructTreeRoot
-        documents = [read(kid, pages, None)  # type: ignore[arg-type]
-                     for kid in kids_of(old)
-                     if isinstance(kid, Dictionary)]
+class TidyError(Exception):
+    """The tree could not be rewritten (the PDF is then written as WeasyPrint made it)."""
+
+
+def tidy(document: object, pdf: pydyf.PDF) -> None:
+    """Rewrite the structure tree of WeasyPrint's ``pdf`` as the module describes: a
+    ``finisher`` for ``write_pdf`` (``document`` is WeasyPrint's, unused). Any failure is
+    raised as a ``TidyError``, after which ``pdf`` must not be written."""
+    try:
+        if "StructTreeRoot" not in pdf.catalog:
+            return
+        tree = Tree(pdf)
+        documents = tree.documents()
         tagged = {mcid for document in documents for mcid in content(document)}
         repeated: set[tuple[int, int]] = set()
-        for document in documents:
-            _normalise(document, repeated)
+        for element in documents:
+            _normalise(element, repeated)
         tagged -= repeated
-        dropped = set()
-        language = str(pdf.Root.get("/Lang", "en"))
-        for document in documents:
-            dropped |= _join_link_annotations(document, pdf, language)
-        write(pdf, old, documents, dropped)
-        mark_pagination(pdf, tagged)
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 fix_metadata_version=False)
-        return out.getvalue()
+        dropped: set[int] = set()
+        language = pdf.catalog.get("Lang")
+        language = str(getattr(language, "string", "") or "en")
+        for element in documents:
+            dropped |= _join_link_annotations(element, language)
+        write(tree, documents, dropped)
+        mark_pagination(tree, tagged)
+    except Exception as error:
+        raise TidyError(str(error) or type(error).__name__) from error
 
 
 def _same(a: object, b: object) -> bool:
@@ -178,17 +178,17 @@ def _pair_definitions(kids: list) -> list:  # type: ignore[type-arg]
                 stray.append(kid)
             continue
         if kid.tag == "dt" or current is None:
-            current = Element("/LI", None, "li", kid.page, {})
+            current = Element("/LI", None, "li", kid.page)
             items.append(current)
         if kid.tag == "dt":
-            current.kids.append(Element("/Lbl", None, "dt", kid.page, {},
+            current.kids.append(Element("/Lbl", None, "dt", kid.page, None,
                                          [*stray, *_inside(kid)]))
             stray = []
             continue
         body = next((k for k in current.kids if isinstance(k, Element)
                      and k.kind == "/LBody"), None)
         if body is None:
-            body = Element("/LBody", None, "dd", kid.page, {})
+            body = Element("/LBody", None, "dd", kid.page)
             current.kids.append(body)
         body.kids.extend([*stray, *_inside(kid)])
         stray = []
@@ -206,11 +206,11 @@ def _description(element: Element, language: str = "en") -> str:
     return title
 
 
-def _join_link_annotations(element: Element, pdf: pikepdf.Pdf,
-                           language: str = "en") -> set[tuple[int, int]]:
+def _join_link_annotations(element: Element, language: str = "en") -> set[int]:
     """One annotation per line of a link (the title, leader and page number of a contents
-    entry are one), each with the link's text as its /Contents. Returns those dropped."""
-    dropped: set[tuple[int, int]] = set()
+    entry are one), each with the link's text as its /Contents. Returns the object numbers
+    of those dropped."""
+    dropped: set[int] = set()
     if element.kind == "/Link":
         description = _description(element, language)
         kept: list = []  # type: ignore[type-arg]
@@ -218,28 +218,41 @@ def _join_link_annotations(element: Element, pdf: pikepdf.Pdf,
         for kid in element.kids:
             if isinstance(kid, Annotation):
                 if description:
-                    kid.obj.Contents = String(description)
+                    kid.obj["Contents"] = pydyf.String(description)
                 if last is not None and _same_line(last, kid):
-                    a, b = [float(x) for x in last.obj.Rect], [float(x) for x in kid.obj.Rect]
-                    last.obj.Rect = Array([min(a[0], b[0]), min(a[1], b[1]),
-                                           max(a[2], b[2]), max(a[3], b[3])])
-                    dropped.add(kid.obj.objgen)
+                    a = [float(x) for x in last.obj["Rect"]]
+                    b = [float(x) for x in kid.obj["Rect"]]
+                    last.obj["Rect"] = pydyf.Array([min(a[0], b[0]), min(a[1], b[1]),
+                                                    max(a[2], b[2]), max(a[3], b[3])])
+                    dropped.add(kid.obj.number)
                     continue
                 last = kid
             kept.append(kid)
         element.kids = kept
     for kid in element.kids:
         if isinstance(kid, Element):
-            dropped |= _join_link_annotations(kid, pdf, language)
+            dropped |= _join_link_annotations(kid, language)
     return dropped
+
+
+def _plain(value: Any) -> Any:
+    """A PDF value as plain Python values, to compare two."""
+    if isinstance(value, pydyf.String):
+        return ("string", str(value.string))
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _plain(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_plain(v) for v in value)
+    return value
 
 
 def _same_line(a: Annotation, b: Annotation) -> bool:
     if a.page != b.page:
         return False
-    if a.obj.get("/Dest") != b.obj.get("/Dest") or repr(a.obj.get("/A")) != repr(b.obj.get("/A")):
+    if (_plain(a.obj.get("Dest")) != _plain(b.obj.get("Dest"))
+            or _plain(a.obj.get("A")) != _plain(b.obj.get("A"))):
         return False
-    low_a, high_a = sorted(float(y) for y in (a.obj.Rect[1], a.obj.Rect[3]))
-    low_b, high_b = sorted(float(y) for y in (b.obj.Rect[1], b.obj.Rect[3]))
+    low_a, high_a = sorted(float(y) for y in (a.obj["Rect"][1], a.obj["Rect"][3]))
+    low_b, high_b = sorted(float(y) for y in (b.obj["Rect"][1], b.obj["Rect"][3]))
     overlap = min(high_a, high_b) - max(low_a, low_b)
     return overlap > 0.5 * min(high_a - low_a, high_b - low_b)

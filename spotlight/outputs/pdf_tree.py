@@ -1,75 +1,105 @@
-"""A PDF's structure tree as plain Python objects: read from pikepdf, written back.
+"""A PDF's structure tree as plain Python objects: read from WeasyPrint's PDF objects before
+they are written, and written back into them.
 
-``read`` turns a structure element and its descendants into ``Element`` objects whose
-children are elements, marked-content references ``(page index, MCID)`` and ``Annotation``
-objects; ``write`` makes a new StructTreeRoot and ParentTree from them, so that the two always
-agree. pdf_tags.py rewrites the tree in between.
+WeasyPrint hands its finished ``pydyf.PDF`` to a finisher before writing it: its objects are
+Python dictionaries, arrays and streams there, which is far cheaper to read and change than a
+written file. ``read`` turns the tree into ``Element`` objects whose children are elements,
+marked-content references ``(page index, MCID)`` and ``Annotation`` objects; ``write`` puts
+the rewritten tree back: each element kept is WeasyPrint's own object with a new /K, /P and
+/Pg, the few new ones (definition list items) are added, the ParentTree is rebuilt from the
+tree so that the two always agree, and what is left out of the tree is emptied (written as
+``null``, as a file without it would read). pdf_tags.py rewrites the tree in between.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name
+import pydyf
 
-# What an element keeps besides its type, parent, page and children.
-KEEP = ("/A", "/Alt", "/ActualText", "/E", "/ID", "/Lang", "/T", "/C")
+# What ``pdf._record_box_identity`` puts on each element WeasyPrint makes, as a Python
+# attribute (never written to the file): (HTML element's number, its tag, a link's text).
+IDENTITY = "spotlight_identity"
 
 
 @dataclass
 class Annotation:
-    """A link (or other) annotation the tree holds, and the index of its page."""
+    """A link (or other) annotation the tree holds, the index of its page and the object
+    reference (/OBJR) the tree holds it by."""
 
-    obj: pikepdf.Object
+    obj: pydyf.Dictionary
     page: int
+    reference: pydyf.Dictionary
 
 
 @dataclass
 class Element:
-    """A structure element; ``key`` and ``tag`` say which HTML element it comes from."""
+    """A structure element; ``key`` and ``tag`` say which HTML element it comes from, ``obj``
+    is WeasyPrint's object for it (None for an element the tidying makes)."""
 
     kind: str
     key: int | None
     tag: str
     page: int | None
-    extra: dict[str, pikepdf.Object]
+    obj: pydyf.Dictionary | None = None
     kids: list[Element | tuple[int, int] | Annotation] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)  # a link's text, one per fragment
     suffix: list[str] = field(default_factory=list)  # its pseudo-elements' text
 
 
-def kids_of(element: pikepdf.Object) -> list[pikepdf.Object]:
-    """A structure element's /K as a list (it may be one object, an array or absent)."""
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, Array) else [kids]
+class Tree:
+    """The structure tree of a ``pydyf.PDF`` not yet written: its root and what the elements
+    refer to (objects by number, pages by reference)."""
+
+    def __init__(self, pdf: pydyf.PDF) -> None:
+        self.pdf = pdf
+        self.objects: list[Any] = pdf.objects
+        self.page_references: tuple[bytes, ...] = pdf.page_references
+        self.pages = [self.objects[_number(r)] for r in self.page_references]
+        self.page_index = {reference: index for index, reference
+                           in enumerate(self.page_references)}
+        self.root: pydyf.Dictionary = self.get(pdf.catalog["StructTreeRoot"])
+
+    def get(self, reference: bytes) -> Any:
+        """The object a reference (``b"12 0 R"``) names."""
+        return self.objects[_number(reference)]
+
+    def documents(self) -> list[Element]:
+        """The tree's top elements (WeasyPrint makes one, the /Document) and their
+        descendants."""
+        return [self.read(self.get(kid), None) for kid in self.root.get("K", ())
+                if isinstance(kid, bytes)]
+
+    def read(self, element: pydyf.Dictionary, inherited: int | None) -> Element:
+        """``element`` and its descendants; ``inherited`` is the page of the parent (for an
+        element without /Pg)."""
+        page = self.page_index.get(element.get("Pg"), inherited)  # type: ignore[arg-type]
+        key, tag, text = getattr(element, IDENTITY, (None, "", None))
+        node = Element(str(element["S"]), key, tag, page, element)
+        if text is not None:
+            (node.suffix if "::" in tag else node.texts).append(text)
+        objects = self.objects
+        for kid in element.get("K", ()):
+            if isinstance(kid, int):
+                node.kids.append((page, kid))  # type: ignore[arg-type]
+                continue
+            target = objects[_number(kid)]
+            kind = target.get("Type")
+            if kind == "/OBJR":
+                where = self.page_index[target["Pg"]] if "Pg" in target else page
+                node.kids.append(Annotation(self.get(target["Obj"]), where,  # type: ignore[arg-type]
+                                            target))
+            elif kind == "/MCR":
+                where = self.page_index[target["Pg"]] if "Pg" in target else page
+                node.kids.append((where, int(target["MCID"])))  # type: ignore[arg-type]
+            elif "S" in target:
+                node.kids.append(self.read(target, page))
+        return node
 
 
-def read(element: pikepdf.Object, pages: dict[tuple[int, int], int],
-         inherited: int | None) -> Element:
-    """``element`` and its descendants; ``pages`` gives a page object's index, ``inherited``
-    the page of the parent (for an element without /Pg)."""
-    page = pages.get(element.Pg.objgen, inherited) if "/Pg" in element else inherited
-    key = element.get("/SpotlightKey")
-    node = Element(str(element.S), int(key) if key is not None else None,
-                   str(element.get("/SpotlightTag", "")), page,
-                   {k: element[k] for k in KEEP if k in element})
-    if "/SpotlightText" in element:
-        (node.suffix if "::" in node.tag else node.texts).append(str(element.SpotlightText))
-    for kid in kids_of(element):
-        if isinstance(kid, int):
-            node.kids.append((page, int(kid)))  # type: ignore[arg-type]
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == "/MCR":
-            where = pages[kid.Pg.objgen] if "/Pg" in kid else page
-            node.kids.append((where, int(kid.MCID)))  # type: ignore[arg-type]
-        elif isinstance(kid, Dictionary) and kid.get("/Type") == "/OBJR":
-            where = pages[kid.Pg.objgen] if "/Pg" in kid else page
-            node.kids.append(Annotation(kid.Obj, where))  # type: ignore[arg-type]
-        elif isinstance(kid, Dictionary) and "/S" in kid:
-            node.kids.append(read(kid, pages, page))
-    return node
+def _number(reference: bytes) -> int:
+    return int(reference[:reference.index(b" ")])
 
 
 def content(element: Element) -> list[tuple[int, int]]:
@@ -83,13 +113,26 @@ def content(element: Element) -> list[tuple[int, int]]:
     return found
 
 
-def write(pdf: pikepdf.Pdf, old: pikepdf.Object, documents: list[Element],
-          dropped: set[tuple[int, int]]) -> None:
-    """A new StructTreeRoot and ParentTree for the tree; the old objects are left unused."""
-    page_objects = [page.obj for page in pdf.pages]
-    held: dict[int, dict[int, pikepdf.Object]] = {}
-    annotations: list[tuple[pikepdf.Object, pikepdf.Object]] = []
-    root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+class _Freed(pydyf.Object):
+    """An object nothing refers to any more, written as ``null`` (as if it were absent)."""
+
+    @property
+    def data(self) -> bytes:
+        return b"null"
+
+
+_NULL = b"null"
+
+
+def write(tree: Tree, documents: list[Element], dropped: set[int]) -> None:
+    """Put the tree back into the PDF's objects, with a ParentTree made from it; elements,
+    object references and annotations (``dropped``: their object numbers) no longer in it are
+    freed."""
+    pdf, page_references = tree.pdf, tree.page_references
+    held: dict[int, dict[int, bytes]] = {}
+    annotations: list[tuple[pydyf.Dictionary, bytes]] = []
+    kept: set[int] = set()
+    root = tree.root
 
     def first_page(element: Element) -> int | None:
         for kid in element.kids:
@@ -102,49 +145,67 @@ def write(pdf: pikepdf.Pdf, old: pikepdf.Object, documents: list[Element],
                 return found
         return element.page
 
-    def make(element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        made = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name(element.kind),
-                                            P=parent))
+    def make(element: Element, parent: bytes) -> bytes:
+        made = element.obj
+        if made is None:
+            made = pydyf.Dictionary({"Type": "/StructElem", "S": element.kind})
+            pdf.add_object(made)
+        kept.add(made.number)
+        reference = made.reference
+        made["P"] = parent
         page = first_page(element)
         if page is not None:
-            made.Pg = page_objects[page]
-        for name, value in element.extra.items():
-            made[name] = value
-        kids = Array()
+            made["Pg"] = page_references[page]
+        else:
+            made.pop("Pg", None)
+        kids = pydyf.Array()
         for kid in element.kids:
             if isinstance(kid, tuple):
                 where, mcid = kid
-                held.setdefault(where, {})[mcid] = made
-                kids.append(mcid if where == page else Dictionary(
-                    Type=Name.MCR, Pg=page_objects[where], MCID=mcid))
+                held.setdefault(where, {})[mcid] = reference
+                kids.append(mcid if where == page else pydyf.Dictionary(
+                    {"Type": "/MCR", "Pg": page_references[where], "MCID": mcid}))
             elif isinstance(kid, Annotation):
-                annotations.append((kid.obj, made))
-                kids.append(Dictionary(Type=Name.OBJR, Obj=kid.obj,
-                                       Pg=page_objects[kid.page]))
+                annotations.append((kid.obj, reference))
+                objr = kid.reference
+                objr["Pg"] = page_references[kid.page]
+                kept.add(objr.number)
+                kids.append(objr.reference)
             else:
-                kids.append(make(kid, made))
-        made.K = kids
-        return made
+                kids.append(make(kid, reference))
+        made["K"] = kids
+        return reference
 
-    root.K = Array([make(document, root) for document in documents])
-    nums = Array()
-    for index, page in enumerate(page_objects):
-        if "/StructParents" not in page:
+    root["K"] = pydyf.Array([make(document, root.reference) for document in documents])
+    nums = pydyf.Array()
+    for index, page in enumerate(tree.pages):
+        if "StructParents" not in page:
             continue
-        page.StructParents = index
+        page["StructParents"] = index
         mapping = held.get(index, {})
         size = max(mapping) + 1 if mapping else 0
-        nums.extend([index, Array([mapping.get(m) for m in range(size)])])  # type: ignore[list-item]
-        if "/Annots" in page:
-            page.Annots = Array([a for a in page.Annots if a.objgen not in dropped])
-    next_key = len(page_objects)
+        nums.extend([index, pydyf.Array([mapping.get(m, _NULL) for m in range(size)])])
+        if "Annots" in page:
+            page["Annots"] = pydyf.Array([a for a in page["Annots"]
+                                          if _number(a) not in dropped])
+    next_key = len(tree.pages)
     for annotation, element in annotations:
-        annotation.StructParent = next_key
-        nums.extend([next_key, element])  # type: ignore[list-item]
+        annotation["StructParent"] = next_key
+        nums.extend([next_key, element])
         next_key += 1
-    root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-    root.ParentTreeNextKey = next_key
-    for name in ("/RoleMap", "/ClassMap", "/Namespaces"):
-        if name in old:
-            root[name] = old[name]
-    pdf.Root.StructTreeRoot = root
+    parent_tree = tree.get(root["ParentTree"])
+    parent_tree.clear()
+    parent_tree["Nums"] = nums
+    root["ParentTreeNextKey"] = next_key
+    _free(tree.objects, kept, dropped)
+
+
+def _free(objects: list[Any], kept: set[int], dropped: set[int]) -> None:
+    """Structure elements and object references outside the tree, and the dropped
+    annotations, become ``null``."""
+    for number, obj in enumerate(objects):
+        if number in dropped or (type(obj) is pydyf.Dictionary and number not in kept
+                                 and obj.get("Type") in ("/StructElem", "/OBJR")):
+            freed = _Freed()
+            freed.number = number
+            objects[number] = freed
