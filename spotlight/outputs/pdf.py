@@ -20,11 +20,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+import pydyf
+
 from ..content.images import RASTER, published_picture
 from ..content.theme import VisualTheme
 from ..errors import Problem, display_path
 from ..site.render import PdfDocument
 from . import pdf_tags
+from .pdf_objects import encode_once
 from .pdf_tree import IDENTITY
 
 PDF_VARIANT = "pdf/ua-1"
@@ -125,12 +128,23 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
         options = {"pdf_variant": PDF_VARIANT, "uncompressed_pdf": False,
                    "pdf_identifier": _identifier(document, html)}
         try:  # the structure tree is tidied before the file is written
-            data = rendered.write_pdf(finisher=pdf_tags.tidy, **options)
+            data = rendered.write_pdf(finisher=_tidied, **options)
         except pdf_tags.TidyError as error:  # a PDF less accessible beats no PDF at all
             warnings.append(Problem(document.path, None, (
                 f"PDF: its structure tree could not be tidied for screen readers ({error})")))
-            data = rendered.write_pdf(**options)
+            data = rendered.write_pdf(finisher=_finished, **options)
     return document.path, data, warnings
+
+
+def _tidied(document: object, pdf: pydyf.PDF) -> None:
+    """WeasyPrint's finisher: the structure tree tidied, then each object serialised once."""
+    pdf_tags.tidy(document, pdf)
+    encode_once(pdf)
+
+
+def _finished(document: object, pdf: pydyf.PDF) -> None:
+    """The finisher when the tree could not be tidied: each object serialised once."""
+    encode_once(pdf)
 
 
 def pdf_label(data: bytes) -> str:

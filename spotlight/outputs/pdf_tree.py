@@ -18,6 +18,8 @@ from typing import Any
 
 import pydyf
 
+from .pdf_objects import Freed
+
 # What ``pdf._record_box_identity`` puts on each element WeasyPrint makes, as a Python
 # attribute (never written to the file): (HTML element's number, its tag, a link's text).
 IDENTITY = "spotlight_identity"
@@ -113,14 +115,6 @@ def content(element: Element) -> list[tuple[int, int]]:
     return found
 
 
-class _Freed(pydyf.Object):
-    """An object nothing refers to any more, written as ``null`` (as if it were absent)."""
-
-    @property
-    def data(self) -> bytes:
-        return b"null"
-
-
 _NULL = b"null"
 
 
@@ -206,6 +200,4 @@ def _free(objects: list[Any], kept: set[int], dropped: set[int]) -> None:
     for number, obj in enumerate(objects):
         if number in dropped or (type(obj) is pydyf.Dictionary and number not in kept
                                  and obj.get("Type") in ("/StructElem", "/OBJR")):
-            freed = _Freed()
-            freed.number = number
-            objects[number] = freed
+            objects[number] = Freed(number)
