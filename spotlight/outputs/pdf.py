@@ -27,7 +27,7 @@ from ..content.theme import VisualTheme
 from ..errors import Problem, display_path
 from ..site.render import PdfDocument
 from . import pdf_tags
-from .pdf_objects import encode_once
+from .pdf_objects import PageReferencesOnce, encode_once
 from .pdf_tree import IDENTITY
 
 PDF_VARIANT = "pdf/ua-1"
@@ -179,9 +179,8 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
     element), its tag (``a::after`` for a pseudo-element) and, on links, the text the link
     shows; ``pdf_tags.tidy`` reads them to merge the fragments and to pair definition lists.
     An element with a ``lang`` of its own (the licence, an English title in a Welsh report)
-    gets the standard ``/Lang``.
+    gets the standard ``/Lang``. The PDF it builds in becomes a ``PageReferencesOnce``.
     """
-    import pydyf
     from weasyprint.formatting_structure import boxes
     from weasyprint.layout.absolute import AbsolutePlaceholder
     from weasyprint.pdf import tags
@@ -191,6 +190,8 @@ def _record_box_identity(weasyprint) -> None:  # type: ignore[no-untyped-def]
     original = getattr(tags._build_box_tree, "__wrapped__", tags._build_box_tree)
 
     def build(box, parent, pdf, *rest):  # type: ignore[no-untyped-def]
+        if pdf.__class__ is pydyf.PDF:  # its page references formatted once, not per element
+            pdf.__class__ = PageReferencesOnce
         source = box._box if isinstance(box, AbsolutePlaceholder) else box
         keys = pdf.__dict__.setdefault("spotlight_keys", {})
         for element in original(box, parent, pdf, *rest):

@@ -1,5 +1,10 @@
-"""WeasyPrint's PDF objects (pydyf) just before they are written: objects emptied, and
-objects serialised once.
+"""WeasyPrint's PDF objects (pydyf) while it tags them and just before they are written:
+page references listed once, objects emptied, and objects serialised once.
+
+WeasyPrint 70 asks pydyf for the list of page references for every structure element it
+makes, and pydyf formats that list anew each time: 14,000 times 113 references for a
+hundred-example report, most of WeasyPrint's tagging time. ``PageReferencesOnce`` keeps the
+list while the pages stay the same.
 
 pydyf writes a file with an identifier (spotlight always gives one, for reproducible files)
 by serialising every object twice: once to write it, once more to hash all of them for the
@@ -11,6 +16,18 @@ the same bytes and nothing is compressed twice but pydyf's own object stream.
 from __future__ import annotations
 
 import pydyf
+
+
+class PageReferencesOnce(pydyf.PDF):
+    """A ``pydyf.PDF`` whose ``page_references`` are formatted once for its pages (a PDF
+    that WeasyPrint made is given this class when it starts tagging, see pdf.py)."""
+
+    @property
+    def page_references(self) -> tuple[bytes, ...]:
+        kept = self.__dict__.get("_spotlight_page_references")
+        if kept is None or 3 * len(kept) != len(self.pages["Kids"]):
+            kept = self.__dict__["_spotlight_page_references"] = super().page_references
+        return kept  # type: ignore[no-any-return]
 
 
 class Freed(pydyf.Object):
