@@ -179,3 +179,23 @@ def test_svg_text_follows_the_visual_themes_typeface(site, tmp_path: Path) -> No
     pdf = Pdf(tmp_path / "out" / "reports" / "north-2025.pdf")
     assert "Weekly contacts" in pdf.text()
     assert all(name.startswith("Liberation-Sans") for name in pdf.font_names()), pdf.font_names()
+
+
+def test_a_pdf_whose_tree_cannot_be_tidied_is_still_written_with_a_warning(
+        site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from spotlight.outputs import pdf_tags
+
+    from .conftest import run
+
+    def broken(element, repeated):  # type: ignore[no-untyped-def]
+        raise ValueError("an element the tidying cannot read")
+
+    monkeypatch.setattr(pdf_tags, "_normalise", broken)  # forked PDF workers inherit it
+    site("minimal")
+    result = run("build", "--content", "site", "--out", "out", "--no-handouts", "--no-search")
+    assert result.exit_code == 0, result.output
+    assert ("reports/north-2025.pdf: PDF: its structure tree could not be tidied for screen "
+            "readers (an element the tidying cannot read) (warning)") in result.stderr.splitlines()
+    path = tmp_path / "out" / "reports" / "north-2025.pdf"
+    assert "Ann, a 30-year-old woman" in Pdf(path).text(), "the PDF is there, as WeasyPrint made it"
+    assert audit(path).elements["/Document"] == 1
