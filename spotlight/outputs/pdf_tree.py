@@ -152,7 +152,7 @@ def write(tree: Tree, documents: list[Element], dropped: set[int]) -> None:
             made["Pg"] = page_references[page]
         else:
             made.pop("Pg", None)
-        kids = pydyf.Array()
+        kids: list[object] = []
         for kid in element.kids:
             if isinstance(kid, tuple):
                 where, mcid = kid
@@ -167,7 +167,8 @@ def write(tree: Tree, documents: list[Element], dropped: set[int]) -> None:
                 kids.append(objr.reference)
             else:
                 kids.append(make(kid, reference))
-        made["K"] = kids
+        if made.get("K") != kids:  # most elements keep the /K WeasyPrint gave them
+            made["K"] = pydyf.Array(kids)
         return reference
 
     root["K"] = pydyf.Array([make(document, root.reference) for document in documents])
