@@ -10,7 +10,9 @@ pydyf writes a file with an identifier (spotlight always gives one, for reproduc
 by serialising every object twice: once to write it, once more to hash all of them for the
 second half of /ID, compressing every stream again. ``encode_once`` serialises each object
 beforehand and puts in its place one that hands out those bytes, so that both passes read
-the same bytes and nothing is compressed twice but pydyf's own object stream.
+the same bytes; the streams pydyf itself adds while writing (its object stream, about 1 MB
+for a hundred-example report, and its cross-reference stream) keep the bytes they are first
+serialised to, as they do not change once added.
 """
 
 from __future__ import annotations
@@ -60,10 +62,31 @@ class Encoded(pydyf.Object):
         return not self.generation and not self._stream
 
 
+class _StreamOnce(pydyf.Stream):
+    """A stream pydyf adds while writing, which keeps the bytes it is first serialised to."""
+
+    @property
+    def data(self) -> bytes:
+        kept = self.__dict__.get("_spotlight_data")
+        if kept is None:
+            kept = self.__dict__["_spotlight_data"] = super().data
+        return kept  # type: ignore[no-any-return]
+
+
+class _Objects(list):  # type: ignore[type-arg]
+    """``pdf.objects``, where a stream pydyf adds while writing becomes a ``_StreamOnce``."""
+
+    def append(self, obj: pydyf.Object) -> None:
+        if type(obj) is pydyf.Stream:
+            obj.__class__ = _StreamOnce
+        super().append(obj)
+
+
 def encode_once(pdf: pydyf.PDF) -> None:
     """Serialise each of ``pdf``'s objects now, for pydyf's two passes over them (see the
     module's docstring); call it last, when no object will change."""
-    objects = pdf.objects
+    objects = _Objects(pdf.objects)
     for number, obj in enumerate(objects):
         if obj.free != "f" and not isinstance(obj, (Encoded, Freed)):
             objects[number] = Encoded(obj)
+    pdf.objects = objects
