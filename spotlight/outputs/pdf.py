@@ -7,6 +7,7 @@ other ``file://``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import logging
@@ -138,13 +139,30 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
 
 def _tidied(document: object, pdf: pydyf.PDF) -> None:
     """WeasyPrint's finisher: the structure tree tidied, then each object serialised once."""
-    pdf_tags.tidy(document, pdf)
-    encode_once(pdf)
+    with _collector_paused():
+        pdf_tags.tidy(document, pdf)
+        encode_once(pdf)
 
 
 def _finished(document: object, pdf: pydyf.PDF) -> None:
     """The finisher when the tree could not be tidied: each object serialised once."""
-    encode_once(pdf)
+    with _collector_paused():
+        encode_once(pdf)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: the finisher makes tens of thousands of
+    small objects (none in a cycle, all freed by their reference counts), and each collection
+    they would set off walks all of WeasyPrint's boxes (about 0.2 s of CPU for a
+    hundred-example report)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def pdf_label(data: bytes) -> str:
