@@ -137,7 +137,7 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
 
 
 #: Made by the search indexer in every build, and not listed in the manifest.
-_INDEXER = "pagefind/"
+_INDEXER = "pagefind"
 
 
 def _foreign(out: Path, listed: Iterable[str] | None) -> list[str]:
@@ -147,12 +147,16 @@ def _foreign(out: Path, listed: Iterable[str] | None) -> list[str]:
         return []
     made = {*listed, *LEGACY}
     found = []
-    for folder, dirs, names in os.walk(out):
+    root = os.fspath(out)
+    for folder, dirs, names in os.walk(root):
+        if folder == root:
+            prefix = ""
+            if _INDEXER in dirs:
+                dirs.remove(_INDEXER)  # the search index: a thousand files, none listed
+        else:
+            prefix = folder[len(root) + 1:].replace(os.sep, "/") + "/"
         dirs.sort()
-        for name in sorted(names):
-            relative = (Path(folder) / name).relative_to(out).as_posix()
-            if relative not in made and not relative.startswith(_INDEXER):
-                found.append(relative)
+        found += [prefix + name for name in sorted(names) if prefix + name not in made]
     return found
 
 
