@@ -29,7 +29,8 @@ def test_the_vocabulary_counts_words_per_language() -> None:
                              "pagefind/words.json"]
     assert files["pagefind/words.json"] == (
         b'{"shortest":3,"short":["da"],"words":{"housing":3,"tai":1}}')
-    assert files["pagefind/words-cy.json"] == b'{"shortest":3,"short":[],"words":{"housing":1,"tai":1}}'
+    assert files["pagefind/words-cy.json"] == (
+        b'{"shortest":3,"short":[],"words":{"housing":1,"tai":1}}')
 
 
 @pytest.mark.parametrize("named", [False, True])

@@ -169,7 +169,7 @@ def indexed_text(page: str) -> list[str]:
                 if not bodies and not _BODY_NAME.search(page, at):
                     break  # no body open, and none further on: nothing more to index
             continue
-        if name in _VOID or attributes and attributes.rstrip().endswith("/"):
+        if name in _VOID or (attributes and attributes.rstrip().endswith("/")):
             continue  # <br>, <div/>: opened and closed at once
         kind = 0
         if attributes and "data-pagefind" in attributes.lower():
