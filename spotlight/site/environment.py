@@ -11,12 +11,16 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import _PassArg
 from markupsafe import Markup
 
 from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
+from . import messages
 from .fragment import fragment
+from .messages import page_language
 
 _PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
 
@@ -48,9 +52,10 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
         extensions=["jinja2.ext.i18n"],
     )
     # Every message is looked up in the catalogue of the page's language, ``lang`` (see
-    # spotlight/i18n.py); Jinja's "newstyle" gettext escapes the values put into a message.
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        _gettext, _ngettext, newstyle=True, pgettext=_pgettext)
+    # spotlight/i18n.py); as Jinja's "newstyle" gettext does, the values put into a message
+    # are escaped (see messages.py).
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    env.globals.update(messages.callables(), npgettext=None)
     env.filters["long_date"] = long_date
     env.filters["time"] = time_element
     env.filters["translate"] = _translate
@@ -69,6 +74,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.globals["words_file"] = lambda lang: f"words-{lang}.json"
     env.globals["language_name"] = lambda lang: i18n.NAMES[i18n.interface_language(lang)]
     env.filters["fragment"] = fragment
+    env.trust(*(value for value in env.globals.values() if callable(value)))
     return env
 
 
@@ -89,6 +95,8 @@ class TemplateEnvironment(SandboxedEnvironment):
         self._plain: set[tuple[type, str]] = set()
         self._watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
         self.seen: set[str] | None = None
+        #: id -> (callable, what is called, whether it is given the context): see ``call``.
+        self._trusted: dict[int, tuple[Any, Callable[..., Any], bool]] = {}
         #: "PDF, 1.2 MB, 30 pages" by output path, once the PDFs are made (see build.py).
         self.pdf_labels: Mapping[str, str] = {}
 
@@ -121,6 +129,45 @@ class TemplateEnvironment(SandboxedEnvironment):
                 return value
         return super().getattr(obj, attribute)
 
+    def trust(self, *functions: Any) -> None:
+        """Let templates call ``functions`` (spotlight's own globals, found safe once here)
+        straight away: see ``call``."""
+        for function in functions:
+            # What ``jinja2.runtime.Context.call`` calls, and whether it passes the context.
+            target: Callable[..., Any] = function
+            if _PassArg.from_obj(function.__call__) is not None:
+                target = function.__call__
+            passed = _PassArg.from_obj(target)
+            if self.is_safe_callable(function) and passed in (None, _PassArg.context):
+                self._trusted[id(function)] = (function, target, passed is _PassArg.context)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any,
+             *args: Any, **kwargs: Any) -> Any:
+        # Every call a template makes: ``_("Home")``, a macro, ``range(3)``... The sandbox
+        # asks whether the callable is safe, then Jinja's context works out what to pass it;
+        # for spotlight's own functions (``trust``) and the templates' macros both answers
+        # are known, and the call is made here as ``Context.call`` would make it.
+        trusted = __self._trusted.get(id(__obj))
+        if trusted is not None and trusted[0] is __obj:
+            _, target, with_context = trusted
+        elif type(__obj) is Macro and __self.is_safe_callable(__obj):
+            target, with_context = __obj, False
+        else:
+            return super().call(__context, __obj, *args, **kwargs)
+        loop_vars = kwargs.pop("_loop_vars", None)
+        block_vars = kwargs.pop("_block_vars", None)
+        if with_context:
+            if loop_vars:
+                __context = __context.derived(loop_vars)
+            if block_vars:
+                __context = __context.derived(block_vars)
+            args = (__context, *args)
+        try:
+            return target(*args, **kwargs)
+        except StopIteration:
+            return __self.undefined("value was undefined because a callable raised a"
+                                    " StopIteration exception")
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
         # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
@@ -150,30 +197,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return jinja2.FileSystemBytecodeCache()
     except (OSError, RuntimeError):
         return None
-
-
-def page_language(context: jinja2.runtime.Context | Mapping[str, Any]) -> str:
-    """The language of the page a template renders: its ``lang``, else the site's."""
-    lang = context.get("lang")
-    if isinstance(lang, str) and lang:
-        return lang
-    site = context.get("site")
-    return str(getattr(site, "language", "en"))
-
-
-@jinja2.pass_context
-def _gettext(context: jinja2.runtime.Context, message: str) -> str:
-    return i18n.gettext(page_language(context), message)
-
-
-@jinja2.pass_context
-def _pgettext(context: jinja2.runtime.Context, where: str, message: str) -> str:
-    return i18n.pgettext(page_language(context), where, message)
-
-
-@jinja2.pass_context
-def _ngettext(context: jinja2.runtime.Context, singular: str, plural: str, count: int) -> str:
-    return i18n.ngettext(page_language(context), singular, plural, count)
 
 
 @jinja2.pass_context
