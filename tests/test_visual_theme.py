@@ -92,3 +92,20 @@ def test_templates_read_every_key_of_the_files_as_written(site, tmp_path: Path) 
         in report
     example = (tmp_path / "out" / "examples" / "first-case.html").read_text()
     assert '<meta name="keys" content="community-order, 2.1">' in example
+
+
+def test_a_template_cannot_reach_pythons_internals(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The sandbox stays: a theme reaching for a private attribute, or for one through
+    ``str.format``, fails the build naming the line, and writes nothing."""
+    site("minimal")
+    for attempt in ("{{ site.__class__.__mro__ }}", "{{ site.title.__class__ }}",
+                    "{{ '{0.__class__}'.format(site) }}", "{{ site.url.__globals__ }}",
+                    "{% for report in site.reports %}{{ report.__dict__ }}{% endfor %}"):
+        overlay(tmp_path / "custom", {"templates/index.html": f"ok\n{attempt}\n"})
+        result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                     "--theme-override", "custom")
+        assert result.exit_code == 1, attempt
+        first = result.stderr.splitlines()[0]
+        assert first.startswith("custom/templates/index.html:2: template error: "), first
+        assert "unsafe" in first, first
+        assert not (tmp_path / "out").exists()
