@@ -15,7 +15,7 @@ from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
 from . import messages
 from .fragment import fragment
-from .messages import page_language
+from .messages import lookup, page_language
 from .sandbox import TemplateEnvironment
 
 _PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
@@ -45,6 +45,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
+        auto_reload=False,  # the layers are read once, and never change while it renders
         extensions=["jinja2.ext.i18n"],
     )
     # Every message is looked up in the catalogue of the page's language, ``lang`` (see
@@ -96,7 +97,7 @@ def _translate(context: jinja2.runtime.Context, message: str) -> str:
 def _text_language(context: jinja2.runtime.Context) -> str:
     """The language of what the site file says (taxonomy names, the organisation, the
     licence): ``text_lang`` where a page of another edition says so, else the page's."""
-    lang = context.get("text_lang")
+    lang = lookup(context, "text_lang")
     return lang if isinstance(lang, str) and lang else page_language(context)
 
 
@@ -139,7 +140,7 @@ def _site_lang(context: jinja2.runtime.Context) -> Markup:
     """` lang="en-GB"` for an element holding the site file's text that no other language
     has (the licence, the accessibility statement's contact details), on a page in another
     language; nothing otherwise."""
-    main = context.get("main_lang")
+    main = lookup(context, "main_lang")
     written = main if isinstance(main, str) and main else _text_language(context)
     page = page_language(context)
     if written.split("-")[0].lower() == page.split("-")[0].lower():

@@ -21,6 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import _PassArg
 from markupsafe import Markup
 
+from .partials import Partials
+
 _escape_inner: Callable[[str], str] | None = getattr(markupsafe, "_escape_inner", None)
 
 
@@ -49,7 +51,12 @@ class CompiledTemplate(jinja2.Template):
                         globals: MutableMapping[str, Any]) -> jinja2.Template:
         if _escape_inner is not None and namespace.get("escape") is markupsafe.escape:
             namespace["escape"] = _escape
-        return super()._from_namespace(environment, namespace, globals)
+        template = super()._from_namespace(environment, namespace, globals)
+        partials = getattr(environment, "partials", None)
+        if isinstance(partials, Partials) and template.name is not None:
+            template.root_render_func = partials.wrap(  # type: ignore[assignment]
+                template.name, template.root_render_func)
+        return template
 
 
 class TemplateEnvironment(SandboxedEnvironment):
@@ -73,8 +80,19 @@ class TemplateEnvironment(SandboxedEnvironment):
         self.seen: set[str] | None = None
         #: id -> (callable, what is called, whether it is given the context): see ``call``.
         self._trusted: dict[int, tuple[Any, Callable[..., Any], bool]] = {}
-        #: "PDF, 1.2 MB, 30 pages" by output path, once the PDFs are made (see build.py).
-        self.pdf_labels: Mapping[str, str] = {}
+        #: The output of included templates, kept for the same values (see partials.py).
+        self.partials = Partials(self)
+        self._pdf_labels: Mapping[str, str] = {}
+
+    @property
+    def pdf_labels(self) -> Mapping[str, str]:
+        """"PDF, 1.2 MB, 30 pages" by output path, once the PDFs are made (see build.py)."""
+        return self._pdf_labels
+
+    @pdf_labels.setter
+    def pdf_labels(self, value: Mapping[str, str]) -> None:
+        self._pdf_labels = value
+        self.partials.clear()  # what a link to a PDF says may have changed
 
     def pdf_label(self, path: str) -> str:
         """What a link to the PDF at ``path`` says of it, as GOV.UK does: "PDF, 1.2 MB, 30
