@@ -38,7 +38,7 @@ PAGE_OWN = frozenset({"path", "canonical"})
 #: How much text is kept at most, in characters, for one rendering stage.
 LIMIT = 32_000_000
 
-_VALUES = frozenset({str, Markup, int, float, bool, type(None)})
+_VALUES = frozenset({Markup, int, float, bool, type(None)})
 _KEPT_AS_THEY_ARE = frozenset({tuple, frozenset, dt.date, dt.datetime, types.FunctionType,
                                types.BuiltinFunctionType, type})
 
@@ -56,17 +56,15 @@ class Partials:
         self._env = environment
         self._watching: _Watching = environment  # type: ignore[assignment]
         self._kept: dict[tuple[Any, ...], tuple[str, frozenset[str]]] = {}
-        #: The keys rendered once, not kept: most renderings are of a page's own things.
-        self._once: set[tuple[Any, ...]] = set()
-        #: The objects of the keys, alive as long as their identity is part of a key.
-        self._held: dict[int, Any] = {}
+        #: The keys rendered once, not kept (most renderings are of a page's own things),
+        #: with the objects they hold.
+        self._once: dict[tuple[Any, ...], list[Any]] = {}
         self._size = 0
 
     def clear(self) -> None:
         """Forget every kept output (what the templates read may have changed)."""
         self._kept.clear()
         self._once.clear()
-        self._held.clear()
         self._size = 0
 
     def wrap(self, name: str, render: RenderFunction) -> RenderFunction:
@@ -80,13 +78,15 @@ class Partials:
             # Not a generator itself, so that a rendering not kept is the template's own
             # generator, without another in between (an include iterates over what this
             # returns at once, then closes it).
-            key = self._key(render, context, names)
-            found = None if key is None else self._kept.get(key)
+            made = self._key(render, context, names)
+            if made is None:
+                return render(context)
+            key, objects = made
+            found = self._kept.get(key)
             if found is None:
-                if key is None or key not in self._once:
+                if key not in self._once:
                     # The first time: written out as it comes, and only the key noted.
-                    if key is not None:
-                        self._once.add(key)
+                    self._once[key] = objects
                     return render(context)
                 found = self._keep(key, render, context)
             if (seen := self._watching.seen) is not None:
@@ -124,27 +124,32 @@ class Partials:
             return None
         return tuple(sorted(names | CONTEXT_READS))
 
-    def _key(self, render: RenderFunction, context: Context,
-             names: tuple[str, ...]) -> tuple[Any, ...] | None:
-        """What the output of ``render`` depends on in ``context``; None if a value could
-        change."""
-        key: list[Any] = [id(render)]
-        held = self._held
+    def _key(self, render: RenderFunction, context: Context, names: tuple[str, ...]
+             ) -> tuple[tuple[Any, ...], list[Any]] | None:
+        """What the output of ``render`` depends on in ``context``, and the objects that
+        are part of it by identity (kept alive as long as the key is: an identity is
+        another object's once its object is gone); None if a value could change."""
+        key: list[Any] = [render]
+        objects: list[Any] = []
         local, parent = context.vars, context.parent  # as Context.resolve_or_missing reads
         for name in names:
             value = local[name] if name in local else parent.get(name, missing)
             kind = type(value)
-            if kind in _VALUES:
+            how = _HOW.get(kind)
+            if how is None:
+                how = _how(kind)
+            if how is _TEXT:
+                key.append(value)
+            elif how is _VALUE:
                 key.append((kind, value))
+            elif how is _IDENTITY:
+                key.append(id(value))
+                objects.append(value)
             elif value is missing:
                 key.append(missing)
-            elif kind in _KEPT_AS_THEY_ARE or _FROZEN.get(kind) or _frozen(kind):
-                held[id(value)] = value
-                key.append(id(value))
             else:
                 return None
-        held[id(render)] = render
-        return tuple(key)
+        return tuple(key), objects
 
 
 def _written(text: str) -> Iterator[str]:
@@ -152,17 +157,29 @@ def _written(text: str) -> Iterator[str]:
     yield text
 
 
-_FROZEN: dict[type, bool] = {}
+_TEXT, _VALUE, _IDENTITY, _NOT = "text", "value", "identity", "not"
+#: How a value of each type is part of a key: see ``_how``.
+_HOW: dict[type, str] = {}
 
 
-def _frozen(kind: type) -> bool:
-    """Whether objects of ``kind`` are frozen dataclasses (spotlight's models)."""
-    found = _FROZEN.get(kind)
-    if found is None:
-        params = getattr(kind, "__dataclass_params__", None)
-        found = _FROZEN[kind] = (dataclasses.is_dataclass(kind)
-                                 and bool(getattr(params, "frozen", False)))
-    return found
+def _how(kind: type) -> str:
+    """How a value of type ``kind`` is part of a key: text as it is (no other type's value
+    equals a ``str``); another simple value with its type (``1`` is not ``True``, nor
+    ``Markup("a")`` ``"a"``); an object nothing changes (a frozen dataclass, a tuple, a
+    date, a function) by its identity (an int, so never equal to the others); anything
+    else (a list, a dictionary, a namespace, a loop, Jinja's ``missing``) not at all."""
+    if kind is str:
+        how = _TEXT
+    elif kind in _VALUES:
+        how = _VALUE
+    elif kind in _KEPT_AS_THEY_ARE or (
+            dataclasses.is_dataclass(kind)
+            and bool(getattr(getattr(kind, "__dataclass_params__", None), "frozen", False))):
+        how = _IDENTITY
+    else:
+        how = _NOT
+    _HOW[kind] = how
+    return how
 
 
 def _reads(env: jinja2.Environment, name: str,
