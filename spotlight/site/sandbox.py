@@ -74,8 +74,8 @@ class TemplateEnvironment(SandboxedEnvironment):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._verdicts: dict[tuple[type, str], bool] = {}
-        #: (type, name) of the attributes found safe and not watched: see ``getattr``.
-        self._plain: set[tuple[type, str]] = set()
+        #: type -> names of its attributes found safe and not watched: see ``getattr``.
+        self._plain: dict[type, set[str]] = {}
         self._watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
         self.seen: set[str] | None = None
         #: id -> (callable, what is called, whether it is given the context): see ``call``.
@@ -110,14 +110,15 @@ class TemplateEnvironment(SandboxedEnvironment):
     @watched.setter
     def watched(self, value: dict[tuple[type, str], Callable[[Any], Iterable[str]]]) -> None:
         self._watched = value
-        self._plain = set()
+        self._plain = {}
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # ``template.name``: the sandbox's own answer, with a shortcut for the hundreds of
         # thousands of reads of a model's fields. An attribute found safe and not watched
         # whose value is not a method (so never a ``str.format`` that the sandbox wraps) is
         # read as it is; anything else goes the sandbox's way.
-        if (type(obj), attribute) in self._plain:
+        plain = self._plain.get(type(obj))
+        if plain is not None and attribute in plain:
             value = getattr(obj, attribute, _ABSENT)
             if value is not _ABSENT and not isinstance(value, _METHODS):
                 return value
@@ -172,7 +173,7 @@ class TemplateEnvironment(SandboxedEnvironment):
         if verdict is None:
             verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
         if verdict and key not in self._watched:
-            self._plain.add(key)
+            self._plain.setdefault(key[0], set()).add(attr)
         return verdict
 
 
