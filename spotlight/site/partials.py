@@ -67,6 +67,17 @@ class Partials:
         self._once.clear()
         self._size = 0
 
+    def preload(self) -> None:
+        """Load the templates of the ``partials/`` folders, and find what each reads: once,
+        before the pages are rendered on every core, not by each. One that does not load is
+        left to fail where a page uses it, as it would have."""
+        for name in self._env.list_templates(filter_func=lambda name: name.startswith(
+                "partials/")):
+            try:
+                self._env.get_template(name)
+            except jinja2.TemplateError:
+                continue
+
     def wrap(self, name: str, render: RenderFunction) -> RenderFunction:
         """``render`` (the compiled root function of template ``name``), keeping its output
         where the template allows it (see the module's docstring)."""
