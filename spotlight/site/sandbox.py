@@ -111,6 +111,7 @@ class TemplateEnvironment(SandboxedEnvironment):
     def watched(self, value: dict[tuple[type, str], Callable[[Any], Iterable[str]]]) -> None:
         self._watched = value
         self._plain = {}
+        self.partials.clear()  # what a kept output read is noted by what is watched
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # ``template.name``: the sandbox's own answer, with a shortcut for the hundreds of
