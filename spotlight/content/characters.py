@@ -36,6 +36,8 @@ def character_problem(text: str) -> str | None:
     """Why ``text`` cannot be published as it is, or None. Markdown turns character references
     (``&#x202E;``) into characters: they are checked as such (``&#12`` with no semicolon, or
     ``\\&#12;``, stays text)."""
+    if "&" not in text and _printable_ascii(text):
+        return None  # the usual case: nothing refused can be in it
     if "&" in text:
         text = _REFERENCE.sub(lambda match: html.unescape(match.group()), text)
     found = _CONTROL.search(text)
@@ -68,7 +70,10 @@ def value_problems(data: Any, path: str, line: int = 1) -> list[Problem]:
 
 
 def _walk(value: Any, line: int) -> Iterator[tuple[int, str]]:
-    if isinstance(value, YMap):
+    if type(value) is str:  # most values: told first
+        if message := character_problem(value):
+            yield line, message
+    elif isinstance(value, YMap):
         for key, item in value.items():
             at = value.line_of(key)
             if isinstance(key, str) and (message := character_problem(key)):
