@@ -210,10 +210,12 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
         births.append(index)
         yield "anon-date-of-birth", index, flagged, _message(
             "anon-date-of-birth", flagged, "a date of birth")
-    for index, flagged in people.titles(prose) if context.names else ():
-        yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
-    for index, flagged in people.full_names(prose, context.pseudonyms) if context.names else ():
-        yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+    if context.names:
+        words = people.capitals(prose)
+        for index, flagged in people.titles(prose, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
+        for index, flagged in people.full_names(prose, context.pseudonyms, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
     if context.person:
         for match in _at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):

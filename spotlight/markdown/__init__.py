@@ -148,8 +148,10 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 def _figure_rule(state: Any) -> None:
     tokens = state.tokens
     for index in range(len(tokens) - 2):
+        if tokens[index].type != "paragraph_open":
+            continue
         opening, inline, closing = tokens[index : index + 3]
-        if (opening.type == "paragraph_open" and closing.type == "paragraph_close"
+        if (closing.type == "paragraph_close"
                 and inline.type == "inline" and inline.children
                 and len(inline.children) == 1 and inline.children[0].type == "image"
                 and inline.children[0].attrGet("title")):
