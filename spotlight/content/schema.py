@@ -175,7 +175,7 @@ _PLANS: dict[Any, tuple[tuple[Any, ...], ...]] = {}
 
 def _plan(model: Any) -> tuple[tuple[Any, ...], ...]:
     if (plan := _PLANS.get(model)) is None:
-        steps = []
+        steps: list[tuple[Any, ...]] = []
         for spec in dataclasses.fields(model):
             meta = spec.metadata
             if "line_of" in meta:
