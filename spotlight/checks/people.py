@@ -148,7 +148,8 @@ def full_names(prose: str, pseudonyms: frozenset[str],
                 if upper and upper.group("last").capitalize() not in stop:
                     yield word.start(), " ".join(upper.group().split())
             continue
-        if name not in known and name not in pseudonyms and _folded(name) not in known:
+        if name not in known and name not in pseudonyms and (
+                name.isascii() or _folded(name) not in known):  # an ASCII name folds to itself
             continue
         match = _PAIR.match(prose, word.start())
         if match is None:
