@@ -160,14 +160,17 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
     """The gate's findings in one file."""
     file, path = source.file, source.path
     placeholder_lines: set[int] = set()
+    contexts: dict[tuple[bool, bool], Context] = {}
     for span in source.spans:
         text = file.text[span.start:span.end]
         if _PLAIN.fullmatch(text):
             continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
         prose = blank_non_prose(text) if _LINKS.search(text) else text
         person = source.kind == "person" and span.key in ("title", "body")
-        context = Context(person, pseudonyms, abbreviations,
-                          names=span.key not in NAMED_ON_PURPOSE)
+        names = span.key not in NAMED_ON_PURPOSE
+        if (context := contexts.get((person, names))) is None:
+            context = contexts[person, names] = Context(person, pseudonyms, abbreviations,
+                                                        names=names)
         raw = _CITATION.sub(_blank, text) if "[@" in text else text
         for code, index, flagged, message in hits(prose, raw, context):
             yield finding(code, path, file.position(span.start + index), message, flagged)
