@@ -15,12 +15,15 @@ import io
 import re
 import shutil
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from spotlight.build import BuildOptions, build
 from spotlight.preview.http import INDEXING
+from spotlight.preview.warm import Snapshot
 
 from .conftest import REPO, overlay
 from .test_serve import PATIENCE, Preview, _start
@@ -177,11 +180,92 @@ def test_what_the_preview_keeps_stays_the_size_of_the_site(tmp_path: Path) -> No
         snapshot = warm.update()
         assert snapshot is not None and "examples/first-case.html" in snapshot.rendered
     kept = warm._warm  # what is kept is the point here
-    assert len(kept.validated) == 2 and len(kept.texts) == 2
+    # Validated: the site file, the report file and the two examples, each once.
+    assert len(kept.validated) == 4 and len(kept.texts) == 2
     (site / "examples" / "second-case.md").unlink()
     snapshot = warm.update()
     assert snapshot is not None and "examples/second-case.html" not in snapshot.files
-    assert len(kept.validated) == 1 and len(kept.texts) == 1
+    assert len(kept.validated) == 3 and len(kept.texts) == 1
     assert kept.files is not None and all(path.exists() for path in kept.files.known)
     assert kept.manifest is not None and set(kept.manifest.files) == {
         *snapshot.files, *snapshot.copies}
+
+
+def _made(snapshot: Snapshot, built: Path) -> list[str]:
+    """How the files of ``snapshot`` differ from those of the build in ``built``."""
+    found = []
+    written = {p.relative_to(built).as_posix(): p for p in built.rglob("*")
+               if p.is_file() and not p.relative_to(built).as_posix().startswith("pagefind/")}
+    for relative in sorted({*written, *snapshot.files, *snapshot.copies}):
+        if relative not in written:
+            found.append(f"{relative}: made, but not by the build")
+            continue
+        made = snapshot.find(relative)
+        if made is None or made[0] != relative:
+            found.append(f"{relative}: not made")
+            continue
+        data = made[1].read_bytes() if isinstance(made[1], Path) else made[1]
+        if data != written[relative].read_bytes():
+            found.append(f"{relative}: bytes differ from the build's")
+    return found
+
+
+def _replaced(site: Path, relative: str, *pairs: str) -> dict[str, str | bytes | None]:
+    text = (site / relative).read_text()
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, f"{relative} has no {old!r}"
+        text = text.replace(old, new, 1)
+    return {relative: text}
+
+
+def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
+        tmp_path: Path) -> None:
+    """In the preview's process, on the sample site (two languages, three reports): every
+    edit that moves an example in the library (its title, practice theme, region and PDU,
+    standards, order, reports), edits of the report and site files, and files added, renamed
+    and deleted; after each, the site kept in memory is the clean build's, file for file."""
+    from spotlight.preview.warm import WarmSite
+
+    from .conftest import copy_site
+
+    site = copy_site("sample", tmp_path / "site")
+    options = BuildOptions(content=site, out=tmp_path / "out", pdf=False, search=False)
+    warm = WarmSite(options)
+    release = "examples/first-release-after-a-long-sentence.md"
+    cuckooing = "examples/spotting-signs-of-cuckooing.md"
+    welsh = "examples/sylwi-ar-arwyddion-cwcwio.md"
+    added = (site / cuckooing).read_text().replace(
+        "title: Spotting the signs of cuckooing", "title: A case added").replace(
+        "order: 1", "order: 2")
+    edits: list[tuple[str, Callable[[], dict[str, str | bytes | None]]]] = [
+        ("nothing yet", dict),
+        ("body", lambda: _replaced(site, release, "walked with him", "went with him")),
+        ("title", lambda: _replaced(site, cuckooing, "title: Spotting the signs",
+                                    "title: Seeing the signs")),
+        ("practice theme", lambda: _replaced(site, release, "practice_theme: resettlement",
+                                             "practice_theme: public-protection")),
+        ("region and PDU", lambda: _replaced(site, release, "pdu: carrowfield",
+                                             "pdu: brenmoor")),
+        ("standards", lambda: _replaced(site, release, 'standards: ["2.2", "2.3", "2.4"]',
+                                        'standards: ["1.1"]')),
+        ("order", lambda: _replaced(site, release, "order: 1", "order: 7")),
+        ("report date", lambda: _replaced(site, "reports/northshire-2025.yml",
+                                          "published: 2025-08-14", "published: 2026-12-01")),
+        ("site file", lambda: _replaced(site, "site.yml", "title: Effective Practice Spotlights",
+                                        "title: Spotlights on effective practice")),
+        ("Welsh example", lambda: _replaced(site, welsh, "title: Sylwi ar arwyddion cwcwio",
+                                            "title: Sylwi ar gwcwio")),
+        ("file added", lambda: {"examples/a-case-added.md": added}),
+        ("file renamed", lambda: {"examples/a-case-added.md": None,
+                                  "examples/a-case-renamed.md": added}),
+        ("file deleted", lambda: {cuckooing: None}),
+    ]
+    for step, (kind, files) in enumerate(edits):
+        overlay(site, files())
+        snapshot = warm.update()
+        built = tmp_path / f"built-{step}"
+        build(replace(options, out=built, clean=True))
+        assert snapshot is not None, kind
+        assert not (differences := _made(snapshot, built)), \
+            f"after the edit '{kind}':\n" + "\n".join(differences)
+        shutil.rmtree(built)

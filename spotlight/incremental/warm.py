@@ -51,8 +51,10 @@ class Warm:
         cache = reuse.cache
         assert cache is not None
         self.lines = cache.kept
-        current = {(source, raw.assets) for source in raw.examples}
-        self.validated = {key: value for key, value in self.validated.items() if key in current}
+        # Validated models are keyed by (file as read, assets, ...): see content/validate.py.
+        current = {(source, raw.assets) for source in (raw.site, *raw.reports, *raw.examples)}
+        self.validated = {key: value for key, value in self.validated.items()
+                          if key[:2] in current}
         if self.files is not None:
             read = {f.path for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
             read |= {raw.root / name for name in raw.assets}

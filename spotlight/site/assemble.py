@@ -22,7 +22,7 @@ from ..model import (
     Site,
 )
 from .glossary import keywords, used_terms
-from .library import assemble_library
+from .library import LibraryMemo, assemble_library
 
 #: Every page that shows Markdown lives one folder down, so one root prefix serves them all.
 PAGE_ROOT = "../"
@@ -36,17 +36,24 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
 
     ``memo`` (the preview keeps one between saves) keeps each report as assembled: a report
     whose file, site settings and examples (the very objects) are unchanged is not assembled
-    again.
+    again; and the library's pages (see ``LibraryMemo``).
     """
     settings = content.settings
+    by_report: dict[str, list[ExampleSource]] = {r.slug: [] for r in content.reports}
+    for example in content.examples:
+        for slug in dict.fromkeys(example.reports):
+            if slug in by_report:
+                by_report[slug].append(example)
+    assembled = memo.setdefault("reports", {}) if memo is not None else None
     reports = tuple(sorted(
-        (_remembered(r, content.examples, settings, memo) for r in content.reports),
+        (_remembered(r, by_report[r.slug], settings, assembled) for r in content.reports),
         key=lambda r: (r.published, r.slug), reverse=True))
-    if memo is not None:
+    if assembled is not None:
         kept = {r.name for r in content.reports}
-        for name in [name for name in memo if name not in kept]:
-            del memo[name]
-    library = assemble_library(content, reports, prefix)
+        for name in [name for name in assembled if name not in kept]:
+            del assembled[name]
+    library = assemble_library(content, reports, prefix, None if memo is None
+                               else memo.setdefault("library", LibraryMemo()))
     published = {e.slug for e in library.examples}
     listed = {t.slug for t in library.practice_themes}
     images = {i for r in reports for i in r.images} | _images(
@@ -68,11 +75,12 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
                 favicon=settings.favicon)
 
 
-def _remembered(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings,
+def _remembered(source: ReportSource, mine: list[ExampleSource], settings: Settings,
                 memo: dict[str, Any] | None) -> Report:
+    """The report of ``source``, whose examples are ``mine``, as assembled last time if its
+    file, the settings and its examples are the very objects of then."""
     if memo is None:
-        return _report(source, examples, settings)
-    mine = [e for e in examples if source.slug in e.reports]
+        return _report(source, mine, settings)
     found = memo.get(source.name)
     if found is not None and found[0] == source and found[1] == settings and \
             len(found[2]) == len(mine) and all(a is b for a, b in zip(found[2], mine, strict=True)):
