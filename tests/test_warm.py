@@ -222,14 +222,19 @@ def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
         tmp_path: Path) -> None:
     """In the preview's process, on the sample site (two languages, three reports): every
     edit that moves an example in the library (its title, practice theme, region and PDU,
-    standards, order, reports), edits of the report and site files, and files added, renamed
-    and deleted; after each, the site kept in memory is the clean build's, file for file."""
+    standards, order, reports), edits of the report and site files, the theme override and
+    pictures, files and folders added, renamed and deleted, each told to the warm site as
+    the watcher reports it (the files it saw change, or a folder alone); after each, the site
+    kept in memory is the clean build's, file for file. A change the watcher did not report
+    is caught by the full look the preview takes once saves pause."""
     from spotlight.preview.warm import WarmSite
 
     from .conftest import copy_site
 
     site = copy_site("sample", tmp_path / "site")
-    options = BuildOptions(content=site, out=tmp_path / "out", pdf=False, search=False)
+    (tmp_path / "override" / "templates").mkdir(parents=True)
+    options = BuildOptions(content=site, out=tmp_path / "out", pdf=False, search=False,
+                           theme_override=tmp_path / "override")
     warm = WarmSite(options)
     release = "examples/first-release-after-a-long-sentence.md"
     cuckooing = "examples/spotting-signs-of-cuckooing.md"
@@ -237,35 +242,62 @@ def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
     added = (site / cuckooing).read_text().replace(
         "title: Spotting the signs of cuckooing", "title: A case added").replace(
         "order: 1", "order: 2")
-    edits: list[tuple[str, Callable[[], dict[str, str | bytes | None]]]] = [
-        ("nothing yet", dict),
-        ("body", lambda: _replaced(site, release, "walked with him", "went with him")),
-        ("title", lambda: _replaced(site, cuckooing, "title: Spotting the signs",
-                                    "title: Seeing the signs")),
-        ("practice theme", lambda: _replaced(site, release, "practice_theme: resettlement",
-                                             "practice_theme: public-protection")),
-        ("region and PDU", lambda: _replaced(site, release, "pdu: carrowfield",
-                                             "pdu: brenmoor")),
-        ("standards", lambda: _replaced(site, release, 'standards: ["2.2", "2.3", "2.4"]',
-                                        'standards: ["1.1"]')),
-        ("order", lambda: _replaced(site, release, "order: 1", "order: 7")),
-        ("report date", lambda: _replaced(site, "reports/northshire-2025.yml",
-                                          "published: 2025-08-14", "published: 2026-12-01")),
-        ("site file", lambda: _replaced(site, "site.yml", "title: Effective Practice Spotlights",
-                                        "title: Spotlights on effective practice")),
-        ("Welsh example", lambda: _replaced(site, welsh, "title: Sylwi ar arwyddion cwcwio",
-                                            "title: Sylwi ar gwcwio")),
-        ("file added", lambda: {"examples/a-case-added.md": added}),
-        ("file renamed", lambda: {"examples/a-case-added.md": None,
-                                  "examples/a-case-renamed.md": added}),
-        ("file deleted", lambda: {cuckooing: None}),
+    accessibility = (REPO / "themes" / "default" / "templates" / "accessibility.html")
+
+    def write(files: dict[str, str | bytes | None]) -> set[str] | None:
+        overlay(site, files)
+        return set(files)
+
+    def folder_moved(source: str, target: str) -> set[str] | None:
+        (site / source).rename(site / target)
+        return {source, target}  # the folders alone, not the files they hold
+
+    edits: list[tuple[str, Callable[[], set[str] | None]]] = [
+        ("nothing yet", lambda: None),
+        ("body", lambda: write(_replaced(site, release, "walked with him", "went with him"))),
+        ("title", lambda: write(_replaced(site, cuckooing, "title: Spotting the signs",
+                                          "title: Seeing the signs"))),
+        ("practice theme", lambda: write(_replaced(
+            site, release, "practice_theme: resettlement", "practice_theme: public-protection"))),
+        ("region and PDU", lambda: write(_replaced(site, release, "pdu: carrowfield",
+                                                   "pdu: brenmoor"))),
+        ("standards", lambda: write(_replaced(site, release, 'standards: ["2.2", "2.3", "2.4"]',
+                                              'standards: ["1.1"]'))),
+        ("order", lambda: write(_replaced(site, release, "order: 1", "order: 7"))),
+        ("report date", lambda: write(_replaced(site, "reports/northshire-2025.yml",
+                                                "published: 2025-08-14",
+                                                "published: 2026-12-01"))),
+        ("site file", lambda: write(_replaced(site, "site.yml",
+                                              "title: Effective Practice Spotlights",
+                                              "title: Spotlights on effective practice"))),
+        ("Welsh example", lambda: write(_replaced(site, welsh, "title: Sylwi ar arwyddion cwcwio",
+                                                  "title: Sylwi ar gwcwio"))),
+        ("theme override", lambda: write({"../override/templates/accessibility.html":
+                                          accessibility.read_text().replace(
+                                              "{% block content %}",
+                                              "{% block content %}<p>Overridden.</p>", 1)})),
+        ("image added", lambda: write({"images/square.png": _png("white"), release: (
+            site / release).read_text() + "\n![A white square](images/square.png)\n"})),
+        ("image changed", lambda: write({"images/square.png": _png("black")})),
+        ("hidden file", lambda: write({"examples/.notes.md": "Not content."})),
+        ("file added", lambda: write({"examples/a-case-added.md": added})),
+        ("file renamed", lambda: write({"examples/a-case-added.md": None,
+                                        "examples/a-case-renamed.md": added})),
+        ("file deleted", lambda: write({cuckooing: None})),
+        ("folder added", lambda: write({"examples/more/a-case-in-a-folder.md": added.replace(
+            "title: A case added", "title: A case in a folder")}) and {"examples/more"}),
+        ("folder renamed", lambda: folder_moved("examples/more", "examples/others")),
+        ("folder deleted", lambda: folder_moved("examples/others", ".trash")),
+        ("not reported", lambda: write(_replaced(site, release, "went with him",
+                                                 "walked with him")) and set()),
     ]
-    for step, (kind, files) in enumerate(edits):
-        overlay(site, files())
-        snapshot = warm.update()
+    for step, (kind, edit) in enumerate(edits):
+        changed = edit()
+        warm.update(None if changed is None else {site / name for name in changed})
+        if kind == "not reported":  # the full look once saves pause (serve.py, _settle)
+            warm.update()
         built = tmp_path / f"built-{step}"
         build(replace(options, out=built, clean=True))
-        assert snapshot is not None, kind
-        assert not (differences := _made(snapshot, built)), \
+        assert not (differences := _made(warm.snapshot, built)), \
             f"after the edit '{kind}':\n" + "\n".join(differences)
         shutil.rmtree(built)

@@ -13,6 +13,7 @@ ready.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -189,10 +190,10 @@ def serve(options: ServeOptions, log: Log) -> None:
     pdfs = _PdfWorker(options, pdf_out, log) if pdf_out is not None else None
     served: list[Snapshot] = [Snapshot()]  # what the server serves: the latest good build
 
-    def rebuild(first: bool = False) -> None:
+    def rebuild(first: bool = False, changed: set[Path] | None = None) -> None:
         started = time.perf_counter()
         try:
-            snapshot = site.update()
+            snapshot = site.update(changed)
             if first and snapshot is not None:
                 indexer.write(snapshot)  # the build folder is complete before serving
         except SpotlightError as error:
@@ -230,10 +231,12 @@ def serve(options: ServeOptions, log: Log) -> None:
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
+        # Every change is reported (no filter): the site is brought up to date from them.
         changes = watchfiles.watch(*_watched(options), debounce=400, step=20,
-                                   rust_timeout=100, yield_on_timeout=True)
+                                   rust_timeout=100, yield_on_timeout=True, watch_filter=None)
         next(changes)  # the first time-out: the watcher is in place
         rebuild(first=True)
+        gc.freeze()  # the site as built lives on: the collector need not look at it again
         indexer.start()
         try:
             server = PreviewServer((options.host, options.port), roots, state,
@@ -251,9 +254,15 @@ def serve(options: ServeOptions, log: Log) -> None:
                 "address holds this session's key)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
         try:
+            settled = True  # whether the site was checked against the disk since the last save
+            last = time.monotonic()
             for changed in changes:
-                if changed:
-                    rebuild()
+                if changed:  # only the files the watcher saw change are read again
+                    rebuild(changed={Path(path) for _, path in changed})
+                    settled, last = False, time.monotonic()
+                elif not settled and time.monotonic() - last > SETTLE:
+                    _settle(rebuild, state)
+                    settled = True
         finally:
             server.stopping.set()
             server.shutdown()
@@ -264,6 +273,21 @@ def serve(options: ServeOptions, log: Log) -> None:
             pdfs.stop()
         for path in made:
             shutil.rmtree(path, ignore_errors=True)
+
+
+#: How long after the last save (in seconds) the preview checks every file against what it
+#: read, and collects its garbage: while the author reads the page.
+SETTLE = 1.0
+
+
+def _settle(rebuild: Callable[..., None], state: PreviewState) -> None:
+    """Once saves pause: look at every file's stat data, in case the watcher missed a change
+    (the update then catches up), and collect the cycles of objects the saves left."""
+    if not state.problems:  # with problems, the next save reads again; nothing to repeat
+        rebuild()
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()  # what lives now is not looked at again by the collections of the next save
 
 
 def _editor(options: ServeOptions, log: Log) -> Editor:

@@ -10,16 +10,18 @@ held in memory; the search index is made from them on disk, in the background (s
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import _GATE_VERSION, _gate, _outputs
-from ..content.load import FileMemo, load, load_published
+from ..content.load import FileMemo, RawContent, load, load_published
 from ..errors import Problem
 from ..incremental.digests import stat_key
 from ..incremental.warm import Warm
 from ..pipeline import BuildOptions, run
+from .changes import patched
 
 if TYPE_CHECKING:
     from ..pipeline import Made
@@ -62,16 +64,31 @@ class WarmSite:
         self.snapshot = Snapshot()
         self._warm = Warm(files=FileMemo())
         self._pictures: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        #: The content folder as last read, if it was read without problems, and the visual
+        #: theme's folders as last built: what ``changes.patched`` starts from.
+        self._raw: RawContent | None = None
+        self._theme: tuple[Path, ...] = ()
 
-    def update(self) -> Snapshot | None:
+    def update(self, changed: Collection[Path] | None = None) -> Snapshot | None:
         """Bring the site up to date with the content and visual theme on disk; return the new
-        snapshot, or None when nothing that the site is made from changed."""
+        snapshot, or None when nothing that the site is made from changed.
+
+        ``changed``: the files that changed since the previous update, as the watcher saw
+        them; only they are read again. Without it, every file's stat data are looked at.
+        """
         options = self.options
         reuse = self._warm.reuse(options, (_GATE_VERSION,))
-        loaded = load(options.content, self._warm.files)
+        memo = self._warm.files
+        assert memo is not None
+        raw = None
+        if changed is not None and self._raw is not None:
+            raw = patched(self._raw, changed, memo, self._theme)
+        loaded = (raw, []) if raw is not None else load(options.content, memo)
+        self._raw = None if loaded[1] else loaded[0]
         made = run(options, reuse, gate=_gate, make_pdfs=False, loaded=loaded)
         if made is None:
             return None
+        self._theme = made.theme.folders
         files, copies = _outputs(options, made, self._published)
         previous = self.snapshot.files
         # The pages not rendered again are those of the previous snapshot, unchanged.
