@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from spotlight.build import BuildOptions, build
+from spotlight.errors import SpotlightError
 from spotlight.preview.http import INDEXING
 from spotlight.preview.warm import Snapshot
 
@@ -290,14 +291,34 @@ def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
         ("folder deleted", lambda: folder_moved("examples/others", ".trash")),
         ("not reported", lambda: write(_replaced(site, release, "went with him",
                                                  "walked with him")) and set()),
+        ("personal detail", lambda: write(_replaced(site, release, "## Outcome\n",
+                                                    "## Outcome\n\nHe moved to NG7 2QP.\n"))),
+        ("detail taken out", lambda: write(_replaced(site, release, "He moved to NG7 2QP.",
+                                                     "He moved."))),
+        ("pseudonym", lambda: write({release: (site / release).read_text().replace(
+            "Darren", "Dominic")})),
     ]
     for step, (kind, edit) in enumerate(edits):
         changed = edit()
-        warm.update(None if changed is None else {site / name for name in changed})
-        if kind == "not reported":  # the full look once saves pause (serve.py, _settle)
-            warm.update()
         built = tmp_path / f"built-{step}"
-        build(replace(options, out=built, clean=True))
-        assert not (differences := _made(warm.snapshot, built)), \
+        problems = [_problems(warm.update, None if changed is None else {
+            site / name for name in changed}), _problems(build, replace(options, out=built,
+                                                                       clean=True))]
+        if kind == "not reported":  # the full look once saves pause (serve.py, _settle)
+            problems[0] = _problems(warm.update)
+        assert problems[0] == problems[1], f"after the edit '{kind}'"
+        if kind == "personal detail":
+            assert problems[1] and "anon-postcode" in problems[1][0]
+            continue
+        assert not problems[1] and not (differences := _made(warm.snapshot, built)), \
             f"after the edit '{kind}':\n" + "\n".join(differences)
         shutil.rmtree(built)
+
+
+def _problems(run: Callable[..., object], *args: object) -> list[str]:
+    """The problems ``run(*args)`` raises, as the preview and the command line say them."""
+    try:
+        run(*args)
+    except SpotlightError as error:
+        return [str(problem) for problem in error.problems]
+    return []
