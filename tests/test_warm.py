@@ -181,12 +181,13 @@ def test_what_the_preview_keeps_stays_the_size_of_the_site(tmp_path: Path) -> No
         snapshot = warm.update()
         assert snapshot is not None and "examples/first-case.html" in snapshot.rendered
     kept = warm._warm  # what is kept is the point here
-    # Validated: the site file, the report file and the two examples, each once.
-    assert len(kept.validated) == 4 and len(kept.texts) == 2
+    # The site file, the report file and the two examples, each validated and scanned by the
+    # publish gate once.
+    assert len(kept.validated) == 8 and len(kept.texts) == 2
     (site / "examples" / "second-case.md").unlink()
     snapshot = warm.update()
     assert snapshot is not None and "examples/second-case.html" not in snapshot.files
-    assert len(kept.validated) == 3 and len(kept.texts) == 1
+    assert len(kept.validated) == 6 and len(kept.texts) == 1 and len(kept.named) == 3
     assert kept.files is not None and all(path.exists() for path in kept.files.known)
     assert kept.manifest is not None and set(kept.manifest.files) == {
         *snapshot.files, *snapshot.copies}
