@@ -43,16 +43,16 @@ def patched(raw: RawContent, changed: Iterable[Path], memo: FileMemo,
     or None when only a walk of the whole folder can tell (see the module's docstring).
     ``theme``: the visual theme's folders, whose files are not content (``load_theme`` reads
     them)."""
-    roots = _forms(raw.root)
-    elsewhere = [form for folder in theme for form in _forms(folder)]
+    roots = folder_forms(raw.root)
+    elsewhere = [form for folder in theme for form in folder_forms(folder)]
     site = raw.site
     texts = {REPORTS_DIR: list(raw.reports), EXAMPLES_DIR: list(raw.examples)}
     assets = set(raw.assets)
     moved = False  # whether a file came or went: the order of the walk is found again
     for path in changed:
-        relative = _inside(path, roots)
+        relative = relative_to(path, roots)
         if relative is None:
-            if any(_inside(path, [folder]) is not None for folder in elsewhere):
+            if any(relative_to(path, [folder]) is not None for folder in elsewhere):
                 continue  # the visual theme's, read again by every build
             return None
         if not relative or relative == STATIC_DIR or relative.startswith(f"{STATIC_DIR}/"):
@@ -109,12 +109,12 @@ def patched(raw: RawContent, changed: Iterable[Path], memo: FileMemo,
                       raw.static)
 
 
-def _forms(folder: Path) -> list[str]:
+def folder_forms(folder: Path) -> list[str]:
     """A folder as an absolute path, and as the real path it is (a link to it, resolved)."""
     return list(dict.fromkeys((os.path.abspath(folder), os.path.realpath(folder))))
 
 
-def _inside(path: Path, roots: list[str]) -> str | None:
+def relative_to(path: Path, roots: list[str]) -> str | None:
     """``path`` relative to the first of ``roots`` it is in ("/"-separated; "" for the root
     itself), or None."""
     for form in (os.path.abspath(path), os.path.realpath(path)):

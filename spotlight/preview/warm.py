@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import _GATE_VERSION, _gate, _outputs
-from ..content.load import FileMemo, RawContent, load, load_published
+from ..content.load import FileMemo, RawContent, load, load_published, load_theme
 from ..errors import Problem
 from ..incremental.digests import stat_key
 from ..incremental.warm import Warm
 from ..pipeline import BuildOptions, run
-from .changes import patched
+from .changes import folder_forms, patched, relative_to
 
 if TYPE_CHECKING:
+    from ..content.theme import VisualTheme
     from ..pipeline import Made
 
 
@@ -68,6 +69,7 @@ class WarmSite:
         #: theme's folders as last built: what ``changes.patched`` starts from.
         self._raw: RawContent | None = None
         self._theme: tuple[Path, ...] = ()
+        self._themes = _Themes()
 
     def update(self, changed: Collection[Path] | None = None) -> Snapshot | None:
         """Bring the site up to date with the content and visual theme on disk; return the new
@@ -85,7 +87,9 @@ class WarmSite:
             raw = patched(self._raw, changed, memo, self._theme)
         loaded = (raw, []) if raw is not None else load(options.content, memo)
         self._raw = None if loaded[1] else loaded[0]
-        made = run(options, reuse, gate=_gate, make_pdfs=False, loaded=loaded)
+        self._themes.forget(changed)
+        made = run(options, reuse, gate=_gate, make_pdfs=False, loaded=loaded,
+                   themes=self._themes)
         if made is None:
             return None
         self._theme = made.theme.folders
@@ -124,3 +128,32 @@ class WarmSite:
         images = set(made.site.images)
         self._pictures = {k: v for k, v in self._pictures.items() if k in images}
 
+
+
+class _Themes:
+    """``load_theme``, but a visual theme none of whose folders saw a change since it was
+    read is the very theme read then (``forget`` is told the changes): its templates are not
+    read, nor compiled, again."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, Path | None], tuple[VisualTheme, list[Problem]]] = {}
+
+    def __call__(self, name: str, override: Path | None
+                 ) -> tuple[VisualTheme | None, list[Problem]]:
+        found = self._known.get((name, override))
+        if found is None:
+            theme, problems = load_theme(name, override)
+            if theme is None:
+                return theme, problems
+            self._known[(name, override)] = found = (theme, problems)
+        return found
+
+    def forget(self, changed: Collection[Path] | None) -> None:
+        """Forget the themes with a folder where a file ``changed`` (all, without a list)."""
+        if changed is None:
+            self._known.clear()
+            return
+        for key, (theme, _) in list(self._known.items()):
+            roots = [form for folder in theme.folders for form in folder_forms(folder)]
+            if any(relative_to(path, roots) is not None for path in changed):
+                del self._known[key]
