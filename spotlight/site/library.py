@@ -96,8 +96,9 @@ def assemble_library(content: Content, reports: Sequence[Report], prefix: str = 
     pages = {source.slug: pages[source.slug] for source in published}  # library order
 
     def listing(kind: str, label: str, slug: str, link: Link, intro: Callable[[], Markup],
-                trail: tuple[Link, ...], children: tuple[Listing, ...] = ()) -> Listing:
-        mine = members.get((kind, slug), [])
+                trail: tuple[Link, ...], children: tuple[Listing, ...] = (),
+                member: str | None = None) -> Listing:
+        mine = members.get((kind, slug if member is None else member), [])
 
         def make() -> Listing:
             by_report: dict[int, list[ExamplePage]] = {}
@@ -132,7 +133,7 @@ def assemble_library(content: Content, reports: Sequence[Report], prefix: str = 
     standards = tuple(
         listing("standard", N_("Standard"), links.standard_slugs[s.code], links.standard(s.code),
                 lambda s=s: _paragraph(s.text),  # type: ignore[misc]
-                (Link("index.html#standards", N_("Standards")),))
+                (Link("index.html#standards", N_("Standards")),), member=s.code)
         for s in settings.standards if s.code in links.standards)
     memo.forget(reports, pages, {(listing.kind, listing.slug) for listing in (
         *themes, *regions, *pdus, *standards)})
@@ -141,8 +142,8 @@ def assemble_library(content: Content, reports: Sequence[Report], prefix: str = 
 
 
 def _listed_in(source: ExampleSource) -> tuple[tuple[str, str], ...]:
-    """The listings an example is in, as (kind, slug): its practice themes, region, PDU and
-    standards."""
+    """The listings an example is in, as (kind, slug; a standard's code): its practice
+    themes, region, PDU and standards."""
     found: dict[tuple[str, str], None] = {("practice-theme", source.practice_theme): None}
     found.update((("practice-theme", t), None) for t in source.also_practice_themes)
     found[("region", source.region)] = None
