@@ -237,6 +237,9 @@ def serve(options: ServeOptions, log: Log) -> None:
         next(changes)  # the first time-out: the watcher is in place
         rebuild(first=True)
         gc.freeze()  # the site as built lives on: the collector need not look at it again
+        # A save makes tens of thousands of short-lived objects: collected in fewer, larger
+        # passes (cycles left are collected once saves pause, see _settle).
+        gc.set_threshold(10_000, 10, 10)
         indexer.start()
         try:
             server = PreviewServer((options.host, options.port), roots, state,

@@ -89,6 +89,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
                                         *((SEARCH_PAGE,) if search else ())))
 
     def page(path: str, template: str, **context: Any) -> None:
+        if not pages:
+            return  # the PDF documents alone
         context.setdefault("root", "../" * path.count("/"))
         context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
