@@ -2,9 +2,10 @@
 
 The site is built once and kept in memory (warm.py); on every change to the content or the
 visual theme (watched with watchfiles) it is brought up to date there, re-reading only the
-files that changed and rendering only the pages that depend on them, and served at once; open
-pages reload by themselves. The build folder and its search index catch up in the background
-(``_Indexer``); the search page says so meanwhile. When the content is broken (or the publish
+files the watcher saw change and rendering only the pages that depend on them, and served at
+once; open pages reload by themselves. Once saves pause, every file is looked at once, in case
+the watcher missed a change (``_settle``). The build folder and its search index catch up in
+the background (``_Indexer``); the search page says so meanwhile. When the content is broken (or the publish
 gate finds something), nothing changes (the last good build keeps being served) and pages show
 the problems, ``path:line`` each. PDFs take seconds, so they are rebuilt in the background by
 a separate ``spotlight build`` process into a folder of their own, and served from there once
@@ -94,6 +95,10 @@ class _PdfWorker:
                 self._log("PDFs rebuilt")
 
 
+#: How long (in seconds) after a save the build folder and its search index start to catch up.
+WRITE_AFTER = 0.2
+
+
 class _Indexer:
     """Writes the latest snapshot into the preview's build folder and indexes it for search,
     in the background, one at a time: a snapshot given during a run is written after it, and
@@ -142,7 +147,10 @@ class _Indexer:
     def _run(self) -> None:
         while True:
             self._wanted.wait()
-            if self._stop.is_set():
+            # The pages first: the browser reloading the edited page, and fetching what it
+            # shows, is not kept waiting by the writing of every file (Python runs one thread
+            # at a time). A save made meanwhile is written instead.
+            if self._stop.wait(WRITE_AFTER):
                 return
             self._wanted.clear()
             with self._lock:

@@ -1,11 +1,14 @@
 """The preview's site in memory: built once, then brought up to date on every save.
 
 ``WarmSite`` runs the build's own stages (pipeline.py, with the publish gate) on what it keeps
-from the previous save (incremental/warm.py): only the files whose stat data changed are read
-again, only the examples whose text changed are validated again, and only the pages whose
-inputs changed (by the build's one rule, incremental/depends.py) are rendered again. The site
-it serves is the files ``spotlight build`` would write, byte for byte (tests/test_warm.py),
-held in memory; the search index is made from them on disk, in the background (serve.py).
+from the previous save (incremental/warm.py): only the files the watcher saw change are read
+again (changes.py; every file's stat data when it cannot tell), only the files whose text
+changed are validated and scanned by the publish gate again, the site model keeps every
+report, example and library page made from unchanged objects (site/assemble.py,
+site/library.py), and only the pages whose inputs changed (by the build's one rule,
+incremental/depends.py) are rendered again. The site it serves is the files ``spotlight
+build`` would write, byte for byte (tests/test_warm.py), held in memory; the search index is
+made from them on disk, in the background (serve.py).
 """
 
 from __future__ import annotations
