@@ -111,7 +111,7 @@ class WarmReuse(Reuse):
             self._changed = {name for name in old.keys() | new.keys()
                              if old.get(name) != new.get(name)}
         if self._changed.isdisjoint(before.deps):
-            return PageRecord(before.key, before.deps)
+            return before  # frozen: the very record stands
         return None
 
     def unchanged(self, raw: RawContent, theme: VisualTheme | None,

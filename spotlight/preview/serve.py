@@ -5,11 +5,11 @@ visual theme (watched with watchfiles) it is brought up to date there, re-readin
 files the watcher saw change and rendering only the pages that depend on them, and served at
 once; open pages reload by themselves. Once saves pause, every file is looked at once, in case
 the watcher missed a change (``_settle``). The build folder and its search index catch up in
-the background (``_Indexer``); the search page says so meanwhile. When the content is broken (or the publish
-gate finds something), nothing changes (the last good build keeps being served) and pages show
-the problems, ``path:line`` each. PDFs take seconds, so they are rebuilt in the background by
-a separate ``spotlight build`` process into a folder of their own, and served from there once
-ready.
+the background (``_Indexer``); the search page says so meanwhile. When the content is broken
+(or the publish gate finds something), nothing changes (the last good build keeps being
+served) and pages show the problems, ``path:line`` each. PDFs take seconds, so they are
+rebuilt in the background by a separate ``spotlight build`` process into a folder of their
+own, and served from there once ready.
 """
 
 from __future__ import annotations
