@@ -174,6 +174,10 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     with _located(theme):
         for template in sorted({job[1] for job in todo} | {job[1] for job in pdf_todo}):
             env.get_template(template)  # compiled once, here, not again by every worker
+    if todo:  # Babel's dates: loaded here, once, not again by every worker
+        i18n.load_dates(edition.language for edition in editions(site))
+    if todo or pdf_todo:
+        env.partials.preload()
     # On every core: pages and PDF documents are independent of each other.
     done = shared_map(run, todo)
     made = shared_map(run_pdf, pdf_todo)
