@@ -77,7 +77,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     renders them first, then the pages, whose links to the PDFs say ``pdf_labels``. With
     ``fragments``, each report is also rendered as a stand-alone HTML fragment.
     """
-    env = environment(theme)
+    env = _environment(theme)
     env.watched = watched((model, library))
     env.pdf_labels = pdf_labels or {}
     jobs: list[tuple[str, str, dict[str, Any]]] = []  # (path, template, context) of each page
@@ -89,6 +89,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
                                         *((SEARCH_PAGE,) if search else ())))
 
     def page(path: str, template: str, **context: Any) -> None:
+        if not pages:
+            return  # the PDF documents alone
         context.setdefault("root", "../" * path.count("/"))
         context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
@@ -187,6 +189,19 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     return Rendered(dict(sorted(made_pages.items())), tuple(doc for doc, _ in made), records,
                     kept,
                     pdf_records, pdf_kept)
+
+
+#: The last theme rendered with, and its environment.
+_LAST: list[tuple[VisualTheme, Any]] = []
+
+
+def _environment(theme: VisualTheme) -> Any:
+    """``environment(theme)``, made once for the same theme: a build renders twice with it
+    (PDF documents, then pages), the preview at every save that leaves the theme as it was;
+    its templates are then compiled once."""
+    if not _LAST or _LAST[0][0] is not theme:
+        _LAST[:] = [(theme, environment(theme))]
+    return _LAST[0][1]
 
 
 def _not_found_root(site: Site) -> str:
