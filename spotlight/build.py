@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,9 @@ def build(options: BuildOptions) -> BuildResult:
     from .outputs.search import index_site
 
     kept = reuse.kept(made.rendered, made.pdfs.records, files)
-    removed = write(options.out, files, copies, finish=index_site if made.search else None,
+    # Pagefind's pages are still in memory: the vocabulary beside its index is not read back.
+    removed = write(options.out, files, copies,
+                    finish=partial(index_site, pages=files) if made.search else None,
                     previous=reuse.previous, kept=kept, listed=reuse.listed(),
                     record=lambda written, folder: reuse.save(
                         written, folder, made.rendered, made.pdfs.records, made.theme,

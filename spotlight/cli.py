@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -47,6 +47,29 @@ def _colour() -> bool | None:
 @click.version_option(__version__, prog_name="spotlight")
 def main() -> None:
     """Publish effective-practice case examples as a website and PDF reports."""
+
+
+#: Set once a build has done everything it had to: written, recorded, reported.
+_finished = threading.Event()
+
+
+def run() -> NoReturn:
+    """The ``spotlight`` command (and ``python -m spotlight``): ``main``, and once a build has
+    finished, an immediate exit. Everything it made is written and closed by then; all the
+    interpreter would still do is free the site's model and pages object by object, about
+    0.1 s of CPU at 1,000 examples. Any other command, or a build that fails, exits as usual."""
+    try:
+        main()
+    except SystemExit as stop:
+        if not _finished.is_set() or not isinstance(stop.code, int | None):
+            raise
+        code = stop.code or 0
+    else:  # not in click's standalone mode, which always exits
+        code = 0
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
+            stream.flush()
+    os._exit(code)
 
 
 @main.command("build")
@@ -124,6 +147,7 @@ def build_command(content: Path | None, out: Path | None, visual_theme: str,
     if result.up_to_date:
         if not quiet:
             click.echo(f"Nothing changed: {result.out} is up to date.")
+        _finished.set()
         return
     if verbose:
         kept = set(result.kept)
@@ -135,6 +159,7 @@ def build_command(content: Path | None, out: Path | None, visual_theme: str,
         click.echo(f"Built {result.reports} report(s) with {result.examples} example(s): "
                    f"{len(result.pages)} page(s) and {len(result.pdfs)} PDF(s) in {result.out}"
                    f"{unchanged}")
+    _finished.set()
 
 
 class _ProgressBar:

@@ -66,6 +66,8 @@ def display_path(path: Path | str) -> str:
 
     if isinstance(path, str):
         return shown(path)
+    if not path.is_absolute():  # as the author typed it (never inside the working folder's
+        return shown(str(path))  # absolute path, so relative_to would refuse it)
     try:
         return shown(str(path.relative_to(Path.cwd())))
     except ValueError:

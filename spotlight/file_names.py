@@ -24,6 +24,8 @@ _HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Mn", "Me"}
 def shown(name: str) -> str:
     """``name`` with every character that cannot be seen (or that changes the one before it)
     written as a ``\\uXXXX`` escape; spaces other than the plain one too."""
+    if name.isascii() and name.isprintable():
+        return name  # the usual case: every character is seen
     return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES
                    or (unicodedata.category(c) == "Zs" and c != " ") else c for c in name)
 

@@ -11,6 +11,7 @@ would without workers.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -45,13 +46,20 @@ def shared_map(function: Callable[[Item], Result], items: Sequence[Item],
     if (count < 2 or len(items) < min_items or not sys.platform.startswith("linux")
             or threading.active_count() > 1):
         return [function(item) for item in items]
-    workers = [_start(function, items[k::count]) for k in range(1, count)]
-    results: list[list[Result] | None] = [None] * count
+    # What exists now is set aside from the garbage collector while the workers run (as
+    # Python's documentation advises before a fork): neither they nor this process walk it
+    # again, and the workers' collections do not copy the pages that hold it.
+    gc.freeze()
     try:
-        results[0] = [function(item) for item in items[0::count]]
+        workers = [_start(function, items[k::count]) for k in range(1, count)]
+        results: list[list[Result] | None] = [None] * count
+        try:
+            results[0] = [function(item) for item in items[0::count]]
+        finally:
+            for k, (pid, pipe) in enumerate(workers, start=1):
+                results[k] = _collect(pid, pipe)
     finally:
-        for k, (pid, pipe) in enumerate(workers, start=1):
-            results[k] = _collect(pid, pipe)
+        gc.unfreeze()
     for k in range(1, count):
         if results[k] is None:  # the worker failed: do its share here, to raise its error
             results[k] = [function(item) for item in items[k::count]]

@@ -121,9 +121,14 @@ class Made:
         return [*self.theme.warnings, *unfinished, *self.gate_warnings, *self.pdfs.warnings]
 
 
+#: Reads a visual theme's chain (``load_theme``): its name and override folder.
+ThemeLoader = Callable[[str, "Path | None"], "tuple[VisualTheme | None, list[Problem]]"]
+
+
 def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
         gate: Gate | None = None, make_pdfs: bool = False,
-        loaded: tuple[RawContent, list[Problem]] | None = None) -> Made | None:
+        loaded: tuple[RawContent, list[Problem]] | None = None,
+        themes: ThemeLoader = load_theme) -> Made | None:
     """Run the stages on the content of ``options``; raise SpotlightError with every problem.
 
     load -> validate -> assemble -> ``gate`` -> render the PDF documents -> make the PDFs
@@ -131,10 +136,11 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     pages). Returns None when ``reuse`` finds every input as the previous build read it
     (nothing to do). ``print_set`` makes, with ``options.pdf``, the practice-theme
     collections and the handouts besides the reports' PDF documents. ``loaded`` is the
-    content folder if the caller has read it already.
+    content folder if the caller has read it already; ``themes`` reads the visual theme
+    (the preview keeps it while its files are unchanged).
     """
     raw, problems = loaded or load(options.content)
-    theme, theme_problems = load_theme(options.visual_theme, options.theme_override)
+    theme, theme_problems = themes(options.visual_theme, options.theme_override)
     if reuse.unchanged(raw, theme, problems):
         return None
     # Imported here, so that a build with nothing to do starts quickly.
@@ -143,7 +149,7 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     from .site.render import render
 
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
-    theme = _override(options, raw, content, theme, reuse)
+    theme = _override(options, raw, content, theme, reuse, themes)
     # Each language's edition, when the site has several.
     site = assemble_site(content, reuse.assembled)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
@@ -192,13 +198,14 @@ def _labels(options: BuildOptions, pdfs: Pdfs) -> dict[str, str]:
 
 
 def _override(options: BuildOptions, raw: RawContent, content: Content,
-              theme: VisualTheme | None, reuse: Reuse) -> VisualTheme:
+              theme: VisualTheme | None, reuse: Reuse,
+              themes: ThemeLoader = load_theme) -> VisualTheme:
     """The visual theme with the override folder named in the site file, when the command
     names none: known only once the site file is valid."""
     named = content.settings.theme_override
     if options.theme_override is None and named is not None:
         folder = options.content / named
-        theme, problems = load_theme(options.visual_theme, folder)
+        theme, problems = themes(options.visual_theme, folder)
         if problems:
             raise SpotlightError(problems)
         assert theme is not None

@@ -78,6 +78,32 @@ def test_missing_content_folder(site) -> None:  # type: ignore[no-untyped-def]
     assert result.stderr.splitlines()[0] == "nowhere: the content folder does not exist"
 
 
+def test_the_command_says_everything_and_leaves_a_whole_build(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The command run as a user runs it, in its own process (which leaves at once when a
+    build has finished): every line is said, into a pipe too, and the build is whole."""
+    site("minimal")
+    assert run("build", "--content", "site", "--out", "here", "--no-pdf",
+               "--no-search").exit_code == 0
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "spotlight", "build", "--content", "site",
+                               "--out", "out", "--no-pdf", "--no-search", *args],
+                              cwd=tmp_path, capture_output=True, text=True, check=False)
+
+    built = command()
+    assert (built.returncode, built.stdout, built.stderr) == (0, (
+        "Built 1 report(s) with 2 example(s): 11 page(s) and 0 PDF(s) in out\n"), "")
+    assert _snapshot(tmp_path / "out") == _snapshot(tmp_path / "here")
+    again = command()
+    assert (again.returncode, again.stdout) == (0, "Nothing changed: out is up to date.\n")
+    (tmp_path / "site" / "site.yml").write_text("title: [\n")
+    failed = command()
+    assert failed.returncode == 1 and failed.stdout == ""
+    assert failed.stderr.splitlines()[-1] == ("Build failed: 1 problem; the previous build is "
+                                              "unchanged.")
+    assert _snapshot(tmp_path / "out") == _snapshot(tmp_path / "here")
+
+
 def test_version_and_module_entry_point() -> None:
     assert run("--version").output.strip() == f"spotlight, version {__version__}"
     completed = subprocess.run([sys.executable, "-m", "spotlight", "--help"],

@@ -95,3 +95,27 @@ def test_records_of_another_folder_are_never_trusted(site, tmp_path: Path) -> No
     assert Records(content, out).manifest() is None
     assert "Nothing changed" not in _build("site", "out")
     assert "not what the build wrote" not in (out / "index.html").read_text()
+
+
+def test_a_file_of_the_build_removed_or_replaced_means_a_full_build(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+    _build("site", "out")
+    out = tmp_path / "out"
+    pages = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+             if p.is_file()}
+    (tmp_path / "elsewhere.html").write_bytes(pages["index.html"])
+    for damage in ("removed", "a link", "a folder", "changed"):
+        target = out / "index.html"
+        target.unlink()
+        if damage == "a link":
+            target.symlink_to(tmp_path / "elsewhere.html")  # the same bytes, through a link
+        elif damage == "a folder":
+            target.mkdir()
+        elif damage == "changed":
+            target.write_bytes(pages["index.html"].replace(b"<title>", b"<title>Edited "))
+        output = _build("site", "out")
+        assert "Nothing changed" not in output, damage
+        assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                if p.is_file()} == pages, damage
+        assert not (out / "index.html").is_symlink(), damage

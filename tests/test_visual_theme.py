@@ -92,3 +92,41 @@ def test_templates_read_every_key_of_the_files_as_written(site, tmp_path: Path) 
         in report
     example = (tmp_path / "out" / "examples" / "first-case.html").read_text()
     assert '<meta name="keys" content="community-order, 2.1">' in example
+
+
+def test_a_template_cannot_reach_pythons_internals(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The sandbox stays: a theme reaching for a private attribute, or for one through
+    ``str.format``, fails the build naming the line, and writes nothing."""
+    site("minimal")
+    for attempt in ("{{ site.__class__.__mro__ }}", "{{ site.title.__class__ }}",
+                    "{{ '{0.__class__}'.format(site) }}", "{{ site.url.__globals__ }}",
+                    "{% for report in site.reports %}{{ report.__dict__ }}{% endfor %}"):
+        overlay(tmp_path / "custom", {"templates/index.html": f"ok\n{attempt}\n"})
+        result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                     "--theme-override", "custom")
+        assert result.exit_code == 1, attempt
+        first = result.stderr.splitlines()[0]
+        assert first.startswith("custom/templates/index.html:2: template error: "), first
+        assert "unsafe" in first, first
+        assert not (tmp_path / "out").exists()
+
+
+def test_an_override_of_the_example_card_shows_on_every_listing(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A card rendered for one listing page is used again on the others only where it would
+    be the same: this one names the listing it is on."""
+    site("minimal")
+    overlay(tmp_path / "custom", {"templates/partials/example_card.html": (
+        '<li class="my-card">{{ entry.title }}, listed under {{ listing.title }}'
+        '{% if listing.children %} (with PDUs){% endif %}</li>\n')})
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf",
+                 "--theme-override", "custom")
+    assert result.exit_code == 0, result.output
+    listings = {"practice-themes/court-work.html": ("Court work", 1),
+                "regions/north.html": ("North", 2), "pdus/north-city.html": ("North City", 1),
+                "standards/2-1.html": ("2.1 Assessment", 1)}
+    for page, (title, cards) in listings.items():
+        html = (tmp_path / "out" / page).read_text()
+        assert html.count('<li class="my-card">') == cards, page
+        suffix = " (with PDUs)" if page == "regions/north.html" else ""
+        assert f'<li class="my-card">First case, listed under {title}{suffix}</li>' in html, page
+        assert "example-card" not in html, page

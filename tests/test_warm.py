@@ -15,12 +15,16 @@ import io
 import re
 import shutil
 import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from spotlight.build import BuildOptions, build
+from spotlight.errors import SpotlightError
 from spotlight.preview.http import INDEXING
+from spotlight.preview.warm import Snapshot
 
 from .conftest import REPO, overlay
 from .test_serve import PATIENCE, Preview, _start
@@ -177,11 +181,145 @@ def test_what_the_preview_keeps_stays_the_size_of_the_site(tmp_path: Path) -> No
         snapshot = warm.update()
         assert snapshot is not None and "examples/first-case.html" in snapshot.rendered
     kept = warm._warm  # what is kept is the point here
-    assert len(kept.validated) == 2 and len(kept.texts) == 2
+    # The site file, the report file and the two examples, each validated and scanned by the
+    # publish gate once.
+    assert len(kept.validated) == 8 and len(kept.texts) == 2
     (site / "examples" / "second-case.md").unlink()
     snapshot = warm.update()
     assert snapshot is not None and "examples/second-case.html" not in snapshot.files
-    assert len(kept.validated) == 1 and len(kept.texts) == 1
+    assert len(kept.validated) == 6 and len(kept.texts) == 1 and len(kept.named) == 3
     assert kept.files is not None and all(path.exists() for path in kept.files.known)
     assert kept.manifest is not None and set(kept.manifest.files) == {
         *snapshot.files, *snapshot.copies}
+
+
+def _made(snapshot: Snapshot, built: Path) -> list[str]:
+    """How the files of ``snapshot`` differ from those of the build in ``built``."""
+    found = []
+    written = {p.relative_to(built).as_posix(): p for p in built.rglob("*")
+               if p.is_file() and not p.relative_to(built).as_posix().startswith("pagefind/")}
+    for relative in sorted({*written, *snapshot.files, *snapshot.copies}):
+        if relative not in written:
+            found.append(f"{relative}: made, but not by the build")
+            continue
+        made = snapshot.find(relative)
+        if made is None or made[0] != relative:
+            found.append(f"{relative}: not made")
+            continue
+        data = made[1].read_bytes() if isinstance(made[1], Path) else made[1]
+        if data != written[relative].read_bytes():
+            found.append(f"{relative}: bytes differ from the build's")
+    return found
+
+
+def _replaced(site: Path, relative: str, *pairs: str) -> dict[str, str | bytes | None]:
+    text = (site / relative).read_text()
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
+        assert old in text, f"{relative} has no {old!r}"
+        text = text.replace(old, new, 1)
+    return {relative: text}
+
+
+def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
+        tmp_path: Path) -> None:
+    """In the preview's process, on the sample site (two languages, three reports): every
+    edit that moves an example in the library (its title, practice theme, region and PDU,
+    standards, order, reports), edits of the report and site files, the theme override and
+    pictures, files and folders added, renamed and deleted, each told to the warm site as
+    the watcher reports it (the files it saw change, or a folder alone); after each, the site
+    kept in memory is the clean build's, file for file. A change the watcher did not report
+    is caught by the full look the preview takes once saves pause."""
+    from spotlight.preview.warm import WarmSite
+
+    from .conftest import copy_site
+
+    site = copy_site("sample", tmp_path / "site")
+    (tmp_path / "override" / "templates").mkdir(parents=True)
+    options = BuildOptions(content=site, out=tmp_path / "out", pdf=False, search=False,
+                           theme_override=tmp_path / "override")
+    warm = WarmSite(options)
+    release = "examples/first-release-after-a-long-sentence.md"
+    cuckooing = "examples/spotting-signs-of-cuckooing.md"
+    welsh = "examples/sylwi-ar-arwyddion-cwcwio.md"
+    added = (site / cuckooing).read_text().replace(
+        "title: Spotting the signs of cuckooing", "title: A case added").replace(
+        "order: 1", "order: 2")
+    accessibility = (REPO / "themes" / "default" / "templates" / "accessibility.html")
+
+    def write(files: dict[str, str | bytes | None]) -> set[str] | None:
+        overlay(site, files)
+        return set(files)
+
+    def folder_moved(source: str, target: str) -> set[str] | None:
+        (site / source).rename(site / target)
+        return {source, target}  # the folders alone, not the files they hold
+
+    edits: list[tuple[str, Callable[[], set[str] | None]]] = [
+        ("nothing yet", lambda: None),
+        ("body", lambda: write(_replaced(site, release, "walked with him", "went with him"))),
+        ("title", lambda: write(_replaced(site, cuckooing, "title: Spotting the signs",
+                                          "title: Seeing the signs"))),
+        ("practice theme", lambda: write(_replaced(
+            site, release, "practice_theme: resettlement", "practice_theme: public-protection"))),
+        ("region and PDU", lambda: write(_replaced(site, release, "pdu: carrowfield",
+                                                   "pdu: brenmoor"))),
+        ("standards", lambda: write(_replaced(site, release, 'standards: ["2.2", "2.3", "2.4"]',
+                                              'standards: ["1.1"]'))),
+        ("order", lambda: write(_replaced(site, release, "order: 1", "order: 7"))),
+        ("report date", lambda: write(_replaced(site, "reports/northshire-2025.yml",
+                                                "published: 2025-08-14",
+                                                "published: 2026-12-01"))),
+        ("site file", lambda: write(_replaced(site, "site.yml",
+                                              "title: Effective Practice Spotlights",
+                                              "title: Spotlights on effective practice"))),
+        ("Welsh example", lambda: write(_replaced(site, welsh, "title: Sylwi ar arwyddion cwcwio",
+                                                  "title: Sylwi ar gwcwio"))),
+        ("theme override", lambda: write({"../override/templates/accessibility.html":
+                                          accessibility.read_text().replace(
+                                              "{% block content %}",
+                                              "{% block content %}<p>Overridden.</p>", 1)})),
+        ("image added", lambda: write({"images/square.png": _png("white"), release: (
+            site / release).read_text() + "\n![A white square](images/square.png)\n"})),
+        ("image changed", lambda: write({"images/square.png": _png("black")})),
+        ("hidden file", lambda: write({"examples/.notes.md": "Not content."})),
+        ("file added", lambda: write({"examples/a-case-added.md": added})),
+        ("file renamed", lambda: write({"examples/a-case-added.md": None,
+                                        "examples/a-case-renamed.md": added})),
+        ("file deleted", lambda: write({cuckooing: None})),
+        ("folder added", lambda: write({"examples/more/a-case-in-a-folder.md": added.replace(
+            "title: A case added", "title: A case in a folder")}) and {"examples/more"}),
+        ("folder renamed", lambda: folder_moved("examples/more", "examples/others")),
+        ("folder deleted", lambda: folder_moved("examples/others", ".trash")),
+        ("not reported", lambda: write(_replaced(site, release, "went with him",
+                                                 "walked with him")) and set()),
+        ("personal detail", lambda: write(_replaced(site, release, "## Outcome\n",
+                                                    "## Outcome\n\nHe moved to NG7 2QP.\n"))),
+        ("detail taken out", lambda: write(_replaced(site, release, "He moved to NG7 2QP.",
+                                                     "He moved."))),
+        ("pseudonym", lambda: write({release: (site / release).read_text().replace(
+            "Darren", "Dominic")})),
+    ]
+    for step, (kind, edit) in enumerate(edits):
+        changed = edit()
+        built = tmp_path / f"built-{step}"
+        problems = [_problems(warm.update, None if changed is None else {
+            site / name for name in changed}), _problems(build, replace(options, out=built,
+                                                                       clean=True))]
+        if kind == "not reported":  # the full look once saves pause (serve.py, _settle)
+            problems[0] = _problems(warm.update)
+        assert problems[0] == problems[1], f"after the edit '{kind}'"
+        if kind == "personal detail":
+            assert problems[1] and "anon-postcode" in problems[1][0]
+            continue
+        assert not problems[1] and not (differences := _made(warm.snapshot, built)), \
+            f"after the edit '{kind}':\n" + "\n".join(differences)
+        shutil.rmtree(built)
+
+
+def _problems(run: Callable[..., object], *args: object) -> list[str]:
+    """The problems ``run(*args)`` raises, as the preview and the command line say them."""
+    try:
+        run(*args)
+    except SpotlightError as error:
+        return [str(problem) for problem in error.problems]
+    return []

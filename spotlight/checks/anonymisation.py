@@ -63,11 +63,25 @@ class PatternRule:
     #: A detail with digits is looked for only just before and at the text's digits (see
     #: ``candidates``); the others only in a text holding one of these strings.
     needs: tuple[str, ...] = ()
+    #: The fewest digits a detail the rule reports holds: a text with fewer is not searched.
+    digits: int = 0
     #: ``needs`` as one pattern: a text is searched once for all of them, not once for each.
     needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "needed", re.compile("|".join(map(re.escape, self.needs))))
+        object.__setattr__(self, "needed", re.compile(_any_of(self.needs)))
+
+
+def _any_of(strings: Iterable[str]) -> str:
+    """A pattern finding any of ``strings``, grouped by first character ("S(?:nap|team)|..."):
+    the search then tries a few alternatives where a text has one of those characters, rather
+    than every string."""
+    rests: dict[str, set[str]] = {}
+    for string in strings:
+        rests.setdefault(string[:1], set()).add(string[1:])
+    return "|".join(re.escape(first) if "" in rest else re.escape(first) + "(?:" + "|".join(
+        map(re.escape, sorted(rest, key=lambda r: (-len(r), r)))) + ")"
+        for first, rest in rests.items())
 
 
 RULES = (
@@ -76,23 +90,25 @@ RULES = (
         r"|[A-PR-UWYZa-pr-uwyz](?:[0-9][0-9A-HJKPS-UWa-hjkps-uw]?"
         r"|[A-HK-Ya-hk-y][0-9][0-9ABEHMNPRV-Yabehmnprv-y]?)"
         r"[ \u00a0]{0,2}[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})(?![\w-])"), "a postcode",
-        lambda text: text.isupper() or not re.search(r"\d(?:st|nd|rd|th)$", text, re.I)),
+        lambda text: text.isupper() or not re.search(r"\d(?:st|nd|rd|th)$", text, re.I),
+        digits=1),
     PatternRule("anon-phone", re.compile(
         r"(?<![\w/.+-])(?:\+44 ?(?:\(0\) ?)?|\(?0)\d[\d ()-]{7,14}\d(?![\w/-])"),
-        "a telephone number", _phone_valid),
+        "a telephone number", _phone_valid, digits=10),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
         "an e-mail address", needs=("@",)),
     PatternRule("anon-ni-number", re.compile(
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
         r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
-        "a National Insurance number"),
+        "a National Insurance number", digits=6),
     PatternRule("anon-nhs-number", re.compile(
-        r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid),
+        r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid,
+        digits=10),
     PatternRule("anon-prison-number", re.compile(r"(?<![\w/-])[A-Z]\d{4}[A-Z]{2}(?![\w-])"),
-                "a prison number"),
+                "a prison number", digits=4),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
-                "a Police National Computer identifier"),
+                "a Police National Computer identifier", digits=3),
     PatternRule("anon-address", re.compile(
         rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
         rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
@@ -101,20 +117,20 @@ RULES = (
         rf"{_HOUSING}\b"
         r"(?![\w-])"),
         "a house number and street", lambda text: not re.search(
-            r"(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s) Court$", text)),
+            r"(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s) Court$", text),
+        digits=1),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[A-HJ-PR-Y]{2}[0-9]{2}[ \u00a0]?[A-HJ-PR-Z]{3}"
         r"|[a-hj-pr-y]{2}[0-9]{2}[a-hj-pr-z]{3}"
         r"|[A-HJ-NPR-Y][0-9]{1,3}[ \u00a0][A-HJ-PR-Y]{3}"
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
-        r"(?![\w-])"), "a vehicle registration",
-    ),
+        r"(?![\w-])"), "a vehicle registration", digits=1),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
         r"(?P<flag>[A-Za-z]{2}[0-9]{2}[ \u00a0]?[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ \u00a0]?[A-Za-z]{3}"
         r"|[A-Za-z]{3}[ \u00a0]?[0-9]{1,3}[A-Za-z])(?![\w-])"),
-        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate")),
+        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate"), digits=1),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
         r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
@@ -134,7 +150,8 @@ RULES = (
                "Steam", "Threads", "YouTube", "youtube", "Twitch", "twitch", "Kik", "Reddit",
                "reddit")),
     PatternRule("anon-case-number", re.compile(
-        r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number"),
+        r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number",
+        digits=6),
 )
 
 
@@ -167,8 +184,10 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
 
 
 def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
-    starts = candidates(prose)
+    starts, digits = _candidates(prose)
     for rule in RULES:
+        if digits < rule.digits:
+            continue  # each detail it reports has more digits than the text
         text = raw if rule.raw else prose
         if rule.needs:
             if rule.needed.search(text) is None:
@@ -191,10 +210,12 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
         births.append(index)
         yield "anon-date-of-birth", index, flagged, _message(
             "anon-date-of-birth", flagged, "a date of birth")
-    for index, flagged in people.titles(prose) if context.names else ():
-        yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
-    for index, flagged in people.full_names(prose, context.pseudonyms) if context.names else ():
-        yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+    if context.names:
+        words = people.capitals(prose)
+        for index, flagged in people.titles(prose, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
+        for index, flagged in people.full_names(prose, context.pseudonyms, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
     if context.person:
         for match in _at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):
@@ -211,14 +232,21 @@ def candidates(text: str) -> list[int]:
     """Where a detail with digits can start: each word holding a digit and the three words
     before it (a postcode's outward code, "no. 9", "14th of March"), and a "(" or "+" just
     before one of those. Looking only there is what keeps the gate cheap."""
+    return _candidates(text)[0]
+
+
+def _candidates(text: str) -> tuple[list[int], int]:
+    """``candidates``, and how many digits the text holds."""
     found: set[int] = set()
+    digits = 0
     for run in _DIGITS.finditer(text):
         digit = run.start()
+        digits += run.end() - digit
         begin = max(0, digit - 40)
         words = [w.start() for w in _WORD.finditer(text, begin, digit + 1)]
         found.update(words[-4:] if words and words[-1] == digit else [*words[-3:], digit])
     found |= {c - 1 for c in found if c and text[c - 1] in "(+"}
-    return sorted(found)
+    return sorted(found), digits
 
 
 def _at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

@@ -88,9 +88,9 @@ EXACT = re.compile(rf"(?<![\w/.-]){EXACT_DATE}(?![\w/-])")
 def dates_of_birth(prose: str) -> Iterator[tuple[int, str]]:
     """(index, text) of each date of birth in ``prose``."""
     lower = prose.lower()
-    if not any(word in lower for word in ("born", "birth", "dob", "d.o", "d. o", "turn",
-                                          "anwyd", "eni", "blwydd", "d.g.")) \
-            and not _B_DOT.search(lower):
+    if not ("born" in lower or "birth" in lower or "dob" in lower or "d.o" in lower
+            or "d. o" in lower or "turn" in lower or "anwyd" in lower or "eni" in lower
+            or "blwydd" in lower or "d.g." in lower or _B_DOT.search(lower)):
         return
     after, close, before_date = _dates()
     for anchor in _ANCHOR.finditer(prose):

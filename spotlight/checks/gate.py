@@ -117,42 +117,78 @@ def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
          cache: ParseCache | None = None) -> list[Finding]:
     """Every gate finding in every content file that could be read, valid or not."""
-    files = [(f.name, _relative(f, raw), f.text, False)
-             for f in (raw.site, *raw.reports) if f is not None]
-    files += [(f.name, _relative(f, raw), f.text, True) for f in raw.examples]
-    pseudonyms = frozenset(name for _, _, text, example in files if example
-                           for name in [_pseudonym(text)] if name)
+    sources = [(f, False) for f in (raw.site, *raw.reports) if f is not None]
+    sources += [(f, True) for f in raw.examples]
+    # The preview keeps each file's place, pseudonym and findings between saves (``_Kept``).
+    known = [_Kept.of(f, raw, example, cache) for f, example in sources]
+    pseudonyms = frozenset(k.pseudonym for k in known if k.pseudonym)
     found: set[Finding] = set()
     common = digest("gate", _rules(), *sorted(pseudonyms), "\0", *sorted(abbreviations))
     kept: dict[str, str] = {}
     todo: list[tuple[str, str, str, bool]] = []  # (key, path, text, example) not in the cache
-    for path, relative, text, example in files:
+    waiting: list[_Kept] = []
+    for (source, example), mine in zip(sources, known, strict=True):
+        if mine.common == common:  # the preview's: scanned for an earlier save
+            found.update(mine.findings)
+            kept[mine.key] = mine.line
+            continue
         # Keyed and kept without the content folder's place: a cache is the same wherever
         # the content is.
-        key = digest(common, relative, text)
+        key = digest(common, mine.relative, source.text)
         line = cache.line(key) if cache is not None else None
         if line is not None:
             try:
-                found.update(Finding(path, *item) for item in json.loads(line))
+                mine.keep(common, key, line, [Finding(source.name, *item)
+                                              for item in json.loads(line)])
+                found.update(mine.findings)
                 kept[key] = line
                 continue
             except (ValueError, TypeError):
                 pass
-        todo.append((key, path, text, example))
+        todo.append((key, source.name, source.text, example))
+        waiting.append(mine)
 
     def scan_one(item: tuple[str, str, str, bool]) -> list[Finding]:
         _, path, text, example = item
         source = source_prose(path, text, front_matter=example)
         return sorted(set(scan_file(source, pseudonyms, abbreviations)))
 
-    for (key, _, _, _), mine in zip(todo, shared_map(scan_one, todo), strict=True):
-        found.update(mine)
+    for (key, _, _, _), mine, findings in zip(todo, waiting, shared_map(scan_one, todo),
+                                             strict=True):
+        found.update(findings)
         kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
-                                for f in mine], ensure_ascii=False, separators=(",", ":"))
+                                for f in findings], ensure_ascii=False, separators=(",", ":"))
+        mine.keep(common, key, kept[key], findings)
     if cache is not None:
         cache.keep(kept)
     found.update(picture_findings(raw, abbreviations))  # what an SVG picture says
     return sorted(found)
+
+
+class _Kept:
+    """What the gate knows of one file as read: its path in the content folder, the
+    pseudonym it introduces, and its findings as last scanned (with the digest of what they
+    depend on besides the text, its cache key and line). The preview keeps it between saves,
+    by file as read (``ParseCache.validated``), so that an unchanged file costs no work."""
+
+    def __init__(self, relative: str, pseudonym: str | None) -> None:
+        self.relative, self.pseudonym = relative, pseudonym
+        self.common, self.key, self.line = "", "", ""
+        self.findings: list[Finding] = []
+
+    @classmethod
+    def of(cls, source: SourceFile, raw: RawContent, example: bool,
+           cache: ParseCache | None) -> _Kept:
+        key = (source, raw.assets, "gate")
+        if cache is not None and isinstance(known := cache.validated(key), _Kept):
+            return known
+        made = cls(_relative(source, raw), _pseudonym(source.text) if example else None)
+        if cache is not None:
+            cache.remember(key, made)
+        return made
+
+    def keep(self, common: str, key: str, line: str, findings: list[Finding]) -> None:
+        self.common, self.key, self.line, self.findings = common, key, line, findings
 
 
 def scan_file(source: SourceProse, pseudonyms: frozenset[str],
@@ -160,14 +196,17 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
     """The gate's findings in one file."""
     file, path = source.file, source.path
     placeholder_lines: set[int] = set()
+    contexts: dict[tuple[bool, bool], Context] = {}
     for span in source.spans:
         text = file.text[span.start:span.end]
         if _PLAIN.fullmatch(text):
             continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
         prose = blank_non_prose(text) if _LINKS.search(text) else text
         person = source.kind == "person" and span.key in ("title", "body")
-        context = Context(person, pseudonyms, abbreviations,
-                          names=span.key not in NAMED_ON_PURPOSE)
+        names = span.key not in NAMED_ON_PURPOSE
+        if (context := contexts.get((person, names))) is None:
+            context = contexts[person, names] = Context(person, pseudonyms, abbreviations,
+                                                        names=names)
         raw = _CITATION.sub(_blank, text) if "[@" in text else text
         for code, index, flagged, message in hits(prose, raw, context):
             yield finding(code, path, file.position(span.start + index), message, flagged)

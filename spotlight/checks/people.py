@@ -112,9 +112,17 @@ def _title() -> re.Pattern[str]:
     return re.compile(_TITLE_PATTERN)
 
 
-def titles(prose: str) -> Iterator[tuple[int, str]]:
-    """(index, text) of each title with a name: "Mr Whitlock"."""
-    for word in _CAPITAL.finditer(prose):
+def capitals(prose: str) -> list[re.Match[str]]:
+    """The capitalised words of ``prose``, where ``titles`` and ``full_names`` look: found once
+    for both."""
+    return list(_CAPITAL.finditer(prose))
+
+
+def titles(prose: str, words: Iterable[re.Match[str]] | None = None
+           ) -> Iterator[tuple[int, str]]:
+    """(index, text) of each title with a name: "Mr Whitlock". ``words``: ``capitals(prose)``,
+    if found already."""
+    for word in _CAPITAL.finditer(prose) if words is None else words:
         if word.group() not in _TITLES:
             continue
         match = _title().match(prose, word.start())
@@ -126,11 +134,13 @@ def titles(prose: str) -> Iterator[tuple[int, str]]:
         yield match.start(), " ".join(match.group().split())
 
 
-def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, str]]:
-    """(index, text) of each first name followed by a surname: "Darren Whitlock"."""
+def full_names(prose: str, pseudonyms: frozenset[str],
+               words: Iterable[re.Match[str]] | None = None) -> Iterator[tuple[int, str]]:
+    """(index, text) of each first name followed by a surname: "Darren Whitlock". ``words``:
+    ``capitals(prose)``, if found already."""
     known = first_names()
     stop = not_surnames()
-    for word in _CAPITAL.finditer(prose):
+    for word in _CAPITAL.finditer(prose) if words is None else words:
         name = word.group()
         if name.isupper() and len(name) > 1:
             if name.capitalize() in known or name.capitalize() in pseudonyms:
@@ -138,7 +148,8 @@ def full_names(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, st
                 if upper and upper.group("last").capitalize() not in stop:
                     yield word.start(), " ".join(upper.group().split())
             continue
-        if name not in known and name not in pseudonyms and _folded(name) not in known:
+        if name not in known and name not in pseudonyms and (
+                name.isascii() or _folded(name) not in known):  # an ASCII name folds to itself
             continue
         match = _PAIR.match(prose, word.start())
         if match is None:

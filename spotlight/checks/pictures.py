@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..content.load import RawContent
-from ..content.svg_check import svg_texts
 from ..errors import display_path
 from .anonymisation import Context, hits
 from .finding import Finding, finding
@@ -24,6 +23,8 @@ def picture_findings(raw: RawContent, abbreviations: frozenset[str]) -> Iterator
             data = path.read_bytes()
         except OSError:
             continue  # reported where the build reads it
+        from ..content.svg_check import svg_texts  # tinycss2: only when there is an SVG
+
         shown = display_path(path)
         for line, text in svg_texts(data):
             for code, index, flagged, message in hits(text, text, context):

@@ -37,6 +37,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = (BlockMappingStartToken, BlockSequenceStartToken, FlowMappingStartToken,
          FlowSequenceStartToken)
 _CLOSE = (BlockEndToken, FlowMappingEndToken, FlowSequenceEndToken)
+#: What the span finder does with each kind of token (told by its class: one look-up each).
+_KINDS: dict[type, str] = {ScalarToken: "scalar", KeyToken: "key", ValueToken: "value",
+                           **dict.fromkeys(_OPEN, "open"), **dict.fromkeys(_CLOSE, "close")}
 #: Top-level keys whose values are never published as text.
 _UNPUBLISHED = frozenset({"waivers"})
 _PLACEHOLDER_COMMENT = re.compile(r"#[ \t]*PLACEHOLDER\b[^\n]*")
@@ -74,32 +77,34 @@ def yaml_spans(text: str, start: int = 0) -> tuple[list[Span], list[int], dict[s
     spans: list[Span] = []
     covered: list[tuple[int, int]] = []
     top: dict[str, str] = {}
-    depth, is_key, key, reached = 0, False, "", 0
+    depth, is_key, key, token = 0, False, "", None
+    kinds = _KINDS
     try:
         for token in yaml.scan(text, Loader=_LOADER):
-            reached = token.end_mark.index
-            if isinstance(token, _OPEN):
-                depth += 1
-            elif isinstance(token, _CLOSE):
-                depth -= 1
-            elif isinstance(token, KeyToken):
-                is_key = True
-            elif isinstance(token, ValueToken):
-                is_key = False
-            elif isinstance(token, ScalarToken):
+            kind = kinds.get(type(token))
+            if kind == "scalar":
                 begin, end = token.start_mark.index, token.end_mark.index
                 covered.append((begin, end))
                 if is_key:
                     if depth == 1:
-                        key = token.value
+                        key = token.value  # type: ignore[attr-defined]
                     is_key = False
                     continue
                 if depth == 1:
-                    top[key] = token.value
+                    top[key] = token.value  # type: ignore[attr-defined]
                 if key not in _UNPUBLISHED:
                     spans.append(Span(start + begin, start + end, False, key))
+            elif kind == "key":
+                is_key = True
+            elif kind == "value":
+                is_key = False
+            elif kind == "open":
+                depth += 1
+            elif kind == "close":
+                depth -= 1
     except yaml.YAMLError:
         # The rest cannot be read as YAML: every character of it counts as published.
+        reached = token.end_mark.index if token is not None else 0  # the last token read
         spans.append(Span(start + reached, start + len(text), False, ""))
         covered.append((reached, len(text)))
     placeholders = [start + m.start() for m in _PLACEHOLDER_COMMENT.finditer(text)

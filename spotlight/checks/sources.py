@@ -29,7 +29,12 @@ class FileText:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.text = text
-        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        """Where each line starts: found once a position is asked for (most files of a build
+        have no finding to locate)."""
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """The (line, column) of the character at ``offset``."""

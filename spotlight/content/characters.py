@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 from ..errors import Problem
@@ -36,6 +35,8 @@ def character_problem(text: str) -> str | None:
     """Why ``text`` cannot be published as it is, or None. Markdown turns character references
     (``&#x202E;``) into characters: they are checked as such (``&#12`` with no semicolon, or
     ``\\&#12;``, stays text)."""
+    if "&" not in text and _printable_ascii(text):
+        return None  # the usual case: nothing refused can be in it
     if "&" in text:
         text = _REFERENCE.sub(lambda match: html.unescape(match.group()), text)
     found = _CONTROL.search(text)
@@ -64,22 +65,28 @@ def _right_to_left(text: str) -> bool:
 def value_problems(data: Any, path: str, line: int = 1) -> list[Problem]:
     """A problem for each key or text of YAML ``data`` holding a character ``character_problem``
     refuses, at its line."""
-    return [Problem(path, at, message) for at, message in _walk(data, line)]
+    found: list[tuple[int, str]] = []
+    _walk(data, line, found)
+    return [Problem(path, at, message) for at, message in found]
 
 
-def _walk(value: Any, line: int) -> Iterator[tuple[int, str]]:
-    if isinstance(value, YMap):
+def _walk(value: Any, line: int, found: list[tuple[int, str]]) -> None:
+    """Add to ``found`` (line, message) for each key or text of ``value`` that is refused."""
+    if type(value) is str:  # most values: told first
+        if message := character_problem(value):
+            found.append((line, message))
+    elif isinstance(value, YMap):
         for key, item in value.items():
             at = value.line_of(key)
             if isinstance(key, str) and (message := character_problem(key)):
-                yield at, message
-            yield from _walk(item, at)
+                found.append((at, message))
+            _walk(item, at, found)
     elif isinstance(value, YList):
         lines = value.item_lines or [value.line] * len(value)
         for item, at in zip(value, lines, strict=False):
-            yield from _walk(item, at)
+            _walk(item, at, found)
     elif isinstance(value, str) and (message := character_problem(value)):
-        yield line, message
+        found.append((line, message))
 
 
 def _printable_ascii(text: str) -> bool:

@@ -280,7 +280,8 @@ def _read(path: Path, relative: str, problems: Problems) -> SourceFile | None:
         problems.add(path, line, f"is not valid UTF-8 text (at column {column}); "
                                  "save it as UTF-8")
         return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceFile(path, display_path(path), text)
 
 

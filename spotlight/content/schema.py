@@ -146,31 +146,45 @@ def model_of(model: Callable[..., Model], record: YMap, *,
     fields that are not keys of the file, and ``markdown`` parses its Markdown fields (and
     those of the records in it)."""
     values = dict(others)
-    for spec in dataclasses.fields(model):  # type: ignore[arg-type]
-        if spec.name in values:
+    for name, line_key, kind, inner, filled, default, convert in _plan(model):
+        if name in values:
             continue
-        if "line_of" in spec.metadata:
-            key = spec.metadata["line_of"]
-            values[spec.name] = record.line_of(key) if key else record.line
+        if line_key is not None:
+            values[name] = record.line_of(line_key) if line_key else record.line
             continue
-        if "declared" not in spec.metadata:
-            continue
-        kind, inner = spec.metadata["declared"].kind, spec.metadata["model"]
-        value = record.get(spec.name)
-        if kind == "markdown" and (value is not None or spec.default is not None):
-            assert markdown is not None, f"{spec.name}: a Markdown field needs its parser"
-            value = markdown(record, spec.name)
-        elif inner is not None and value is None and spec.metadata["filled"]:
+        value = record.get(name)
+        if kind == "markdown" and (value is not None or default is not None):
+            assert markdown is not None, f"{name}: a Markdown field needs its parser"
+            value = markdown(record, name)
+        elif inner is not None and value is None and filled:
             value = model_of(inner, YMap(), markdown=markdown)
         elif inner is not None and isinstance(value, YMap):
             value = model_of(inner, value, markdown=markdown)
         elif inner is not None and value is not None:
             value = tuple(model_of(inner, item, markdown=markdown) for item in value)
         if value is None:
-            value = spec.default
-        convert = spec.metadata["convert"]
-        values[spec.name] = convert(value) if convert is not None else value
+            value = default
+        values[name] = convert(value) if convert is not None else value
     return model(**values)
+
+
+#: What ``model_of`` reads of each field of a model: (name, the key whose line it is (None
+#: for a key's field), kind, inner model, filled, default, convert), read once per model.
+_PLANS: dict[Any, tuple[tuple[Any, ...], ...]] = {}
+
+
+def _plan(model: Any) -> tuple[tuple[Any, ...], ...]:
+    if (plan := _PLANS.get(model)) is None:
+        steps: list[tuple[Any, ...]] = []
+        for spec in dataclasses.fields(model):
+            meta = spec.metadata
+            if "line_of" in meta:
+                steps.append((spec.name, meta["line_of"], None, None, False, None, None))
+            elif "declared" in meta:
+                steps.append((spec.name, None, meta["declared"].kind, meta["model"],
+                              meta["filled"], spec.default, meta["convert"]))
+        plan = _PLANS[model] = tuple(steps)
+    return plan
 
 
 def check(schema: Schema, data: Any, path: str, line: int, problems: list[Problem]) -> YMap | None:

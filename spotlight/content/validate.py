@@ -34,8 +34,8 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
     parse_cache.py); what this build reads is kept in it for the next.
     """
     found: list[Problem] = list(problems)
-    settings = _settings(raw.site, raw.assets, found) if raw.site else None
-    reports = [r for f in raw.reports if (r := _report(f, raw.assets, found))]
+    settings = _kept(_settings, raw.site, raw.assets, found, cache) if raw.site else None
+    reports = [r for f in raw.reports if (r := _kept(_report, f, raw.assets, found, cache))]
     examples = []
     # Examples are independent of each other: read them on every core, unless the cache
     # holds most of them, which leaves too little work to share.
@@ -67,6 +67,21 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
 
 
 # --- files -------------------------------------------------------------------------------
+
+
+def _kept(read: Any, source: SourceFile, assets: frozenset[str], found: list[Problem],
+          cache: ParseCache | None) -> Any:
+    """``read(source, assets, found)``: the site or a report file validated, or what this
+    process made of the very same file before (the preview's saves; see ``_checked_example``)."""
+    key = (source, assets, read.__name__)
+    known = cache.validated(key) if cache is not None else None
+    if known is None:
+        mine: list[Problem] = []
+        known = read(source, assets, mine), mine
+        if cache is not None:
+            cache.remember(key, known)
+    found.extend(known[1])
+    return known[0]
 
 
 def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) -> Settings | None:

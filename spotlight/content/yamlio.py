@@ -271,20 +271,21 @@ class FrontMatter:
 
 def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Split ``---`` delimited front matter from a Markdown body."""
-    # Split at line feeds only, as editors count lines (str.splitlines also splits at U+2028).
-    lines = [line + "\n" for line in text.split("\n")]
-    lines[-1] = lines[-1][:-1]
-    if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
+    # Lines end at line feeds only, as editors count them (str.splitlines also splits at
+    # U+2028); only the front matter's lines are looked at.
+    end = text.find("\n")
+    if (text if end < 0 else text[:end]).rstrip() != "---":
         return None, [Problem(path, 1, "no front matter: the file must start with a line '---'")]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
-            return (
-                FrontMatter(
-                    yaml_text="".join(lines[1:index]),
-                    yaml_first_line=2,
-                    body="".join(lines[index + 1 :]),
-                    body_first_line=index + 2,
-                ),
-                [],
-            )
+    number = 1  # of the line before ``start``, counted from 1
+    while end >= 0:
+        start = end + 1
+        end = text.find("\n", start)
+        number += 1
+        if (text[start:] if end < 0 else text[start:end]).rstrip() in ("---", "..."):
+            return FrontMatter(
+                yaml_text=text[text.index("\n") + 1:start],
+                yaml_first_line=2,
+                body="" if end < 0 else text[end + 1:],
+                body_first_line=number + 1,
+            ), []
     return None, [Problem(path, 1, "front matter is never closed: add a line '---' after it")]

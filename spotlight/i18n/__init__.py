@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import gettext as _gettext
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 #: Where the catalogues are, one folder per language, as gettext lays them out.
@@ -100,6 +101,14 @@ def long_date(value: dt.date, language: str) -> str:
 
     value.day  # noqa: B018 - anything but a date fails here, saying what it lacks
     return format_date(value, "d MMMM y", locale=_babel_locale(language))
+
+
+def load_dates(languages: Iterable[str]) -> None:
+    """Load what formatting a date in each of ``languages`` needs (Babel's dates and the
+    locale's data: 20 to 30 ms of CPU), before forked workers render pages: loaded once, in
+    the process they copy, not again in each."""
+    for language in sorted(set(languages)):
+        long_date(dt.date(2000, 1, 1), language)
 
 
 def _babel_locale(language: str) -> str:

@@ -162,6 +162,8 @@ def _parsed(found: list[Any]) -> Parsed:
 
 def _to_json(value: Any) -> Any:
     """YAML data as JSON, keeping every line number and the date types."""
+    if type(value) is str:  # most values: told first
+        return value
     if isinstance(value, YMap):
         return {"m": [value.line, [[_to_json(k), value.key_lines.get(k, value.line),
                                     _to_json(v)] for k, v in value.items()]]}

@@ -167,27 +167,29 @@ class Records:
         gone missing."""
         manifest = self._read_manifest()
         if manifest is None or manifest.folder is None or \
-                manifest.folder != folder_id(self.out) or (complete and not all(
-                    (self.out / path).is_file() for path in manifest.files)):
+                manifest.folder != folder_id(self.out):
             return None
         if complete and not self._unaltered(manifest):
-            return None  # a file of it was changed after the build: build everything again
+            return None  # a file of it is missing or was changed: build everything again
         return manifest
 
     def _unaltered(self, manifest: Manifest) -> bool:
-        """True when every file of the build in the output folder still has the bytes its
-        manifest records.
+        """True when every file of the build in the output folder is still there, a file (not
+        a link, which a build would link on, nor a folder), with the bytes its manifest
+        records.
 
         A file changed since the build has a newer change time (ctime, which no program sets
         back) than the manifest, written once every file was: only those are read and
-        compared."""
+        compared. One lstat per file: a no-op build makes a thousand of them."""
+        out = str(self.out)
         try:
             written = os.stat(self.folder / MANIFEST).st_ctime_ns
             for path, sha in manifest.files.items():
-                info = os.lstat(self.out / path)
+                name = os.path.join(out, path)
+                info = os.lstat(name)
                 if not stat.S_ISREG(info.st_mode):
-                    return False  # replaced by a link (which a build would link on) or a folder
-                if info.st_ctime_ns > written and digest((self.out / path).read_bytes()) != sha:
+                    return False
+                if info.st_ctime_ns > written and digest(Path(name).read_bytes()) != sha:
                     return False
         except OSError:
             return False

@@ -9,16 +9,19 @@ text changed, and renders only the pages whose inputs changed, by the same rule 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .digests import digest, fingerprint, input_digests, text_name
 from .parse_cache import ParseCache
 from .records import Manifest, PageRecord
 from .state import Reuse
 
 if TYPE_CHECKING:
     from ..content.load import FileMemo, RawContent
+    from ..content.theme import VisualTheme
+    from ..errors import Problem
     from .rendered import RenderedPages
 
 
@@ -37,6 +40,8 @@ class Warm:
     shown: dict[int, tuple[Any, str, str]] = field(default_factory=dict)
     assembled: dict[str, Any] = field(default_factory=dict)
     digests: dict[Path, tuple[tuple[int, ...], str]] = field(default_factory=dict)
+    #: Each content file's input name and text digest, by the file as read (its identity).
+    named: dict[int, tuple[Any, str, str]] = field(default_factory=dict)
 
     def reuse(self, options: Any, versions: tuple[str, ...] = ()) -> WarmReuse:
         """The ``Reuse`` of the next build: the previous one's records, from memory."""
@@ -51,8 +56,21 @@ class Warm:
         cache = reuse.cache
         assert cache is not None
         self.lines = cache.kept
-        current = {(source, raw.assets) for source in raw.examples}
-        self.validated = {key: value for key, value in self.validated.items() if key in current}
+        # Validated models are keyed by (file as read, assets, ...): see content/validate.py.
+        # Told first by identity, the usual case, which needs no hashing of a file's text.
+        sources = (raw.site, *raw.reports, *raw.examples)
+        ids, assets = {id(source) for source in sources}, raw.assets
+        current: set[tuple[Any, frozenset[str]]] | None = None
+        kept: dict[Any, Any] = {}
+        for key, value in self.validated.items():
+            if id(key[0]) in ids and (key[1] is assets or key[1] == assets):
+                kept[key] = value
+            else:
+                if current is None:
+                    current = {(source, assets) for source in sources}
+                if key[:2] in current:
+                    kept[key] = value
+        self.validated = kept
         if self.files is not None:
             read = {f.path for f in (raw.site, *raw.reports, *raw.examples) if f is not None}
             read |= {raw.root / name for name in raw.assets}
@@ -93,8 +111,33 @@ class WarmReuse(Reuse):
             self._changed = {name for name in old.keys() | new.keys()
                              if old.get(name) != new.get(name)}
         if self._changed.isdisjoint(before.deps):
-            return PageRecord(before.key, before.deps)
+            return before  # frozen: the very record stands
         return None
+
+    def unchanged(self, raw: RawContent, theme: VisualTheme | None,
+                  problems: list[Problem]) -> bool:
+        """As ``Reuse.unchanged``, but the name and digest of a content file are taken once
+        for the file as read, not again at every save."""
+        if theme is None:
+            return super().unchanged(raw, theme, problems)
+        known, named = self._warm.named, {}
+        for source in (raw.site, *raw.reports, *raw.examples):
+            if source is None:
+                continue
+            found = known.get(id(source))
+            if found is None or found[0] is not source:
+                found = (source, text_name(raw, source.path), digest(source.text))
+            named[id(source)] = found
+        self._warm.named = named
+        # Every other input (pictures, the visual theme...) as a build digests them.
+        self.inputs = {name: value for _, name, value in named.values()}
+        self.inputs |= input_digests(replace(raw, site=None, reports=(), examples=()), theme,
+                                     self.digests)
+        self.texts = frozenset(name for _, name, _ in named.values())
+        self.example_files = frozenset(named[id(source)][1] for source in raw.examples)
+        self.key = fingerprint(self.inputs, self.words)
+        return self.previous is not None and self.previous.fingerprint == self.key \
+            and not problems
 
     def nothing_changed(self) -> bool:
         """Never known from stat records: the preview's loader looks at each file."""

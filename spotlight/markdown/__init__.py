@@ -148,8 +148,10 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 def _figure_rule(state: Any) -> None:
     tokens = state.tokens
     for index in range(len(tokens) - 2):
+        if tokens[index].type != "paragraph_open":
+            continue
         opening, inline, closing = tokens[index : index + 3]
-        if (opening.type == "paragraph_open" and closing.type == "paragraph_close"
+        if (closing.type == "paragraph_close"
                 and inline.type == "inline" and inline.children
                 and len(inline.children) == 1 and inline.children[0].type == "image"
                 and inline.children[0].attrGet("title")):
@@ -204,6 +206,9 @@ def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": True, "maxNesting": MAX_NESTING},
                     renderer_cls=_Renderer)
     md.enable(["table", "smartquotes"])
+    # With raw HTML off, these rules find nothing (checks.py finds raw HTML): left out, the
+    # parser does not call them on every line and at every '<'.
+    md.disable(["html_block", "html_inline"])
     guard_nesting(md)
     md.validateLink = _validate_link  # type: ignore[method-assign]
     md.inline.ruler.before("link", "citation", _citation_rule)
@@ -230,25 +235,37 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     links: list[Located] = []
     top: list[Located] = []
     line = first_line
-    for token in tokens:
+    outcome_at = None  # the index of the Outcome heading, if any
+    for index, token in enumerate(tokens):
         if token.map:
             line = token.map[0] + 1 + offset
-        if token.type == "heading_open" and token.tag == "h1":
-            top.append(Located(token.markup, line))
-        child_line = line  # a paragraph's lines are counted by its line breaks
-        for child in token.children or ():
-            if child.type in ("softbreak", "hardbreak"):
-                child_line += 1
-            elif child.type == "citation":
-                citations.append(Located(child.meta["key"], child_line))
-            elif child.type == "image":
-                alt = "".join(c.content for c in child.children or ())
-                images.append(Image(str(child.attrGet("src") or ""), child_line, alt.strip()))
-            elif child.type == "link_open":
-                links.append(Located(str(child.attrGet("href") or ""), child_line))
-    outcome = None
-    if split_outcome:
-        tokens, outcome = _split_outcome(tokens)
+        kind = token.type
+        if kind == "inline":
+            content = token.content
+            # Only a '[' (links, images, citations) or a '<' (autolinks) makes what is
+            # looked for here: the other paragraphs' parts are not walked.
+            if "[" not in content and "<" not in content:
+                continue
+            child_line = line  # a paragraph's lines are counted by its line breaks
+            for child in token.children or ():
+                if child.type in ("softbreak", "hardbreak"):
+                    child_line += 1
+                elif child.type == "citation":
+                    citations.append(Located(child.meta["key"], child_line))
+                elif child.type == "image":
+                    alt = "".join(c.content for c in child.children or ())
+                    images.append(Image(str(child.attrGet("src") or ""), child_line,
+                                        alt.strip()))
+                elif child.type == "link_open":
+                    links.append(Located(str(child.attrGet("href") or ""), child_line))
+        elif kind == "heading_open":
+            if token.tag == "h1":
+                top.append(Located(token.markup, line))
+            elif split_outcome and outcome_at is None and _is_outcome(tokens, index):
+                outcome_at = index
+    outcome: list[Token] | None = None
+    if outcome_at is not None:
+        tokens, outcome = tokens[:outcome_at], tokens[outcome_at + 3:]
     renderer = _PARSER.renderer
     html = renderer.render(tokens, _PARSER.options, {})
     outcome_html = None if outcome is None else renderer.render(outcome, _PARSER.options, {})
@@ -269,11 +286,15 @@ def _first_paragraph(tokens: Sequence[Token]) -> str:
 
 def _split_outcome(tokens: list[Token]) -> tuple[list[Token], list[Token] | None]:
     for index in range(len(tokens) - 1):
-        token = tokens[index]
-        if (token.type == "heading_open" and token.tag in ("h2", "h3")
-                and _OUTCOME_RE.match(tokens[index + 1].content.strip())):
+        if tokens[index].type == "heading_open" and _is_outcome(tokens, index):
             return tokens[:index], tokens[index + 3 :]
     return tokens, None
+
+
+def _is_outcome(tokens: Sequence[Token], index: int) -> bool:
+    """True when the heading opened at ``index`` is an Outcome heading (## or ###)."""
+    return (tokens[index].tag in ("h2", "h3") and index + 1 < len(tokens)
+            and _OUTCOME_RE.match(tokens[index + 1].content.strip()) is not None)
 
 
 def render(html: str, context: RenderContext) -> Markup:

@@ -14,10 +14,15 @@ short to search for.
 from __future__ import annotations
 
 import html
+import importlib
 import json
+import os
 import re
+import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from ..content.language import language_problem
@@ -35,60 +40,87 @@ SHORTEST = 3
 _WORD = re.compile(r"[^\W_]+")
 
 
-def index_site(folder: Path) -> None:
+def index_site(folder: Path, pages: Mapping[str, bytes] | None = None) -> None:
     """Write Pagefind's search index and scripts into ``folder``/pagefind/.
 
     Pagefind names its files after each page's language: every indexed page's ``lang`` is
     checked first, so that no name from the content decides where a file is written.
+    ``pages`` (path -> bytes), if given, holds pages just written into ``folder``: they are
+    not read back from it. While Pagefind indexes, the vocabulary beside its index is counted
+    here, on the other core, and written once Pagefind is done.
     """
-    for page in sorted(folder.glob(INDEXED)):
-        with page.open("rb") as stream:
-            head = stream.read(4096).decode("utf-8", "replace")
-        found = _LANG.search(head)
+    indexed = [page.relative_to(folder).as_posix() for page in sorted(folder.glob(INDEXED))]
+    known = pages or {}
+    for relative in indexed:
+        data = known.get(relative)
+        if data is None:
+            with (folder / relative).open("rb") as stream:
+                data = stream.read(4096)
+        found = _LANG.search(data[:4096].decode("utf-8", "replace"))
         if found and (wrong := language_problem(html.unescape(found.group(1)))):
-            raise _failed(f"{page.relative_to(folder).as_posix()}: {wrong}")
+            raise _failed(f"{relative}: {wrong}")
     command = [str(_executable()), "--site", str(folder), "--glob", INDEXED,
                "--output-subdir", BUNDLE, "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                              check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+    except OSError as error:
         raise _failed(str(error)) from None
-    if done.returncode != 0 or not (folder / BUNDLE / "pagefind.js").is_file():
-        raise _failed((done.stderr or done.stdout).strip() or f"exit status {done.returncode}")
-    write_vocabulary(folder)
+    with process:
+        try:
+            words = vocabulary(_texts(folder, indexed, known))
+            out, err = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired as error:
+            process.kill()
+            process.communicate()
+            raise _failed(str(error)) from None
+        except BaseException:
+            process.kill()
+            raise
+    if process.returncode != 0 or not (folder / BUNDLE / "pagefind.js").is_file():
+        raise _failed((err or out).strip() or f"exit status {process.returncode}")
+    for name, data in words.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
-def write_vocabulary(folder: Path) -> None:
-    """Write ``pagefind/words.json``: every word of the indexed text, with its count, and the
-    short abbreviations (two letters, written in capitals) that are worth searching for; and
-    the same of each language's pages in ``pagefind/words-<lang>.json``, which that
-    language's search page reads (Pagefind keeps an index per language, too)."""
-    counts: dict[str, Counter[str]] = {}
-    short: dict[str, set[str]] = {}
-    for page in sorted(folder.glob(INDEXED)):
-        text = page.read_text(encoding="utf-8")
+def _texts(folder: Path, indexed: list[str], known: Mapping[str, bytes]) -> Iterator[str]:
+    """The text of each indexed page: as given, or read from ``folder``."""
+    for relative in indexed:
+        data = known.get(relative)
+        yield (folder / relative).read_text(encoding="utf-8") if data is None else \
+            data.decode("utf-8")
+
+
+def vocabulary(pages: Iterable[str]) -> dict[str, bytes]:
+    """The files ``pagefind/words.json`` (every word of the indexed text of ``pages``, with
+    its count, and the short abbreviations, two letters written in capitals, that are worth
+    searching for) and, for each language of the pages, ``pagefind/words-<lang>.json``, which
+    that language's search page reads (Pagefind keeps an index per language, too): path ->
+    bytes."""
+    raw: dict[str, Counter[str]] = {}  # language ("" when none) -> word as written -> count
+    for text in pages:
         found = _LANG.search(text[:4096])
         lang = html.unescape(found.group(1)) if found else ""
-        for key in ("", lang) if lang else ("",):
-            counts.setdefault(key, Counter())
-            short.setdefault(key, set())
-        for word in _WORD.findall(" ".join(indexed_text(text))):
-            if word.isdigit():
+        raw.setdefault(lang, Counter()).update(_WORD.findall(" ".join(indexed_text(text))))
+    files = {}
+    for key in sorted({"", *raw}):
+        counts: Counter[str] = Counter()
+        short: set[str] = set()
+        for lang, written in raw.items():
+            if key and lang != key:
                 continue
-            for key in ("", lang) if lang else ("",):
+            for word, count in written.items():
                 if len(word) >= SHORTEST:
-                    counts[key][word.lower()] += 1
+                    if not word.isdigit():
+                        counts[word.lower()] += count
                 elif len(word) > 1 and word.isupper():
-                    short[key].add(word.lower())
-    counts.setdefault("", Counter())
-    for key, counted in counts.items():
-        data = {"shortest": SHORTEST, "short": sorted(short.get(key, ())),
-                "words": dict(sorted(counted.items()))}
-        target = folder / (LANGUAGE_WORDS.format(lang=key) if key else WORDS)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+                    short.add(word.lower())
+        data = {"shortest": SHORTEST, "short": sorted(short), "words": dict(sorted(counts.items()))}
+        files[LANGUAGE_WORDS.format(lang=key) if key else WORDS] = json.dumps(
+            data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return files
 
 
 #: A comment, or a start or end tag with its attributes (quoted values may hold ">").
@@ -115,57 +147,74 @@ def indexed_text(page: str) -> list[str]:
     opening = _TAG.match(page, at) if at >= 0 else None
     if "data-pagefind-ignore" in folded[:first] or opening is None or opening.end() <= first:
         at = 0
-    stack: list[str] = []  # "body", "ignore" or "" for each open element
-    inside = 0  # 1 while a "body" is open, and no "ignore"
-    while (tag := _TAG.search(page, at)) is not None:
+    stack: list[int] = []  # for each open element: BODY, IGNORE or 0
+    bodies = ignores = 0  # how many of each are open
+    inside = False  # a body is open, and no "ignore"
+    search, unescape = _TAG.search, html.unescape
+    while (tag := search(page, at)) is not None:
         if inside and tag.start() > at:
-            parts.append(html.unescape(page[at:tag.start()]))
+            parts.append(unescape(page[at:tag.start()]))
         at = tag.end()
-        name = tag.group(2)
+        end, name, attributes = tag.groups()
         if name is None:  # a comment
             continue
         name = name.lower()
-        if tag.group(1):  # an end tag closes the innermost element, whatever its name
-            if name not in _VOID and stack:
-                stack.pop()
-                inside = _inside(stack)
+        if end:  # an end tag closes the innermost element, whatever its name
+            if stack and name not in _VOID and (kind := stack.pop()):
+                if kind == _BODY:
+                    bodies -= 1
+                else:
+                    ignores -= 1
+                inside = bodies > 0 and not ignores
+                if not bodies and not _BODY_NAME.search(page, at):
+                    break  # no body open, and none further on: nothing more to index
             continue
-        attributes = tag.group(3)
-        if name in _VOID or attributes.rstrip().endswith("/"):
+        if name in _VOID or (attributes and attributes.rstrip().endswith("/")):
             continue  # <br>, <div/>: opened and closed at once
-        names = {n.lower() for n in _ATTRIBUTE.findall(attributes)} \
-            if "data-pagefind" in attributes.lower() else set()
-        stack.append("ignore" if "data-pagefind-ignore" in names else
-                     "body" if "data-pagefind-body" in names else "")
-        inside = _inside(stack)
+        kind = 0
+        if attributes and "data-pagefind" in attributes.lower():
+            names = {n.lower() for n in _ATTRIBUTE.findall(attributes)}
+            kind = _IGNORE if "data-pagefind-ignore" in names else \
+                _BODY if "data-pagefind-body" in names else 0
+            if kind == _BODY:
+                bodies += 1
+            elif kind:
+                ignores += 1
+            inside = bodies > 0 and not ignores
+        stack.append(kind)
         if name in _RAW:
-            end = re.compile(rf"</{name}\s*>", re.I).search(page, at)
-            stop = end.start() if end else len(page)
+            close = re.compile(rf"</{name}\s*>", re.I).search(page, at)
+            stop = close.start() if close else len(page)
             if inside and stop > at:
                 parts.append(page[at:stop])
             at = stop
     if inside and at < len(page):
-        parts.append(html.unescape(page[at:]))
+        parts.append(unescape(page[at:]))
     return parts
 
 
-def _inside(stack: list[str]) -> int:
-    return int("body" in stack and "ignore" not in stack)
+_BODY, _IGNORE = 1, 2
+#: Any spelling of the attribute that opens a body (a superset of those ``lower()`` finds).
+_BODY_NAME = re.compile("data-pagefind-body", re.I)
 
 
 def _executable() -> Path:
-    """The Pagefind binary: PAGEFIND_BINARY_PATH, the pagefind_bin package, or the PATH."""
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        found = None
-    else:
-        found = get_executable()
-    if found is None:
+    """The Pagefind binary, looked for where the pagefind package's own ``get_executable``
+    looks (PAGEFIND_BINARY_PATH, the pagefind_bin_extended or pagefind_bin package, then the
+    PATH), without importing its service module, which imports asyncio: about 25 ms of CPU
+    on every build."""
+    named = os.getenv("PAGEFIND_BINARY_PATH")
+    if named is not None:
+        return Path(named)
+    for package in ("pagefind_bin_extended", "pagefind_bin"):
+        with suppress(ImportError):
+            return Path(importlib.import_module(package).get_executable())
+    external = shutil.which("pagefind_extended") or shutil.which("pagefind")
+    if external is None:
         raise SpotlightError([Problem("search", None, "Pagefind is not installed: install it "
                                       "with pip install 'pagefind[bin]', or build without "
                                       "search (--no-search)")])
-    return found
+    return Path(external)
 
 
 def _failed(reason: str) -> SpotlightError:

@@ -113,15 +113,16 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
             raise _unwritable(out_dir, error) from None
         known = previous.files if previous is not None else {}
         written: dict[str, str] = dict(kept or {})
+        folders: set[tuple[str, ...]] = set()  # made in the staging folder already
         try:
             for relative in sorted(written):
-                _link(out, staging, relative)
+                _link(out, staging, relative, folders)
             sources = {relative: source.read_bytes() for relative, source in copies.items()}
             for relative, data in sorted({**files, **sources}.items()):
                 written[relative] = sha = digest(data)
-                if known.get(relative) != sha or not _link(out, staging, relative,
+                if known.get(relative) != sha or not _link(out, staging, relative, folders,
                                                             fallback=True):
-                    _target(staging, relative).write_bytes(data)
+                    _target(staging, relative, folders).write_bytes(data)
             if finish is not None:
                 finish(staging)
             if record is not None:
@@ -136,7 +137,7 @@ def write(out_dir: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
 
 
 #: Made by the search indexer in every build, and not listed in the manifest.
-_INDEXER = "pagefind/"
+_INDEXER = "pagefind"
 
 
 def _foreign(out: Path, listed: Iterable[str] | None) -> list[str]:
@@ -146,12 +147,16 @@ def _foreign(out: Path, listed: Iterable[str] | None) -> list[str]:
         return []
     made = {*listed, *LEGACY}
     found = []
-    for folder, dirs, names in os.walk(out):
+    root = os.fspath(out)
+    for folder, dirs, names in os.walk(root):
+        if folder == root:
+            prefix = ""
+            if _INDEXER in dirs:
+                dirs.remove(_INDEXER)  # the search index: a thousand files, none listed
+        else:
+            prefix = folder[len(root) + 1:].replace(os.sep, "/") + "/"
         dirs.sort()
-        for name in sorted(names):
-            relative = (Path(folder) / name).relative_to(out).as_posix()
-            if relative not in made and not relative.startswith(_INDEXER):
-                found.append(relative)
+        found += [prefix + name for name in sorted(names) if prefix + name not in made]
     return found
 
 
@@ -172,12 +177,13 @@ def _check_writable(out: Path, refuse) -> None:  # type: ignore[no-untyped-def]
                      f"{display_path(ancestor)}")
 
 
-def _link(out_dir: Path, staging: Path, relative: str, fallback: bool = False) -> bool:
+def _link(out_dir: Path, staging: Path, relative: str, folders: set[tuple[str, ...]],
+          fallback: bool = False) -> bool:
     """Link a file of the previous build into the new one: unchanged, it is not written again.
 
     Returns False, with ``fallback``, when it cannot be linked (the caller writes it instead).
     """
-    target = _target(staging, relative)
+    target = _target(staging, relative, folders)
     try:
         os.link(out_dir / relative, target)
     except OSError:
@@ -187,12 +193,17 @@ def _link(out_dir: Path, staging: Path, relative: str, fallback: bool = False) -
     return True
 
 
-def _target(root: Path, relative: str) -> Path:
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+def _target(root: Path, relative: str, folders: set[tuple[str, ...]]) -> Path:
+    """Where ``relative`` goes in ``root``, its folder made (unless in ``folders``, the folders
+    made already: a thousand pages share a few folders)."""
+    path = PurePosixPath(relative)
+    parts = path.parts
+    if not parts or path.is_absolute() or ".." in parts:
         raise ValueError(f"refusing to write outside the output folder: {relative}")
     target = root.joinpath(*parts)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if parts[:-1] not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(parts[:-1])
     return target
 
 

@@ -2,17 +2,19 @@
 
 The site is built once and kept in memory (warm.py); on every change to the content or the
 visual theme (watched with watchfiles) it is brought up to date there, re-reading only the
-files that changed and rendering only the pages that depend on them, and served at once; open
-pages reload by themselves. The build folder and its search index catch up in the background
-(``_Indexer``); the search page says so meanwhile. When the content is broken (or the publish
-gate finds something), nothing changes (the last good build keeps being served) and pages show
-the problems, ``path:line`` each. PDFs take seconds, so they are rebuilt in the background by
-a separate ``spotlight build`` process into a folder of their own, and served from there once
-ready.
+files the watcher saw change and rendering only the pages that depend on them, and served at
+once; open pages reload by themselves. Once saves pause, every file is looked at once, in case
+the watcher missed a change (``_settle``). The build folder and its search index catch up in
+the background (``_Indexer``); the search page says so meanwhile. When the content is broken
+(or the publish gate finds something), nothing changes (the last good build keeps being
+served) and pages show the problems, ``path:line`` each. PDFs take seconds, so they are
+rebuilt in the background by a separate ``spotlight build`` process into a folder of their
+own, and served from there once ready.
 """
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -93,6 +95,10 @@ class _PdfWorker:
                 self._log("PDFs rebuilt")
 
 
+#: How long (in seconds) after a save the build folder and its search index start to catch up.
+WRITE_AFTER = 0.2
+
+
 class _Indexer:
     """Writes the latest snapshot into the preview's build folder and indexes it for search,
     in the background, one at a time: a snapshot given during a run is written after it, and
@@ -141,7 +147,10 @@ class _Indexer:
     def _run(self) -> None:
         while True:
             self._wanted.wait()
-            if self._stop.is_set():
+            # The pages first: the browser reloading the edited page, and fetching what it
+            # shows, is not kept waiting by the writing of every file (Python runs one thread
+            # at a time). A save made meanwhile is written instead.
+            if self._stop.wait(WRITE_AFTER):
                 return
             self._wanted.clear()
             with self._lock:
@@ -189,10 +198,10 @@ def serve(options: ServeOptions, log: Log) -> None:
     pdfs = _PdfWorker(options, pdf_out, log) if pdf_out is not None else None
     served: list[Snapshot] = [Snapshot()]  # what the server serves: the latest good build
 
-    def rebuild(first: bool = False) -> None:
+    def rebuild(first: bool = False, changed: set[Path] | None = None) -> None:
         started = time.perf_counter()
         try:
-            snapshot = site.update()
+            snapshot = site.update(changed)
             if first and snapshot is not None:
                 indexer.write(snapshot)  # the build folder is complete before serving
         except SpotlightError as error:
@@ -230,10 +239,15 @@ def serve(options: ServeOptions, log: Log) -> None:
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
+        # Every change is reported (no filter): the site is brought up to date from them.
         changes = watchfiles.watch(*_watched(options), debounce=400, step=20,
-                                   rust_timeout=100, yield_on_timeout=True)
+                                   rust_timeout=100, yield_on_timeout=True, watch_filter=None)
         next(changes)  # the first time-out: the watcher is in place
         rebuild(first=True)
+        gc.freeze()  # the site as built lives on: the collector need not look at it again
+        # A save makes tens of thousands of short-lived objects: collected in fewer, larger
+        # passes (cycles left are collected once saves pause, see _settle).
+        gc.set_threshold(10_000, 10, 10)
         indexer.start()
         try:
             server = PreviewServer((options.host, options.port), roots, state,
@@ -251,9 +265,15 @@ def serve(options: ServeOptions, log: Log) -> None:
                 "address holds this session's key)")
         threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
         try:
+            settled = True  # whether the site was checked against the disk since the last save
+            last = time.monotonic()
             for changed in changes:
-                if changed:
-                    rebuild()
+                if changed:  # only the files the watcher saw change are read again
+                    rebuild(changed={Path(path) for _, path in changed})
+                    settled, last = False, time.monotonic()
+                elif not settled and time.monotonic() - last > SETTLE:
+                    _settle(rebuild, state)
+                    settled = True
         finally:
             server.stopping.set()
             server.shutdown()
@@ -264,6 +284,21 @@ def serve(options: ServeOptions, log: Log) -> None:
             pdfs.stop()
         for path in made:
             shutil.rmtree(path, ignore_errors=True)
+
+
+#: How long after the last save (in seconds) the preview checks every file against what it
+#: read, and collects its garbage: while the author reads the page.
+SETTLE = 1.0
+
+
+def _settle(rebuild: Callable[..., None], state: PreviewState) -> None:
+    """Once saves pause: look at every file's stat data, in case the watcher missed a change
+    (the update then catches up), and collect the cycles of objects the saves left."""
+    if not state.problems:  # with problems, the next save reads again; nothing to repeat
+        rebuild()
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()  # what lives now is not looked at again by the collections of the next save
 
 
 def _editor(options: ServeOptions, log: Log) -> Editor:

@@ -1,27 +1,33 @@
 """The preview's site in memory: built once, then brought up to date on every save.
 
 ``WarmSite`` runs the build's own stages (pipeline.py, with the publish gate) on what it keeps
-from the previous save (incremental/warm.py): only the files whose stat data changed are read
-again, only the examples whose text changed are validated again, and only the pages whose
-inputs changed (by the build's one rule, incremental/depends.py) are rendered again. The site
-it serves is the files ``spotlight build`` would write, byte for byte (tests/test_warm.py),
-held in memory; the search index is made from them on disk, in the background (serve.py).
+from the previous save (incremental/warm.py): only the files the watcher saw change are read
+again (changes.py; every file's stat data when it cannot tell), only the files whose text
+changed are validated and scanned by the publish gate again, the site model keeps every
+report, example and library page made from unchanged objects (site/assemble.py,
+site/library.py), and only the pages whose inputs changed (by the build's one rule,
+incremental/depends.py) are rendered again. The site it serves is the files ``spotlight
+build`` would write, byte for byte (tests/test_warm.py), held in memory; the search index is
+made from them on disk, in the background (serve.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import _GATE_VERSION, _gate, _outputs
-from ..content.load import FileMemo, load, load_published
+from ..content.load import FileMemo, RawContent, load, load_published, load_theme
 from ..errors import Problem
 from ..incremental.digests import stat_key
 from ..incremental.warm import Warm
 from ..pipeline import BuildOptions, run
+from .changes import folder_forms, patched, relative_to
 
 if TYPE_CHECKING:
+    from ..content.theme import VisualTheme
     from ..pipeline import Made
 
 
@@ -62,16 +68,34 @@ class WarmSite:
         self.snapshot = Snapshot()
         self._warm = Warm(files=FileMemo())
         self._pictures: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        #: The content folder as last read, if it was read without problems, and the visual
+        #: theme's folders as last built: what ``changes.patched`` starts from.
+        self._raw: RawContent | None = None
+        self._theme: tuple[Path, ...] = ()
+        self._themes = _Themes()
 
-    def update(self) -> Snapshot | None:
+    def update(self, changed: Collection[Path] | None = None) -> Snapshot | None:
         """Bring the site up to date with the content and visual theme on disk; return the new
-        snapshot, or None when nothing that the site is made from changed."""
+        snapshot, or None when nothing that the site is made from changed.
+
+        ``changed``: the files that changed since the previous update, as the watcher saw
+        them; only they are read again. Without it, every file's stat data are looked at.
+        """
         options = self.options
         reuse = self._warm.reuse(options, (_GATE_VERSION,))
-        loaded = load(options.content, self._warm.files)
-        made = run(options, reuse, gate=_gate, make_pdfs=False, loaded=loaded)
+        memo = self._warm.files
+        assert memo is not None
+        raw = None
+        if changed is not None and self._raw is not None:
+            raw = patched(self._raw, changed, memo, self._theme)
+        loaded = (raw, []) if raw is not None else load(options.content, memo)
+        self._raw = None if loaded[1] else loaded[0]
+        self._themes.forget(changed)
+        made = run(options, reuse, gate=_gate, make_pdfs=False, loaded=loaded,
+                   themes=self._themes)
         if made is None:
             return None
+        self._theme = made.theme.folders
         files, copies = _outputs(options, made, self._published)
         previous = self.snapshot.files
         # The pages not rendered again are those of the previous snapshot, unchanged.
@@ -107,3 +131,32 @@ class WarmSite:
         images = set(made.site.images)
         self._pictures = {k: v for k, v in self._pictures.items() if k in images}
 
+
+
+class _Themes:
+    """``load_theme``, but a visual theme none of whose folders saw a change since it was
+    read is the very theme read then (``forget`` is told the changes): its templates are not
+    read, nor compiled, again."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, Path | None], tuple[VisualTheme, list[Problem]]] = {}
+
+    def __call__(self, name: str, override: Path | None
+                 ) -> tuple[VisualTheme | None, list[Problem]]:
+        found = self._known.get((name, override))
+        if found is None:
+            theme, problems = load_theme(name, override)
+            if theme is None:
+                return theme, problems
+            self._known[(name, override)] = found = (theme, problems)
+        return found
+
+    def forget(self, changed: Collection[Path] | None) -> None:
+        """Forget the themes with a folder where a file ``changed`` (all, without a list)."""
+        if changed is None:
+            self._known.clear()
+            return
+        for key, (theme, _) in list(self._known.items()):
+            roots = [form for folder in theme.folders for form in folder_forms(folder)]
+            if any(relative_to(path, roots) is not None for path in changed):
+                del self._known[key]

@@ -22,7 +22,7 @@ from ..model import (
     Site,
 )
 from .glossary import keywords, used_terms
-from .library import assemble_library
+from .library import LibraryMemo, assemble_library
 
 #: Every page that shows Markdown lives one folder down, so one root prefix serves them all.
 PAGE_ROOT = "../"
@@ -36,17 +36,29 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
 
     ``memo`` (the preview keeps one between saves) keeps each report as assembled: a report
     whose file, site settings and examples (the very objects) are unchanged is not assembled
-    again.
+    again; and the library's pages (see ``LibraryMemo``).
     """
     settings = content.settings
+    by_report: dict[str, list[ExampleSource]] = {r.slug: [] for r in content.reports}
+    for example in content.examples:
+        for slug in dict.fromkeys(example.reports):
+            if slug in by_report:
+                by_report[slug].append(example)
+    assembled = memo.setdefault("reports", {}) if memo is not None else None
+    examples = memo.setdefault("examples", {}) if memo is not None else None
     reports = tuple(sorted(
-        (_remembered(r, content.examples, settings, memo) for r in content.reports),
+        (_remembered(r, by_report[r.slug], settings, assembled, examples)
+         for r in content.reports),
         key=lambda r: (r.published, r.slug), reverse=True))
-    if memo is not None:
+    if assembled is not None and examples is not None:
         kept = {r.name for r in content.reports}
-        for name in [name for name in memo if name not in kept]:
-            del memo[name]
-    library = assemble_library(content, reports, prefix)
+        for name in [name for name in assembled if name not in kept]:
+            del assembled[name]
+        kept = {e.slug for e in content.examples}
+        for name in [name for name in examples if name not in kept]:
+            del examples[name]
+    library = assemble_library(content, reports, prefix, None if memo is None
+                               else memo.setdefault("library", LibraryMemo()))
     published = {e.slug for e in library.examples}
     listed = {t.slug for t in library.practice_themes}
     images = {i for r in reports for i in r.images} | _images(
@@ -68,21 +80,24 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
                 favicon=settings.favicon)
 
 
-def _remembered(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings,
-                memo: dict[str, Any] | None) -> Report:
+def _remembered(source: ReportSource, mine: list[ExampleSource], settings: Settings,
+                memo: dict[str, Any] | None, examples: dict[str, Any] | None) -> Report:
+    """The report of ``source``, whose examples are ``mine``, as assembled last time if its
+    file, the settings and its examples are the very objects of then; ``examples`` keeps
+    each example as assembled (see ``_example``)."""
     if memo is None:
-        return _report(source, examples, settings)
-    mine = [e for e in examples if source.slug in e.reports]
+        return _report(source, mine, settings)
     found = memo.get(source.name)
-    if found is not None and found[0] == source and found[1] == settings and \
+    if found is not None and found[0] is source and found[1] is settings and \
             len(found[2]) == len(mine) and all(a is b for a, b in zip(found[2], mine, strict=True)):
         return found[3]  # type: ignore[no-any-return]
-    report = _report(source, mine, settings)
+    report = _report(source, mine, settings, examples)
     memo[source.name] = (source, settings, mine, report)
     return report
 
 
-def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings) -> Report:
+def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: Settings,
+            kept: dict[str, Any] | None = None) -> Report:
     mine = [e for e in examples if source.slug in e.reports]
     context = RenderContext(
         heading_base=SECTION_HEADING, root=PAGE_ROOT,
@@ -97,7 +112,7 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
     introduction = html(source.introduction)
     summary = html(source.summary.text)
     standards_intro = html(source.standards_intro)
-    sections = tuple(_section(theme, intro, mine, settings, html, context)
+    sections = tuple(_section(theme, intro, mine, settings, html, context, used, kept)
                      for theme, intro in _section_order(source, mine, settings))
     acknowledgements = html(source.acknowledgements)
     references = tuple(
@@ -156,14 +171,32 @@ def _section_order(source: ReportSource, mine: list[ExampleSource],
     return [(t.slug, None) for t in settings.practice_themes if t.slug in present]
 
 
-def _section(theme_slug: str, intro: Parsed | None, mine: list[ExampleSource],
-             settings: Settings, html, context: RenderContext) -> Section:  # type: ignore[no-untyped-def]
+def _section(theme_slug: str, intro: Parsed | None, mine: list[ExampleSource],  # type: ignore[no-untyped-def]
+             settings: Settings, html, context: RenderContext, used: list[Parsed],
+             kept: dict[str, Any] | None = None) -> Section:
     theme = settings.practice_theme(theme_slug)
     intro_html = html(intro if intro is not None else theme.intro)
     chosen = sorted((e for e in mine if e.practice_theme == theme_slug),
                     key=lambda e: (e.order, e.title.lower(), e.slug))
     return Section(anchor=theme.slug, title=theme.title, intro=intro_html,
-                   examples=tuple(assemble_example(e, settings, html) for e in chosen))
+                   examples=tuple(_example(e, settings, html, used, kept) for e in chosen))
+
+
+def _example(source: ExampleSource, settings: Settings, html, used: list[Parsed],  # type: ignore[no-untyped-def]
+             kept: dict[str, Any] | None) -> Example:
+    """``assemble_example``; or, with ``kept`` (the preview's), the example as assembled
+    before from the very same example and settings. Only an example that cites nothing:
+    a citation's number and link depend on the report and on the citations before it."""
+    if kept is None or source.body.citations or "[@" in source.body.text:
+        return assemble_example(source, settings, html)
+    found = kept.get(source.slug)
+    if found is not None and found[0] is source and found[1] is settings:
+        used.extend(found[3])  # what it shows, for the report's pictures
+        return found[2]  # type: ignore[no-any-return]
+    start = len(used)
+    example = assemble_example(source, settings, html)
+    kept[source.slug] = (source, settings, example, used[start:])
+    return example
 
 
 def assemble_example(source: ExampleSource, settings: Settings, html,  # type: ignore[no-untyped-def]

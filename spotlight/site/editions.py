@@ -105,10 +105,10 @@ def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
     made: list[Edition] = []
     for language in languages:
         prefix = "" if language == languages[0] else f"{language}/"
-        mine = replace(content, settings=in_language(settings, language),
+        part = None if memo is None else memo.setdefault(f"language:{language}", {})
+        mine = replace(content, settings=_in_language(settings, language, part),
                        reports=_in(content.reports, language, settings),
                        examples=_in(content.examples, language, settings))
-        part = None if memo is None else memo.setdefault(f"language:{language}", {})
         site = assemble(mine, part, prefix=prefix)
         if prefix:
             site = replace(site, reports=tuple(_kept_references(r, content)
@@ -122,6 +122,18 @@ def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
     images = tuple(sorted({i for edition in made for i in edition.images}))
     return replace(main, images=images, editions=tuple(others),
                    alternates=_groups(content, settings))
+
+
+def _in_language(settings: Settings, language: str, memo: dict[str, Any] | None) -> Settings:
+    """``in_language``; with a ``memo`` (the preview's), the very settings made from the very
+    same settings before, so that what was assembled from them is kept."""
+    found = memo.get("settings") if memo is not None else None
+    if found is not None and found[0] is settings:
+        return found[1]  # type: ignore[no-any-return]
+    made = in_language(settings, language)
+    if memo is not None:
+        memo["settings"] = (settings, made)
+    return made
 
 
 def _kept_references(report: Report, content: Content) -> Report:

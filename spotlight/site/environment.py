@@ -7,16 +7,16 @@ import datetime as dt
 import functools
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
+from . import messages
 from .fragment import fragment
+from .messages import lookup, page_language
+from .sandbox import TemplateEnvironment
 
 _PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
 
@@ -45,12 +45,14 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
+        auto_reload=False,  # the layers are read once, and never change while it renders
         extensions=["jinja2.ext.i18n"],
     )
     # Every message is looked up in the catalogue of the page's language, ``lang`` (see
-    # spotlight/i18n.py); Jinja's "newstyle" gettext escapes the values put into a message.
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        _gettext, _ngettext, newstyle=True, pgettext=_pgettext)
+    # spotlight/i18n.py); as Jinja's "newstyle" gettext does, the values put into a message
+    # are escaped (see messages.py).
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    env.globals.update(messages.callables(), npgettext=None)
     env.filters["long_date"] = long_date
     env.filters["time"] = time_element
     env.filters["translate"] = _translate
@@ -69,76 +71,8 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.globals["words_file"] = lambda lang: f"words-{lang}.json"
     env.globals["language_name"] = lambda lang: i18n.NAMES[i18n.interface_language(lang)]
     env.filters["fragment"] = fragment
+    env.trust(*(value for value in env.globals.values() if callable(value)))
     return env
-
-
-class TemplateEnvironment(SandboxedEnvironment):
-    """Jinja's sandbox, remembering its verdicts and noting what a page reads.
-
-    Whether an attribute is safe depends only on the attribute's name and the type of the
-    object (see ``jinja2.sandbox``), and pages ask the same few questions hundreds of thousands
-    of times. While ``seen`` is a set, reading an attribute listed in ``watched`` (type and
-    name -> a function naming what was read) adds those names to it: this is how a build knows
-    which example texts a page shows, whatever the templates do.
-    """
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self._verdicts: dict[tuple[type, str], bool] = {}
-        #: (type, name) of the attributes found safe and not watched: see ``getattr``.
-        self._plain: set[tuple[type, str]] = set()
-        self._watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
-        self.seen: set[str] | None = None
-        #: "PDF, 1.2 MB, 30 pages" by output path, once the PDFs are made (see build.py).
-        self.pdf_labels: Mapping[str, str] = {}
-
-    def pdf_label(self, path: str) -> str:
-        """What a link to the PDF at ``path`` says of it, as GOV.UK does: "PDF, 1.2 MB, 30
-        pages"; "PDF" in a build without PDFs. A page showing it reads ``pdf:<path>``."""
-        if self.seen is not None:
-            self.seen.add(f"pdf:{path}")
-        return self.pdf_labels.get(path, "PDF")
-
-    @property
-    def watched(self) -> dict[tuple[type, str], Callable[[Any], Iterable[str]]]:
-        """The attributes whose reading is noted in ``seen``: (type, name) -> a function
-        naming what was read."""
-        return self._watched
-
-    @watched.setter
-    def watched(self, value: dict[tuple[type, str], Callable[[Any], Iterable[str]]]) -> None:
-        self._watched = value
-        self._plain = set()
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        # ``template.name``: the sandbox's own answer, with a shortcut for the hundreds of
-        # thousands of reads of a model's fields. An attribute found safe and not watched
-        # whose value is plain data (never a method, so never a ``str.format`` that the
-        # sandbox wraps) is read as it is; anything else goes the sandbox's way.
-        if (type(obj), attribute) in self._plain:
-            value = getattr(obj, attribute, _ABSENT)
-            if type(value) in _PLAIN_DATA:
-                return value
-        return super().getattr(obj, attribute)
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
-        # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
-        key = (type(obj), attr)
-        if self.seen is not None and (names := self._watched.get(key)):
-            self.seen.update(names(obj))
-        verdict = self._verdicts.get(key)
-        if verdict is None:
-            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
-        if verdict and key not in self._watched:
-            self._plain.add(key)
-        return verdict
-
-
-#: Types whose values are data, never a method: see ``TemplateEnvironment.getattr``.
-_PLAIN_DATA = frozenset({str, Markup, int, float, bool, type(None), tuple, list,
-                         dict, dt.date, dt.datetime})
-_ABSENT = object()
 
 
 @functools.cache
@@ -152,30 +86,6 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-def page_language(context: jinja2.runtime.Context | Mapping[str, Any]) -> str:
-    """The language of the page a template renders: its ``lang``, else the site's."""
-    lang = context.get("lang")
-    if isinstance(lang, str) and lang:
-        return lang
-    site = context.get("site")
-    return str(getattr(site, "language", "en"))
-
-
-@jinja2.pass_context
-def _gettext(context: jinja2.runtime.Context, message: str) -> str:
-    return i18n.gettext(page_language(context), message)
-
-
-@jinja2.pass_context
-def _pgettext(context: jinja2.runtime.Context, where: str, message: str) -> str:
-    return i18n.pgettext(page_language(context), where, message)
-
-
-@jinja2.pass_context
-def _ngettext(context: jinja2.runtime.Context, singular: str, plural: str, count: int) -> str:
-    return i18n.ngettext(page_language(context), singular, plural, count)
-
-
 @jinja2.pass_context
 def _translate(context: jinja2.runtime.Context, message: str) -> str:
     """A message the Python wrote (marked there with ``N_``), in the page's language. Unlike
@@ -187,7 +97,7 @@ def _translate(context: jinja2.runtime.Context, message: str) -> str:
 def _text_language(context: jinja2.runtime.Context) -> str:
     """The language of what the site file says (taxonomy names, the organisation, the
     licence): ``text_lang`` where a page of another edition says so, else the page's."""
-    lang = context.get("text_lang")
+    lang = lookup(context, "text_lang")
     return lang if isinstance(lang, str) and lang else page_language(context)
 
 
@@ -230,7 +140,7 @@ def _site_lang(context: jinja2.runtime.Context) -> Markup:
     """` lang="en-GB"` for an element holding the site file's text that no other language
     has (the licence, the accessibility statement's contact details), on a page in another
     language; nothing otherwise."""
-    main = context.get("main_lang")
+    main = lookup(context, "main_lang")
     written = main if isinstance(main, str) and main else _text_language(context)
     page = page_language(context)
     if written.split("-")[0].lower() == page.split("-")[0].lower():

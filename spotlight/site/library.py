@@ -7,9 +7,12 @@ reports into frozen models that the templates render.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import cast
 
 from markupsafe import Markup
 
@@ -51,18 +54,22 @@ def standard_slugs(codes: Sequence[str]) -> dict[str, str]:
     return slugs
 
 
-def assemble_library(content: Content, reports: Sequence[Report],
-                     prefix: str = "") -> Library:
+def assemble_library(content: Content, reports: Sequence[Report], prefix: str = "",
+                     memo: LibraryMemo | None = None) -> Library:
     """The library of ``reports`` (newest first): permalink pages and listing pages, the
-    listing pages in the folder ``prefix`` (a language's own folder, such as "cy/")."""
+    listing pages in the folder ``prefix`` (a language's own folder, such as "cy/").
+
+    ``memo`` (the preview keeps one between saves) keeps every permalink page and listing as
+    assembled: a page whose inputs are the very objects of last time is not made again, and a
+    listing whose examples' pages are all kept is kept (see ``LibraryMemo``).
+    """
     settings = content.settings
+    memo = memo.at(prefix) if memo is not None else LibraryMemo()
     sources = {e.slug: e for e in content.examples}
     appearances: dict[str, list[Appearance]] = {}
     for report in reports:
-        for section in report.sections:
-            for example in section.examples:
-                appearances.setdefault(example.slug, []).append(
-                    Appearance(report, section.title, f"{report.page}#{example.anchor}"))
+        for slug, appearance in memo.appearances(report):
+            appearances.setdefault(slug, []).append(appearance)
     # Library order: by the newest report an example is in, then in that report's reading order.
     published = [sources[slug] for slug in appearances]
     links = _Links(settings, published, prefix)
@@ -70,29 +77,45 @@ def assemble_library(content: Content, reports: Sequence[Report],
     by_theme: dict[str, list[ExampleSource]] = {}
     for source in published:
         by_theme.setdefault(source.practice_theme, []).append(source)
+    pages: dict[str, ExamplePage] = {}
+    # Which listings each example is in: (kind, slug) -> its pages, in library order.
+    members: dict[tuple[str, str], list[ExamplePage]] = {}
+    for same in by_theme.values():
+        for index, source in enumerate(same):
+            found = appearances[source.slug]
+            newest = report_sources[found[0].report.slug]
+            before = same[index - 1] if index > 0 else None
+            after = same[index + 1] if index + 1 < len(same) else None
+            pages[source.slug] = memo.page(
+                (source, newest, settings, before, after), found,
+                functools.partial(_example_page, source, found, same, index, links, newest))
+    for source in published:
+        page = pages[source.slug]
+        for key in memo.listed_in(source):
+            members.setdefault(key, []).append(page)
+    pages = {source.slug: pages[source.slug] for source in published}  # library order
 
-    position = {s.slug: i for same in by_theme.values() for i, s in enumerate(same)}
-    pages = {source.slug: _example_page(source, appearances[source.slug],
-                                        by_theme[source.practice_theme],
-                                        position[source.slug], links,
-                                        report_sources[appearances[source.slug][0].report.slug])
-             for source in published}
+    def listing(kind: str, label: str, slug: str, link: Link, intro: Callable[[], Markup],
+                trail: tuple[Link, ...], children: tuple[Listing, ...] = (),
+                member: str | None = None) -> Listing:
+        mine = members.get((kind, slug if member is None else member), [])
 
-    def listing(kind: str, label: str, slug: str, link: Link,
-                match: Callable[[ExampleSource], bool], intro: Markup, trail: tuple[Link, ...],
-                children: tuple[Listing, ...] = ()) -> Listing:
-        by_report: dict[int, list[ExamplePage]] = {}
-        for page in (pages[e.slug] for e in published if match(e)):
-            by_report.setdefault(id(page.appearances[0].report), []).append(page)
-        groups = [ListingGroup(r, tuple(by_report.get(id(r), ()))) for r in reports]
-        return Listing(kind=kind, label=label, slug=slug, path=link.path, title=link.text,
-                       intro=intro, trail=trail, groups=tuple(g for g in groups if g.examples),
-                       children=children)
+        def make() -> Listing:
+            by_report: dict[int, list[ExamplePage]] = {}
+            for page in mine:
+                by_report.setdefault(id(page.appearances[0].report), []).append(page)
+            groups = [ListingGroup(r, tuple(by_report.get(id(r), ()))) for r in reports]
+            return Listing(kind=kind, label=label, slug=slug, path=link.path, title=link.text,
+                           intro=intro(), trail=trail,
+                           groups=tuple(g for g in groups if g.examples), children=children)
+
+        # Kept while its pages are: the same pages hold the same reports, in the same order.
+        return memo.listing((kind, slug), (settings, *children, *mine), make)
 
     themes = tuple(
         listing("practice-theme", N_("Practice theme"), t.slug, links.theme(t.slug),
-                lambda e, t=t.slug: t in (e.practice_theme, *e.also_practice_themes),  # type: ignore[misc]
-                markdown.render(t.intro.html, RenderContext(PAGE_HEADING, PAGE_ROOT)),
+                lambda t=t: markdown.render(t.intro.html,  # type: ignore[misc]
+                                            RenderContext(PAGE_HEADING, PAGE_ROOT)),
                 (Link("index.html#practice-themes", N_("Practice themes")),))
         for t in settings.practice_themes if t.slug in links.themes)
     pdus: list[Listing] = []
@@ -102,19 +125,126 @@ def assemble_library(content: Content, reports: Sequence[Report],
             continue
         trail = (Link("index.html#regions", N_("Regions")), links.region(region.slug))
         mine = tuple(listing("pdu", N_("Probation Delivery Unit"), p.slug, links.pdu(p.slug),
-                             lambda e, p=p.slug: e.pdu == p, Markup(""), trail)  # type: ignore[misc]
+                             Markup, trail)
                      for p in region.pdus if p.slug in links.pdus)
         pdus.extend(mine)
         regions.append(listing("region", N_("Region"), region.slug, links.region(region.slug),
-                               lambda e, r=region.slug: e.region == r, Markup(""), trail[:1],  # type: ignore[misc]
-                               mine))
+                               Markup, trail[:1], mine))
     standards = tuple(
         listing("standard", N_("Standard"), links.standard_slugs[s.code], links.standard(s.code),
-                lambda e, c=s.code: c in e.standards, _paragraph(s.text),  # type: ignore[misc]
-                (Link("index.html#standards", N_("Standards")),))
+                lambda s=s: _paragraph(s.text),  # type: ignore[misc]
+                (Link("index.html#standards", N_("Standards")),), member=s.code)
         for s in settings.standards if s.code in links.standards)
+    memo.forget(reports, pages, {(listing.kind, listing.slug) for listing in (
+        *themes, *regions, *pdus, *standards)})
     return Library(examples=tuple(pages.values()), practice_themes=themes,
                    regions=tuple(regions), pdus=tuple(pdus), standards=standards)
+
+
+def _listed_in(source: ExampleSource) -> tuple[tuple[str, str], ...]:
+    """The listings an example is in, as (kind, slug; a standard's code): its practice
+    themes, region, PDU and standards."""
+    found: dict[tuple[str, str], None] = {("practice-theme", source.practice_theme): None}
+    found.update((("practice-theme", t), None) for t in source.also_practice_themes)
+    found[("region", source.region)] = None
+    if source.pdu:
+        found[("pdu", source.pdu)] = None
+    found.update((("standard", code), None) for code in source.standards)
+    return tuple(found)
+
+
+class LibraryMemo:
+    """The permalink pages and listings of the previous save, kept by the preview (see
+    ``assemble_library``), with what each was made from, as the very objects: the preview
+    keeps every unchanged file's validated model, and so its identity.
+
+    A page is kept while its example, its newest report's file, the site settings and its
+    neighbours in its practice theme are the very objects of then, and so are its reports as
+    assembled; when only its reports were assembled again (an example beside it edited), it
+    is kept but for its appearances in them. A listing is kept while its pages are.
+    """
+
+    def __init__(self) -> None:
+        self.prefix = ""
+        self._reports: dict[int, tuple[Report, list[tuple[str, Appearance]]]] = {}
+        # slug -> (what the page was made from, its appearances, the page, its listings)
+        self._pages: dict[str, tuple[tuple[object, ...], tuple[Appearance, ...], ExamplePage,
+                                     tuple[tuple[str, str], ...]]] = {}
+        self._listings: dict[tuple[str, str], tuple[tuple[object, ...], Listing]] = {}
+
+    def at(self, prefix: str) -> LibraryMemo:
+        """This memo, or a new one if it was kept for another edition's folder."""
+        if prefix == self.prefix:
+            return self
+        made = LibraryMemo()
+        made.prefix = prefix
+        return made
+
+    def appearances(self, report: Report) -> list[tuple[str, Appearance]]:
+        """(slug, appearance) of every example of ``report``, in reading order."""
+        known = self._reports.get(id(report))
+        if known is not None and known[0] is report:
+            return known[1]
+        made = [(example.slug, Appearance(report, section.title,
+                                          f"{report.page}#{example.anchor}"))
+                for section in report.sections for example in section.examples]
+        self._reports[id(report)] = (report, made)
+        return made
+
+    def page(self, inputs: tuple[object, ...], appearances: list[Appearance],
+             make: Callable[[], ExamplePage]) -> ExamplePage:
+        """The permalink page of the example ``inputs[0]``, made from ``inputs`` and its
+        ``appearances``: kept if made from the very same objects, else made by ``make``."""
+        source = cast(ExampleSource, inputs[0])
+        shown = tuple(appearances)
+        known = self._pages.get(source.slug)
+        if known is None or not _identical(known[0], inputs):
+            self._pages[source.slug] = (inputs, shown, page := make(), _listed_in(source))
+            return page
+        page = known[2]
+        if not _identical(known[1], shown):
+            if not _same(tuple(t for a in known[1] for t in (a.report.page, a.section)),
+                         tuple(t for a in shown for t in (a.report.page, a.section))):
+                page = make()
+            else:
+                page = dataclasses.replace(page, appearances=shown)
+            self._pages[source.slug] = (inputs, shown, page, known[3])
+        return page
+
+    def listed_in(self, source: ExampleSource) -> tuple[tuple[str, str], ...]:
+        """The listings the example ``source`` is in (after ``page``)."""
+        return self._pages[source.slug][3]
+
+    def listing(self, key: tuple[str, str], inputs: tuple[object, ...],
+                make: Callable[[], Listing]) -> Listing:
+        """The listing ``key``: kept while ``inputs`` are the very objects, or made."""
+        known = self._listings.get(key)
+        if known is not None and _identical(known[0], inputs):
+            return known[1]
+        listing = make()
+        self._listings[key] = (inputs, listing)
+        return listing
+
+    def forget(self, reports: Sequence[Report], pages: Mapping[str, object],
+               listings: set[tuple[str, str]]) -> None:
+        """Drop what the library no longer has: memory stays the size of the site."""
+        current = {id(r) for r in reports}
+        self._reports = {k: v for k, v in self._reports.items() if k in current}
+        if len(self._pages) > len(pages):
+            self._pages = {k: v for k, v in self._pages.items() if k in pages}
+        self._listings = {k: v for k, v in self._listings.items() if k in listings}
+
+
+def _identical(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """Whether two tuples hold the very same objects."""
+    return len(before) == len(now) and all(map(operator.is_, before, now))
+
+
+def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """Whether two tuples hold the very same objects (plain strings: the same text)."""
+    return len(before) == len(now) and all(
+        a is b or (type(a) is str and type(b) is str and a == b)
+        for a, b in zip(before, now, strict=True))
 
 
 class _Links:

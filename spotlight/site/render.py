@@ -77,7 +77,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     renders them first, then the pages, whose links to the PDFs say ``pdf_labels``. With
     ``fragments``, each report is also rendered as a stand-alone HTML fragment.
     """
-    env = environment(theme)
+    env = _environment(theme)
     env.watched = watched((model, library))
     env.pdf_labels = pdf_labels or {}
     jobs: list[tuple[str, str, dict[str, Any]]] = []  # (path, template, context) of each page
@@ -89,6 +89,8 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
                                         *((SEARCH_PAGE,) if search else ())))
 
     def page(path: str, template: str, **context: Any) -> None:
+        if not pages:
+            return  # the PDF documents alone
         context.setdefault("root", "../" * path.count("/"))
         context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
@@ -172,6 +174,10 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     with _located(theme):
         for template in sorted({job[1] for job in todo} | {job[1] for job in pdf_todo}):
             env.get_template(template)  # compiled once, here, not again by every worker
+    if todo:  # Babel's dates: loaded here, once, not again by every worker
+        i18n.load_dates(edition.language for edition in editions(site))
+    if todo or pdf_todo:
+        env.partials.preload()
     # On every core: pages and PDF documents are independent of each other.
     done = shared_map(run, todo)
     made = shared_map(run_pdf, pdf_todo)
@@ -183,6 +189,19 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     return Rendered(dict(sorted(made_pages.items())), tuple(doc for doc, _ in made), records,
                     kept,
                     pdf_records, pdf_kept)
+
+
+#: The last theme rendered with, and its environment.
+_LAST: list[tuple[VisualTheme, Any]] = []
+
+
+def _environment(theme: VisualTheme) -> Any:
+    """``environment(theme)``, made once for the same theme: a build renders twice with it
+    (PDF documents, then pages), the preview at every save that leaves the theme as it was;
+    its templates are then compiled once."""
+    if not _LAST or _LAST[0][0] is not theme:
+        _LAST[:] = [(theme, environment(theme))]
+    return _LAST[0][1]
 
 
 def _not_found_root(site: Site) -> str:

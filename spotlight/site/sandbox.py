@@ -1,0 +1,185 @@
+"""The sandboxed Jinja environment spotlight renders with, made cheaper where it can be
+without changing what a template may do or what it writes.
+
+Jinja's sandbox asks, of every attribute a template reads and every call it makes, whether
+it is allowed; a build asks the same few questions hundreds of thousands of times, so the
+answers are kept. Autoescaping and StrictUndefined are untouched: a value is escaped as
+markupsafe escapes it, only without making a ``Markup`` of each piece of a page that is
+joined into one string at once.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from typing import Any
+
+import jinja2
+import markupsafe
+from jinja2.runtime import Macro
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import _PassArg
+from markupsafe import Markup
+
+from .partials import Partials
+
+_escape_inner: Callable[[str], str] | None = getattr(markupsafe, "_escape_inner", None)
+
+
+def _escape(value: Any) -> str:
+    """``markupsafe.escape(value)``, as text: what a compiled template writes out."""
+    kind = type(value)
+    if kind is str:
+        return _escape_inner(value)  # type: ignore[misc]
+    if kind is Markup:
+        return value
+    return markupsafe.escape(value)
+
+
+class CompiledTemplate(jinja2.Template):
+    """A template whose output is escaped by ``_escape``.
+
+    A compiled template escapes each value it writes out with ``escape``, which makes it a
+    ``Markup``; the pieces are then joined into one string (a page, a block, a macro's or an
+    include's output), which Jinja marks safe itself where it is used as a value. So each
+    piece needs the escaped text, not a ``Markup`` of it: the same characters, made for less.
+    """
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment,
+                        namespace: MutableMapping[str, Any],
+                        globals: MutableMapping[str, Any]) -> jinja2.Template:
+        if _escape_inner is not None and namespace.get("escape") is markupsafe.escape:
+            namespace["escape"] = _escape
+        template = super()._from_namespace(environment, namespace, globals)
+        partials = getattr(environment, "partials", None)
+        if isinstance(partials, Partials) and template.name is not None:
+            template.root_render_func = partials.wrap(  # type: ignore[assignment]
+                template.name, template.root_render_func)
+        return template
+
+
+class TemplateEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox, remembering its verdicts and noting what a page reads.
+
+    Whether an attribute is safe depends only on the attribute's name and the type of the
+    object (see ``jinja2.sandbox``), and pages ask the same few questions hundreds of thousands
+    of times. While ``seen`` is a set, reading an attribute listed in ``watched`` (type and
+    name -> a function naming what was read) adds those names to it: this is how a build knows
+    which example texts a page shows, whatever the templates do.
+    """
+
+    template_class = CompiledTemplate
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+        #: type -> names of its attributes found safe and not watched: see ``getattr``.
+        self._plain: dict[type, set[str]] = {}
+        self._watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
+        self.seen: set[str] | None = None
+        #: id -> (callable, what is called, whether it is given the context): see ``call``.
+        self._trusted: dict[int, tuple[Any, Callable[..., Any], bool]] = {}
+        #: The output of included templates, kept for the same values (see partials.py).
+        self.partials = Partials(self)
+        self._pdf_labels: Mapping[str, str] = {}
+
+    @property
+    def pdf_labels(self) -> Mapping[str, str]:
+        """"PDF, 1.2 MB, 30 pages" by output path, once the PDFs are made (see build.py)."""
+        return self._pdf_labels
+
+    @pdf_labels.setter
+    def pdf_labels(self, value: Mapping[str, str]) -> None:
+        self._pdf_labels = value
+        self.partials.clear()  # what a link to a PDF says may have changed
+
+    def pdf_label(self, path: str) -> str:
+        """What a link to the PDF at ``path`` says of it, as GOV.UK does: "PDF, 1.2 MB, 30
+        pages"; "PDF" in a build without PDFs. A page showing it reads ``pdf:<path>``."""
+        if self.seen is not None:
+            self.seen.add(f"pdf:{path}")
+        return self.pdf_labels.get(path, "PDF")
+
+    @property
+    def watched(self) -> dict[tuple[type, str], Callable[[Any], Iterable[str]]]:
+        """The attributes whose reading is noted in ``seen``: (type, name) -> a function
+        naming what was read."""
+        return self._watched
+
+    @watched.setter
+    def watched(self, value: dict[tuple[type, str], Callable[[Any], Iterable[str]]]) -> None:
+        self._watched = value
+        self._plain = {}
+        self.partials.clear()  # what a kept output read is noted by what is watched
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # ``template.name``: the sandbox's own answer, with a shortcut for the hundreds of
+        # thousands of reads of a model's fields. An attribute found safe and not watched
+        # whose value is not a method (so never a ``str.format`` that the sandbox wraps) is
+        # read as it is; anything else goes the sandbox's way.
+        plain = self._plain.get(type(obj))
+        if plain is not None and attribute in plain:
+            value = getattr(obj, attribute, _ABSENT)
+            if value is not _ABSENT and not isinstance(value, _METHODS):
+                return value
+        return super().getattr(obj, attribute)
+
+    def trust(self, *functions: Any) -> None:
+        """Let templates call ``functions`` (spotlight's own globals, found safe once here)
+        straight away: see ``call``."""
+        for function in functions:
+            # What ``jinja2.runtime.Context.call`` calls, and whether it passes the context.
+            target: Callable[..., Any] = function
+            if _PassArg.from_obj(function.__call__) is not None:
+                target = function.__call__
+            passed = _PassArg.from_obj(target)
+            if self.is_safe_callable(function) and passed in (None, _PassArg.context):
+                self._trusted[id(function)] = (function, target, passed is _PassArg.context)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any,
+             *args: Any, **kwargs: Any) -> Any:
+        # Every call a template makes: ``_("Home")``, a macro, ``range(3)``... The sandbox
+        # asks whether the callable is safe, then Jinja's context works out what to pass it;
+        # for spotlight's own functions (``trust``) and the templates' macros both answers
+        # are known, and the call is made here as ``Context.call`` would make it.
+        trusted = __self._trusted.get(id(__obj))
+        if trusted is not None and trusted[0] is __obj:
+            _, target, with_context = trusted
+        elif type(__obj) is Macro and __self.is_safe_callable(__obj):
+            target, with_context = __obj, False
+        else:
+            return super().call(__context, __obj, *args, **kwargs)
+        loop_vars = kwargs.pop("_loop_vars", None)
+        block_vars = kwargs.pop("_block_vars", None)
+        if with_context:
+            if loop_vars:
+                __context = __context.derived(loop_vars)
+            if block_vars:
+                __context = __context.derived(block_vars)
+            args = (__context, *args)
+        try:
+            return target(*args, **kwargs)
+        except StopIteration:
+            return __self.undefined("value was undefined because a callable raised a"
+                                    " StopIteration exception")
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
+        # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
+        key = (type(obj), attr)
+        if self.seen is not None and (names := self._watched.get(key)):
+            self.seen.update(names(obj))
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        if verdict and key not in self._watched:
+            self._plain.setdefault(key[0], set()).add(attr)
+        return verdict
+
+
+#: What the sandbox looks at twice (``str.format``): see ``TemplateEnvironment.getattr``.
+_METHODS = (types.MethodType, types.BuiltinMethodType)
+_ABSENT = object()
+
+
