@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import os
 import queue
 import re
+import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -205,3 +208,64 @@ def test_unfinished_translations_are_shown_as_warnings_under_the_pages(
     assert ("site/reports/north-2025.yml:1: report &#x27;north-2025&#x27; has no Welsh "
             "translation") in page
     assert 'role="alert"' not in page, "a warning does not stop the build"
+
+
+def _pagefind_runs(under: Path) -> set[int]:
+    """The processes running Pagefind on a folder under ``under``."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue  # gone meanwhile
+        if (state != "Z" and words and words[0].endswith(b"pagefind")
+                and any(str(under).encode() in word for word in words)):
+            found.add(int(entry.name))
+    return found
+
+
+def test_stopping_the_preview_while_it_indexes_leaves_no_pagefind_running(
+        tmp_path: Path) -> None:
+    """Ctrl+C while the search index catches up in the background stops Pagefind too, instead
+    of leaving it indexing a folder the preview removes as it stops."""
+    spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    content = synth.generate(tmp_path / "site", 2000, 20)  # pages to index for a second
+    command = [sys.executable, "-m", "spotlight", "serve", "--content", str(content), "--out",
+               str(tmp_path / "preview"), "--port", "0", "--no-pdf"]
+    process = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+                               env=os.environ | {"PYTHONPATH": str(REPO)})
+    log: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [log.put(line) for line in process.stderr],  # type: ignore[union-attr]
+                     daemon=True).start()
+    try:
+        while "Serving the preview at" not in log.get(timeout=PATIENCE):
+            pass
+        # A save: the preview serves it at once, then writes the build folder and indexes it
+        # for search in the background; Ctrl+C comes while Pagefind runs there.
+        target = content / "examples" / "example-00000.md"
+        deadline = time.monotonic() + PATIENCE
+        saves = 0
+        while not (running := _pagefind_runs(tmp_path)):
+            assert time.monotonic() < deadline, "Pagefind never ran for the preview"
+            assert process.poll() is None, "the preview stopped by itself"
+            if time.monotonic() > deadline - PATIENCE + 5 * saves:  # save (again, now and then)
+                saves += 1
+                target.write_text(target.read_text().replace(
+                    "## Outcome", f"## Outcome\n\nSaved {saves}.", 1))
+            time.sleep(0.005)
+        process.send_signal(signal.SIGINT)  # Ctrl+C
+        assert process.wait(timeout=PATIENCE) is not None
+        time.sleep(0.2)  # a killed process may take a moment to be gone from /proc
+        assert not running & _pagefind_runs(tmp_path), "Pagefind is still running"
+    finally:
+        process.kill()
+        process.wait()
+        for pid in _pagefind_runs(tmp_path):
+            with suppress(OSError):
+                os.kill(pid, signal.SIGKILL)

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
@@ -66,6 +67,8 @@ def index_site(folder: Path, pages: Mapping[str, bytes] | None = None) -> None:
                                    text=True)
     except OSError as error:
         raise _failed(str(error)) from None
+    with _RUNNING_LOCK:
+        _RUNNING.add(process)
     with process:
         try:
             words = vocabulary(_texts(folder, indexed, known))
@@ -77,12 +80,29 @@ def index_site(folder: Path, pages: Mapping[str, bytes] | None = None) -> None:
         except BaseException:
             process.kill()
             raise
+        finally:
+            with _RUNNING_LOCK:
+                _RUNNING.discard(process)
     if process.returncode != 0 or not (folder / BUNDLE / "pagefind.js").is_file():
         raise _failed((err or out).strip() or f"exit status {process.returncode}")
     for name, data in words.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+
+#: The Pagefind runs of this process still going (the preview indexes in a background thread).
+_RUNNING: set[subprocess.Popen[str]] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def stop_indexing() -> None:
+    """Stop every Pagefind run this process started that is still going: a preview that stops
+    leaves no Pagefind behind it, indexing a folder that is about to be removed."""
+    with _RUNNING_LOCK:
+        for process in _RUNNING:
+            with suppress(OSError):
+                process.kill()
 
 
 def _texts(folder: Path, indexed: list[str], known: Mapping[str, bytes]) -> Iterator[str]:

@@ -123,8 +123,12 @@ class _Indexer:
         self._wanted.set()
 
     def stop(self) -> None:
+        """Stop, and stop Pagefind if it is indexing: nothing is left running."""
+        from ..outputs.search import stop_indexing
+
         self._stop.set()
         self._wanted.set()
+        stop_indexing()
 
     def write(self, snapshot: Snapshot) -> None:
         """Write ``snapshot`` as the build folder, with its search index; raise SpotlightError
@@ -160,6 +164,8 @@ class _Indexer:
             try:
                 self.write(snapshot)
             except SpotlightError as error:  # Pagefind failed: shown as a build's problems are
+                if self._stop.is_set():  # stopped by the preview's end: nothing to report
+                    return
                 with self._state.writing:
                     self._state.publish(tuple(str(p) for p in error.problems))
                 self._log(f"The search index could not be made; {len(error.problems)} "
