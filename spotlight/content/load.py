@@ -83,10 +83,7 @@ def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Pro
             problems.add(path, None, message)
         else:
             assets.add(relative)
-            if path.suffix.lower() == ".svg":
-                _remembered(memo, path, problems, _check_svg)
-            elif path.suffix.lower() in RASTER:
-                _remembered(memo, path, problems, _check_picture)
+            check_asset(memo, path, problems)
     if site is None and not (root / SITE_FILE).exists():
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
@@ -102,6 +99,15 @@ class FileMemo:
     def __init__(self) -> None:
         self.known: dict[Path, tuple[tuple[int, ...], Any, tuple[Problem, ...]]] = {}
         self.read = 0  # how many files were read (not taken from the memo) by the last load
+
+
+def check_asset(memo: FileMemo | None, path: Path, problems: Problems) -> None:
+    """Check a picture of the content folder (an SVG, or a raster picture), unless ``memo``
+    holds its findings for the same file; other assets need no check."""
+    if path.suffix.lower() == ".svg":
+        _remembered(memo, path, problems, _check_svg)
+    elif path.suffix.lower() in RASTER:
+        _remembered(memo, path, problems, _check_picture)
 
 
 def _remembered(memo: FileMemo | None, path: Path, problems: Problems,

@@ -18,18 +18,16 @@ from pathlib import Path
 
 from ..content.load import (
     EXAMPLES_DIR,
-    RASTER,
     REPORTS_DIR,
     SITE_FILE,
     STATIC_DIR,
     FileMemo,
     RawContent,
     SourceFile,
-    _check_picture,
-    _check_svg,
     _left_out,
     _read,
     _remembered,
+    check_asset,
 )
 from ..errors import Problems
 
@@ -95,10 +93,7 @@ def patched(raw: RawContent, changed: Iterable[Path], memo: FileMemo,
             return None
         else:
             assets.add(relative)
-            if full.suffix.lower() == ".svg":
-                _remembered(memo, full, problems, _check_svg)
-            elif full.suffix.lower() in RASTER:
-                _remembered(memo, full, problems, _check_picture)
+            check_asset(memo, full, problems)
         if problems:
             return None
     reports, examples = texts[REPORTS_DIR], texts[EXAMPLES_DIR]
