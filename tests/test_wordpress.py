@@ -13,8 +13,10 @@ import io
 import json
 import re
 import shutil
+import threading
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -370,6 +372,17 @@ def test_published_again_changes_nothing_then_updates_in_place(
     assert pages(wordpress, SLUG)[0]["status"] == "publish"
 
 
+@contextmanager
+def _serving(server: ThreadingHTTPServer) -> Iterator[int]:
+    """Run ``server`` in the background while the block runs; its port."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def _fails(result: Result, *words: str) -> None:
     assert result.exit_code == 1, result.output
     for said in words:
@@ -408,17 +421,9 @@ def test_plain_http_and_sites_that_are_not_wordpress(published: Published,
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Static)
-    import threading
-
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        _fails(publish(wordpress, published.content,
-                       site=f"http://127.0.0.1:{server.server_address[1]}/"),
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), Static)) as port:
+        _fails(publish(wordpress, published.content, site=f"http://127.0.0.1:{port}/"),
                "does not look like a WordPress site")
-    finally:
-        server.shutdown()
-        server.server_close()
     with proxy_to(wordpress.url) as proxy:
         proxy.html = lambda method, path: "rest_route" in path
         _fails(publish(wordpress, published.content, site=proxy.url),
@@ -456,7 +461,6 @@ def test_a_certificate_that_cannot_be_verified(published: Published, wordpress: 
                                               tmp_path: Path) -> None:
     import ssl
     import subprocess
-    import threading
 
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=127.0.0.1", "-keyout", str(tmp_path / "key.pem"),
@@ -465,14 +469,9 @@ def test_a_certificate_that_cannot_be_verified(published: Published, wordpress: 
     context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
     server = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        _fails(publish(wordpress, published.content,
-                       site=f"https://127.0.0.1:{server.server_address[1]}/"),
+    with _serving(server) as port:
+        _fails(publish(wordpress, published.content, site=f"https://127.0.0.1:{port}/"),
                "TLS certificate that could not be verified")
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_what_the_publish_gate_refuses_is_never_sent(wordpress: WordPress,
