@@ -270,11 +270,24 @@
     note.hidden = !extra.length;
   }
 
+  // The results list is aria-busy from the moment a search is asked for until its results,
+  // its count and the filters' counts are all on the page.
   async function run() {
+    var ticket = ++latest;
+    list.setAttribute("aria-busy", "true");
+    try {
+      await search(ticket);
+    } finally {
+      if (ticket === latest) {
+        list.setAttribute("aria-busy", "false");
+      }
+    }
+  }
+
+  async function search(ticket) {
     var typed = input.value.trim();
     var chosen = filters();
     var labels = chosenLabels();
-    var ticket = ++latest;
     remember(typed);
     var found = understand(typed);
     var extra = [];
@@ -346,6 +359,7 @@
   }
 
   function soon() {
+    list.setAttribute("aria-busy", "true");
     window.clearTimeout(timer);
     timer = window.setTimeout(run, 300);
   }
