@@ -58,7 +58,9 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
                                  f"{first.name}; rename one of the report files"))
     if settings is not None:
         report_files = {f.path.stem for f in raw.reports}
-        cross_check(settings, reports, examples, report_files, found)
+        example_files = {f.path.stem: f.name for f in raw.examples}
+        cross_check(settings, reports, examples, report_files, found, example_files,
+                    raw.site.name if raw.site else "site.yml")
         found += translation_errors(settings, reports, examples)
         found = suggest.with_taxonomy(found, _taxonomy(settings, report_files))
     if found or settings is None:
