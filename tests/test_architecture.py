@@ -16,7 +16,7 @@ The parts, lowest first (see each package's ``__init__`` docstring for what it o
 - ``checks/``: ``spotlight check`` and the publish gate;
 - ``build.py``: ``build()``;
 - ``preview/``, ``editor/`` (the form editor of ``serve --edit``), ``importing/``,
-  ``publishing/``, ``project.py``, ``new_report.py`` and ``cli.py``: the commands.
+  ``publishing/``, ``project.py``, ``new_report.py`` and ``cli/``: the commands.
 
 Imports made only for type checking (under ``if TYPE_CHECKING:``) never run, and are left out
 of the layers; but they make no cycle either, so that a reader (and mypy) can follow every

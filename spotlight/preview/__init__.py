@@ -4,5 +4,5 @@ Owns: the watching loop and the background search indexing (serve.py), the site 
 memory between saves (warm.py) and the web server that serves only that site and the build
 folders (http.py).
 
-May import: anything but the command line (cli.py): it runs the build's own stages.
+May import: anything but the command line (cli/): it runs the build's own stages.
 """
