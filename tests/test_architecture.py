@@ -8,7 +8,7 @@ The parts, lowest first (see each package's ``__init__`` docstring for what it o
   package's own ``__init__`` (the version);
 - ``markdown/``: markdown-it and spotlight's plugins;
 - ``content/``: what an author writes and the visual theme, as read and validated, with
-  ``model.py``, the typed models every stage after validation reads;
+  ``model/``, the typed models every stage after validation reads;
 - ``incremental/``: what a build reuses from the previous one;
 - ``site/``: the assembled site and its rendering, in memory;
 - ``outputs/``: writing the output folder, the PDFs, the search index;
