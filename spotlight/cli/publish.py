@@ -52,7 +52,8 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     application password: Users → Profile in WordPress). Builds first when the output is not up
     to date; publishing again changes only what changed."""
     from ..publishing.plan import CREATE, UNCHANGED, UPDATE, Action, summary
-    from ..publishing.wordpress import NothingSent, PublishOptions, publish
+    from ..publishing.run import PublishOptions
+    from ..publishing.wordpress import NothingSent, publish
 
     outcome = ("Nothing was sent." if dry_run else
                "What was done is kept: run the command again to finish.")
