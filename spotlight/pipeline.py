@@ -191,7 +191,7 @@ def _labels(options: BuildOptions, pdfs: Pdfs) -> dict[str, str]:
     """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
     if not pdfs.records:
         return {}
-    from .outputs.pdf import pdf_label, read_previous
+    from .outputs.pdf_files import pdf_label, read_previous
 
     return {path: pdf_label(data) for path in sorted(pdfs.records)
             if (data := pdfs.made.get(path) or read_previous(options.out, path)) is not None}
