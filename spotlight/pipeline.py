@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .content.load import RawContent, load, load_theme
+from .content.load import RawContent, load
+from .content.theme import load_theme
 from .errors import Problem, SpotlightError
 from .incremental import NOT_OUTPUT, Reuse
 

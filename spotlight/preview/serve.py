@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import watchfiles
 
 from ..build import BuildOptions
-from ..content.load import load_theme
+from ..content.theme import load_theme
 from ..errors import Problem, SpotlightError
 from ..incremental import Manifest, Reuse
 from ..incremental.signatures import theme_folders
