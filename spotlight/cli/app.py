@@ -41,4 +41,3 @@ def run() -> NoReturn:
         with suppress(OSError, ValueError):  # a closed pipe: nothing more can be said
             stream.flush()
     os._exit(code)
-

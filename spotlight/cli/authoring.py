@@ -176,4 +176,3 @@ def schema_command(kind: str | None, out: Path | None) -> None:
     if kind is None:
         raise click.UsageError("name a schema (example, report or site), or give --out")
     click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
-

@@ -79,4 +79,3 @@ def _styled(line: str, severity: str) -> str:
         return line
     word = click.style(severity, fg=_SEVERITY_COLOURS[severity], bold=severity == "error" or None)
     return f"{path}: {word}: {rest}"
-

@@ -36,4 +36,3 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
                f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
                f"Next: spotlight check{option} (what is left to fix), then spotlight "
                f"build{option}")
-

@@ -84,4 +84,3 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
         where = "checked against" if dry_run else "published to"
         click.echo(f"{reports} report(s) {where} {site}: {summary(done.actions, dry_run)}."
                    + (" Nothing was sent." if dry_run else ""))
-

@@ -55,4 +55,3 @@ def serve_command(content: Path | None, out: Path | None, host: str, port: int,
 
 def _interrupt(signum: int, frame: object) -> NoReturn:
     raise KeyboardInterrupt
-

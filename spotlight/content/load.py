@@ -94,7 +94,6 @@ def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Pro
     return raw, list(problems.items)
 
 
-
 def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
     """The files of ``static/``, hidden ones included (``.htaccess``, ``.well-known/``)."""
     from .static_files import static_problem
@@ -131,7 +130,6 @@ def _left_out(relative: str, suffix: str) -> str | None:
         return (f"is not read as {what}: only files ending in {wanted} are (in small "
                 f"letters); rename it")
     return None
-
 
 
 def load_published(root: Path, names: Iterable[str]) -> tuple[dict[str, bytes], list[Problem]]:

@@ -85,4 +85,3 @@ def _check_picture(path: Path, problems: Problems) -> None:
         return
     if message := picture_problem(data, path.suffix):
         problems.add(path, None, message)
-

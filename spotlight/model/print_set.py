@@ -57,7 +57,6 @@ class Handout:
     pdf: str
 
 
-
 @dataclass(frozen=True)
 class PrintSet:
     """The PDFs made besides the reports: practice-theme collections and example handouts."""

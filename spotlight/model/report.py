@@ -114,4 +114,3 @@ class Report:
     def examples(self) -> tuple[Example, ...]:
         """Every example in the report, in reading order."""
         return tuple(e for s in self.sections for e in s.examples)
-

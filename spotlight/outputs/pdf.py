@@ -159,7 +159,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-
 def _dates_unbroken(html: str) -> str:
     """The document's body with no-break spaces inside its dates (the head, which becomes
     the PDF's metadata, keeps its plain spaces)."""

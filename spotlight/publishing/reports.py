@@ -115,7 +115,6 @@ class ReportRun(MediaRun):
         return found[0] if isinstance(found, list) and found else None
 
 
-
 def _report_page(slug: str) -> str:
     """The output path of a report's page on the static site, against which its fragment's
     links resolve (the fragment template resolves them as on the report's page)."""

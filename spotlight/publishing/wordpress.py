@@ -99,4 +99,3 @@ def _check_user(client: Client, status: str) -> None:
             f"the user '{client.user}' is not allowed to {' or '.join(lacking)}, which "
             "publishing needs. Give this user the Editor role in WordPress (Users → All "
             "Users), or use the application password of a user who has it."))])
-
