@@ -35,7 +35,8 @@ from ..incremental import Manifest, Reuse
 from ..incremental.signatures import theme_folders
 from ..outputs.search import BUNDLE
 from ..outputs.write import check_apart, check_output
-from .http import PreviewServer, PreviewState
+from .http import PreviewServer
+from .state import PreviewState
 from .warm import Snapshot, WarmSite
 
 if TYPE_CHECKING:
