@@ -32,7 +32,8 @@ def serve_command(content: Path | None, out: Path | None, host: str, port: int,
                   visual_theme: str, theme_override: Path | None, pdf: bool, edit: bool,
                   quiet: bool, verbose: bool) -> None:
     """Preview the site: build, serve, and rebuild and reload pages on every change."""
-    from ..preview.serve import ServeOptions, serve
+    from ..preview.options import ServeOptions
+    from ..preview.serve import serve
 
     content = find_content(content, quiet,
                            lambda e: refuse(e, "The preview did not start.")).content
