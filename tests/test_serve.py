@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from spotlight.preview.http import locate, safe_parts
+from spotlight.preview.access import locate, safe_parts
 
 from .conftest import REPO, copy_site, overlay
 

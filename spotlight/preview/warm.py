@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import _GATE_VERSION, _gate, _outputs
-from ..content.load import FileMemo, RawContent, load, load_published, load_theme
+from ..content.load import RawContent, load, load_published
+from ..content.memo import FileMemo
+from ..content.theme import load_theme
 from ..errors import Problem
 from ..incremental.digests import stat_key
 from ..incremental.warm import Warm
