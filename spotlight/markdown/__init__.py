@@ -3,7 +3,8 @@
 - citations: ``[@key]`` becomes a numbered link to the report's reference list;
 - figures: an image alone in its paragraph becomes ``<figure>`` with its title as caption;
 - outcomes: a ``## Outcome`` (Welsh: ``## Canlyniad``) heading splits an example body into
-  narrative and Outcome.
+  narrative and Outcome;
+- links to examples: ``[Kyle's case](kyle.md)`` leads to that example (links.py).
 
 Each Markdown field is parsed and rendered to HTML once (``parse``). What depends on the page
 the HTML lands on (heading levels, the path back to the site's root, citation numbers) is left
