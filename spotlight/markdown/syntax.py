@@ -1,0 +1,140 @@
+"""The one Markdown configuration: markdown-it with raw HTML off, safe link addresses only,
+and spotlight's plugins (citations, figures) and renderer, which leaves markers (markers.py)
+for what depends on the page the HTML lands on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from contextvars import ContextVar
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from . import links
+from .checks import MAX_NESTING, guard_nesting
+from .markers import MARK
+
+_CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+#: The addresses the parser refused while ``parse`` (parsed.py) reads a field.
+REFUSED: ContextVar[list[str] | None] = ContextVar("refused_addresses", default=None)
+
+
+def url_scheme(url: str) -> str | None:
+    """The lower-case scheme of ``url`` ("" for a relative path), or None if it cannot be read."""
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+
+
+def safe_url(url: str) -> bool:
+    """True for what a link may point to: http, https, mailto, or a relative path."""
+    scheme = url_scheme(url)
+    return scheme in _SAFE_SCHEMES or (scheme == "" and not url.strip().startswith("//"))
+
+
+def _validate_link(url: str) -> bool:
+    if safe_url(url):
+        return True
+    if (refused := REFUSED.get()) is not None:
+        refused.append(url)
+    return False
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[" or state.src[state.pos + 1 : state.pos + 2] != "@":
+        return False
+    match = _CITATION_RE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"key": match.group(1)}
+    state.pos = match.end()
+    return True
+
+
+def _figure_rule(state: Any) -> None:
+    tokens = state.tokens
+    for index in range(len(tokens) - 2):
+        if tokens[index].type != "paragraph_open":
+            continue
+        opening, inline, closing = tokens[index : index + 3]
+        if (closing.type == "paragraph_close"
+                and inline.type == "inline" and inline.children
+                and len(inline.children) == 1 and inline.children[0].type == "image"
+                and inline.children[0].attrGet("title")):
+            opening.meta["figure"] = closing.meta["figure"] = True
+            inline.children[0].meta["figure"] = True
+
+
+class _Renderer(RendererHTML):
+    """HTML renderer that knows about headings levels, figures, citations and image roots."""
+
+    def heading_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f"<h{MARK}{tokens[idx].tag}{MARK}>"
+
+    def heading_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f"</h{MARK}{tokens[idx].tag}{MARK}>\n"
+
+    def paragraph_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        if tokens[idx].meta.get("figure"):
+            return '<figure class="figure">'
+        return self.renderToken(tokens, idx, options, env)
+
+    def paragraph_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        if tokens[idx].meta.get("figure"):
+            return "</figure>\n"
+        return self.renderToken(tokens, idx, options, env)
+
+    def image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        src = str(token.attrGet("src") or "")
+        if url_scheme(src) == "":
+            src = f"{MARK}r{MARK}" + src.lstrip("/")
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        title = token.attrGet("title")
+        img = f'<img src="{escapeHtml(src)}" alt="{escapeHtml(alt)}">'
+        if token.meta.get("figure"):
+            return f"{img}<figcaption>{escapeHtml(str(title))}</figcaption>"
+        if title:
+            img = img[:-1] + f' title="{escapeHtml(str(title))}">'
+        return img
+
+    def link_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        if token.markup == "autolink":  # <https://...>: the text is the address
+            token.attrJoin("class", "address")
+        elif (to_example := links.marker(MARK, str(token.attrGet("href") or ""))) is not None:
+            token = token.copy(attrs={**token.attrs, "href": to_example})
+            return self.renderToken([token], 0, options, env)
+        return self.renderToken(tokens, idx, options, env)
+
+    def citation(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f"{MARK}c{tokens[idx].meta['key']}{MARK}"
+
+
+def make_parser() -> MarkdownIt:
+    """The one Markdown configuration: CommonMark plus tables, raw HTML disabled."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "maxNesting": MAX_NESTING},
+                    renderer_cls=_Renderer)
+    md.enable(["table", "smartquotes"])
+    # With raw HTML off, these rules find nothing (checks.py finds raw HTML): left out, the
+    # parser does not call them on every line and at every '<'.
+    md.disable(["html_block", "html_inline"])
+    guard_nesting(md)
+    md.validateLink = _validate_link  # type: ignore[method-assign]
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.core.ruler.push("figure", _figure_rule)
+    return md
+
+
+#: The parser every field is read with.
+PARSER = make_parser()
