@@ -4,7 +4,7 @@ once, on the typed model that later stages read: ``Settings`` (site_fields.py),
 
 A declaration (``declared`` in schema.py) gives a key's kind, whether it is required, its
 default, its choices and its documentation. From it follow the validation and its messages
-(schema.py), the typed model (``model_of``), the JSON Schemas (jsonschema.py), a new
+(checker.py), the typed model (``model_of``), the JSON Schemas (jsonschema.py), a new
 example's front matter (scaffold.py) and the authoring guide's tables of fields
 (``python3 -m spotlight.content.jsonschema --readme``). Templates read an example's fields as
 ``example.front.<name>``.

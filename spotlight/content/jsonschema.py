@@ -1,7 +1,7 @@
 """JSON Schemas for editors, and the README's table of example fields, derived from the field
 declarations in fields.py.
 
-The schemas say what the checker in schema.py accepts, so that an editor with a YAML language
+The schemas say what the checker in checker.py accepts, so that an editor with a YAML language
 server can autocomplete keys, show each key's documentation and flag mistakes as they are
 typed. They are never written by hand: a new field in fields.py appears here by itself. So
 does it in the README, once refreshed with ``python3 -m spotlight.content.jsonschema --readme``.

@@ -20,9 +20,10 @@ import yaml
 
 from ..errors import Problem, SpotlightError, display_path
 from . import fields, suggest
+from .checker import check
 from .jsonschema import SCHEMAS, json_schema
 from .load import REPORTS_DIR, SITE_FILE, load
-from .schema import Field, check
+from .schema import Field
 from .yamlio import YMap, parse_yaml
 
 SCHEMA_DIR = "_schemas"

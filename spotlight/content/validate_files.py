@@ -10,9 +10,10 @@ from ..errors import Problem
 from ..model import ExampleSource, ReportSource
 from . import fields
 from .characters import text_problems
+from .checker import check
 from .field_checks import MarkdownField, check_markdown, slug_of, unique
 from .load import SourceFile
-from .schema import check, model_of
+from .schema import model_of
 from .yamlio import YMap, parse_yaml, split_front_matter
 
 if TYPE_CHECKING:

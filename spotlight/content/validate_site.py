@@ -9,10 +9,11 @@ from urllib.parse import unquote, urlsplit
 from ..errors import Problem
 from ..model import Logo, Settings
 from . import fields, suggest
+from .checker import check
 from .field_checks import IMAGE_TYPES, MarkdownField, file_problem, unique
 from .language import language_problem
 from .load import SourceFile
-from .schema import check, model_of
+from .schema import model_of
 from .translations import LANGUAGES
 from .yamlio import YMap, parse_yaml
 
