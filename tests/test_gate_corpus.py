@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spotlight.checks.finding import Finding
-from spotlight.checks.gate import scan_file
+from spotlight.checks.gate_scan import scan_file
 from spotlight.checks.prose import source_prose
 
 CORPORA = Path(__file__).parent / "anonymisation"

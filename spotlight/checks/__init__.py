@@ -5,7 +5,8 @@ build calls between render and write. The package itself imports nothing heavy, 
 build, which needs only the gate, does not load the other lint families.
 
 Owns: every lint family, the findings and their codes (finding.py), waivers, the located prose
-of the content files (sources.py, prose.py, corpus.py), and the publish gate.
+of the content files (sources.py, prose.py, corpus.py), and the publish gate (gate.py, with its
+scan in gate_scan.py and the waivers it reads in gate_waivers.py).
 
 May import: everything below it (the foundation, markdown/, content/, incremental/, site/,
 outputs/) and the stage runner (pipeline.py), which ``spotlight check`` runs with writing

@@ -22,7 +22,9 @@ from ..pipeline import BuildOptions, run
 from . import facts, house_style, names, references, translations, waivers
 from .corpus import Corpus, build_corpus
 from .finding import Finding, finding
-from .gate import GATE_CODES, content_waivers, locate_waivers, scan
+from .gate import GATE_CODES
+from .gate_scan import scan
+from .gate_waivers import content_waivers, locate_waivers
 from .sources import FileText
 from .waivers import Waived
 

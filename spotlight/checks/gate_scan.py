@@ -1,0 +1,177 @@
+"""The publish gate's scan: every gate finding in every content file (see gate.py), each
+file's findings kept in the parse cache (and by the preview between saves) while the file and
+what the rules depend on are unchanged."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from ..content.load import RawContent, SourceFile
+from ..incremental import digest
+from ..incremental.parse_cache import ParseCache
+from ..parallel import shared_map
+from . import people, unfinished
+from .anonymisation import Context, hits
+from .finding import Finding, finding
+from .pictures import picture_findings
+from .prose import SourceProse, example_parts, source_prose
+from .sources import blank_non_prose
+
+#: Report fields that name people on purpose (the authors of a reference, the inspection's
+#: staff): names there are not flagged, every other detail is.
+NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
+#: The files the gate's findings depend on, besides the content: when one changes, no finding
+#: kept in the parse cache is used.
+_RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "birth.py", "people.py",
+               "unfinished.py", "finding.py", "data/first_names.txt", "data/not_surnames.txt")
+
+
+def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
+         cache: ParseCache | None = None) -> list[Finding]:
+    """Every gate finding in every content file that could be read, valid or not."""
+    sources = [(f, False) for f in (raw.site, *raw.reports) if f is not None]
+    sources += [(f, True) for f in raw.examples]
+    # The preview keeps each file's place, pseudonym and findings between saves (``_Kept``).
+    known = [_Kept.of(f, raw, example, cache) for f, example in sources]
+    pseudonyms = frozenset(k.pseudonym for k in known if k.pseudonym)
+    found: set[Finding] = set()
+    common = digest("gate", _rules(), *sorted(pseudonyms), "\0", *sorted(abbreviations))
+    kept: dict[str, str] = {}
+    todo: list[tuple[str, str, str, bool]] = []  # (key, path, text, example) not in the cache
+    waiting: list[_Kept] = []
+    for (source, example), mine in zip(sources, known, strict=True):
+        if mine.common == common:  # the preview's: scanned for an earlier save
+            found.update(mine.findings)
+            kept[mine.key] = mine.line
+            continue
+        # Keyed and kept without the content folder's place: a cache is the same wherever
+        # the content is.
+        key = digest(common, mine.relative, source.text)
+        line = cache.line(key) if cache is not None else None
+        if line is not None:
+            try:
+                mine.keep(common, key, line, [Finding(source.name, *item)
+                                              for item in json.loads(line)])
+                found.update(mine.findings)
+                kept[key] = line
+                continue
+            except (ValueError, TypeError):
+                pass
+        todo.append((key, source.name, source.text, example))
+        waiting.append(mine)
+
+    def scan_one(item: tuple[str, str, str, bool]) -> list[Finding]:
+        _, path, text, example = item
+        source = source_prose(path, text, front_matter=example)
+        return sorted(set(scan_file(source, pseudonyms, abbreviations)))
+
+    for (key, _, _, _), mine, findings in zip(todo, waiting, shared_map(scan_one, todo),
+                                             strict=True):
+        found.update(findings)
+        kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
+                                for f in findings], ensure_ascii=False, separators=(",", ":"))
+        mine.keep(common, key, kept[key], findings)
+    if cache is not None:
+        cache.keep(kept)
+    found.update(picture_findings(raw, abbreviations))  # what an SVG picture says
+    return sorted(found)
+
+
+class _Kept:
+    """What the gate knows of one file as read: its path in the content folder, the
+    pseudonym it introduces, and its findings as last scanned (with the digest of what they
+    depend on besides the text, its cache key and line). The preview keeps it between saves,
+    by file as read (``ParseCache.validated``), so that an unchanged file costs no work."""
+
+    def __init__(self, relative: str, pseudonym: str | None) -> None:
+        self.relative, self.pseudonym = relative, pseudonym
+        self.common, self.key, self.line = "", "", ""
+        self.findings: list[Finding] = []
+
+    @classmethod
+    def of(cls, source: SourceFile, raw: RawContent, example: bool,
+           cache: ParseCache | None) -> _Kept:
+        key = (source, raw.assets, "gate")
+        if cache is not None and isinstance(known := cache.validated(key), _Kept):
+            return known
+        made = cls(_relative(source, raw), _pseudonym(source.text) if example else None)
+        if cache is not None:
+            cache.remember(key, made)
+        return made
+
+    def keep(self, common: str, key: str, line: str, findings: list[Finding]) -> None:
+        self.common, self.key, self.line, self.findings = common, key, line, findings
+
+
+def scan_file(source: SourceProse, pseudonyms: frozenset[str],
+              abbreviations: frozenset[str]) -> Iterable[Finding]:
+    """The gate's findings in one file."""
+    file, path = source.file, source.path
+    placeholder_lines: set[int] = set()
+    contexts: dict[tuple[bool, bool], Context] = {}
+    for span in source.spans:
+        text = file.text[span.start:span.end]
+        if _PLAIN.fullmatch(text):
+            continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
+        prose = blank_non_prose(text) if _LINKS.search(text) else text
+        person = source.kind == "person" and span.key in ("title", "body")
+        names = span.key not in NAMED_ON_PURPOSE
+        if (context := contexts.get((person, names))) is None:
+            context = contexts[person, names] = Context(person, pseudonyms, abbreviations,
+                                                        names=names)
+        raw = _CITATION.sub(_blank, text) if "[@" in text else text
+        for code, index, flagged, message in hits(prose, raw, context):
+            yield finding(code, path, file.position(span.start + index), message, flagged)
+        for index, flagged in unfinished.marks(prose):
+            yield finding("unfinished-mark", path, file.position(span.start + index),
+                          f"'{flagged}' is an editorial mark: finish the text and remove it",
+                          flagged)
+        for index in unfinished.placeholder_dates(text):
+            position = file.position(span.start + index)
+            placeholder_lines.add(position[0])
+            yield finding("unfinished-placeholder", path, position,
+                          f"'{unfinished.PLACEHOLDER_DATE}' is a placeholder date, not a real one: "
+                          "set the real date", unfinished.PLACEHOLDER_DATE)
+    for offset in source.placeholders:
+        position = file.position(offset)
+        if position[0] not in placeholder_lines:
+            yield finding("unfinished-placeholder", path, position,
+                          "a '# PLACEHOLDER' mark: set the real value, then remove the mark",
+                          "PLACEHOLDER")
+
+
+_PLAIN = re.compile(r"[a-z ,.'’-]*")
+_CITATION = re.compile(r"\[@[^\]\n]*\]")
+#: What blank_non_prose blanks starts with one of these: without any, there is nothing to do.
+_LINKS = re.compile(r"\]\(|://|\[@|\]:")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+@lru_cache(maxsize=1)
+def _rules() -> str:
+    """A digest of the gate's own code and data."""
+    folder = Path(__file__).parent
+    return digest(*((folder / name).read_text(encoding="utf-8") for name in _RULE_FILES))
+
+
+def _relative(source: SourceFile, raw: RawContent) -> str:
+    """A content file's path inside the content folder."""
+    try:
+        return source.path.relative_to(raw.root).as_posix()
+    except ValueError:
+        return source.name
+
+
+def _pseudonym(text: str) -> str | None:
+    """The pseudonym a case about a person introduces in its body, if any."""
+    kind, body = example_parts(text)
+    if kind != "person":
+        return None
+    return people.pseudonym(body.lstrip(), people.OPENERS)
