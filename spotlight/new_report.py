@@ -19,7 +19,7 @@ from .content.scaffold import SCHEMA_DIR, slugify
 from .content.yamlio import YList, YMap
 from .errors import Problem, SpotlightError, display_path
 from .importing.dates import single_date
-from .importing.mapping import PLACEHOLDER_DATE  # a date not known yet: the build refuses it
+from .importing.report_file import PLACEHOLDER_DATE  # a date not known yet: the build refuses it
 from .importing.site_file import SiteFile
 from .importing.yaml_writer import scalar
 

@@ -1,7 +1,7 @@
 """Unfinished work: what an author leaves to come back to, which must not be published.
 
 - ``spotlight import`` writes ``1900-01-01`` where the source gives no date, with a
-  ``# PLACEHOLDER`` comment beside it (see importing/mapping.py); either stops a build.
+  ``# PLACEHOLDER`` comment beside it (see importing/report_file.py); either stops a build.
 - Editorial marks in the text: TODO, TK, TKTK, XX, XXX, FIXME, TBC, TBD (in capitals, as
   words), and a bracketed note such as "[check]", "[check date]" or "[TK]" that is not the
   text of a link.

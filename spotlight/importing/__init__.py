@@ -2,8 +2,9 @@
 -> content files.
 
 read the source -> parse (one parser per format) -> outline -> map -> write. Parsers produce the
-shared document model (``document.py``); the mapper (``mapping.py``) turns it into file texts;
-``write.py`` is the only part that writes.
+shared document model (``document.py``); the mapper (``mapping.py``) turns it into file texts:
+the report file (``report_file.py``), the examples (``examples.py``) and what it adds to
+site.yml (``site_additions.py``); ``write.py`` is the only part that writes.
 
 Owns: the parsers of each format, the document model they share, and the mapping to content
 files.

@@ -1,0 +1,116 @@
+"""What an import adds to site.yml: the region and its PDUs, the practice themes of the
+source's sections (and that a theme's examples have no Outcome), and the abbreviations the
+source uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from . import abbreviations
+from . import yaml_writer as y
+from .document import Document, Kind, Warn
+from .examples import slugify, unique
+from .outline import Outline, Section, normalise
+from .site_file import SiteFile
+
+_REGION_IN_TITLE = re.compile(r"[–—:-]\s*(?:the probation service\s*[–—-]\s*)?(.+?)\s+region\s*$",
+                              re.IGNORECASE)
+_REGION_IN_SUMMARY = re.compile(r"^(.+?)\s+effective practice summary$", re.IGNORECASE)
+
+
+def find_region(shape: Outline, title: str, site: SiteFile,
+            warn: Warn) -> tuple[str, str | None, dict[str, str]]:
+    """The region's slug, its name when it is new to site.yml, and its PDUs by name."""
+    name = None
+    for section in shape.sections:
+        if section.role == "summary" and (match := _REGION_IN_SUMMARY.match(section.title)):
+            name = match.group(1).strip()
+            break
+    if name is None and (match := _REGION_IN_TITLE.search(title)):
+        name = match.group(1).strip()
+    if name is None:
+        warn(shape.title.line if shape.title else 1,
+             "no region found in the title (such as '... – East Midlands region'): the region "
+             "is 'Unknown region'; rename it in site.yml")
+        name = "Unknown region"
+    for region in site.items("regions"):
+        if normalise(str(region.get("name"))) == normalise(name) or \
+                str(region.get("slug")) == slugify(name):
+            pdus = {str(p.get("name", "")).lower(): str(p.get("slug"))
+                    for p in region.get("pdus") or () if isinstance(p, dict)}
+            return str(region.get("slug")), None, pdus
+    return slugify(name), name, {}
+
+
+def region_yaml(slug: str, name: str, pdus: dict[str, str]) -> str:
+    text = f"- slug: {y.scalar(slug)}\n  name: {y.scalar(name)}"
+    if pdus:
+        text += "\n  pdus:" + "".join(f"\n    - slug: {y.scalar(s)}\n      name: {y.scalar(n)}"
+                                      for s, n in sorted(pdus.items()))
+    return text
+
+
+def theme_of(section: Section, site: SiteFile, used: set[str], warn: Warn) -> tuple[str, bool]:
+    """The practice theme of a section, and whether its title differs from the section's."""
+    title = section.title or "Examples of effectiveness"
+    line = section.heading.line if section.heading else 0
+    match = site.match_theme(title)
+    if match is not None and str(match["slug"]) not in used:
+        slug = str(match["slug"])
+        if normalise(str(match["title"])) != normalise(title):
+            warn(line, f"section '{title}' is the practice theme '{match['title']}' ({slug}): "
+                       f"its heading reads '{match['title']}'")
+            used.add(slug)
+            return slug, True
+        used.add(slug)
+        return slug, False
+    slugs = {str(t.get("slug")) for t in site.items("practice_themes")} | used
+    slug = unique(slugify(title, 40), slugs)
+    used.add(slug)
+    site.add("practice_themes", y.comment(f"Added by spotlight import (line {line}): check the "
+                                          "title and write an intro.") +
+             f"\n- slug: {y.scalar(slug)}\n  title: {y.scalar(title)}\n  intro: \"\"")
+    warn(line, f"section '{title}' matches no practice theme: added the practice theme "
+               f"'{slug}' to site.yml")
+    return slug, False
+
+
+def mark_no_outcomes(section: Section, theme: str, site: SiteFile, warn: Warn) -> None:
+    """Set ``outcome_expected: false`` on the practice theme of a section whose examples have
+    no Outcome at all (statutory victim work, management oversight): that is its form."""
+    if not section.examples or any(b.kind == Kind.OUTCOME for part in section.examples
+                                   for b in part.blocks):
+        return
+    entry = next((t for t in site.items("practice_themes") if str(t.get("slug")) == theme), None)
+    if entry is not None and entry.get("outcome_expected") is False:
+        return
+    site.extend_item("practice_themes", theme, [
+        "# Its examples in the imported spotlight have no Outcome.", "outcome_expected: false"])
+    warn(section.heading.line if section.heading else 0,
+         f"no example in section '{section.title}' has an Outcome: site.yml says "
+         f"'outcome_expected: false' for practice theme '{theme}'")
+
+
+def add_abbreviations(document: Document, site: SiteFile, warn: Warn) -> None:
+    """Glossary entries for the abbreviations the source spells out, and a commented draft of
+    those it uses without spelling them out."""
+    texts = [b.text for b in document.blocks]
+    glossary = site.data.get("glossary")
+    have = set(glossary) if isinstance(glossary, dict) else set()
+    known = site.data.get("known_abbreviations")
+    have |= {str(k) for k in known} if isinstance(known, list) else set()
+    spelled = {k: v for k, v in abbreviations.definitions("\n".join(texts)).items()
+               if k not in have}
+    draft = [a for a in abbreviations.used(texts) if a not in have and a not in spelled]
+    if not spelled and not draft:
+        return
+    site.add_glossary(abbreviations.glossary_lines(spelled, draft,
+                                                   PurePosixPath(document.source).name))
+    if spelled:
+        warn(0, f"added {len(spelled)} abbreviation(s) the source spells out to the glossary in "
+                f"site.yml: {', '.join(sorted(spelled))}")
+    if draft:
+        warn(0, f"{len(draft)} abbreviation(s) used without being spelled out: "
+                f"{', '.join(sorted(draft))}; site.yml lists them under 'glossary' as a draft "
+                "to complete")
