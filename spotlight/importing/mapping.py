@@ -93,8 +93,8 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
         site.add("regions", region_yaml(region, region_name, context.new_pdus))
     dates = dates_of(fieldwork, parts.published, warn)
     files[f"reports/{report}.yml"] = report_yaml(document, title, region, dates, parts, shape,
-                                                  inline, sections_yaml, any(
-                                                      "standards:" in t for t in files.values()))
+                                                 inline, sections_yaml, any(
+                                                     "standards:" in t for t in files.values()))
     add_abbreviations(document, site, warn)
     files["site.yml"] = site.render()
     return Plan(files, report, count, len(sections_yaml), tuple(warnings))

@@ -37,7 +37,9 @@ def without_published(blocks: list[Block], parts: ReportParts) -> list[Block]:
 
 
 def report_slug(slug: str | None, region: str, fieldwork: tuple[dt.date, dt.date] | None,
-                 published: dt.date | None, source: str, existing: frozenset[str]) -> str:
+                published: dt.date | None, source: str, existing: frozenset[str]) -> str:
+    """The report's slug: ``slug`` as given, else the region and the year of its fieldwork
+    (or publication), else the source's name; refused if malformed or already taken."""
     last = fieldwork[1] if fieldwork else published
     year = last.year if last else None
     chosen = slug or (f"{region}-{year}" if year else slugify(PurePosixPath(source).stem))
@@ -52,6 +54,8 @@ def report_slug(slug: str | None, region: str, fieldwork: tuple[dt.date, dt.date
 
 @dataclass(frozen=True)
 class Dates:
+    """The report's dates, and which of them the source does not give."""
+
     start: dt.date
     end: dt.date
     published: dt.date
@@ -60,7 +64,8 @@ class Dates:
 
 
 def dates_of(fieldwork: tuple[dt.date, dt.date] | None, published: dt.date | None,
-           warn: Warn) -> Dates:
+             warn: Warn) -> Dates:
+    """The report's dates, each missing one a placeholder (with a warning)."""
     if fieldwork is None:
         warn(0, "no fieldwork dates found (such as 'between 24 February and 04 April 2025'): "
                 f"the report says {PLACEHOLDER_DATE}; set the real dates")
@@ -72,8 +77,9 @@ def dates_of(fieldwork: tuple[dt.date, dt.date] | None, published: dt.date | Non
 
 
 def report_yaml(document: Document, title: str, region: str, dates: Dates,
-                 parts: ReportParts, shape: Outline, inline: Inline, sections: list[str],
-                 examples_have_standards: bool) -> str:
+                parts: ReportParts, shape: Outline, inline: Inline, sections: list[str],
+                examples_have_standards: bool) -> str:
+    """The text of the report file."""
     fix = "  # PLACEHOLDER: the source gives no date; set the real one"
     out = [y.comment(f"Imported by spotlight import from {PurePosixPath(document.source).name}."),
            f"title: {y.scalar(title)}", f"region: {y.scalar(region)}", "fieldwork:",

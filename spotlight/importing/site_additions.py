@@ -20,7 +20,7 @@ _REGION_IN_SUMMARY = re.compile(r"^(.+?)\s+effective practice summary$", re.IGNO
 
 
 def find_region(shape: Outline, title: str, site: SiteFile,
-            warn: Warn) -> tuple[str, str | None, dict[str, str]]:
+                warn: Warn) -> tuple[str, str | None, dict[str, str]]:
     """The region's slug, its name when it is new to site.yml, and its PDUs by name."""
     name = None
     for section in shape.sections:
@@ -44,6 +44,7 @@ def find_region(shape: Outline, title: str, site: SiteFile,
 
 
 def region_yaml(slug: str, name: str, pdus: dict[str, str]) -> str:
+    """A new region's entry of site.yml, with its PDUs."""
     text = f"- slug: {y.scalar(slug)}\n  name: {y.scalar(name)}"
     if pdus:
         text += "\n  pdus:" + "".join(f"\n    - slug: {y.scalar(s)}\n      name: {y.scalar(n)}"
