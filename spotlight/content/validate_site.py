@@ -29,7 +29,7 @@ def settings_of(source: SourceFile, assets: frozenset[str],
     record = check(fields.SITE, data, source.name, 1, found)
     if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
         return None  # each missing field is already reported
-    if record["language"] and (wrong := language_problem(record["language"])):
+    if record["language"] and (wrong := language_problem(record["language"], LANGUAGES)):
         found.append(Problem(source.name, record.line_of("language"), wrong))
     # An entry without its slug or code is reported already and cannot be referred to.
     for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),

@@ -26,12 +26,13 @@ from markupsafe import Markup  # what ``render`` returns
 
 from .checks import Finding
 from .links import example_target
-from .markers import RenderContext, render
+from .markers import ANY_PAGE, RenderContext, at_page, render
 from .parsed import Image, Located, Parsed, parse
 from .syntax import make_parser, safe_url, url_scheme
 
-__all__ = ["Finding", "Image", "Located", "Markup", "Parsed", "RenderContext", "example_target",
-           "make_parser", "parse", "render", "safe_url", "url_scheme"]
+__all__ = ["ANY_PAGE", "Finding", "Image", "Located", "Markup", "Parsed", "RenderContext",
+           "at_page", "example_target", "make_parser", "parse", "render", "safe_url",
+           "url_scheme"]
 
 # Each class keeps the name it is known by, spotlight.markdown.X (as before the package was
 # split into modules): what names it, and what pickles it between workers, stays the same.

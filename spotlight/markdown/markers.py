@@ -1,6 +1,7 @@
 """The markers ``parse`` leaves in a field's HTML for what depends on the page it lands on
 (heading levels, the path back to the site's root, citation numbers, links to examples), and
-``render``, which fills them in for each page."""
+``render``, which fills them in for each page; ``at_page`` fills in, in a whole page, the root
+of a text shown on pages at several depths (``ANY_PAGE``)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,17 @@ class RenderContext:
     citation_targets: dict[str, str] = field(default_factory=dict)
     #: The examples the page shows, each at ``#example-<slug>``: links to them lead there.
     examples_here: frozenset[str] = frozenset()
+
+
+#: The root of a text shown on pages at several depths (the licence in every page's footer):
+#: rendered with this as ``RenderContext.root``, it is filled in for each page by ``at_page``.
+ANY_PAGE = "\x00p\x00"
+
+
+def at_page(html: str, root: str) -> str:
+    """``html`` (a whole page) with the root of each text shown at several depths filled in:
+    ``root``, the path from the page back to the site's root."""
+    return html.replace(ANY_PAGE, escapeHtml(root)) if MARK in html else html
 
 
 def render(html: str, context: RenderContext) -> Markup:

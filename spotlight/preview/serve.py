@@ -19,7 +19,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,10 +111,8 @@ def serve(options: ServeOptions, log: Log) -> None:
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
-        # Every change is reported (no filter): the site is brought up to date from them.
-        changes = watchfiles.watch(*_watched(options), debounce=400, step=20,
-                                   rust_timeout=100, yield_on_timeout=True, watch_filter=None)
-        next(changes)  # the first time-out: the watcher is in place
+        watching = _watched(options)
+        changes = _watch(watching)
         rebuild(first=True)
         gc.freeze()  # the site as built lives on: the collector need not look at it again
         # A save makes tens of thousands of short-lived objects: collected in fewer, larger
@@ -139,7 +137,14 @@ def serve(options: ServeOptions, log: Log) -> None:
         try:
             settled = True  # whether the site was checked against the disk since the last save
             last = time.monotonic()
-            for changed in changes:
+            while True:
+                # The site file may name an override folder outside the content folder (or
+                # stop naming it): the folders watched follow the visual theme as built.
+                if (wanted := _watched(options, site.theme_folders)) != watching:
+                    changes.close()
+                    watching, changes = wanted, _watch(wanted)
+                    rebuild()  # what changed while no watcher was in place
+                changed = next(changes)
                 if changed:  # only the files the watcher saw change are read again
                     rebuild(changed={Path(path) for _, path in changed})
                     settled, last = False, time.monotonic()
@@ -147,6 +152,7 @@ def serve(options: ServeOptions, log: Log) -> None:
                     _settle(rebuild, state)
                     settled = True
         finally:
+            changes.close()
             server.stopping.set()
             server.shutdown()
             server.server_close()
@@ -187,8 +193,21 @@ def _editor(options: ServeOptions, log: Log) -> Editor:
     return Editor(options.content, fetch())
 
 
-def _watched(options: ServeOptions) -> list[Path]:
-    """The content folder and every folder of the visual theme chain that exists."""
+def _watched(options: ServeOptions, built: tuple[Path, ...] = ()) -> list[Path]:
+    """The content folder and every folder of the visual theme chain that exists: the chain
+    of the options, and the chain ``built`` (with an override named in the site file)."""
     theme, _ = load_theme(options.visual_theme, options.theme_override)
     folders = [options.content, *(theme.folders if theme is not None else ())]
+    known = {folder.resolve() for folder in folders}
+    folders += [folder for folder in built  # a folder inside one watched already is watched
+                if not any(folder.resolve().is_relative_to(other) for other in known)]
     return [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+
+def _watch(folders: list[Path]) -> Generator[set[tuple[watchfiles.Change, str]], None, None]:
+    """Every change in ``folders`` (no filter: the site is brought up to date from them),
+    or an empty set every 0.1 s without any; returned once the watcher is in place."""
+    changes = watchfiles.watch(*folders, debounce=400, step=20, rust_timeout=100,
+                               yield_on_timeout=True, watch_filter=None)
+    next(changes)  # the first time-out: the watcher is in place
+    return changes

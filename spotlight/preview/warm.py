@@ -76,6 +76,12 @@ class WarmSite:
         self._theme: tuple[Path, ...] = ()
         self._themes = _Themes()
 
+    @property
+    def theme_folders(self) -> tuple[Path, ...]:
+        """The folders of the visual theme as last built, with an override folder named in
+        the site file (which may be outside the content folder)."""
+        return self._theme
+
     def update(self, changed: Collection[Path] | None = None) -> Snapshot | None:
         """Bring the site up to date with the content and visual theme on disk; return the new
         snapshot, or None when nothing that the site is made from changed.
