@@ -15,6 +15,10 @@ the file with pikepdf and checks what a screen reader depends on:
 - no leader characters (runs of dots) in a link's text;
 - every figure has alternative text (13-004);
 - a table's header rows are in the tree once, not again on every page it runs over;
+- every header cell a table cell names (its /Headers) is a TH in the tree, and every element
+  /ID is in the IDTree, which names elements of the tree only (Matterhorn 15-003; PDF/UA-1
+  7.5; ISO 32000-1 14.7.2);
+- no /K names an object that is not there (an element dropped from the tree);
 - fonts are embedded and map to Unicode (31-009, 31-027);
 - pages with annotations set /Tabs /S (Matterhorn 28-002 in spirit; PDF/UA-1 7.18.3);
 - no section, article, table or list is cut in two at a page break;
@@ -51,6 +55,8 @@ class Audit:
     lists: list[int] = field(default_factory=list)  # how many items each list has
     paragraphs: list[str] = field(default_factory=list)  # each P's text, white space removed
     artifacts: Counter[str] = field(default_factory=Counter)  # "/Pagination /Header": count
+    # Each TD: (its page index, its text, the text of each header cell its /Headers names).
+    cells: list[tuple[int | None, str, tuple[str, ...]]] = field(default_factory=list)
 
     def failures(self) -> dict[str, int]:
         """The conditions that failed, with their counts."""
@@ -72,6 +78,10 @@ CONDITIONS = (
     "leader characters in a link",
     "figure without /Alt",
     "table with more than one header group",
+    "table cell /Headers naming no header cell in the tree",
+    "element /ID missing from the IDTree",
+    "IDTree entry naming no element of the tree",
+    "/K naming an object that is not there",
     "font not embedded",
     "font without ToUnicode",
     "page with annotations but no /Tabs /S",
@@ -174,6 +184,8 @@ def audit(path: Path) -> Audit:
         root = pdf.Root.StructTreeRoot
         held: dict[tuple[int, int], tuple[int, int]] = {}  # (page, mcid) -> element
         annotations_in_tree: dict[tuple[int, int], tuple[int, int]] = {}
+        identified: dict[str, tuple[str, tuple[int, int], str]] = {}  # /ID -> kind, element, text
+        cells: list[tuple[str, int | None, str, list[str]]] = []  # kind, page, text, /Headers
 
         def text_of(element: pikepdf.Object, page: int | None) -> str:
             found = []
@@ -199,6 +211,14 @@ def audit(path: Path) -> Audit:
                 result.headings.append((kind, " ".join(text_of(element, page).split())))
             if kind == "/Link" and "/Link" in inside:
                 counts["link nested in a link"] += 1
+            if "/ID" in element:
+                identified[str(element.ID)] = (kind, element.objgen,
+                                               " ".join(text_of(element, page).split()))
+            if kind in ("/TD", "/TH"):
+                cells.append((kind, page, " ".join(text_of(element, page).split()),
+                              [str(name) for name in _headers(element)]))
+            counts["/K naming an object that is not there"] += sum(
+                not isinstance(kid, (int, pikepdf.Dictionary)) for kid in _kids(element))
             if kind == "/Figure" and not str(element.get("/Alt", "")).strip():
                 counts["figure without /Alt"] += 1
             children = [k for k in _kids(element)
@@ -244,6 +264,10 @@ def audit(path: Path) -> Audit:
         counts["tagged content outside the structure tree"] = sum(
             1 for key in texts if key not in held)
         _check_parent_tree(pdf, root, held, annotations_in_tree, counts)
+        _check_headers(root, identified, cells, counts)
+        result.cells = [(page, text, tuple(identified[name][2] for name in names
+                                           if name in identified))
+                        for kind, page, text, names in cells if kind == "/TD"]
         level = 0
         for kind, _ in result.headings:
             number = int(kind[2])
@@ -372,6 +396,37 @@ def _check_parent_tree(pdf: pikepdf.Pdf, root: pikepdf.Object,
                 entry = tree.get(int(annot.get("/StructParent", -1)))
                 if entry is None or entry.objgen != annotations[annot.objgen]:
                     counts["ParentTree entry not the element holding the content"] += 1
+
+
+def _headers(element: pikepdf.Object) -> list[pikepdf.Object]:
+    """The header cell IDs a table cell's attributes (a dictionary or an array of them)
+    name."""
+    attributes = element.get("/A")
+    if attributes is None:
+        return []
+    found: list[pikepdf.Object] = []
+    for attribute in (attributes if isinstance(attributes, pikepdf.Array) else [attributes]):
+        if isinstance(attribute, pikepdf.Dictionary) and "/Headers" in attribute:
+            found.extend(attribute.Headers)
+    return found
+
+
+def _check_headers(root: pikepdf.Object,
+                   identified: dict[str, tuple[str, tuple[int, int], str]],
+                   cells: list[tuple[str, int | None, str, list[str]]],
+                   counts: Counter[str]) -> None:
+    """Every /Headers name is a TH of the tree; the IDTree maps every /ID of the tree to its
+    element, and nothing else."""
+    for _, _, _, names in cells:
+        counts["table cell /Headers naming no header cell in the tree"] += sum(
+            identified.get(name, ("",))[0] != "/TH" for name in names)
+    listed = dict(pikepdf.NameTree(root.IDTree).items()) if "/IDTree" in root else {}
+    for name, (_, objgen, _) in identified.items():
+        entry = listed.get(name)
+        if not isinstance(entry, pikepdf.Dictionary) or entry.objgen != objgen:
+            counts["element /ID missing from the IDTree"] += 1
+    counts["IDTree entry naming no element of the tree"] += sum(
+        name not in identified for name in listed)
 
 
 def _check_fonts(pdf: pikepdf.Pdf, counts: Counter[str]) -> None:

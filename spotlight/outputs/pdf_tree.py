@@ -62,6 +62,9 @@ class Tree:
         self.page_index = {reference: index for index, reference
                            in enumerate(self.page_references)}
         self.root: pydyf.Dictionary = self.get(pdf.catalog["StructTreeRoot"])
+        # Every element with an /ID (a table's header cell), by its ID, as first read: the
+        # tidying may leave it out of the tree (pdf_headers.py then points at the one kept).
+        self.identified: dict[str, Element] = {}
 
     def get(self, reference: bytes) -> Any:
         """The object a reference (``b"12 0 R"``) names."""
@@ -81,6 +84,8 @@ class Tree:
         node = Element(str(element["S"]), key, tag, page, element)
         if text is not None:
             (node.suffix if "::" in tag else node.texts).append(text)
+        if "ID" in element:
+            self.identified[name_of(element["ID"])] = node
         objects = self.objects
         for kid in element.get("K", ()):
             if isinstance(kid, int):
@@ -102,6 +107,12 @@ class Tree:
 
 def _number(reference: bytes) -> int:
     return int(reference[:reference.index(b" ")])
+
+
+def name_of(value: object) -> str:
+    """An /ID or a /Headers entry as text (WeasyPrint gives them as ``pydyf.String``)."""
+    value = getattr(value, "string", value)
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
 def content(element: Element) -> list[tuple[int, int]]:
