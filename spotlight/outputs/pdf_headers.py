@@ -24,56 +24,68 @@ import pydyf
 from .pdf_tree import Element, Tree, name_of
 
 
-def link_headers(tree: Tree, documents: list[Element]) -> None:
-    """Point every /Headers of the tidied tree (``documents``) at header cells it holds, and
-    give the tree's root an IDTree of the elements with an /ID it holds."""
+def link_headers(tree: Tree, kept: set[int]) -> None:
+    """Point every /Headers of the tidied tree at header cells it holds, and give the tree's
+    root an IDTree of the elements with an /ID it holds (``kept``: the object numbers of the
+    tree's elements, as ``pdf_tree.write`` returns them)."""
     root = tree.root
     if not tree.identified and "IDTree" not in root:  # no header cells: nothing names one
         return
-    kept: dict[str, Element] = {}  # ID -> the element of the tree that has it
+    held: dict[str, Element] = {}  # ID -> the element of the tree that has it
     by_source: dict[tuple[int, str], str] = {}  # (HTML element, type) -> the ID kept for it
-    cells: list[pydyf.Dictionary] = []  # the attributes of cells with /Headers
-    stack = list(reversed(documents))
-    while stack:
-        element = stack.pop()
-        made = element.obj
-        if made is not None:
-            if "ID" in made:
-                name = name_of(made["ID"])
-                kept[name] = element
-                if element.key is not None:
-                    by_source.setdefault((element.key, element.kind), name)
-            attributes = made.get("A")
-            if attributes is not None:
-                cells.extend(a for a in (attributes if isinstance(attributes, list)
-                                         else (attributes,))
-                             if isinstance(a, dict) and "Headers" in a)
-        stack.extend(kid for kid in reversed(element.kids) if isinstance(kid, Element))
+    for name, element in tree.identified.items():  # in the order of the tree as first read
+        if element.obj is not None and element.obj.number in kept:
+            held[name] = element
+            if element.key is not None:
+                by_source.setdefault((element.key, element.kind), name)
+    cells: list[pydyf.Dictionary] = []  # the attributes of the tree's cells with /Headers
+    for element in tree.attributed:
+        if element.obj is not None and element.obj.number in kept:
+            attributes = element.obj["A"]
+            cells.extend(a for a in (attributes if isinstance(attributes, list)
+                                     else (attributes,))
+                         if isinstance(a, dict) and "Headers" in a)
+    relinked: dict[tuple[str, ...], pydyf.Array | None] = {}  # most cells name the same
     for attributes in cells:
-        names: list[str] = []
-        for header in attributes["Headers"]:
-            named: str | None = name_of(header)
-            if named not in kept:
-                source = tree.identified.get(named)  # type: ignore[arg-type]
-                named = None if source is None or source.key is None else by_source.get(
-                    (source.key, source.kind))
-            if named is not None and named not in names:
-                names.append(named)
-        if names != [name_of(header) for header in attributes["Headers"]]:
-            attributes["Headers"] = pydyf.Array([pydyf.String(name) for name in names])
-    _write_id_tree(tree, kept)
+        given = tuple(map(name_of, attributes["Headers"]))
+        if given not in relinked:
+            relinked[given] = _relinked(given, held, by_source, tree.identified)
+        names = relinked[given]
+        if names is not None:
+            attributes["Headers"] = names
+    _write_id_tree(tree, held)
 
 
-def _write_id_tree(tree: Tree, kept: dict[str, Element]) -> None:
-    """The root's IDTree made anew (in its own object if it had one): the IDs of ``kept``,
+def _relinked(given: tuple[str, ...], held: dict[str, Element],
+              by_source: dict[tuple[int, str], str],
+              identified: dict[str, Element]) -> pydyf.Array | None:
+    """The /Headers to write in place of ``given``: each name the tree does not hold
+    replaced by the one kept for the same HTML cell (or left out if there is none), each
+    once; None if ``given`` stays as it is."""
+    names: list[str] = []
+    for name in given:
+        named: str | None = name
+        if name not in held:
+            source = identified.get(name)
+            named = None if source is None or source.key is None else by_source.get(
+                (source.key, source.kind))
+        if named is not None and named not in names:
+            names.append(named)
+    if tuple(names) == given:
+        return None
+    return pydyf.Array([pydyf.String(name) for name in names])
+
+
+def _write_id_tree(tree: Tree, held: dict[str, Element]) -> None:
+    """The root's IDTree made anew (in its own object if it had one): the IDs of ``held``,
     in order, each with its element."""
     root = tree.root
-    if not kept:
+    if not held:
         root.pop("IDTree", None)
         return
     entries = pydyf.Array()
-    for name in sorted(kept):  # a name tree's keys in order
-        entries.extend([pydyf.String(name), kept[name].obj.reference])  # type: ignore[union-attr]
+    for name in sorted(held):  # a name tree's keys in order
+        entries.extend([pydyf.String(name), held[name].obj.reference])  # type: ignore[union-attr]
     id_tree = tree.get(root["IDTree"]) if "IDTree" in root else None
     if id_tree is None:
         id_tree = pydyf.Dictionary()

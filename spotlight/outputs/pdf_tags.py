@@ -62,13 +62,12 @@ def tidy(document: object, pdf: pydyf.PDF) -> None:
         for element in documents:
             _normalise(element, repeated)
         tagged -= repeated
-        link_headers(tree, documents)
         dropped: set[int] = set()
         language = pdf.catalog.get("Lang")
         language = str(getattr(language, "string", "") or "en")
         for element in documents:
             dropped |= _join_link_annotations(element, language)
-        write(tree, documents, dropped)
+        link_headers(tree, write(tree, documents, dropped))
         mark_pagination(tree, tagged)
     except Exception as error:
         raise TidyError(str(error) or type(error).__name__) from error
