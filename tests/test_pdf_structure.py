@@ -256,6 +256,9 @@ TABLES = """<!DOCTYPE html>
 <p>Between the tables.</p>
 <table><thead><tr><th>Step</th><th>Owner</th></tr></thead>
 <tbody><tr><td>Plan</td><td>Ann</td></tr><tr><td>Review</td><td>Ann</td></tr></tbody></table>
+<table><thead><tr><th></th><th>Score</th></tr></thead>
+<tbody><tr><td>Start</td><td>score 1</td></tr></tbody></table>
+<p>By month.</p>
 <table><thead><tr><th>Month</th><th>Note</th></tr></thead>
 <tbody>{months}</tbody></table>
 </body></html>"""
@@ -279,8 +282,8 @@ def test_header_rows_footer_and_row_headers_are_linked_on_every_page(tmp_path: P
     result = audit(path)
     assert result.failures() == {}
     assert (result.elements["/Table"], result.elements["/THead"],
-            result.elements["/TFoot"]) == (3, 3, 1)
-    assert len(result.cells) == 2 * 79 + 2 * 2 + 2 * 59, "each data cell once"
+            result.elements["/TFoot"]) == (4, 4, 1)
+    assert len(result.cells) == 2 * 79 + 2 * 2 + 2 + 2 * 59, "each data cell once"
     cells = {text: (page, set(headers)) for page, text, headers in result.cells}
     weeks = {cells[f"met {i}"][0] for i in range(1, 80)}
     assert len(weeks) >= 3, "the first table runs over three pages or more"
@@ -289,6 +292,8 @@ def test_header_rows_footer_and_row_headers_are_linked_on_every_page(tmp_path: P
         assert cells[f"missed {i}"][1] == {f"Week {i}", "Not seen", "Missed", "Missed in all"}
     assert cells["Plan"][1] == cells["Review"][1] == {"Step"}
     assert cells["Ann"][1] == {"Owner"}
+    # An empty header cell holds no content, so it is not in the tree: nothing names it.
+    assert (cells["Start"][1], cells["score 1"][1]) == (set(), {"Score"})
     assert len({cells[f"Month {i}"][0] for i in range(1, 60)}) >= 2
     for i in range(1, 60):
         assert (cells[f"Month {i}"][1], cells[f"note {i}"][1]) == ({"Month"}, {"Note"})
