@@ -18,7 +18,7 @@ the file with pikepdf and checks what a screen reader depends on:
 - every header cell a table cell names (its /Headers) is a TH in the tree, and every element
   /ID is in the IDTree, which names elements of the tree only (Matterhorn 15-003; PDF/UA-1
   7.5; ISO 32000-1 14.7.2);
-- no /K names an object that is not there (an element dropped from the tree);
+- no object refers to one that is not there (``null``: an element the tidying dropped);
 - fonts are embedded and map to Unicode (31-009, 31-027);
 - pages with annotations set /Tabs /S (Matterhorn 28-002 in spirit; PDF/UA-1 7.18.3);
 - no section, article, table or list is cut in two at a page break;
@@ -42,6 +42,7 @@ from .pdf_content import check_fonts, content_texts
 from .pdf_pages import HEADINGS, kids, page_of, pages_in_reading_order, split_fragments
 from .pdf_tables import check_headers, headers
 
+REFERENCE = re.compile(rb"\b(\d+) \d+ R\b")  # an indirect reference, once unparsed
 LEADER = re.compile(r"(\.\s*){4,}|…{2,}|(·\s*){3,}")  # a dotted leader, not an ellipsis
 
 
@@ -82,7 +83,7 @@ CONDITIONS = (
     "table cell /Headers naming no header cell in the tree",
     "element /ID missing from the IDTree",
     "IDTree entry naming no element of the tree",
-    "/K naming an object that is not there",
+    "reference to an object that is not there",
     "font not embedded",
     "font without ToUnicode",
     "page with annotations but no /Tabs /S",
@@ -136,8 +137,6 @@ def audit(path: Path) -> Audit:
             if kind in ("/TD", "/TH"):
                 cells.append((kind, page, " ".join(text_of(element, page).split()),
                               [str(name) for name in headers(element)]))
-            counts["/K naming an object that is not there"] += sum(
-                not isinstance(kid, (int, pikepdf.Dictionary)) for kid in kids(element))
             if kind == "/Figure" and not str(element.get("/Alt", "")).strip():
                 counts["figure without /Alt"] += 1
             children = [k for k in kids(element)
@@ -205,6 +204,7 @@ def audit(path: Path) -> Audit:
                     if annot.get("/Subtype") == "/Link" and not _meaningful(contents, annot):
                         counts["link without a meaningful /Contents"] += 1
         check_fonts(pdf, counts)
+        counts["reference to an object that is not there"] = _references_to_nothing(pdf)
     return result
 
 
@@ -242,6 +242,23 @@ def _check_parent_tree(pdf: pikepdf.Pdf, root: pikepdf.Object,
                 entry = tree.get(int(annot.get("/StructParent", -1)))
                 if entry is None or entry.objgen != annotations[annot.objgen]:
                     counts["ParentTree entry not the element holding the content"] += 1
+
+
+def _references_to_nothing(pdf: pikepdf.Pdf) -> int:
+    """How many references, in all the file's objects, name an object that is ``null`` (as
+    the tidying writes the elements it leaves out of the tree): a /K, /P, ParentTree or
+    IDTree entry naming one would be a dangling link for a screen reader."""
+    missing: set[int] = set()
+    present: list[pikepdf.Object] = [pdf.trailer]
+    for number in range(1, int(pdf.trailer.Size)):
+        found = pdf.get_object(number, 0)
+        if found is None:
+            missing.add(number)
+        else:
+            present.append(found.stream_dict if isinstance(found, pikepdf.Stream) else found)
+    return sum(int(number) in missing for found in present
+               if isinstance(found, (pikepdf.Dictionary, pikepdf.Array))
+               for number in REFERENCE.findall(found.unparse(resolved=True)))
 
 
 def main(paths: list[str]) -> int:
