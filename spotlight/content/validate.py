@@ -352,6 +352,14 @@ def _file_problem(src: str, assets: frozenset[str], noun: str) -> str | None:
                 "(remote images are never fetched)")
     path = posixpath.normpath(unquote(urlsplit(src).path))
     if path.startswith("/") or path == ".." or path.startswith("../"):
+        # Written from the file's own folder (as some editors' previews read it), it may name
+        # a file of the content folder: say how to write it.
+        inside = path.lstrip("/")
+        while inside.startswith("../"):
+            inside = inside[3:]
+        if inside in assets:
+            return (f"{noun} '{src}': paths are written from the content folder, not from "
+                    f"this file's folder; write '{shown(inside)}'")
         return f"{noun} '{src}' is outside the content folder"
     if path not in assets:
         twin = lookalike(path, assets)

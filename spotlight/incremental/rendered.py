@@ -25,6 +25,9 @@ class PdfSource(Protocol):
     @property
     def fallbacks(self) -> tuple[str, ...]: ...
 
+    @property
+    def site_url(self) -> str: ...
+
 
 Document = TypeVar("Document", bound=PdfSource, covariant=True)
 

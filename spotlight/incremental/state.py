@@ -210,8 +210,9 @@ class Reuse:
         todo = []
         for document in rendered.pdfs:
             mark = rendered.pdf_records.get(document.path, PageRecord(""))
-            records[document.path] = record = PdfRecord(digest(files, document.html, *(
-                document.fallbacks)), (), mark.key, mark.deps)
+            records[document.path] = record = PdfRecord(digest(
+                files, document.site_url, document.html, *document.fallbacks), (), mark.key,
+                mark.deps)
             found = previous.pdfs.get(document.path) if previous else None
             if found and found.inputs == record.inputs:  # the same HTML: the same PDF
                 records[document.path] = replace(record, warnings=found.warnings)

@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -28,6 +29,7 @@ from ..content.theme import VisualTheme
 from ..errors import Problem, display_path
 from ..site.render import PdfDocument
 from . import pdf_tags
+from .pdf_links import site_links
 from .pdf_objects import PageReferencesOnce, encode_once
 from .pdf_tree import IDENTITY
 
@@ -128,25 +130,39 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
                 f"{document.max_pages}, even in its tightest layout; shorten it")))
         options = {"pdf_variant": PDF_VARIANT, "uncompressed_pdf": False,
                    "pdf_identifier": _identifier(document, html)}
+        links = partial(site_links, content_uri=_content_uri(document),
+                        pdf_path=document.path, site_url=document.site_url)
         try:  # the structure tree is tidied before the file is written
-            data = rendered.write_pdf(finisher=_tidied, **options)
+            data = rendered.write_pdf(finisher=partial(_tidied, links), **options)
         except pdf_tags.TidyError as error:  # a PDF less accessible beats no PDF at all
             warnings.append(Problem(document.path, None, (
                 f"PDF: its structure tree could not be tidied for screen readers ({error})")))
-            data = rendered.write_pdf(finisher=_finished, **options)
+            data = rendered.write_pdf(finisher=partial(_finished, links), **options)
     return document.path, data, warnings
 
 
-def _tidied(document: object, pdf: pydyf.PDF) -> None:
-    """WeasyPrint's finisher: the structure tree tidied, then each object serialised once."""
+def _content_uri(document: PdfDocument) -> str:
+    """The ``file:`` address of the content folder, in which the document's HTML "lives"
+    (see ``PdfDocument.base_url``)."""
+    depth = document.path.count("/") + 1
+    return document.base_url.rsplit("/", depth)[0] + "/"
+
+
+def _tidied(links: Callable[[pydyf.PDF], object], document: object, pdf: pydyf.PDF) -> None:
+    """WeasyPrint's finisher: links made to lead to the website, the structure tree tidied,
+    then each object serialised once."""
     with _collector_paused():
+        links(pdf)
         pdf_tags.tidy(document, pdf)
         encode_once(pdf)
 
 
-def _finished(document: object, pdf: pydyf.PDF) -> None:
-    """The finisher when the tree could not be tidied: each object serialised once."""
+def _finished(links: Callable[[pydyf.PDF], object], document: object,
+              pdf: pydyf.PDF) -> None:
+    """The finisher when the tree could not be tidied: links made to lead to the website,
+    each object serialised once."""
     with _collector_paused():
+        links(pdf)
         encode_once(pdf)
 
 

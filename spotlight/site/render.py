@@ -34,7 +34,8 @@ class PdfDocument:
     """The HTML a PDF is made from, where its relative links resolve, and its stylesheets.
 
     ``fallbacks`` are tighter layouts of the same document, tried in turn while the PDF has
-    more than ``max_pages`` pages.
+    more than ``max_pages`` pages. ``site_url`` is the site's ``base_url`` ("" for none):
+    where the document's relative links lead (see outputs/pdf_links.py).
     """
 
     path: str
@@ -44,6 +45,7 @@ class PdfDocument:
     stylesheets: tuple[Path, ...] = ()
     fallbacks: tuple[str, ...] = ()
     max_pages: int | None = None
+    site_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -234,7 +236,7 @@ class _PdfRenderer:
         # folder down), so that the same relative image paths resolve to the content's files.
         base_url = (self._root / path).with_suffix(".html").as_uri()
         return PdfDocument(path, html[0], base_url, title, self._stylesheets,
-                           tuple(html[1:]), 1 if fits > 1 else None)
+                           tuple(html[1:]), 1 if fits > 1 else None, self._site.base_url or "")
 
 
 class _located:
