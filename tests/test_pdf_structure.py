@@ -275,8 +275,9 @@ def test_header_rows_footer_and_row_headers_are_linked_on_every_page(tmp_path: P
     html = TABLES.format(rows=rows, months=months)
     theme, _ = load_theme("default", None)
     assert theme is not None
-    pdfs, _ = render_pdfs([PdfDocument("tables.pdf", html, tmp_path.as_uri() + "/", "Tables")],
-                          tmp_path, theme, workers=1)
+    document = PdfDocument(path="tables.pdf", html=html, base_url=tmp_path.as_uri() + "/",
+                           title="Tables")
+    pdfs, _ = render_pdfs([document], tmp_path, theme, workers=1)
     path = tmp_path / "tables.pdf"
     path.write_bytes(pdfs["tables.pdf"])
     result = audit(path)
