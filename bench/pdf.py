@@ -26,7 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from spotlight.content.load import load, load_theme  # noqa: E402
+from spotlight.content.load import load  # noqa: E402
+from spotlight.content.theme import load_theme  # noqa: E402
 from spotlight.content.validate import validate  # noqa: E402
 from spotlight.outputs import pdf_tags  # noqa: E402
 from spotlight.outputs.pdf import PDF_VARIANT, render_pdfs  # noqa: E402

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .content.load import RawContent, load, load_theme
+from .content.load import RawContent, load
+from .content.theme import load_theme
 from .errors import Problem, SpotlightError
 from .incremental import NOT_OUTPUT, Reuse
 
@@ -191,7 +192,7 @@ def _labels(options: BuildOptions, pdfs: Pdfs) -> dict[str, str]:
     """"PDF, 1.2 MB, 30 pages" for each PDF of the build: made now, or kept from the last."""
     if not pdfs.records:
         return {}
-    from .outputs.pdf import pdf_label, read_previous
+    from .outputs.pdf_files import pdf_label, read_previous
 
     return {path: pdf_label(data) for path in sorted(pdfs.records)
             if (data := pdfs.made.get(path) or read_previous(options.out, path)) is not None}

@@ -8,7 +8,7 @@ The parts, lowest first (see each package's ``__init__`` docstring for what it o
   package's own ``__init__`` (the version);
 - ``markdown/``: markdown-it and spotlight's plugins;
 - ``content/``: what an author writes and the visual theme, as read and validated, with
-  ``model.py``, the typed models every stage after validation reads;
+  ``model/``, the typed models every stage after validation reads;
 - ``incremental/``: what a build reuses from the previous one;
 - ``site/``: the assembled site and its rendering, in memory;
 - ``outputs/``: writing the output folder, the PDFs, the search index;
@@ -16,7 +16,7 @@ The parts, lowest first (see each package's ``__init__`` docstring for what it o
 - ``checks/``: ``spotlight check`` and the publish gate;
 - ``build.py``: ``build()``;
 - ``preview/``, ``editor/`` (the form editor of ``serve --edit``), ``importing/``,
-  ``publishing/``, ``project.py``, ``new_report.py`` and ``cli.py``: the commands.
+  ``publishing/``, ``project.py``, ``new_report.py`` and ``cli/``: the commands.
 
 Imports made only for type checking (under ``if TYPE_CHECKING:``) never run, and are left out
 of the layers; but they make no cycle either, so that a reader (and mypy) can follow every

@@ -48,6 +48,15 @@ def test_init_content_passes_check_strictly(tmp_path: Path,
     assert result.stdout == ""
 
 
+def test_init_of_this_folder_by_name_does_not_say_cd(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", ".")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("Created content with 9 file(s). Next: spotlight new report (or "
+                             "spotlight serve to preview the example content)\n")
+
+
 def test_init_name_makes_a_project_that_builds_from_inside(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)

@@ -274,13 +274,6 @@ def test_strict_fails_on_any_weasyprint_warning(site, tmp_path: Path) -> None:  
     assert not (tmp_path / "strict").exists()
 
 
-def _link_addresses(pdf: Pdf) -> list[str]:
-    """The address of every link to outside the PDF, page by page."""
-    return [str(annotation.get_object()["/A"]["/URI"])
-            for page in pdf.reader.pages for annotation in page.get("/Annots") or ()
-            if "/A" in annotation.get_object()]
-
-
 def test_a_link_to_a_page_of_the_site_leads_to_the_website_not_the_build_machine(
         site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     content = site("minimal")
@@ -291,8 +284,8 @@ def test_a_link_to_a_page_of_the_site_leads_to_the_website_not_the_build_machine
     report = Pdf(tmp_path / "out" / "reports" / "north-2025.pdf")
     handout = Pdf(tmp_path / "out" / "examples" / "second-case.pdf")
     # Where the same link leads on the web page: under the site's base_url.
-    assert "https://test.example.org/examples/first-case.html#outcome" in _link_addresses(report)
-    assert "https://test.example.org/examples/first-case.html#outcome" in _link_addresses(handout)
+    assert "https://test.example.org/examples/first-case.html#outcome" in report.uri_links()
+    assert "https://test.example.org/examples/first-case.html#outcome" in handout.uri_links()
     site_file = (content / "site.yml").read_text()
     overlay(content, {"site.yml": site_file.replace("base_url: https://test.example.org/\n", "")})
     assert run("build", "--content", "site", "--out", "out").exit_code == 0
@@ -300,8 +293,8 @@ def test_a_link_to_a_page_of_the_site_leads_to_the_website_not_the_build_machine
     # (beside the page it was made from).
     report = Pdf(tmp_path / "out" / "reports" / "north-2025.pdf")
     handout = Pdf(tmp_path / "out" / "examples" / "second-case.pdf")
-    assert "../examples/first-case.html#outcome" in _link_addresses(report)
-    assert "first-case.html#outcome" in _link_addresses(handout)
+    assert "../examples/first-case.html#outcome" in report.uri_links()
+    assert "first-case.html#outcome" in handout.uri_links()
     for pdf in (report, handout):
-        assert not [a for a in _link_addresses(pdf) if a.startswith("file:")]
+        assert not [a for a in pdf.uri_links() if a.startswith("file:")]
         assert str(tmp_path) not in pdf.path.read_bytes().decode("latin-1")

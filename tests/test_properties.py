@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from spotlight import markdown
-from spotlight.content.load import RawContent, SourceFile, load, load_theme
-from spotlight.content.theme import VisualTheme
+from spotlight.content.load import RawContent, SourceFile, load
+from spotlight.content.theme import VisualTheme, load_theme
 from spotlight.content.validate import validate
 from spotlight.errors import SpotlightError
 from spotlight.site.assemble import assemble

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from spotlight.preview.http import locate, safe_parts
+from spotlight.preview.access import locate, safe_parts
 
 from .conftest import REPO, copy_site, overlay
 
@@ -53,8 +53,11 @@ class Preview:
             time.sleep(0.1)
 
 
-def _start(tmp_path: Path, *options: str) -> Iterator[Preview]:
+def _start(tmp_path: Path, *options: str,
+           prepare: Callable[[Path], None] | None = None) -> Iterator[Preview]:
     content = copy_site("minimal", tmp_path / "site")
+    if prepare is not None:
+        prepare(content)
     out = tmp_path / "preview"
     command = [sys.executable, "-m", "spotlight", "serve", "--content", "site", "--out",
                "preview", "--port", "0", *options]
@@ -269,3 +272,21 @@ def test_stopping_the_preview_while_it_indexes_leaves_no_pagefind_running(
         for pid in _pagefind_runs(tmp_path):
             with suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_an_override_folder_named_in_the_site_file_is_watched(tmp_path: Path) -> None:
+    # The site file names an override folder outside the content folder: an edit there shows
+    # up by itself, as an edit of the content does.
+    def prepare(content: Path) -> None:
+        site_file = (content / "site.yml").read_text()
+        overlay(content, {"site.yml": site_file + "theme_override: ../look\n"})
+        overlay(tmp_path / "look", {"templates/base.html": _BASE.format(note="First look")})
+
+    for preview in _start(tmp_path, "--no-pdf", prepare=prepare):
+        preview.until("/reports/north-2025.html", lambda page: "First look" in page)
+        overlay(tmp_path / "look", {"templates/base.html": _BASE.format(note="Second look")})
+        preview.until("/reports/north-2025.html", lambda page: "Second look" in page)
+
+
+_BASE = ('{{% extends "!default/base.html" %}}'
+         '{{% block head %}}{{{{ super() }}}}<meta name="note" content="{note}">{{% endblock %}}')

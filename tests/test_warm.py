@@ -23,7 +23,7 @@ import pytest
 
 from spotlight.build import BuildOptions, build
 from spotlight.errors import SpotlightError
-from spotlight.preview.http import INDEXING
+from spotlight.preview.overlay import INDEXING
 from spotlight.preview.warm import Snapshot
 
 from .conftest import REPO, overlay
@@ -137,7 +137,8 @@ def test_the_preview_serves_what_a_clean_build_writes_after_every_kind_of_edit(
 def test_the_search_page_says_while_its_results_are_being_updated() -> None:
     import threading
 
-    from spotlight.preview.http import PreviewServer, PreviewState
+    from spotlight.preview.http import PreviewServer
+    from spotlight.preview.state import PreviewState
 
     page = b'<!DOCTYPE html><html lang="en"><body><main>Search</main></body></html>'
     pages = {"search/index.html": page, "index.html": page}

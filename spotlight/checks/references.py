@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+from ..markdown import example_target
+from ..model import example_page
 from .corpus import Corpus, ReportView
 from .finding import Finding, finding
 from .sources import Text
@@ -22,15 +24,23 @@ _ID_RE = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 def check(corpus: Corpus) -> list[Finding]:
-    """Every cross-reference finding of every report."""
+    """Every cross-reference finding of every report, and of every example's own page."""
     found: list[Finding] = []
     ids = cache(lambda page: frozenset(_ID_RE.findall(corpus.pages[page])))
+    links: dict[tuple[str, tuple[int, int], str], Finding] = {}  # one finding per link
     for view in corpus.reports():
         found += _uncited(corpus, view)
         found += _duplicate_titles(corpus, view)
         for text in view.texts:
-            found += _links(corpus, view.page, text, ids)
-    return found
+            for item in _links(corpus, view.page, text, ids):
+                links.setdefault((item.path, (item.line, item.col), item.text), item)
+    # An example's text is on its own page too, where an anchor of the report page is not.
+    for example in corpus.content.examples:
+        body = corpus.text(example.name, "body")
+        if body is not None and example_page(example.slug) in corpus.pages:
+            for item in _links(corpus, example_page(example.slug), body, ids):
+                links.setdefault((item.path, (item.line, item.col), item.text), item)
+    return found + list(links.values())
 
 
 def _uncited(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
@@ -60,6 +70,7 @@ def _duplicate_titles(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
 
 
 def _links(corpus: Corpus, page: str, text: Text, ids) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    examples = {e.slug for e in corpus.content.examples}
     for link in text.parsed.links:
         href = link.value
         parts = urlsplit(href)
@@ -68,13 +79,19 @@ def _links(corpus: Corpus, page: str, text: Text, ids) -> Iterator[Finding]:  # 
         start = text.line_offset(link.line)
         index = text.value.find(href, start)
         position = text.position(index if index >= 0 else start)
-        if parts.path.startswith("/"):
+        target = page
+        if (to_example := example_target(href)) is not None:
+            # The build checks that it names an example (content/cross_check.py) and makes
+            # it lead there on each page; a named part of it is on the example's own page.
+            if not to_example[1] or to_example[0] not in examples:
+                continue
+            target, parts = example_page(to_example[0]), urlsplit(f"#{to_example[1]}")
+        elif parts.path.startswith("/"):
             yield finding("ref-link", text.path, position,
                           f"link '{href}' starts with '/', which breaks when the site is "
                           "published in a folder: write it relative to the page", href)
             continue
-        target = page
-        if parts.path:
+        elif parts.path:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page),
                                                        unquote(parts.path)))
             if target not in corpus.published:
@@ -86,13 +103,20 @@ def _links(corpus: Corpus, page: str, text: Text, ids) -> Iterator[Finding]:  # 
                 and unquote(parts.fragment) not in ids(target):
             yield finding("ref-anchor", text.path, position,
                           f"link '{href}' on {page} names the anchor '#{parts.fragment}', "
-                          f"which {target} does not have", href)
+                          f"which {target} does not have{_anchor_hint(parts.fragment, examples)}",
+                          href)
+
+
+def _anchor_hint(anchor: str, examples: set[str]) -> str:
+    slug = unquote(anchor).removeprefix("example-")
+    if anchor.startswith("example-") and slug in examples:
+        return f"; to point at an example, link to its file: '{slug}.md'"
+    return ""
 
 
 def _hint(target: str) -> str:
     if target.endswith(".md"):
-        return ("; to point at an example, link to its anchor on the report page, "
-                "such as '#example-<slug>'")
+        return "; to point at an example, link to its file, such as 'kyle.md'"
     if target.startswith(".."):
         return "; it is outside the site"
     return ""

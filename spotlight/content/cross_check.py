@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import PurePath
 
 from .. import markdown
 from ..errors import Problem
@@ -12,11 +13,15 @@ from . import suggest
 
 
 def cross_check(settings: Settings, reports: list[ReportSource], examples: list[ExampleSource],
-                report_files: set[str], found: list[Problem]) -> None:
+                report_files: set[str], found: list[Problem],
+                example_files: Mapping[str, str] | None = None,
+                site_file: str = "site.yml") -> None:
     """Add to ``found`` every name in ``reports`` and ``examples`` that names nothing.
 
     ``report_files`` are the report files' names, so that an example naming a report whose
-    file failed to validate is not reported again.
+    file failed to validate is not reported again; ``example_files`` maps each example file's
+    name without ``.md`` to its path, so that a link to an example file that failed to
+    validate is not reported either; ``site_file`` is the site file's name.
     """
     themes = {t.slug: t.title for t in settings.practice_themes}
     regions = {r.slug: r for r in settings.regions}
@@ -41,6 +46,15 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
         keys = {r.key for r in report.references}
         for parsed in _report_markdown(report):
             _check_citations(parsed, keys, report.name, found)
+    slugs = {e.slug: e for e in examples}
+    files = {**(example_files or {}), **{PurePath(e.name).stem: e.name for e in examples}}
+    texts = [(site_file, t) for t in (settings.licence, settings.accessibility,
+                                          *(t.intro for t in settings.practice_themes))]
+    texts += [(r.name, parsed) for r in reports for parsed in _report_markdown(r)]
+    texts += [(e.name, e.body) for e in examples]
+    for name, parsed in texts:
+        if parsed is not None:
+            _check_example_links(parsed, slugs, files, name, found)
 
     seen_slugs: dict[str, ExampleSource] = {}
     for example in examples:
@@ -106,6 +120,26 @@ def _report_markdown(report: ReportSource) -> list[markdown.Parsed]:
     return parsed
 
 
+def _check_example_links(parsed: markdown.Parsed, slugs: Mapping[str, ExampleSource],
+                         files: Mapping[str, str], name: str, found: list[Problem]) -> None:
+    for link in parsed.links:
+        target = markdown.example_target(link.value)
+        if target is None or target[0] in slugs:
+            continue
+        slug = target[0]
+        path = files.get(slug)
+        own = next((e for e in slugs.values() if e.name == path), None)
+        if own is not None:  # the file's example has a slug of its own
+            message = (f"link '{link.value}' names the example of {own.name}, whose slug is "
+                       f"'{own.slug}' (set in its front matter): write '{own.slug}.md'")
+        elif path is not None:
+            continue  # the example of that file has problems of its own, reported there
+        else:
+            message = (f"link '{link.value}' names no example: there is no example file "
+                       f"'{slug}.md'" + _file_choices(slugs, slug))
+        found.append(Problem(name, link.line, message))
+
+
 def _check_citations(parsed: markdown.Parsed, keys: set[str], name: str, found: list[Problem],
                      report: str | None = None) -> None:
     for citation in parsed.citations:
@@ -113,3 +147,9 @@ def _check_citations(parsed: markdown.Parsed, keys: set[str], name: str, found: 
             where = f" of report '{report}'" if report else ""
             found.append(Problem(name, citation.line,
                                  f"citation [@{citation.value}] names no reference{where}"))
+
+
+def _file_choices(slugs: Mapping[str, ExampleSource], slug: str) -> str:
+    """The example file a mistyped link most likely meant, written as a link is."""
+    hint = suggest.did_you_mean(slug, {s: s for s in slugs})
+    return hint.replace("'?", ".md'?") if hint else ""

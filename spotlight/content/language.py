@@ -7,6 +7,7 @@ after it, so anything else (a path, a sentence, a very long tag) is refused here
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 #: RFC 5646's grammar for a language tag (grandfathered tags aside): language, extended
 #: language, script, region, variants, extensions and private use.
@@ -24,8 +25,10 @@ _PRIVATE = re.compile(r"x(?:-[a-z0-9]{1,8})+", re.IGNORECASE)
 MAX_LENGTH = 30
 
 
-def language_problem(tag: str) -> str | None:
-    """Why ``tag`` cannot be the site's language, or None when it can."""
+def language_problem(tag: str, spoken: Collection[str] = ()) -> str | None:
+    """Why ``tag`` cannot be the site's language, or None when it can; with ``spoken`` (the
+    languages spotlight writes its pages' own words in), a tag of another language cannot
+    be either: pages in English marked as French would be read aloud as French."""
     shown = tag.encode("unicode_escape").decode("ascii")
     if not (_TAG.fullmatch(tag) or _PRIVATE.fullmatch(tag)) or not tag.isascii():
         return (f"language '{shown}' is not a language tag: write one such as en-GB "
@@ -33,4 +36,8 @@ def language_problem(tag: str) -> str | None:
     if len(tag) > MAX_LENGTH:
         return (f"language '{shown}' is longer than {MAX_LENGTH} characters: use a shorter "
                 "tag such as en-GB or cy")
+    if spoken and tag.split("-")[0].lower() not in spoken:
+        return (f"language '{shown}' is not one spotlight publishes in: it writes the pages' "
+                "own words (menus, headings, dates) in English and Welsh only; use en-GB "
+                "(English), cy (Welsh) or cy-GB")
     return None

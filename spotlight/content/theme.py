@@ -1,13 +1,18 @@
 """Visual themes: the lookup chain of folders (override folder, chosen theme, built-in default)
-that templates and static files come from. Not to be confused with practice themes, which are
-content taxonomy. The Jinja environment templates render in is in environment.py."""
+that templates and static files come from, and its reading (``load_theme``). Not to be
+confused with practice themes, which are content taxonomy. The Jinja environment templates
+render in is in environment.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Problem
+from ..errors import Problem, Problems
+from . import suggest
+from .load import read_source
+from .memo import check_svg
+from .walk import inside, walk
 
 DEFAULT_THEME = "default"
 
@@ -59,3 +64,59 @@ class VisualTheme:
             if label == f"!{layer.label}" and rest in layer.templates:
                 return layer.templates[rest][1]
         return None
+
+
+def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, list[Problem]]:
+    """Read the visual theme chain: the override folder, the chosen theme, the default.
+
+    Each folder holds ``templates/`` (Jinja) and ``static/`` (CSS, fonts, images).
+    """
+    problems = Problems()
+    root = themes_root()
+    folders: list[tuple[str, Path]] = []
+    if override is not None:
+        if override.is_dir():
+            folders.append(("override", override))
+        else:
+            problems.add(override, None, "the theme override folder does not exist")
+    if name != DEFAULT_THEME:
+        chosen = root / name
+        if not chosen.is_dir():
+            known = sorted(p.name for p in root.iterdir() if p.is_dir())
+            problems.add(str(name), None,
+                         f"unknown visual theme '{name}'{suggest.unknown(name, known)}")
+        else:
+            folders.append(("theme", chosen))
+    folders.append(("default", root / DEFAULT_THEME))
+    warnings = Problems()
+    layers = tuple(_layer(label, folder, problems, warnings) for label, folder in folders)
+    if problems:
+        return None, list(problems.items)
+    return VisualTheme(layers, warnings.items), []
+
+
+def _layer(label: str, folder: Path, problems: Problems, warnings: Problems) -> ThemeLayer:
+    templates: dict[str, tuple[str, Path]] = {}
+    static: dict[str, Path] = {}
+    real_root = folder.resolve()
+    for kind in ("templates", "static"):
+        base = folder / kind
+        for path in walk(base, (".",), problems):
+            if not inside(path, real_root, problems, "the visual theme's folder"):
+                continue
+            relative = path.relative_to(base).as_posix()
+            if kind == "templates":
+                if (source := read_source(path, relative, problems)) is not None:
+                    templates[relative] = (source.text, path)
+                continue
+            static[relative] = path
+            # The built-in themes' stylesheets are checked by the tests, not at every build.
+            if label == "override" and path.suffix.lower() == ".css" and \
+                    (css := read_source(path, relative, problems)):
+                from .theme_css import css_warnings  # only for a theme override
+
+                for line, message in css_warnings(css.text, relative):
+                    warnings.add(path, line, message)
+            elif label == "override" and path.suffix.lower() == ".svg":
+                check_svg(path, problems)  # served from the site, as content SVGs are
+    return ThemeLayer(label, folder, templates, static)

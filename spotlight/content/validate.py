@@ -58,7 +58,9 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
                                  f"{first.name}; rename one of the report files"))
     if settings is not None:
         report_files = {f.path.stem for f in raw.reports}
-        cross_check(settings, reports, examples, report_files, found)
+        example_files = {f.path.stem: f.name for f in raw.examples}
+        cross_check(settings, reports, examples, report_files, found, example_files,
+                    raw.site.name if raw.site else "site.yml")
         found += translation_errors(settings, reports, examples)
         found = suggest.with_taxonomy(found, _taxonomy(settings, report_files))
     if found or settings is None:
@@ -92,7 +94,7 @@ def _settings(source: SourceFile, assets: frozenset[str], found: list[Problem]) 
     record = check(fields.SITE, data, source.name, 1, found)
     if record is None or any(record[f.name] is None for f in fields.SITE.fields if f.required):
         return None  # each missing field is already reported
-    if record["language"] and (wrong := language_problem(record["language"])):
+    if record["language"] and (wrong := language_problem(record["language"], LANGUAGES)):
         found.append(Problem(source.name, record.line_of("language"), wrong))
     # An entry without its slug or code is reported already and cannot be referred to.
     for name, key in (("practice_themes", "slug"), ("standards", "code"), ("regions", "slug"),

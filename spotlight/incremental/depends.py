@@ -10,9 +10,9 @@ A page or PDF of the previous build is kept, not made again, when none of these 
 3. **of every example, what any page may show**: every field of its front matter, and all that
    is found in its text (description, citations, images, links...), but not the text itself;
 4. **the text of each example it read** (``example:<slug>``) while it rendered. Reading a
-   field of a model declared with ``metadata=EXAMPLE_TEXT`` (see model.py: an example's body
-   and Outcome, a glossary made from examples' texts) notes the texts of the examples the
-   object holds, whatever the template that reads it.
+   field of a model declared with ``metadata=EXAMPLE_TEXT`` (see model/report.py: an
+   example's body and Outcome, a glossary made from examples' texts) notes the texts of the
+   examples the object holds, whatever the template that reads it.
 
 The first three make the ``shared`` key that every page's key includes; the fourth makes each
 page's own part. A PDF depends, besides, on its HTML and on the files WeasyPrint reads: every

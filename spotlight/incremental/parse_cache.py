@@ -22,7 +22,7 @@ from ..content.yamlio import YList, YMap
 from ..markdown import Finding, Image, Located, Parsed
 from .digests import digest
 
-_FORMAT = 4  # 4: numbers that are not plain whole numbers kept as written
+_FORMAT = 5  # 4: numbers that are not plain whole numbers kept as written; 5: links to examples
 #: What ``ParseCache.front`` returns when the cache does not have the front matter.
 MISSING = object()
 

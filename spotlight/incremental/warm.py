@@ -2,7 +2,7 @@
 
 A build reads the previous build's records from disk and saves its own; the preview keeps
 them in this process instead (``Warm``), so that a save re-reads only the files that changed
-(their stat data, see ``content.load.FileMemo``), validates again only the examples whose
+(their stat data, see ``content.memo.FileMemo``), validates again only the examples whose
 text changed, and renders only the pages whose inputs changed, by the same rule as a build
 (depends.py): ``WarmReuse`` is ``Reuse`` with its records in memory.
 """
@@ -19,7 +19,8 @@ from .records import Manifest, PageRecord
 from .state import Reuse
 
 if TYPE_CHECKING:
-    from ..content.load import FileMemo, RawContent
+    from ..content.load import RawContent
+    from ..content.memo import FileMemo
     from ..content.theme import VisualTheme
     from ..errors import Problem
     from .rendered import RenderedPages

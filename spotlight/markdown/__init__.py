@@ -3,7 +3,8 @@
 - citations: ``[@key]`` becomes a numbered link to the report's reference list;
 - figures: an image alone in its paragraph becomes ``<figure>`` with its title as caption;
 - outcomes: a ``## Outcome`` (Welsh: ``## Canlyniad``) heading splits an example body into
-  narrative and Outcome.
+  narrative and Outcome;
+- links to examples: ``[Kyle's case](kyle.md)`` leads to that example (links.py).
 
 Each Markdown field is parsed and rendered to HTML once (``parse``). What depends on the page
 the HTML lands on (heading levels, the path back to the site's root, citation numbers) is left
@@ -33,8 +34,10 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from . import links
 from .checks import MAX_NESTING, Finding, guard_nesting
 from .checks import find as find_hidden_text
+from .links import example_target as example_target
 
 _CITATION_RE = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 _OUTCOME_RE = re.compile(r"^(?:outcome|canlyniad):?$", re.IGNORECASE)  # English, Welsh
@@ -43,7 +46,7 @@ _REFUSED: ContextVar[list[str] | None] = ContextVar("refused_addresses", default
 #: Marks what ``render`` fills in per page. markdown-it turns NUL in the source into U+FFFD,
 #: so a marker can only come from the renderer, never from content.
 _MARK = "\x00"
-_MARKER_RE = re.compile("\x00(h[1-6]|r|c[a-z0-9-]+)\x00")
+_MARKER_RE = re.compile("\x00(h[1-6]|r|c[a-z0-9-]+|[eE][a-z0-9-]+)\x00")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ class RenderContext:
     citation_ids: dict[str, list[str]] = field(default_factory=dict)
     reference_href: str = ""
     citation_targets: dict[str, str] = field(default_factory=dict)
+    #: The examples the page shows, each at ``#example-<slug>``: links to them lead there.
+    examples_here: frozenset[str] = frozenset()
 
 
 def url_scheme(url: str) -> str | None:
@@ -193,8 +198,12 @@ class _Renderer(RendererHTML):
         return img
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        if tokens[idx].markup == "autolink":  # <https://...>: the text is the address
-            tokens[idx].attrJoin("class", "address")
+        token = tokens[idx]
+        if token.markup == "autolink":  # <https://...>: the text is the address
+            token.attrJoin("class", "address")
+        elif (to_example := links.marker(_MARK, str(token.attrGet("href") or ""))) is not None:
+            token = token.copy(attrs={**token.attrs, "href": to_example})
+            return self.renderToken([token], 0, options, env)
         return self.renderToken(tokens, idx, options, env)
 
     def citation(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -308,6 +317,8 @@ def render(html: str, context: RenderContext) -> Markup:
             return str(min(6, context.heading_base + max(0, int(code[1]) - 2)))
         if code == "r":
             return escapeHtml(context.root)
+        if code[0] in "eE":
+            return escapeHtml(links.fill(code, context.root, context.examples_here))
         return _citation(code[1:], context)
 
     return Markup(_MARKER_RE.sub(fill, html))

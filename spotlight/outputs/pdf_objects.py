@@ -22,7 +22,7 @@ import pydyf
 
 class PageReferencesOnce(pydyf.PDF):
     """A ``pydyf.PDF`` whose ``page_references`` are formatted once for its pages (a PDF
-    that WeasyPrint made is given this class when it starts tagging, see pdf.py)."""
+    that WeasyPrint made is given this class when it starts tagging, see pdf_identity.py)."""
 
     @property
     def page_references(self) -> tuple[bytes, ...]:

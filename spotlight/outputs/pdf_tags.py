@@ -8,7 +8,7 @@ L > Div > LI with term and definition as separate items; running headers and pag
 are tagged content outside the tree. Nothing in the markup or CSS can change that, so this
 module rewrites the tree before WeasyPrint writes the file: ``tidy`` is the ``finisher``
 WeasyPrint's ``write_pdf`` calls with its PDF objects, and uses what
-``pdf._record_box_identity`` records on each element (which HTML element it came from):
+``pdf_identity.record_box_identity`` records on each element (which HTML element it came from):
 
 - fragments of one HTML element that follow each other are merged into one element, with
   marked-content references (/MCR) where its content is on another page than its /Pg;

@@ -20,7 +20,7 @@ import pydyf
 
 from .pdf_objects import Freed
 
-# What ``pdf._record_box_identity`` puts on each element WeasyPrint makes, as a Python
+# What ``pdf_identity.record_box_identity`` puts on each element WeasyPrint makes, as a Python
 # attribute (never written to the file): (HTML element's number, its tag, a link's text).
 IDENTITY = "spotlight_identity"
 

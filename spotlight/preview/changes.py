@@ -21,14 +21,12 @@ from ..content.load import (
     REPORTS_DIR,
     SITE_FILE,
     STATIC_DIR,
-    FileMemo,
     RawContent,
     SourceFile,
     _left_out,
-    _read,
-    _remembered,
-    check_asset,
+    read_source,
 )
+from ..content.memo import FileMemo, check_asset, remembered
 from ..errors import Problems
 
 #: Names ``load`` leaves out, as its walk does: hidden files and folders, and "_drafts".
@@ -80,10 +78,10 @@ def patched(raw: RawContent, changed: Iterable[Path], memo: FileMemo,
             return None  # a folder or a link: only a walk can tell what it holds
         problems = Problems()
         if relative == SITE_FILE:
-            site = _remembered(memo, full, problems, _read, relative)
+            site = remembered(memo, full, problems, read_source, relative)
         elif (kind == REPORTS_DIR and full.suffix in (".yml", ".yaml")) or (
                 kind == EXAMPLES_DIR and full.suffix == ".md"):
-            if (source := _remembered(memo, full, problems, _read, relative)) is not None:
+            if (source := remembered(memo, full, problems, read_source, relative)) is not None:
                 if at is not None:
                     mine[at] = source  # in its place
                 else:

@@ -1,14 +1,8 @@
 """The preview's web server: serves files of the build folder and nothing else.
 
-Every request path is decoded once, as a browser sends it; a path that still holds a ``%``
-after that (a double-encoded one), a ``..`` or ``.`` segment, a hidden name, a backslash or a
-NUL is refused, and what remains must resolve, links followed, to a file inside the build
-folder. A request whose Host header is not a name the preview listens on (127.0.0.1,
-localhost, [::1] or the ``--host`` given, with the port) is refused: a web page elsewhere could
-otherwise read the drafts through DNS rebinding. HTML pages get a small script that reloads
-them when the preview rebuilds (and, while the content is broken, a list of its problems;
-on the search page, while the search index catches up, a status saying so); the files
-served are never changed.
+Only requests that name the preview, for files inside its folders, are answered (access.py).
+HTML pages get a small script that reloads them when the preview rebuilds, and the problems or
+warnings of the latest build (overlay.py); the files served are never changed.
 
 The site's pages and files are served from memory (``PreviewServer.site``, see warm.py);
 what is made on disk (the search index, the PDFs) from the folders ``roots`` names.
@@ -16,152 +10,25 @@ what is made on disk (the search index, the PDFs) from the folders ``roots`` nam
 
 from __future__ import annotations
 
-import html
-import ipaddress
 import mimetypes
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
+
+from .access import host_names, is_ip, locate, safe_parts
+from .overlay import EVENTS, page
+from .state import PreviewState
 
 if TYPE_CHECKING:
     from ..editor.web import Editor, Response
 
-EVENTS = "/__spotlight__/events"
 _KEEP_ALIVE = 15.0
 #: The search page (site/render.py's SEARCH_PAGE), whose results come from the index that
 #: catches up in the background.
 SEARCH_PAGE = "search/index.html"
-
-
-@dataclass
-class PreviewState:
-    """What the preview has built: a generation number that grows with every build, and the
-    problems of the latest one (none when it succeeded); whether the search index is being
-    brought up to date, and how many times it has been (``indexed``)."""
-
-    generation: int = 0
-    problems: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()  # of the latest good build
-    has_good_build: bool = False
-    indexing: bool = False
-    indexed: int = 0
-    changed: threading.Condition = field(default_factory=threading.Condition)
-    #: Held while a build replaces the pages and its problems are published, and while a page
-    #: is read and given the problems: a page is never served with another build's problems.
-    writing: threading.Lock = field(default_factory=threading.Lock)
-
-    def publish(self, problems: tuple[str, ...],
-                warnings: tuple[str, ...] | None = None) -> None:
-        """Record a finished build (its ``warnings``, when it is a good one) and wake every
-        page waiting for a reload."""
-        with self.changed:
-            self.generation += 1
-            self.problems = problems
-            if warnings is not None:
-                self.warnings = warnings
-            self.has_good_build = self.has_good_build or not problems
-            self.changed.notify_all()
-
-    def index(self, indexing: bool) -> None:
-        """Record that the search index is being brought up to date, or (False) that it is."""
-        with self.changed:
-            if self.indexing and not indexing:
-                self.indexed += 1
-            self.indexing = indexing
-            self.changed.notify_all()
-
-    def wait(self, seen: str, timeout: float, search: bool = False) -> str:
-        """The current generation (with ``search``, and the search index's count: "3:2"),
-        once it differs from ``seen`` or ``timeout`` has passed."""
-        def now() -> str:
-            return f"{self.generation}:{self.indexed}" if search else str(self.generation)
-
-        with self.changed:
-            self.changed.wait_for(lambda: now() != seen, timeout)
-            return now()
-
-
-def safe_parts(url_path: str) -> list[str] | None:
-    """The segments of a request path, or None when the path must be refused."""
-    decoded = unquote(url_path)
-    if any(bad in decoded for bad in ("%", "\\", "\x00")):
-        return None
-    parts = [part for part in decoded.split("/") if part]
-    if any(part.startswith(".") for part in parts):
-        return None
-    return parts
-
-
-def locate(roots: tuple[Path, ...], parts: list[str]) -> Path | None:
-    """The first file that ``parts`` names inside one of ``roots`` (index.html for a folder)."""
-    for root in roots:
-        real_root = root.resolve()
-        candidate = root.joinpath(*parts)
-        if candidate.is_dir():
-            candidate = candidate / "index.html"
-        try:
-            real = candidate.resolve(strict=True)
-        except (OSError, RuntimeError):
-            continue
-        if real.is_relative_to(real_root) and real.is_file():
-            return real
-    return None
-
-
-def host_names(host: str, port: int) -> frozenset[str]:
-    """The Host headers a preview listening on ``host`` and ``port`` answers to."""
-    names = {"127.0.0.1", "localhost", "[::1]", host.lower()}
-    names = {f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names if n}
-    return frozenset({f"{n}:{port}" for n in names} | (names if port == 80 else set()))
-
-
-def _ip(name: str) -> bool:
-    try:
-        ipaddress.ip_address(name.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
-def _script(generation: int, indexed: int | None = None) -> str:
-    seen, search = (generation, "") if indexed is None else (f"{generation}:{indexed}",
-                                                             "&search=1")
-    return (f'<script>(function () {{ var seen = "{seen}"; '
-            f'var events = new EventSource("{EVENTS}?since=" + seen + "{search}"); '
-            'events.onmessage = function (event) { if (event.data !== seen) { '
-            'events.close(); window.location.reload(); } }; }());</script>\n')
-
-
-def _problems(problems: tuple[str, ...], good: bool) -> str:
-    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-    shown = "showing the last good build" if good else "there is no good build to show yet"
-    return ('<div role="alert" style="position:fixed;inset:auto 0 0 0;max-height:50vh;'
-            'overflow:auto;z-index:9999;margin:0;padding:1em;background:#fff;color:#0b0c0c;'
-            'border-top:5px solid #d4351c;font:16px/1.4 sans-serif">'
-            f'<p><strong>The content has {len(problems)} problem(s); {shown}.</strong></p>'
-            f'<ul>{items}</ul></div>\n')
-
-
-def _warnings(warnings: tuple[str, ...]) -> str:
-    items = "".join(f"<li><code>{html.escape(w)}</code></li>" for w in warnings)
-    return ('<div role="status" style="position:fixed;inset:auto 0 0 0;max-height:30vh;'
-            'overflow:auto;z-index:9999;margin:0;padding:1em;background:#fff;color:#0b0c0c;'
-            'border-top:5px solid #f47738;font:16px/1.4 sans-serif">'
-            f'<p><strong>The build has {len(warnings)} warning(s) to review.</strong></p>'
-            f'<ul>{items}</ul></div>\n')
-
-
-#: Shown at the top of the search page, in the flow of the page (nothing is covered), while
-#: the search index catches up with the latest save; a status region, which screen readers
-#: announce without moving focus.
-INDEXING = ('<div role="status" style="margin:0;padding:0.5em 1em;background:#fff;'
-            'color:#0b0c0c;border-bottom:5px solid #1d70b8;font:16px/1.4 sans-serif">'
-            '<p style="margin:0">Search results are being updated to include your latest '
-            'changes. This page reloads when they are ready.</p></div>\n')
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -190,7 +57,7 @@ class PreviewServer(ThreadingHTTPServer):
         # Listening on every address: a visitor on the network names it by its IP address,
         # which no other site can take over (rebinding needs a name).
         name, _, port = host.rpartition(":")
-        return self._any_address and port == str(self.server_address[1]) and _ip(name)
+        return self._any_address and port == str(self.server_address[1]) and is_ip(name)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -260,7 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
         if found is None and (target := locate(self.server.roots(url_path), parts)):
             found = (target.name, target)
         if found is None and not state.has_good_build:
-            self._send(503, "text/html; charset=utf-8", self._page(b""), send_body)
+            self._send(503, "text/html; charset=utf-8", page(state, b""), send_body)
             return
         if found is None:
             self.send_error(404, "Not found in the build folder")
@@ -274,28 +141,9 @@ class _Handler(BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind == "text/html":
             search = name == SEARCH_PAGE
-            self._send(200, "text/html; charset=utf-8", self._page(data, search), send_body)
+            self._send(200, "text/html; charset=utf-8", page(state, data, search), send_body)
         else:
             self._send(200, kind, data, send_body)
-
-    def _page(self, data: bytes, search: bool = False) -> bytes:
-        state = self.server.state
-        extra = _script(state.generation, state.indexed if search else None)
-        if state.problems:
-            extra = _problems(state.problems, state.has_good_build) + extra
-        elif state.warnings:
-            extra = _warnings(state.warnings) + extra
-        if not data:
-            data = (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-                    b"<title>spotlight preview</title></head><body></body></html>")
-        text = data.decode("utf-8", "replace")
-        at = text.rfind("</body>")
-        text = text[:at] + extra + text[at:] if at >= 0 else text + extra
-        if search and state.indexing:
-            body = text.find("<body")
-            at = text.find(">", body) + 1 if body >= 0 else 0
-            text = text[:at] + INDEXING + text[at:]
-        return text.encode("utf-8")
 
     def _send(self, status: int, kind: str, data: bytes, send_body: bool) -> None:
         self.send_response(status)

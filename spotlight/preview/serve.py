@@ -5,176 +5,42 @@ visual theme (watched with watchfiles) it is brought up to date there, re-readin
 files the watcher saw change and rendering only the pages that depend on them, and served at
 once; open pages reload by themselves. Once saves pause, every file is looked at once, in case
 the watcher missed a change (``_settle``). The build folder and its search index catch up in
-the background (``_Indexer``); the search page says so meanwhile. When the content is broken
+the background (indexer.py); the search page says so meanwhile. When the content is broken
 (or the publish gate finds something), nothing changes (the last good build keeps being
 served) and pages show the problems, ``path:line`` each. PDFs take seconds, so they are
 rebuilt in the background by a separate ``spotlight build`` process into a folder of their
-own, and served from there once ready.
+own, and served from there once ready (pdf_worker.py).
 """
 
 from __future__ import annotations
 
 import gc
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import watchfiles
 
 from ..build import BuildOptions
-from ..content.load import load_theme
+from ..content.theme import load_theme
 from ..errors import Problem, SpotlightError
-from ..incremental import Manifest, Reuse
+from ..incremental import Reuse
 from ..incremental.signatures import theme_folders
 from ..outputs.search import BUNDLE
 from ..outputs.write import check_apart, check_output
-from .http import PreviewServer, PreviewState
+from .http import PreviewServer
+from .indexer import Indexer
+from .options import Log, ServeOptions
+from .pdf_worker import PdfWorker
+from .state import PreviewState
 from .warm import Snapshot, WarmSite
 
 if TYPE_CHECKING:
     from ..editor.web import Editor
-
-Log = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class ServeOptions:
-    """Where the content is, where to build the preview, and where to listen."""
-
-    content: Path = Path("content")
-    out: Path | None = None
-    host: str = "127.0.0.1"
-    port: int = 8000
-    visual_theme: str = "default"
-    theme_override: Path | None = None
-    pdf: bool = True
-    log_requests: bool = False
-    #: Serve the editor at /admin/ (``--edit``): on 127.0.0.1 only.
-    edit: bool = False
-
-
-class _PdfWorker:
-    """Rebuilds the whole site with PDFs in a child process, one build at a time; a request
-    made during a build is served by one more build after it."""
-
-    def __init__(self, options: ServeOptions, out: Path, log: Log) -> None:
-        self._options, self._out, self._log = options, out, log
-        self._wanted = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name="pdf-builds")
-        self._thread.start()
-
-    def request(self) -> None:
-        self._wanted.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wanted.set()
-
-    def _run(self) -> None:
-        options = self._options
-        command = [sys.executable, "-m", "spotlight", "build", "-q", "--content",
-                   str(options.content), "--out", str(self._out),
-                   "--visual-theme", options.visual_theme]
-        if options.theme_override is not None:
-            command += ["--theme-override", str(options.theme_override)]
-        while True:
-            self._wanted.wait()
-            if self._stop.is_set():
-                return
-            self._wanted.clear()
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-            if done.returncode == 0:
-                self._log("PDFs rebuilt")
-
-
-#: How long (in seconds) after a save the build folder and its search index start to catch up.
-WRITE_AFTER = 0.2
-
-
-class _Indexer:
-    """Writes the latest snapshot into the preview's build folder and indexes it for search,
-    in the background, one at a time: a snapshot given during a run is written after it, and
-    only the latest. The search page says so while the index is behind (``PreviewState``)."""
-
-    def __init__(self, out: Path, state: PreviewState, log: Log) -> None:
-        self._out, self._state, self._log = out, state, log
-        self._latest: Snapshot | None = None
-        self._written: Manifest | None = None  # what the last write wrote (path -> digest)
-        self._lock = threading.Lock()
-        self._wanted = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name="search-index")
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def request(self, snapshot: Snapshot) -> None:
-        with self._lock:
-            self._latest = snapshot
-            self._state.index(True)
-        self._wanted.set()
-
-    def stop(self) -> None:
-        """Stop, and stop Pagefind if it is indexing: nothing is left running."""
-        from ..outputs.search import stop_indexing
-
-        self._stop.set()
-        self._wanted.set()
-        stop_indexing()
-
-    def write(self, snapshot: Snapshot) -> None:
-        """Write ``snapshot`` as the build folder, with its search index; raise SpotlightError
-        if Pagefind fails (the folder then keeps the previous one)."""
-        from ..incremental.records import folder_id
-        from ..outputs.search import index_site
-        from ..outputs.write import write
-
-        previous = self._written
-        if previous is not None and previous.folder != folder_id(self._out):
-            previous = None  # another folder now: nothing of it is known
-
-        def remember(written: dict[str, str], folder: tuple[int, int] | None) -> None:
-            self._written = Manifest("", dict(written), folder=folder)
-
-        # Files whose bytes are unchanged are linked from the previous write, not written.
-        write(self._out, snapshot.files, snapshot.copies, previous=previous, record=remember,
-              finish=index_site if snapshot.search else None)
-
-    def _run(self) -> None:
-        while True:
-            self._wanted.wait()
-            # The pages first: the browser reloading the edited page, and fetching what it
-            # shows, is not kept waiting by the writing of every file (Python runs one thread
-            # at a time). A save made meanwhile is written instead.
-            if self._stop.wait(WRITE_AFTER):
-                return
-            self._wanted.clear()
-            with self._lock:
-                snapshot, self._latest = self._latest, None
-            if snapshot is None:
-                continue
-            try:
-                self.write(snapshot)
-            except SpotlightError as error:  # Pagefind failed: shown as a build's problems are
-                if self._stop.is_set():  # stopped by the preview's end: nothing to report
-                    return
-                with self._state.writing:
-                    self._state.publish(tuple(str(p) for p in error.problems))
-                self._log(f"The search index could not be made; {len(error.problems)} "
-                          "problem(s):")
-                for problem in error.problems:
-                    self._log(f"  {problem}")
-            with self._lock:
-                if self._latest is None:  # no newer snapshot waits: the index is up to date
-                    self._state.index(False)
 
 
 def serve(options: ServeOptions, log: Log) -> None:
@@ -200,8 +66,8 @@ def serve(options: ServeOptions, log: Log) -> None:
     pdf_out = folder(None, "spotlight-preview-pdf-") / "build" if options.pdf else None
     state = PreviewState()
     site = WarmSite(build_options)
-    indexer = _Indexer(out, state, log)
-    pdfs = _PdfWorker(options, pdf_out, log) if pdf_out is not None else None
+    indexer = Indexer(out, state, log)
+    pdfs = PdfWorker(options, pdf_out, log) if pdf_out is not None else None
     served: list[Snapshot] = [Snapshot()]  # what the server serves: the latest good build
 
     def rebuild(first: bool = False, changed: set[Path] | None = None) -> None:
@@ -245,10 +111,8 @@ def serve(options: ServeOptions, log: Log) -> None:
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
-        # Every change is reported (no filter): the site is brought up to date from them.
-        changes = watchfiles.watch(*_watched(options), debounce=400, step=20,
-                                   rust_timeout=100, yield_on_timeout=True, watch_filter=None)
-        next(changes)  # the first time-out: the watcher is in place
+        watching = _watched(options)
+        changes = _watch(watching)
         rebuild(first=True)
         gc.freeze()  # the site as built lives on: the collector need not look at it again
         # A save makes tens of thousands of short-lived objects: collected in fewer, larger
@@ -273,7 +137,14 @@ def serve(options: ServeOptions, log: Log) -> None:
         try:
             settled = True  # whether the site was checked against the disk since the last save
             last = time.monotonic()
-            for changed in changes:
+            while True:
+                # The site file may name an override folder outside the content folder (or
+                # stop naming it): the folders watched follow the visual theme as built.
+                if (wanted := _watched(options, site.theme_folders)) != watching:
+                    changes.close()
+                    watching, changes = wanted, _watch(wanted)
+                    rebuild()  # what changed while no watcher was in place
+                changed = next(changes)
                 if changed:  # only the files the watcher saw change are read again
                     rebuild(changed={Path(path) for _, path in changed})
                     settled, last = False, time.monotonic()
@@ -281,6 +152,7 @@ def serve(options: ServeOptions, log: Log) -> None:
                     _settle(rebuild, state)
                     settled = True
         finally:
+            changes.close()
             server.stopping.set()
             server.shutdown()
             server.server_close()
@@ -321,8 +193,21 @@ def _editor(options: ServeOptions, log: Log) -> Editor:
     return Editor(options.content, fetch())
 
 
-def _watched(options: ServeOptions) -> list[Path]:
-    """The content folder and every folder of the visual theme chain that exists."""
+def _watched(options: ServeOptions, built: tuple[Path, ...] = ()) -> list[Path]:
+    """The content folder and every folder of the visual theme chain that exists: the chain
+    of the options, and the chain ``built`` (with an override named in the site file)."""
     theme, _ = load_theme(options.visual_theme, options.theme_override)
     folders = [options.content, *(theme.folders if theme is not None else ())]
+    known = {folder.resolve() for folder in folders}
+    folders += [folder for folder in built  # a folder inside one watched already is watched
+                if not any(folder.resolve().is_relative_to(other) for other in known)]
     return [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+
+def _watch(folders: list[Path]) -> Generator[set[tuple[watchfiles.Change, str]], None, None]:
+    """Every change in ``folders`` (no filter: the site is brought up to date from them),
+    or an empty set every 0.1 s without any; returned once the watcher is in place."""
+    changes = watchfiles.watch(*folders, debounce=400, step=20, rust_timeout=100,
+                               yield_on_timeout=True, watch_filter=None)
+    next(changes)  # the first time-out: the watcher is in place
+    return changes

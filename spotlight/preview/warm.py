@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..build import _GATE_VERSION, _gate, _outputs
-from ..content.load import FileMemo, RawContent, load, load_published, load_theme
+from ..content.load import RawContent, load, load_published
+from ..content.memo import FileMemo
+from ..content.theme import load_theme
 from ..errors import Problem
 from ..incremental.digests import stat_key
 from ..incremental.warm import Warm
@@ -73,6 +75,12 @@ class WarmSite:
         self._raw: RawContent | None = None
         self._theme: tuple[Path, ...] = ()
         self._themes = _Themes()
+
+    @property
+    def theme_folders(self) -> tuple[Path, ...]:
+        """The folders of the visual theme as last built, with an override folder named in
+        the site file (which may be outside the content folder)."""
+        return self._theme
 
     def update(self, changed: Collection[Path] | None = None) -> Snapshot | None:
         """Bring the site up to date with the content and visual theme on disk; return the new

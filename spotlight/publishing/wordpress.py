@@ -1,65 +1,39 @@
 """``spotlight publish wordpress``, in one function: build, find the site's API, check the
-user, then for each report of every language the site publishes: upload its pictures and PDF,
-create or update its page, remove what its PDF replaced; recording each change as it is made
-(state.py). A report that links to another report (its translation, say) links that report's
-WordPress page: a page made before the page it links to is updated once that one exists.
+user, then for each report of every language the site publishes: upload its pictures and PDF
+(media.py), create or update its page (reports.py), remove what its PDF replaced; recording each
+change as it is made (run.py, state.py).
 
 The build runs first, through the same stages and publish gate as ``spotlight build`` (with
 the fragments on): content the gate refuses fails the build, and nothing is sent. A build with
 nothing changed costs nothing.
 
 Idempotent: a page is updated only when its title, body or status differ from what the site
-holds; a file is uploaded only when no media item has its bytes (each upload's slug carries the
-digest of its bytes, so that an upload whose answer was lost is found again, not repeated).
+holds; a file is uploaded only when no media item has its bytes.
 """
 
 from __future__ import annotations
 
-import mimetypes
 import posixpath
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
 
 from ..build import BuildOptions, BuildResult, build
 from ..errors import Problem, SpotlightError
-from ..incremental.digests import digest
 from .client import Client
-from .page import Parts, inline_picture, page_body, read_fragment, static_site
-from .plan import CREATE, DELETE, INLINE, LEFT, REPLACE, UNCHANGED, UPDATE, UPLOAD, Action
-from .state import Media, Page, State, StateFile
+from .page import static_site
+from .plan import LEFT, Action
+from .reports import ReportRun
+from .run import PublishOptions
+from .state import StateFile
 
 #: What the user must be allowed to do: make and publish pages, and upload files.
 CAPABILITIES = {"edit_pages": "edit pages", "edit_published_pages": "edit published pages",
                 "publish_pages": "publish pages", "upload_files": "upload files"}
-#: The media id recorded for a picture whose type the site refuses: it is in the page itself.
-REFUSED = 0
-#: What WordPress answers an upload of a type it does not take.
-_TYPE_REFUSED = ("rest_upload_sideload_error", "rest_upload_file_type")
 
 
 class NothingSent(SpotlightError):
     """A failure before anything was sent: the build failed, or the site or the user will
     not do."""
-
-
-@dataclass(frozen=True)
-class PublishOptions:
-    """What to publish where: the content and output folders, the site's address, the user
-    and their application password, the pages' status, and whether to send anything."""
-
-    content: Path
-    out: Path
-    site: str
-    user: str
-    password: str = field(repr=False)
-    status: str = "publish"
-    dry_run: bool = False
-    timeout: float = 60.0
-    visual_theme: str = "default"
-    theme_override: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +70,7 @@ def publish(options: PublishOptions,
                  == "fragments" and path.endswith(".html")}
     slugs = sorted(fragments)
     records = StateFile(options.content, client.site)
-    run = _Run(client, records, records.read(), options, log, static_site(options.content))
+    run = ReportRun(client, records, records.read(), options, log, static_site(options.content))
     run.slugs = set(slugs)
     for slug in slugs:
         run.report(slug, fragments[slug])
@@ -125,235 +99,3 @@ def _check_user(client: Client, status: str) -> None:
             f"the user '{client.user}' is not allowed to {' or '.join(lacking)}, which "
             "publishing needs. Give this user the Editor role in WordPress (Users → All "
             "Users), or use the application password of a user who has it."))])
-
-
-class _Run:
-    """One publication: the client, the state as recorded, and what was done."""
-
-    def __init__(self, client: Client, records: StateFile, state: State,
-                 options: PublishOptions, log: Callable[[Action], None],
-                 base_url: str | None) -> None:
-        self.client, self.records, self.state = client, records, state
-        self.options, self.log, self.base_url = options, log, base_url
-        self.actions: list[Action] = []
-        self.links: dict[str, str] = {}
-        #: Media items replaced by new uploads, deleted once every page links the new ones.
-        self.retired: list[tuple[Media, str]] = []
-        #: The reports being published, and the pages found for those not recorded.
-        self.slugs: set[str] = set()
-        self.found: dict[str, str | None] = {}
-        #: For each report published: its fragment, its page's output path, its media, its
-        #: PDF, and the WordPress page of each report it links to (None: not known then, so
-        #: linked under base_url or left out).
-        self.made: dict[str, tuple[str, str, dict[str, str], Media | None,
-                                   dict[str, str | None]]] = {}
-
-    def note(self, action: Action) -> None:
-        self.actions.append(action)
-        self.log(action)
-
-    def save(self) -> None:
-        if not self.options.dry_run:
-            self.records.save(self.state)
-
-    # --- one report --------------------------------------------------------------------
-
-    def report(self, slug: str, fragment: str) -> None:
-        """Publish one report, from its fragment (at output path ``fragment``): its pictures
-        and PDF, then its page; then delete the PDF that a new one replaced, which the page no
-        longer links."""
-        out = self.options.out
-        text = (out / fragment).read_text(encoding="utf-8")
-        parts = read_fragment(text, _report_page(slug), self.base_url)
-        media = {path: self.picture(path, alt) for path, alt in parts.pictures.items()}
-        pdf_path = f"reports/{slug}.pdf"
-        old_pdf = self.state.pages[slug].pdf if slug in self.state.pages else None
-        pdf = self.pdf(slug, parts, pdf_path, old_pdf)
-        if pdf is not None:
-            media[pdf_path] = pdf.url
-        linked = {target: self.page_link(target) for target in _reports_linked(parts)}
-        self.made[slug] = (text, _report_page(slug), media, pdf, linked)
-        self.page(slug, parts.title, self.body(slug), pdf)
-        if old_pdf is not None and pdf is not None and old_pdf.id != pdf.id:
-            self.delete(old_pdf, f"{slug}.pdf")
-
-    def page_link(self, slug: str) -> str | None:
-        """The address of a report's WordPress page: made in this run, else recorded, else
-        (the records lost) the page the site holds with its slug; None when it has none."""
-        known = self.state.pages.get(slug)
-        if slug in self.links or known is not None:
-            return self.links.get(slug) or (known.link if known is not None else None) or None
-        if slug not in self.found:
-            held = self.find_page(slug, None) if slug in self.slugs else None
-            self.found[slug] = str(held.get("link", "")) or None if held else None
-        return self.found[slug]
-
-    def body(self, slug: str) -> str:
-        """The page body of a report as made by ``report()``, linking the WordPress pages of
-        the reports it links to as they were known then."""
-        text, page, media, _, linked = self.made[slug]
-        pages = {_report_page(target): link for target, link in linked.items() if link}
-        return page_body(text, page, self.base_url, media, pages)
-
-    def relink(self, slug: str) -> None:
-        """Update the page of a report made before a page it links to was (or moved): now it
-        links that page."""
-        if slug not in self.made or slug not in self.links:
-            return  # not published (a dry run)
-        text, page, media, pdf, linked = self.made[slug]
-        now = {target: self.page_link(target) for target in linked}
-        if now == linked:
-            return
-        self.made[slug] = (text, page, media, pdf, now)
-        self.page(slug, read_fragment(text, page, self.base_url).title, self.body(slug), pdf)
-
-    def page(self, slug: str, title: str, body: str, pdf: Media | None) -> None:
-        """Create the report's page, or update it if it differs; record it."""
-        known = self.state.pages.get(slug)
-        held = self.find_page(slug, known)
-        wanted = {"title": title, "content": body, "status": self.options.status, "slug": slug}
-        if held is not None and _same(held, wanted, known, body):
-            self.links[slug] = str(held.get("link", ""))
-            self.note(Action(UNCHANGED, slug, self.links[slug]))
-            self.record(slug, held, body, pdf)
-            return
-        kind = CREATE if held is None else UPDATE
-        if self.options.dry_run:
-            self.note(Action(kind, slug, str(held.get("link", "")) if held else title))
-            return
-        route = "/wp/v2/pages" if held is None else f"/wp/v2/pages/{held['id']}"
-        doing = f"{'creating' if held is None else 'updating'} the page of {slug}"
-        answer = self.client.call("POST", route, doing, payload=wanted,
-                                  query={"context": "edit"})
-        assert answer is not None
-        self.record(slug, answer.data, body, pdf)
-        self.links[slug] = str(answer.data.get("link", ""))
-        self.note(Action(kind, slug, self.links[slug]))
-
-    def record(self, slug: str, data: dict[str, Any], body: str, pdf: Media | None) -> None:
-        """Record the report's page as the site now holds it."""
-        self.state.pages[slug] = Page(int(data["id"]), str(data.get("link", "")), digest(body),
-                                      digest(_raw(data, "content")), str(data.get("status")),
-                                      pdf)
-        self.save()
-
-    def find_page(self, slug: str, known: Page | None) -> dict[str, Any] | None:
-        """The report's page as the site holds it: the one recorded, else the one with its
-        slug; None when there is none (or only one in the bin)."""
-        if known is not None:
-            answer = self.client.call("GET", f"/wp/v2/pages/{known.id}",
-                                      f"reading the page of {slug}",
-                                      query={"context": "edit"}, missing_ok=True)
-            if answer is not None and isinstance(answer.data, dict) and \
-                    answer.data.get("status") != "trash":
-                return answer.data
-        answer = self.client.call("GET", "/wp/v2/pages", f"looking for the page of {slug}",
-                                  query={"slug": slug, "context": "edit",
-                                         "status": "publish,future,draft,pending,private"})
-        found = answer.data if answer is not None else []
-        return found[0] if isinstance(found, list) and found else None
-
-    # --- files ---------------------------------------------------------------------------
-
-    def pdf(self, slug: str, parts: Parts, path: str, old: Media | None) -> Media | None:
-        """The report's PDF in the media library, uploaded when its bytes are new there."""
-        file = self.options.out / path
-        if path not in parts.links or not file.is_file():
-            return None
-        data = file.read_bytes()
-        kind = REPLACE if old is not None and old.digest != digest(data) else UPLOAD
-        return self.upload(data, f"{slug}.pdf", f"{slug}-pdf", parts.title, None, old, kind)
-
-    def picture(self, path: str, alt: str) -> str:
-        """The address of a picture of the page: its copy in the media library, or, for a
-        type the site refuses (WordPress takes no SVG unless a plugin lets it), the picture
-        written into the page itself."""
-        data = (self.options.out / path).read_bytes()
-        known, sha = self.state.images.get(path), digest(data)
-        if known is not None and known.id == REFUSED and known.digest == sha:
-            return inline_picture(path, data)
-        name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
-        kind = REPLACE if known is not None and known.id != REFUSED and \
-            known.digest != sha else UPLOAD
-        media = self.upload(data, posixpath.basename(path), f"spotlight-{name}",
-                            alt or posixpath.basename(path), alt, known, kind, refusable=True)
-        if media is None:
-            return f"https://media.invalid/{path}"  # a dry run: not uploaded
-        if known is not None and known.id not in (media.id, REFUSED):
-            self.retired.append((known, path))  # deleted once every page shows the new one
-        self.state.images[path] = media
-        self.save()
-        return inline_picture(path, data) if media.id == REFUSED else media.url
-
-    def upload(self, data: bytes, name: str, stem: str, title: str, alt: str | None,
-               known: Media | None, kind: str, refusable: bool = False) -> Media | None:
-        """The media item holding ``data``: the one recorded, else the one whose slug names
-        its digest, else a new upload (None in a dry run). With ``refusable``, a file type the
-        site refuses gives a media item whose id is ``REFUSED``."""
-        sha = digest(data)
-        slug = f"{stem}-{sha[:12]}"
-        if known is not None and known.digest == sha and known.id != REFUSED:
-            answer = self.client.call("GET", f"/wp/v2/media/{known.id}",
-                                      f"reading the media item of {name}", missing_ok=True)
-            if answer is not None:
-                return Media(known.id, str(answer.data.get("source_url", known.url)), sha)
-        answer = self.client.call("GET", "/wp/v2/media", f"looking for the media item of {name}",
-                                  query={"slug": slug})
-        found = answer.data if answer is not None else []
-        if isinstance(found, list) and found:
-            return Media(int(found[0]["id"]), str(found[0]["source_url"]), sha)
-        if self.options.dry_run:
-            self.note(Action(kind, name))
-            return None
-        query = {"slug": slug, "title": title, **({"alt_text": alt} if alt else {})}
-        type_ = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        answer = self.client.call(
-            "POST", "/wp/v2/media", f"uploading {name}", query=query, data=data,
-            headers={"Content-Type": type_,
-                     "Content-Disposition": f'attachment; filename="{name}"'},
-            tolerate=_TYPE_REFUSED if refusable else ())
-        assert answer is not None
-        if answer.status >= 400:
-            self.note(Action(INLINE, name, "the site takes no such file"))
-            return Media(REFUSED, "", sha)
-        self.note(Action(kind, name, str(answer.data["source_url"])))
-        return Media(int(answer.data["id"]), str(answer.data["source_url"]), sha)
-
-    def delete(self, media: Media, name: str) -> None:
-        """Remove a media item that a new upload replaced."""
-        if self.options.dry_run:
-            self.note(Action(DELETE, name, media.url))
-            return
-        self.client.call("DELETE", f"/wp/v2/media/{media.id}", f"deleting the old copy of {name}",
-                         query={"force": "true"}, missing_ok=True)
-        self.note(Action(DELETE, name, media.url))
-
-
-def _report_page(slug: str) -> str:
-    """The output path of a report's page on the static site, against which its fragment's
-    links resolve (the fragment template resolves them as on the report's page)."""
-    return f"reports/{slug}.html"
-
-
-def _reports_linked(parts: Parts) -> list[str]:
-    """The slugs of the reports whose pages a fragment links to."""
-    found = (re.fullmatch(r"reports/([^/#]+)\.html(#.*)?", path) for path in parts.links)
-    return sorted({match.group(1) for match in found if match})
-
-
-def _raw(data: dict[str, Any], name: str) -> str:
-    value = data.get(name)
-    return str(value.get("raw", "")) if isinstance(value, dict) else str(value or "")
-
-
-def _same(held: dict[str, Any], wanted: dict[str, str], known: Page | None, body: str) -> bool:
-    """Whether the page the site holds is the one wanted: same title, status and slug, and the
-    body sent last time, untouched since (or, unrecorded, the same body)."""
-    if _raw(held, "title") != wanted["title"] or held.get("status") != wanted["status"] or \
-            held.get("slug") != wanted["slug"]:
-        return False
-    content = _raw(held, "content")
-    if known is not None and known.id == held.get("id") and known.sent == digest(body) and \
-            known.held == digest(content):
-        return True
-    return content.strip() == body.strip()

@@ -101,7 +101,8 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
     mine = [e for e in examples if source.slug in e.reports]
     context = RenderContext(
         heading_base=SECTION_HEADING, root=PAGE_ROOT,
-        citation_numbers={r.key: n for n, r in enumerate(source.references, start=1)})
+        citation_numbers={r.key: n for n, r in enumerate(source.references, start=1)},
+        examples_here=frozenset(e.slug for e in mine))
     used: list[Parsed] = []
 
     def html(parsed: Parsed, base: int = SECTION_HEADING) -> markdown.Markup:
@@ -185,9 +186,11 @@ def _section(theme_slug: str, intro: Parsed | None, mine: list[ExampleSource],  
 def _example(source: ExampleSource, settings: Settings, html, used: list[Parsed],  # type: ignore[no-untyped-def]
              kept: dict[str, Any] | None) -> Example:
     """``assemble_example``; or, with ``kept`` (the preview's), the example as assembled
-    before from the very same example and settings. Only an example that cites nothing:
-    a citation's number and link depend on the report and on the citations before it."""
-    if kept is None or source.body.citations or "[@" in source.body.text:
+    before from the very same example and settings. Only an example that cites nothing and
+    links to no example: a citation's number and link depend on the report and on the
+    citations before it, and a link to an example on whether the report shows it."""
+    if kept is None or source.body.citations or "[@" in source.body.text or \
+            ".md" in source.body.text:
         return assemble_example(source, settings, html)
     found = kept.get(source.slug)
     if found is not None and found[0] is source and found[1] is settings:

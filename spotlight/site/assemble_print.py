@@ -124,6 +124,7 @@ class _References:
         self._targets = {identity: key if keys.count(key) == 1 else f"{key}-{n}"
                          for (identity, n), key in zip(self._numbers.items(), keys, strict=True)}
         self._backlinks: dict[str, list[str]] = {}
+        self._here = frozenset(example.slug for example, _ in examples)
 
     def example(self, source: ExampleSource, report: ReportSource, content: Content,
                 heading: int) -> Example:
@@ -132,7 +133,8 @@ class _References:
         context = RenderContext(
             heading_base=heading, root=PAGE_ROOT, citation_ids=self._backlinks,
             citation_numbers={k: self._numbers[i] for k, i in listed if i in self._numbers},
-            citation_targets={k: self._targets[i] for k, i in listed if i in self._targets})
+            citation_targets={k: self._targets[i] for k, i in listed if i in self._targets},
+            examples_here=self._here)
         return assemble_example(source, content.settings, _renderer(context), heading)
 
     def assembled(self) -> tuple[Reference, ...]:

@@ -1,0 +1,179 @@
+"""The commands that start and help write content: ``spotlight init``, ``new example``,
+``new report`` (asking for what its options do not give) and ``schema``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import SpotlightError
+from .app import main
+from .common import CONTENT, find_content, refuse, verbosity
+
+
+@main.command("init")
+@click.argument("name", type=click.Path(path_type=Path), required=False)
+@verbosity
+def init_command(name: Path | None, quiet: bool, verbose: bool) -> None:
+    """Start a project folder NAME holding a content folder that builds at once (without a
+    NAME: content/ in this folder)."""
+    from ..project import init_project
+
+    try:
+        content, written = init_project(name)
+    except SpotlightError as error:
+        refuse(error, "Nothing was written.")
+    if verbose:
+        for path in written:
+            click.echo(f"  wrote {path}")
+    if not quiet:
+        here = name is None or name.resolve() == Path.cwd().resolve()
+        go = "" if here else f"cd {click.format_filename(name)}, then "
+        click.echo(f"Created {content} with {len(written)} file(s). Next: {go}"
+                   "spotlight new report (or spotlight serve to preview the example content)")
+
+
+@main.group("new")
+def new_group() -> None:
+    """Add a new file to the content folder."""
+
+
+@new_group.command("example")
+@CONTENT
+@click.option("--report", "-r", help="The slug of the report it belongs to.")
+@click.option("--theme", "-t", "practice_theme",
+              help="The slug of its practice theme (the report section it appears in).")
+@click.option("--kind", type=click.Choice(["person", "initiative"]), default="person",
+              show_default=True, help="A case about a person, or an organisational initiative.")
+@click.option("--translation-of", "translation_of", metavar="SLUG",
+              help="Start a translation of this example instead: its front matter is copied, "
+              "and its text kept as a guide in comments.")
+@click.option("--language", type=click.Choice(["cy", "en"]),
+              help="The language of the translation (with --translation-of). [default: cy]")
+@click.argument("title", required=False)
+@verbosity
+def new_example_command(content: Path | None, report: str | None, practice_theme: str | None,
+                        kind: str, translation_of: str | None, language: str | None,
+                        title: str | None, quiet: bool, verbose: bool) -> None:
+    """Write examples/<slug>.md with its front matter filled in; never overwrites.
+
+    With --translation-of SLUG, write examples/SLUG-<language>.md instead: the start of a
+    translation, which the build holds back until its marked parts are translated."""
+    from ..content.scaffold import new_example
+    from ..content.translate import new_translation
+
+    if language is not None and translation_of is None:
+        raise click.UsageError("--language goes with --translation-of SLUG")
+    if translation_of is None and not (report and practice_theme and title):
+        raise click.UsageError("give --report, --theme and the TITLE of the new example (or "
+                               "--translation-of SLUG to translate one)")
+    content = find_content(content, quiet, lambda e: refuse(e, "Nothing was written.")).content
+    try:
+        if translation_of is not None:
+            path = new_translation(content, translation_of, language or "cy")
+        else:
+            assert report and practice_theme and title
+            path = new_example(content, report, practice_theme, title, kind)
+    except SpotlightError as error:
+        refuse(error, "Nothing was written.")
+    click.echo(str(path) if quiet else f"Created {path}")
+
+
+@new_group.command("report")
+@CONTENT
+@click.option("--region", help="The region inspected: its name, or its slug in site.yml. A new "
+              "name adds the region to site.yml.")
+@click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "
+              "by name; new ones are added to site.yml. Repeat for each PDU.")
+@click.option("--title", help="The report's title. [default: Effective Practice Spotlight: The "
+              "Probation Service – <region>]")
+@click.option("--start", "start", help="The first day of fieldwork, such as 2025-03-03 or "
+              "3 March 2025.")
+@click.option("--end", "end", help="The last day of fieldwork.")
+@click.option("--published", help="The publication date; leave it out when it is not known yet "
+              "(a placeholder that the build will not publish is written).")
+@click.option("--slug", help="The report's file name and address. [default: region and year]")
+@verbosity
+def new_report_command(content: Path | None, region: str | None, pdus: tuple[str, ...],
+                       title: str | None, start: str | None, end: str | None,
+                       published: str | None, slug: str | None, quiet: bool,
+                       verbose: bool) -> None:
+    """Start a new region's spotlight: write reports/<slug>.yml, and add the region and its
+    PDUs to site.yml when they are new. Asks for what the options do not give; never
+    overwrites."""
+    from .. import new_report as made
+
+    content = find_content(content, quiet, lambda e: refuse(e, "Nothing was written.")).content
+    known = made.regions(content)
+    if region is None:
+        listed = f" (known: {', '.join(known.values())}; a new name adds one)" if known else ""
+        region = click.prompt(f"Region{listed}").strip()
+    try:
+        name = made.region_name(content, region)
+    except SpotlightError as error:
+        refuse(error, "Nothing was written.")
+    if not pdus and name is None:
+        typed = click.prompt("Its PDUs, separated by commas (leave empty to add them later)",
+                             default="", show_default=False)
+        pdus = tuple(p.strip() for p in typed.split(",") if p.strip())
+    if title is None:
+        title = click.prompt("Title", default=made.default_title(name or made.region_words(region)))
+    dates = {"start": _date_option("First day of fieldwork", start),
+             "end": _date_option("Last day of fieldwork", end),
+             "published": _date_option("Publication date (leave empty if not known yet)",
+                                       published, optional=True)}
+    try:
+        request = made.NewReport(region=region, title=title, pdus=pdus, slug=slug, **dates)
+        written = made.new_report(content, request)
+    except SpotlightError as error:
+        refuse(error, "Nothing was written.")
+    if not quiet:
+        click.echo(f"Created {written.path}")
+        if written.region_added:
+            click.echo(f"Added the region {written.region_added} to site.yml")
+        if written.pdus_added:
+            click.echo(f"Added the PDU(s) {', '.join(written.pdus_added)} to site.yml")
+        click.echo(f"Next: spotlight new example --report {written.path.stem} --theme "
+                   "court-work \"Title of the example\"")
+    else:
+        click.echo(str(written.path))
+
+
+def _date_option(question: str, given: str | None, optional: bool = False) -> Any:
+    """A date from an option, or asked for until it is one; None for an optional one left
+    empty."""
+    from ..new_report import parse_date
+
+    while True:
+        text = given if given is not None else click.prompt(
+            question, default="" if optional else None, show_default=False)
+        if optional and not text.strip():
+            return None
+        found = parse_date(text)
+        if found is not None:
+            return found
+        if given is not None:
+            raise click.BadParameter(f"'{given}' is not a date; write it like 2025-03-03 or "
+                                     "3 March 2025")
+        click.echo("Write the date like 2025-03-03 or 3 March 2025.", err=True)
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(["example", "report", "site"]), required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Write all three schemas into this folder instead of printing one.")
+def schema_command(kind: str | None, out: Path | None) -> None:
+    """Print the JSON Schema of example front matter, a report file or the site file."""
+    from ..content.jsonschema import json_schema
+    from ..content.scaffold import write_schemas
+
+    if out is not None:
+        for path in write_schemas(out):
+            click.echo(f"wrote {path}")
+        return
+    if kind is None:
+        raise click.UsageError("name a schema (example, report or site), or give --out")
+    click.echo(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))

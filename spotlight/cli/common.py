@@ -1,0 +1,91 @@
+"""What the commands share: the common options, colour, finding the content folder, stopping
+cleanly on a signal, and printing a command's problems before exiting."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ..errors import SpotlightError
+from ..project import Located
+
+CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path), default=None,
+                       help="The content folder. [default: content, or the folder with "
+                            "site.yml that holds this one]")
+VISUAL_THEME = click.option("--visual-theme", default="default", show_default=True,
+                            help="The visual theme from themes/.")
+OVERRIDE = click.option("--theme-override", type=click.Path(path_type=Path), default=None,
+                        help="A folder of templates/ and static/ that replace the visual "
+                             "theme's files.")
+
+
+def verbosity(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The --quiet and --verbose options."""
+    command = click.option("--quiet", "-q", is_flag=True,
+                           help="Print only problems.")(command)
+    return click.option("--verbose", "-v", is_flag=True, help="Print more detail.")(command)
+
+
+def colour() -> bool | None:
+    """No colour when NO_COLOR is set (https://no-color.org); otherwise only on a terminal."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal, raised where the build is so that it cleans up as after Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stop_cleanly_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into KeyboardInterrupt for the block (SIGINT already is one)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    stops = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {signum: signal.signal(signum, stop) for signum in stops}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def find_content(content: Path | None, quiet: bool,
+                 refuse: Callable[[SpotlightError], None]) -> Located:
+    """The content folder (and default output folder) a command works on; says which one was
+    used when it is not ./content."""
+    from ..project import locate
+
+    try:
+        located = locate(content)
+    except SpotlightError as error:
+        refuse(error)
+        raise  # refuse exits
+    if located.message and not quiet:
+        click.echo(located.message, err=True)
+    return located
+
+
+def refuse(error: SpotlightError, outcome: str) -> NoReturn:
+    """Print every problem of a command other than build, what it means, and exit 1."""
+    for problem in error.problems:
+        click.echo(str(problem), err=True)
+    count = len(error.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''}. {outcome}", err=True)
+    sys.exit(1)

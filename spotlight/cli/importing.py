@@ -1,0 +1,38 @@
+"""``spotlight import``: a published spotlight made into content files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import SpotlightError
+from .app import main
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("content"),
+              show_default=True, help="The content folder to create or add to.")
+@click.option("--slug", default=None, help="The report's slug (default: region and year).")
+def import_command(source: Path, out: Path, slug: str | None) -> None:
+    """Import a spotlight (plain text, a saved web page or a .docx) as content files."""
+    from ..importing import import_source
+
+    try:
+        result = import_source(source, out, slug)
+    except SpotlightError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"Import failed: {len(error.problems)} problem(s); nothing was written.",
+                   err=True)
+        sys.exit(1)
+    for warning in result.warnings:
+        click.echo(f"{warning} (warning)", err=True)
+    site = "created site.yml" if result.site_created else "added to site.yml"
+    option = "" if out == Path("content") else f" --content {out}"
+    click.echo(f"Imported {result.examples} example(s) in {result.sections} section(s) into "
+               f"{result.report} ({site}); {len(result.warnings)} warning(s) to review. "
+               f"Next: spotlight check{option} (what is left to fix), then spotlight "
+               f"build{option}")
