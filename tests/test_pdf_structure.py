@@ -265,7 +265,7 @@ TABLES = """<!DOCTYPE html>
 
 
 def test_header_rows_footer_and_row_headers_are_linked_on_every_page(tmp_path: Path) -> None:
-    from spotlight.content.load import load_theme
+    from spotlight.content.theme import load_theme
     from spotlight.outputs.pdf import render_pdfs
     from spotlight.site.render import PdfDocument
 

@@ -11,11 +11,12 @@ pages give point at nothing (Matterhorn 15-003, PDF/UA-1 7.5): a screen reader w
 those cells without their column's header.
 
 ``link_headers`` names, in every /Headers, the header cell the tree keeps for the same HTML
-cell (``pdf._record_box_identity`` gives each element the number of its HTML element: the
-repeated header cell and the one kept share it), leaves out a name with no such cell (an
-empty header cell holds no content, so it is not in the tree), and writes the IDTree the PDF
-specification requires when elements have IDs (ISO 32000-1 14.7.2; WeasyPrint makes none),
-listing the elements of the tree only. A table on one page keeps the names WeasyPrint gave.
+cell (``pdf_identity.record_box_identity`` gives each element the number of its HTML
+element: the repeated header cell and the one kept share it), leaves out a name with no
+such cell (an empty header cell holds no content, so it is not in the tree), and writes the
+IDTree the PDF specification requires when elements have IDs (ISO 32000-1 14.7.2;
+WeasyPrint makes none), listing the elements of the tree only. A table on one page keeps
+the names WeasyPrint gave.
 """
 
 from __future__ import annotations
