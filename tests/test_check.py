@@ -242,3 +242,15 @@ def test_check_renders_with_the_theme_override_named_in_the_site_file(site) -> N
     overlay(content / "look" / "templates", {
         "404.html": '{% extends "!default/404.html" %}{% block title %}Lost{% endblock %}'})
     assert run("check", "--content", "site").exit_code == 0
+
+
+def test_a_relative_link_in_the_licence_is_flagged_but_a_link_to_an_example_is_not(site) -> None:  # type: ignore[no-untyped-def]
+    # The licence is in every page's footer: 'index.html' would lead somewhere different from
+    # each depth of the site; 'first-case.md' is filled in for each page.
+    content = site("minimal")
+    site_file = (content / "site.yml").read_text()
+    overlay(content, {"site.yml": site_file.replace(
+        "licence: Test licence text.\n",
+        "licence: See [home](index.html), [Ann](first-case.md) and [us](https://x.example/).\n")})
+    _, report = check_json()
+    assert positions(report, "ref-link") == ["site.yml:5:21"]

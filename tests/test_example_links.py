@@ -51,3 +51,33 @@ def test_a_link_to_an_example_file_leads_to_the_example(site, tmp_path: Path) ->
     assert [link.target for link in inside] == [pdf.page_of("Ann, a 30-year-old woman")]
     assert "https://test.example.org/examples/third-case.html" in pdf.uri_links()
     assert run("check", "--content", "site").exit_code == 0
+
+
+PICTURE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010800000000"
+    "3a7e9b550000000a49444154789c6360000000020001e221bc330000000049454e44ae426082")
+
+
+def test_the_licence_links_and_pictures_work_on_pages_of_every_depth(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The licence is in every page's footer, at every depth of the site, and in the PDFs.
+    content = site("minimal")
+    site_file = (content / "site.yml").read_text()
+    overlay(content, {
+        "site.yml": site_file.replace(
+            "licence: Test licence text.\n",
+            "licence: |\n  Shared as in [the first case](first-case.md).\n"
+            "  ![A licence mark](images/mark.png)\n"),
+        "images/mark.png": PICTURE,
+    })
+    result = run("build", "--content", "site", "--out", "out", "--no-handouts")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    for path, root in (("index.html", ""), ("reports/north-2025.html", "../"),
+                       ("examples/first-case.html", "../"), ("404.html", "/")):
+        page = Page((out / path).read_text())
+        assert _links(page, "the first case") == [f"{root}examples/first-case.html"], path
+        assert [i.attrs["src"] for i in page.find_all("img", alt="A licence mark")] == [
+            f"{root}images/mark.png"], path
+    assert "\x00" not in "".join(p.read_text() for p in out.rglob("*.html"))
+    pdf = Pdf(out / "reports" / "north-2025.pdf")
+    assert "https://test.example.org/examples/first-case.html" in pdf.uri_links()

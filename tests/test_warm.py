@@ -229,7 +229,9 @@ def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
     pictures, files and folders added, renamed and deleted, each told to the warm site as
     the watcher reports it (the files it saw change, or a folder alone); after each, the site
     kept in memory is the clean build's, file for file. A change the watcher did not report
-    is caught by the full look the preview takes once saves pause."""
+    is caught by the full look the preview takes once saves pause. A link to another
+    example leads to its place on a report page that shows it: it follows that example into
+    and out of the report."""
     from spotlight.preview.warm import WarmSite
 
     from .conftest import copy_site
@@ -242,6 +244,7 @@ def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
     release = "examples/first-release-after-a-long-sentence.md"
     cuckooing = "examples/spotting-signs-of-cuckooing.md"
     welsh = "examples/sylwi-ar-arwyddion-cwcwio.md"
+    adjourning = "examples/adjourning-for-a-full-report.md"
     added = (site / cuckooing).read_text().replace(
         "title: Spotting the signs of cuckooing", "title: A case added").replace(
         "order: 1", "order: 2")
@@ -299,6 +302,15 @@ def test_the_warm_site_makes_what_a_clean_build_makes_after_every_kind_of_edit(
                                                      "He moved."))),
         ("pseudonym", lambda: write({release: (site / release).read_text().replace(
             "Darren", "Dominic")})),
+        ("link to an example", lambda: write({release: (site / release).read_text().replace(
+            "## Outcome\n", "See [a court case](adjourning-for-a-full-report.md).\n\n"
+                             "## Outcome\n")})),
+        ("linked example joins the report", lambda: write(_replaced(
+            site, adjourning, "reports: [northshire-2025]",
+            "reports: [northshire-2025, westvale-2026]"))),
+        ("linked example leaves it", lambda: write(_replaced(
+            site, adjourning, "reports: [northshire-2025, westvale-2026]",
+            "reports: [northshire-2025]"))),
     ]
     for step, (kind, edit) in enumerate(edits):
         changed = edit()

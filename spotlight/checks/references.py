@@ -40,7 +40,27 @@ def check(corpus: Corpus) -> list[Finding]:
         if body is not None and example_page(example.slug) in corpus.pages:
             for item in _links(corpus, example_page(example.slug), body, ids):
                 links.setdefault((item.path, (item.line, item.col), item.text), item)
+    found += _licence_links(corpus)
     return found + list(links.values())
+
+
+def _licence_links(corpus: Corpus) -> Iterator[Finding]:
+    """The licence is in every page's footer, at every depth of the site: a link written
+    relative to one page leads elsewhere from the others."""
+    text = corpus.text(corpus.site_path, "licence")
+    if text is None:
+        return
+    for link in text.parsed.links:
+        href = link.value
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path or example_target(href):
+            continue
+        start = text.line_offset(link.line)
+        index = text.value.find(href, start)
+        yield finding("ref-link", text.path, text.position(index if index >= 0 else start),
+                      f"link '{href}' in the licence is on every page, at every depth of the "
+                      "site, so it would lead somewhere different from each: write the full "
+                      "address (https://...), or link to an example's file (kyle.md)", href)
 
 
 def _uncited(corpus: Corpus, view: ReportView) -> Iterator[Finding]:

@@ -30,8 +30,8 @@ def init_command(name: Path | None, quiet: bool, verbose: bool) -> None:
         for path in written:
             click.echo(f"  wrote {path}")
     if not quiet:
-        here = name is None or name.resolve() == Path.cwd().resolve()
-        go = "" if here else f"cd {click.format_filename(name)}, then "
+        elsewhere = name is not None and name.resolve() != Path.cwd().resolve()
+        go = f"cd {click.format_filename(name)}, then " if name is not None and elsewhere else ""
         click.echo(f"Created {content} with {len(written)} file(s). Next: {go}"
                    "spotlight new report (or spotlight serve to preview the example content)")
 

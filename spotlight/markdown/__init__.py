@@ -306,6 +306,17 @@ def _is_outcome(tokens: Sequence[Token], index: int) -> bool:
             and _OUTCOME_RE.match(tokens[index + 1].content.strip()) is not None)
 
 
+#: The root of a text shown on pages at several depths (the licence in every page's footer):
+#: rendered with this as ``RenderContext.root``, it is filled in for each page by ``at_page``.
+ANY_PAGE = "\x00p\x00"
+
+
+def at_page(html: str, root: str) -> str:
+    """``html`` (a whole page) with the root of each text shown at several depths filled in:
+    ``root``, the path from the page back to the site's root."""
+    return html.replace(ANY_PAGE, escapeHtml(root)) if _MARK in html else html
+
+
 def render(html: str, context: RenderContext) -> Markup:
     """Fill in the markers of HTML from ``parse`` for the page described by ``context``."""
     if _MARK not in html:

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import markdown
 from ..content.fields import ExampleFront
-from ..markdown import Parsed, RenderContext
+from ..markdown import ANY_PAGE, Parsed, RenderContext
 from ..model import (
     Content,
     Example,
@@ -66,8 +66,10 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
         + [t.intro for t in settings.practice_themes if t.slug in listed])
     if settings.favicon:
         images.add(settings.favicon)
-    licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ""))
-    accessibility = markdown.render(settings.accessibility.html, RenderContext(2, PAGE_ROOT)) \
+    # Shown on pages at several depths (every page's footer, each language's statement): the
+    # path back to the root is filled in for each page (``markdown.at_page``).
+    licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ANY_PAGE))
+    accessibility = markdown.render(settings.accessibility.html, RenderContext(2, ANY_PAGE)) \
         if settings.accessibility else markdown.Markup("")
     base_url = settings.base_url
     if base_url and not base_url.endswith("/"):

@@ -115,7 +115,7 @@ def assemble_library(content: Content, reports: Sequence[Report], prefix: str = 
     themes = tuple(
         listing("practice-theme", N_("Practice theme"), t.slug, links.theme(t.slug),
                 lambda t=t: markdown.render(t.intro.html,  # type: ignore[misc]
-                                            RenderContext(PAGE_HEADING, PAGE_ROOT)),
+                                            RenderContext(PAGE_HEADING, markdown.ANY_PAGE)),
                 (Link("index.html#practice-themes", N_("Practice themes")),))
         for t in settings.practice_themes if t.slug in links.themes)
     pdus: list[Listing] = []

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .. import i18n, model
+from .. import i18n, markdown, model
 from ..content.theme import VisualTheme
 from ..errors import Problem, SpotlightError, display_path
 from ..incremental import PageRecord, Reuse
@@ -106,7 +106,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
         with _located(theme):
             html = env.get_template(template).render(
                 **{"site": site, "path": path, "search": search, **context})
-        return html, tuple(sorted(env.seen))
+        return markdown.at_page(html, context["root"]), tuple(sorted(env.seen))
 
     def run_pdf(job: tuple[str, str, str, dt.date, int, dict[str, Any]]
                 ) -> tuple[PdfDocument, tuple[str, ...]]:
@@ -228,9 +228,9 @@ class _PdfRenderer:
         created = dt.datetime.combine(published, dt.time(), dt.UTC)
         dates = {"created": created.isoformat(),
                  "modified": (self._modified or created).isoformat()}
-        html = [self._env.get_template(template).render(
+        html = [markdown.at_page(self._env.get_template(template).render(
             **{"site": self._site, "root": "../", "dates": dates, "fit": fit,
-               "lang": self._site.language, **context})
+               "lang": self._site.language, **context}), "../")
             for fit in range(fits)]
         # The PDF's HTML "lives" where its web page would be inside the content folder (one
         # folder down), so that the same relative image paths resolve to the content's files.
