@@ -15,6 +15,10 @@ the file with pikepdf and checks what a screen reader depends on:
 - no leader characters (runs of dots) in a link's text;
 - every figure has alternative text (13-004);
 - a table's header rows are in the tree once, not again on every page it runs over;
+- every header cell a table cell names (its /Headers) is a TH in the tree, and every element
+  /ID is in the IDTree, which names elements of the tree only (Matterhorn 15-003; PDF/UA-1
+  7.5; ISO 32000-1 14.7.2);
+- no object refers to one that is not there (``null``: an element the tidying dropped);
 - fonts are embedded and map to Unicode (31-009, 31-027);
 - pages with annotations set /Tabs /S (Matterhorn 28-002 in spirit; PDF/UA-1 7.18.3);
 - no section, article, table or list is cut in two at a page break;
@@ -34,10 +38,12 @@ from pathlib import Path
 
 import pikepdf
 
-HEADINGS = {f"/H{n}" for n in range(1, 7)}
+from .pdf_content import check_fonts, content_texts
+from .pdf_pages import HEADINGS, kids, page_of, pages_in_reading_order, split_fragments
+from .pdf_tables import check_headers, headers
+
+REFERENCE = re.compile(rb"\b(\d+) \d+ R\b")  # an indirect reference, once unparsed
 LEADER = re.compile(r"(\.\s*){4,}|…{2,}|(·\s*){3,}")  # a dotted leader, not an ellipsis
-TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
-PAINTING = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh"}
 
 
 @dataclass
@@ -51,6 +57,8 @@ class Audit:
     lists: list[int] = field(default_factory=list)  # how many items each list has
     paragraphs: list[str] = field(default_factory=list)  # each P's text, white space removed
     artifacts: Counter[str] = field(default_factory=Counter)  # "/Pagination /Header": count
+    # Each TD: (its page index, its text, the text of each header cell its /Headers names).
+    cells: list[tuple[int | None, str, tuple[str, ...]]] = field(default_factory=list)
 
     def failures(self) -> dict[str, int]:
         """The conditions that failed, with their counts."""
@@ -72,94 +80,16 @@ CONDITIONS = (
     "leader characters in a link",
     "figure without /Alt",
     "table with more than one header group",
+    "table cell /Headers naming no header cell in the tree",
+    "element /ID missing from the IDTree",
+    "IDTree entry naming no element of the tree",
+    "reference to an object that is not there",
     "font not embedded",
     "font without ToUnicode",
     "page with annotations but no /Tabs /S",
     "section, article, table or list split at a page break",
     "content read before content of an earlier page",
 )
-
-
-class _Fonts:
-    """Decodes shown strings to Unicode through each font's ToUnicode map."""
-
-    def __init__(self) -> None:
-        self._maps: dict[tuple[int, int], tuple[int, dict[int, str]]] = {}
-
-    def decode(self, font: pikepdf.Object, data: bytes) -> str:
-        width, mapping = self._map(font)
-        codes = [int.from_bytes(data[i:i + width], "big") for i in range(0, len(data), width)]
-        return "".join(mapping.get(code, "") for code in codes)
-
-    def _map(self, font: pikepdf.Object) -> tuple[int, dict[int, str]]:
-        key = font.objgen
-        if key not in self._maps:
-            width = 2 if font.get("/Subtype") == "/Type0" else 1
-            mapping: dict[int, str] = {}
-            if "/ToUnicode" in font:
-                text = font.ToUnicode.read_bytes().decode("latin-1")
-                for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-                    for src, dst in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>", block):
-                        mapping[int(src, 16)] = _utf16(dst)
-                for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-                    for lo, hi, dst in re.findall(
-                            r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
-                        start = int(dst, 16)
-                        for offset, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
-                            mapping[code] = chr(start + offset)
-            self._maps[key] = (width, mapping)
-        return self._maps[key]
-
-
-def _utf16(hex_text: str) -> str:
-    return bytes.fromhex(hex_text).decode("utf-16-be", "replace") if hex_text else ""
-
-
-def _content_texts(pdf: pikepdf.Pdf, counts: Counter[str],
-                   artifacts: Counter[str]) -> dict[tuple[int, int], str]:
-    """The text of each marked-content item, by (page index, MCID); counts untagged content."""
-    fonts = _Fonts()
-    texts: dict[tuple[int, int], str] = {}
-
-    def scan(stream: pikepdf.Object, resources: pikepdf.Object, page: int,
-             stack: list[int | str | None]) -> None:
-        font = None
-        for operands, operator in pikepdf.parse_content_stream(stream):
-            op = str(operator)
-            if op == "BDC":
-                props = operands[1]
-                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
-                if str(operands[0]) == "/Artifact":
-                    stack.append("artifact")
-                    if isinstance(props, pikepdf.Dictionary):
-                        artifacts[f"{props.get('/Type', '')} {props.get('/Subtype', '')}"] += 1
-                else:
-                    stack.append(int(mcid) if mcid is not None else None)
-            elif op == "BMC":
-                stack.append("artifact" if str(operands[0]) == "/Artifact" else None)
-            elif op == "EMC":
-                stack.pop()
-            elif op == "Tf":
-                font = resources.Font[operands[0]]
-            elif op in TEXT_SHOWING or op in PAINTING or op == "Do":
-                inside = next((m for m in reversed(stack) if m is not None), None)
-                if op == "Do":
-                    xobject = resources.XObject[operands[0]]
-                    if xobject.Subtype == "/Form":
-                        scan(xobject, xobject.get("/Resources", resources), page, stack)
-                        continue
-                if inside is None:
-                    counts["content neither tagged nor artifact"] += 1
-                elif isinstance(inside, int) and op in TEXT_SHOWING and font is not None:
-                    shown = operands[-1]
-                    parts = shown if isinstance(shown, pikepdf.Array) else [shown]
-                    text = "".join(fonts.decode(font, bytes(p)) for p in parts
-                                   if isinstance(p, pikepdf.String))
-                    texts[(page, inside)] = texts.get((page, inside), "") + text
-
-    for index, page in enumerate(pdf.pages):
-        scan(page.obj, page.Resources, index, [])
-    return texts
 
 
 def audit(path: Path) -> Audit:
@@ -170,27 +100,29 @@ def audit(path: Path) -> Audit:
         counts[name] = 0
     with pikepdf.open(path) as pdf:
         pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
-        texts = _content_texts(pdf, counts, result.artifacts)
+        texts = content_texts(pdf, counts, result.artifacts)
         root = pdf.Root.StructTreeRoot
         held: dict[tuple[int, int], tuple[int, int]] = {}  # (page, mcid) -> element
         annotations_in_tree: dict[tuple[int, int], tuple[int, int]] = {}
+        identified: dict[str, tuple[str, tuple[int, int], str]] = {}  # /ID -> kind, element, text
+        cells: list[tuple[str, int | None, str, list[str]]] = []  # kind, page, text, /Headers
 
         def text_of(element: pikepdf.Object, page: int | None) -> str:
             found = []
-            for kid in _kids(element):
+            for kid in kids(element):
                 if isinstance(kid, int):
                     found.append(texts.get((page, kid), "") if page is not None else "")
                 elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                     found.append(texts.get((pages.get(kid.Pg.objgen), int(kid.MCID)), ""))
                 elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                    found.append(text_of(kid, _page(kid, pages, page)))
+                    found.append(text_of(kid, page_of(kid, pages, page)))
             return "".join(found)
 
         def walk(element: pikepdf.Object, parent: pikepdf.Object, page: int | None,
                  inside: frozenset[str]) -> None:
             kind = str(element.S)
             result.elements[kind] += 1
-            page = _page(element, pages, page)
+            page = page_of(element, pages, page)
             if element.get("/P") is None or element.P.objgen != parent.objgen:
                 counts["structure element /P not its parent"] += 1
             if kind in HEADINGS:
@@ -199,9 +131,15 @@ def audit(path: Path) -> Audit:
                 result.headings.append((kind, " ".join(text_of(element, page).split())))
             if kind == "/Link" and "/Link" in inside:
                 counts["link nested in a link"] += 1
+            if "/ID" in element:
+                identified[str(element.ID)] = (kind, element.objgen,
+                                               " ".join(text_of(element, page).split()))
+            if kind in ("/TD", "/TH"):
+                cells.append((kind, page, " ".join(text_of(element, page).split()),
+                              [str(name) for name in headers(element)]))
             if kind == "/Figure" and not str(element.get("/Alt", "")).strip():
                 counts["figure without /Alt"] += 1
-            children = [k for k in _kids(element)
+            children = [k for k in kids(element)
                         if isinstance(k, pikepdf.Dictionary) and "/S" in k]
             if kind == "/P":
                 result.paragraphs.append("".join(text_of(element, page).split()))
@@ -215,7 +153,7 @@ def audit(path: Path) -> Audit:
             if kind == "/LI":
                 counts["list item child not Lbl or LBody"] += sum(
                     str(c.S) not in ("/Lbl", "/LBody") for c in children)
-            for kid in _kids(element):
+            for kid in kids(element):
                 if isinstance(kid, int):
                     held[(page, kid)] = element.objgen
                 elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
@@ -226,24 +164,28 @@ def audit(path: Path) -> Audit:
                 text = " ".join(text_of(element, page).split())
                 if LEADER.search(text):
                     counts["leader characters in a link"] += 1
-                contents = [str(k.Obj.get("/Contents", "")) for k in _kids(element)
+                contents = [str(k.Obj.get("/Contents", "")) for k in kids(element)
                             if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
                 result.links.extend((text, c) for c in contents)
             for child in children:
                 walk(child, element, page, inside | {kind})
-            _split_fragments(children, pages, counts)
+            split_fragments(children, pages, counts)
 
-        for top in _kids(root):
+        for top in kids(root):
             walk(top, root, None, frozenset())
-        _split_fragments([k for k in _kids(root) if isinstance(k, pikepdf.Dictionary)],
+        split_fragments([k for k in kids(root) if isinstance(k, pikepdf.Dictionary)],
                          pages, counts)
 
-        order = _pages_in_reading_order(root, pages)
+        order = pages_in_reading_order(root, pages)
         counts["content read before content of an earlier page"] = sum(
             later < earlier for earlier, later in itertools.pairwise(order))
         counts["tagged content outside the structure tree"] = sum(
             1 for key in texts if key not in held)
         _check_parent_tree(pdf, root, held, annotations_in_tree, counts)
+        check_headers(root, identified, cells, counts)
+        result.cells = [(page, text, tuple(identified[name][2] for name in names
+                                           if name in identified))
+                        for kind, page, text, names in cells if kind == "/TD"]
         level = 0
         for kind, _ in result.headings:
             number = int(kind[2])
@@ -261,81 +203,9 @@ def audit(path: Path) -> Audit:
                     contents = str(annot.get("/Contents", ""))
                     if annot.get("/Subtype") == "/Link" and not _meaningful(contents, annot):
                         counts["link without a meaningful /Contents"] += 1
-        _check_fonts(pdf, counts)
+        check_fonts(pdf, counts)
+        counts["reference to an object that is not there"] = _references_to_nothing(pdf)
     return result
-
-
-def _pages_in_reading_order(root: pikepdf.Object,
-                            pages: dict[tuple[int, int], int]) -> list[int]:
-    """The page of each piece of marked content, in the order the tree gives them."""
-    found: list[int] = []
-
-    def walk(element: pikepdf.Object, page: int | None) -> None:
-        page = _page(element, pages, page)
-        for kid in _kids(element):
-            if isinstance(kid, int) and page is not None:
-                found.append(page)
-            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-                found.append(pages[kid.Pg.objgen])
-            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                walk(kid, page)
-
-    for top in _kids(root):
-        walk(top, None)
-    return found
-
-
-def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    if isinstance(kids, pikepdf.Array):
-        return [int(k) if isinstance(k, int) else k for k in kids]
-    return [int(kids) if isinstance(kids, int) else kids]
-
-
-def _page(element: pikepdf.Object, pages: dict[tuple[int, int], int],
-          inherited: int | None) -> int | None:
-    return pages.get(element.Pg.objgen, inherited) if "/Pg" in element else inherited
-
-
-def _first_page(element: pikepdf.Object, pages: dict[tuple[int, int], int]) -> int | None:
-    return _page(element, pages, None)
-
-
-def _last_page(element: pikepdf.Object, pages: dict[tuple[int, int], int]) -> int | None:
-    last = _page(element, pages, None)
-    for kid in _kids(element):
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            found = _last_page(kid, pages)
-            last = found if found is not None else last
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-            last = pages.get(kid.Pg.objgen, last)
-    return last
-
-
-def _split_fragments(children: list[pikepdf.Object], pages: dict[tuple[int, int], int],
-                     counts: Counter[str]) -> None:
-    """A Sect or Art that continues one of the same type ending on the page before, without
-    a heading of its own, is the second half of one element cut at the page break; so is a
-    Table or L straight after another on the page before."""
-    for before, after in itertools.pairwise(children):
-        kind = str(after.S)
-        if kind not in ("/Sect", "/Art", "/Table", "/L") or str(before.S) != kind:
-            continue
-        end, start = _last_page(before, pages), _first_page(after, pages)
-        if kind in ("/Table", "/L"):
-            counts["section, article, table or list split at a page break"] += int(
-                end is not None and start == end + 1)
-            continue
-        first = [k for k in _kids(after) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
-        starts_with_heading = bool(first) and (
-            str(first[0].S) in HEADINGS or any(
-                str(k.S) in HEADINGS for k in _kids(first[0])
-                if isinstance(k, pikepdf.Dictionary) and "/S" in k))
-        if (not starts_with_heading and end is not None and start is not None
-                and start == end + 1):
-            counts["section, article, table or list split at a page break"] += 1
 
 
 def _meaningful(contents: str, annot: pikepdf.Object) -> bool:
@@ -374,20 +244,21 @@ def _check_parent_tree(pdf: pikepdf.Pdf, root: pikepdf.Object,
                     counts["ParentTree entry not the element holding the content"] += 1
 
 
-def _check_fonts(pdf: pikepdf.Pdf, counts: Counter[str]) -> None:
-    seen = set()
-    for page in pdf.pages:
-        for font in page.Resources.get("/Font", {}).values():
-            if font.objgen in seen:
-                continue
-            seen.add(font.objgen)
-            descriptor = (font.DescendantFonts[0] if font.get("/Subtype") == "/Type0"
-                          else font).get("/FontDescriptor")
-            if descriptor is None or not any(
-                    k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                counts["font not embedded"] += 1
-            if "/ToUnicode" not in font:
-                counts["font without ToUnicode"] += 1
+def _references_to_nothing(pdf: pikepdf.Pdf) -> int:
+    """How many references, in all the file's objects, name an object that is ``null`` (as
+    the tidying writes the elements it leaves out of the tree): a /K, /P, ParentTree or
+    IDTree entry naming one would be a dangling link for a screen reader."""
+    missing: set[int] = set()
+    present: list[pikepdf.Object] = [pdf.trailer]
+    for number in range(1, int(pdf.trailer.Size)):
+        found = pdf.get_object(number, 0)
+        if found is None:
+            missing.add(number)
+        else:
+            present.append(found.stream_dict if isinstance(found, pikepdf.Stream) else found)
+    return sum(int(number) in missing for found in present
+               if isinstance(found, (pikepdf.Dictionary, pikepdf.Array))
+               for number in REFERENCE.findall(found.unparse(resolved=True)))
 
 
 def main(paths: list[str]) -> int:

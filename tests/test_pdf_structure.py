@@ -199,3 +199,102 @@ def test_a_pdf_whose_tree_cannot_be_tidied_is_still_written_with_a_warning(
     path = tmp_path / "out" / "reports" / "north-2025.pdf"
     assert "Ann, a 30-year-old woman" in Pdf(path).text(), "the PDF is there, as WeasyPrint made it"
     assert audit(path).elements["/Document"] == 1
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A Markdown table."""
+    lines = [headers, tuple("---" for _ in headers), *rows]
+    return "".join("| " + " | ".join(line) + " |\n" for line in lines) + "\n"
+
+
+def test_every_table_cell_names_the_header_cells_kept_in_the_tree(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import overlay, run
+
+    content = site("minimal")
+    first, second = content / "examples" / "first-case.md", content / "examples" / "second-case.md"
+    diary = _table(("Week", "What happened", "Who"), [
+        (f"W{i}", f"Event {i}: Ann met her practitioner about work, housing and family", "PP")
+        for i in range(1, 90)])
+    plan = _table(("Step", "Owner"), [("Plan", "Ann"), ("Review", "Ann")])
+    contacts = _table(("Month", "Contact", "Outcome"), [
+        (f"M{i}", f"Contact {i}: Ben saw his practitioner and the housing officer", "Kept")
+        for i in range(1, 60)])
+    overlay(content, {
+        "examples/first-case.md": first.read_text().replace(
+            "received a community order.\n", f"received a community order.\n\n{diary}{plan}"),
+        "examples/second-case.md": f"{second.read_text()}\n{contacts}",
+    })
+    assert run("build", "--content", "site", "--out", "out", "--no-handouts",
+               "--no-search").exit_code == 0
+    result = audit(tmp_path / "out" / "reports" / "north-2025.pdf")
+    assert result.failures() == {}
+    assert result.elements["/Table"] == 3 and result.elements["/THead"] == 3
+    # What a screen reader announces with each cell: its own column's header, on every page.
+    column = {"W": "Week", "Event": "What happened", "PP": "Who", "Plan": "Step",
+              "Review": "Step", "Ann": "Owner", "M": "Month", "Contact": "Contact",
+              "Kept": "Outcome"}
+    assert len(result.cells) == 3 * 89 + 2 * 2 + 3 * 59, "each data cell once"
+    for page, text, headers in result.cells:
+        expected = column[text.split(" ")[0].rstrip(":0123456789")]
+        assert headers == (expected,), f"{text!r} on page {page + 1}: {headers}"
+    pages = sorted({page for page, text, _ in result.cells if text.startswith("Event")})
+    assert len(pages) >= 2, "the diary runs over pages"
+    # The cells of the table's first page keep the header cells WeasyPrint linked them to.
+    assert [h for p, t, h in result.cells if p == pages[0] and t.startswith("Event")][:1] == [
+        ("What happened",)]
+
+
+TABLES = """<!DOCTYPE html>
+<html lang="en"><head><title>Tables</title><style>
+@page {{ size: A5; margin: 15mm }} td, th {{ padding: 2pt 4pt }}
+</style></head><body><h1>Tables</h1>
+<table><caption>Contacts by week</caption>
+<thead><tr><th>When</th><th>Seen</th><th>Not seen</th></tr>
+<tr><th>Week</th><th>Met</th><th>Missed</th></tr></thead>
+<tfoot><tr><th>All weeks</th><th>Met in all</th><th>Missed in all</th></tr></tfoot>
+<tbody>{rows}</tbody></table>
+<p>Between the tables.</p>
+<table><thead><tr><th>Step</th><th>Owner</th></tr></thead>
+<tbody><tr><td>Plan</td><td>Ann</td></tr><tr><td>Review</td><td>Ann</td></tr></tbody></table>
+<table><thead><tr><th></th><th>Score</th></tr></thead>
+<tbody><tr><td>Start</td><td>score 1</td></tr></tbody></table>
+<p>By month.</p>
+<table><thead><tr><th>Month</th><th>Note</th></tr></thead>
+<tbody>{months}</tbody></table>
+</body></html>"""
+
+
+def test_header_rows_footer_and_row_headers_are_linked_on_every_page(tmp_path: Path) -> None:
+    from spotlight.content.theme import load_theme
+    from spotlight.outputs.pdf import render_pdfs
+    from spotlight.site.render import PdfDocument
+
+    rows = "".join(f'<tr><th scope="row">Week {i}</th><td>met {i}</td><td>missed {i}</td></tr>'
+                   for i in range(1, 80))
+    months = "".join(f"<tr><td>Month {i}</td><td>note {i}</td></tr>" for i in range(1, 60))
+    html = TABLES.format(rows=rows, months=months)
+    theme, _ = load_theme("default", None)
+    assert theme is not None
+    document = PdfDocument(path="tables.pdf", html=html, base_url=tmp_path.as_uri() + "/",
+                           title="Tables")
+    pdfs, _ = render_pdfs([document], tmp_path, theme, workers=1)
+    path = tmp_path / "tables.pdf"
+    path.write_bytes(pdfs["tables.pdf"])
+    result = audit(path)
+    assert result.failures() == {}
+    assert (result.elements["/Table"], result.elements["/THead"],
+            result.elements["/TFoot"]) == (4, 4, 1)
+    assert len(result.cells) == 2 * 79 + 2 * 2 + 2 + 2 * 59, "each data cell once"
+    cells = {text: (page, set(headers)) for page, text, headers in result.cells}
+    weeks = {cells[f"met {i}"][0] for i in range(1, 80)}
+    assert len(weeks) >= 3, "the first table runs over three pages or more"
+    for i in range(1, 80):
+        assert cells[f"met {i}"][1] == {f"Week {i}", "Seen", "Met", "Met in all"}
+        assert cells[f"missed {i}"][1] == {f"Week {i}", "Not seen", "Missed", "Missed in all"}
+    assert cells["Plan"][1] == cells["Review"][1] == {"Step"}
+    assert cells["Ann"][1] == {"Owner"}
+    # An empty header cell holds no content, so it is not in the tree: nothing names it.
+    assert (cells["Start"][1], cells["score 1"][1]) == (set(), {"Score"})
+    assert len({cells[f"Month {i}"][0] for i in range(1, 60)}) >= 2
+    for i in range(1, 60):
+        assert (cells[f"Month {i}"][1], cells[f"note {i}"][1]) == ({"Month"}, {"Note"})

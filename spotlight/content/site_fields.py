@@ -168,7 +168,8 @@ class Settings:
     organisation: str = declared("text", "the publisher, for example `HM Inspectorate of "
                                  "Probation`", required=True)
     language: str = declared(
-        "text", "the language of the content, as a BCP 47 tag such as `en-GB`, `cy` or `cy-GB` "
+        "text", "the language of the content, as a BCP 47 tag of English or Welsh (the "
+        "languages spotlight writes its pages' own words in), such as `en-GB`, `cy` or `cy-GB` "
         "(at most 30 characters)", default="en-GB")
     languages: tuple[str, ...] = declared(
         "texts", "the languages the site publishes, its main language first: `[en]`, `[cy]`, "

@@ -15,7 +15,8 @@ WeasyPrint's ``write_pdf`` calls with its PDF objects, and uses what
 - an element of the same HTML element and type inside itself is dissolved into its parent;
 - a definition list becomes L > LI > Lbl (the term) + LBody (the definition);
 - a table's header rows, repeated on each page it runs over, are in the tree once (the
-  repeats become artifacts);
+  repeats become artifacts), and every cell names its header cells in the tree (with an
+  IDTree of them);
 - a link's annotations on one line become one annotation, whose /Contents is the link's
   text ("Introduction, page 3" for a contents entry, not an anchor's id);
 - content outside the tree (running headers, footers, "Page X of Y") becomes a /Pagination
@@ -23,8 +24,9 @@ WeasyPrint's ``write_pdf`` calls with its PDF objects, and uses what
 - the ParentTree is rebuilt from the new tree, so the two always agree.
 
 pdf_tree.py reads the tree into Python objects and writes it back; pdf_artifacts.py makes the
-artifacts. Elements the rewriting leaves as they were keep WeasyPrint's objects; the output is
-as deterministic as WeasyPrint's: the same input gives the same bytes.
+artifacts; pdf_headers.py links the table cells to their header cells. Elements the rewriting
+leaves as they were keep WeasyPrint's objects; the output is as deterministic as
+WeasyPrint's: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import pydyf
 
 from .. import i18n
 from .pdf_artifacts import mark_pagination
+from .pdf_headers import link_headers
 from .pdf_tree import Annotation, Element, Tree, content, write
 
 _LEADER = re.compile(r"[.\u2026\u00b7\s]+")
@@ -64,7 +67,7 @@ def tidy(document: object, pdf: pydyf.PDF) -> None:
         language = str(getattr(language, "string", "") or "en")
         for element in documents:
             dropped |= _join_link_annotations(element, language)
-        write(tree, documents, dropped)
+        link_headers(tree, write(tree, documents, dropped))
         mark_pagination(tree, tagged)
     except Exception as error:
         raise TidyError(str(error) or type(error).__name__) from error

@@ -62,6 +62,11 @@ class Tree:
         self.page_index = {reference: index for index, reference
                            in enumerate(self.page_references)}
         self.root: pydyf.Dictionary = self.get(pdf.catalog["StructTreeRoot"])
+        # Every element with an /ID (a table's header cell), by its ID, and every element with
+        # attributes (a table cell's /Headers name header cells by ID), as first read: the
+        # tidying may leave one out of the tree (pdf_headers.py then names the one kept).
+        self.identified: dict[str, Element] = {}
+        self.attributed: list[Element] = []
 
     def get(self, reference: bytes) -> Any:
         """The object a reference (``b"12 0 R"``) names."""
@@ -81,6 +86,10 @@ class Tree:
         node = Element(str(element["S"]), key, tag, page, element)
         if text is not None:
             (node.suffix if "::" in tag else node.texts).append(text)
+        if "ID" in element:
+            self.identified[name_of(element["ID"])] = node
+        if "A" in element:
+            self.attributed.append(node)
         objects = self.objects
         for kid in element.get("K", ()):
             if isinstance(kid, int):
@@ -104,6 +113,12 @@ def _number(reference: bytes) -> int:
     return int(reference[:reference.index(b" ")])
 
 
+def name_of(value: object) -> str:
+    """An /ID or a /Headers entry as text (WeasyPrint gives them as ``pydyf.String``)."""
+    value = getattr(value, "string", value)
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+
+
 def content(element: Element) -> list[tuple[int, int]]:
     """Every (page index, MCID) the element and its descendants hold, in order."""
     found: list[tuple[int, int]] = []
@@ -118,10 +133,10 @@ def content(element: Element) -> list[tuple[int, int]]:
 _NULL = b"null"
 
 
-def write(tree: Tree, documents: list[Element], dropped: set[int]) -> None:
+def write(tree: Tree, documents: list[Element], dropped: set[int]) -> set[int]:
     """Put the tree back into the PDF's objects, with a ParentTree made from it; elements,
     object references and annotations (``dropped``: their object numbers) no longer in it are
-    freed."""
+    freed. Returns the object numbers of the elements and object references it holds."""
     pdf, page_references = tree.pdf, tree.page_references
     held: dict[int, dict[int, bytes]] = {}
     annotations: list[tuple[pydyf.Dictionary, bytes]] = []
@@ -193,6 +208,7 @@ def write(tree: Tree, documents: list[Element], dropped: set[int]) -> None:
     parent_tree["Nums"] = nums
     root["ParentTreeNextKey"] = next_key
     _free(tree.objects, kept, dropped)
+    return kept
 
 
 def _free(objects: list[Any], kept: set[int], dropped: set[int]) -> None:
