@@ -111,7 +111,8 @@ def serve(options: ServeOptions, log: Log) -> None:
 
     try:
         # Watch first, then build: an edit made while the first build runs is not missed.
-        watching = _watched(options)
+        watching = base = _watched(options)
+        followed: tuple[Path, ...] = ()  # the theme's folders as built, once looked at
         changes = _watch(watching)
         rebuild(first=True)
         gc.freeze()  # the site as built lives on: the collector need not look at it again
@@ -140,10 +141,12 @@ def serve(options: ServeOptions, log: Log) -> None:
             while True:
                 # The site file may name an override folder outside the content folder (or
                 # stop naming it): the folders watched follow the visual theme as built.
-                if (wanted := _watched(options, site.theme_folders)) != watching:
-                    changes.close()
-                    watching, changes = wanted, _watch(wanted)
-                    rebuild()  # what changed while no watcher was in place
+                if site.theme_folders != followed:
+                    followed = site.theme_folders
+                    if (wanted := _with_built(base, followed)) != watching:
+                        changes.close()
+                        watching, changes = wanted, _watch(wanted)
+                        rebuild()  # what changed while no watcher was in place
                 changed = next(changes)
                 if changed:  # only the files the watcher saw change are read again
                     rebuild(changed={Path(path) for _, path in changed})
@@ -193,15 +196,19 @@ def _editor(options: ServeOptions, log: Log) -> Editor:
     return Editor(options.content, fetch())
 
 
-def _watched(options: ServeOptions, built: tuple[Path, ...] = ()) -> list[Path]:
-    """The content folder and every folder of the visual theme chain that exists: the chain
-    of the options, and the chain ``built`` (with an override named in the site file)."""
+def _watched(options: ServeOptions) -> list[Path]:
+    """The content folder and every folder of the visual theme chain that exists."""
     theme, _ = load_theme(options.visual_theme, options.theme_override)
     folders = [options.content, *(theme.folders if theme is not None else ())]
-    known = {folder.resolve() for folder in folders}
-    folders += [folder for folder in built  # a folder inside one watched already is watched
-                if not any(folder.resolve().is_relative_to(other) for other in known)]
     return [f for f in dict.fromkeys(folders) if f.is_dir()]
+
+
+def _with_built(watched: list[Path], built: tuple[Path, ...]) -> list[Path]:
+    """``watched``, and each folder of the visual theme as built (with an override named in
+    the site file) that is not inside one of them."""
+    known = [folder.resolve() for folder in watched]
+    return [*watched, *(folder for folder in dict.fromkeys(built) if folder.is_dir() and not any(
+        folder.resolve().is_relative_to(other) for other in known))]
 
 
 def _watch(folders: list[Path]) -> Generator[set[tuple[watchfiles.Change, str]], None, None]:
