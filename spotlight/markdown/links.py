@@ -15,8 +15,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-#: Marks a link to an example, filled in per page: ``e`` its place on the page when it is
-#: there, ``E`` always its own page (for a link to a part of it).
+#: An example's slug: what a marker can hold.
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -37,7 +36,9 @@ def example_target(href: str) -> tuple[str, str] | None:
 
 def marker(mark: str, href: str) -> str | None:
     """What the renderer writes for ``href``, a link to an example, with ``mark`` (the
-    character that starts a marker); None for any other link."""
+    character that starts a marker); None for any other link. The marker's code is ``e``
+    and the slug (its place on the page when the page shows it, else its own page), or ``E``
+    and the slug (always its own page: a link to a part of it, the part following)."""
     found = example_target(href)
     if found is None or not _SLUG.fullmatch(found[0]):
         return None
