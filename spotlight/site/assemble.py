@@ -191,8 +191,8 @@ def _example(source: ExampleSource, settings: Settings, html, used: list[Parsed]
     before from the very same example and settings. Only an example that cites nothing and
     links to no example: a citation's number and link depend on the report and on the
     citations before it, and a link to an example on whether the report shows it."""
-    if kept is None or source.body.citations or "[@" in source.body.text or \
-            ".md" in source.body.text:
+    if kept is None or source.body.citations or "[@" in source.body.text or any(
+            markdown.example_target(link.value) for link in source.body.links):
         return assemble_example(source, settings, html)
     found = kept.get(source.slug)
     if found is not None and found[0] is source and found[1] is settings:
