@@ -88,6 +88,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "is neither in the glossary nor in known_abbreviations"),
     Rule("style-no-outcome", "warning", "house style", "a case about a person without an "
          "Outcome, where its practice theme expects one"),
+    Rule("style-heading-skip", "warning", "house style", "a subheading that skips a level "
+         "(a '###' with no '##' before it), which breaks the page's outline for screen "
+         "readers"),
     Rule("facts-exceed", "error", "facts", "summary facts that are part of a total add up to "
          "more than it"),
     Rule("facts-incomplete", "error", "facts", "summary facts declared to complete a total "

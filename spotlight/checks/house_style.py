@@ -10,7 +10,10 @@
   is flagged once per file.
 - A case about a person ends with an Outcome (``## Outcome``, or ``## Canlyniad`` in Welsh),
   unless its practice theme says ``outcome_expected: false`` (statutory victim work is usually
-  told as a short narrative).
+  told as a short narrative). An Outcome written as bold text (``**Outcome**``) is pointed out.
+- Subheadings do not skip a level: a Markdown field's first heading is ``##``, and each
+  heading is at most one level below the one before it. Screen readers list a page's
+  headings as its outline; a skipped level reads as a missing part.
 
 The first two rules are English-only (``ENGLISH_ONLY``): the glossary's expansions are English,
 so a Welsh report, which spells them out in Welsh, is not held to them.
@@ -29,6 +32,8 @@ from .sources import Text
 _CAPITALS = re.compile(r"(?<![\w'’-])([A-Z]{2,})s?(?![\w'’-])")
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[a-z0-9]+")
+#: A paragraph that is only "Outcome" in bold: meant as the Outcome heading.
+_BOLD_OUTCOME = re.compile(r"^(\*\*|__)(?:outcome|canlyniad):?\1:?$", re.IGNORECASE)
 #: The rules that read English words, and are not applied to a report in another language.
 ENGLISH_ONLY = ("style-abbr-not-expanded", "style-abbr-expanded-again")
 
@@ -42,6 +47,7 @@ def check(corpus: Corpus) -> list[Finding]:
         if _english(getattr(view.source, "language", None) or settings.language):
             found += _first_use(view, glossary)
     found += _outcomes(corpus)
+    found += _heading_levels(corpus)
     return found
 
 
@@ -130,8 +136,46 @@ def _outcomes(corpus: Corpus) -> Iterator[Finding]:
     for example in corpus.content.examples:
         if example.kind == "person" and expected.get(example.practice_theme, True) \
                 and example.body.outcome_html is None:
-            yield finding("style-no-outcome", example.name, corpus.position(example.name,
-                                                                             "title"),
-                          "this case about a person has no Outcome: end it with a "
-                          "'## Outcome' heading, or set 'outcome_expected: false' on practice "
-                          f"theme '{example.practice_theme}' if its examples have none")
+            bold = _bold_outcome(corpus.text(example.name, "body"))
+            message = (f"this case about a person has no Outcome heading: '{bold[1]}' is bold "
+                       f"text; write it as '## {bold[1].strip('*_: ')}'" if bold else
+                       "this case about a person has no Outcome: end it with a '## Outcome' "
+                       "heading, or set 'outcome_expected: false' on practice theme "
+                       f"'{example.practice_theme}' if its examples have none")
+            where = bold[0] if bold else corpus.position(example.name, "title")
+            yield finding("style-no-outcome", example.name, where, message)
+
+
+def _bold_outcome(text: Text | None) -> tuple[tuple[int, int], str] | None:
+    """The position and text of a paragraph that is only a bold "Outcome", if any."""
+    if text is None:
+        return None
+    tokens = text.parsed.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token.type == "paragraph_open" and token.map is not None \
+                and _BOLD_OUTCOME.match(written := tokens[index + 1].content.strip()):
+            return text.position(text.line_offset(token.map[0] + 1)), written
+    return None
+
+
+def _heading_levels(corpus: Corpus) -> Iterator[Finding]:
+    for text in corpus.all_texts():
+        if not text.markdown:
+            continue
+        previous = 1  # the title, or the heading the field is shown under
+        tokens = text.parsed.tokens
+        for index, token in enumerate(tokens[:-1]):
+            if token.type != "heading_open" or token.map is None:
+                continue
+            level = int(token.tag[1])
+            if level > previous + 1:
+                written = f"{'#' * level} {tokens[index + 1].content}"
+                why = ("a field's first subheading is '##'" if previous == 1
+                       else f"the heading before it is '{'#' * previous}'")
+                yield finding(
+                    "style-heading-skip", text.path,
+                    text.position(text.line_offset(token.map[0] + 1)),
+                    f"'{written}' skips a heading level: write '{'#' * (previous + 1)}' here "
+                    f"({why}); screen readers list the headings as the page's outline",
+                    written)
+            previous = level
