@@ -184,6 +184,33 @@ def test_new_example_names_what_is_unknown(tmp_path: Path, monkeypatch: pytest.M
     assert not list((tmp_path / "content" / "examples").glob("title*"))
 
 
+def test_new_example_says_when_its_report_has_no_section_for_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    result = run("new", "example", "-r", "example-region-2025", "-t", "resettlement",
+                 "Housed on the day of release")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        "Note: report 'example-region-2025' has no section for practice theme 'resettlement' "
+        "yet: add '- practice_theme: resettlement' under 'sections' in "
+        "content/reports/example-region-2025.yml; until then the build refuses the example.")
+    built = run("build", "--no-pdf")  # the build says the same, and where
+    assert built.exit_code == 1
+    assert ("content/examples/housed-on-the-day-of-release.md:5: report 'example-region-2025' "
+            "has no section for practice theme 'resettlement': add '- practice_theme: "
+            "resettlement' under 'sections' in content/reports/example-region-2025.yml, or "
+            "choose one of its sections (organisational-arrangements, court-work)"
+            ) in built.stderr
+    report = tmp_path / "content" / "reports" / "example-region-2025.yml"
+    report.write_text(report.read_text().replace(
+        "sections:\n", "sections:\n  - practice_theme: resettlement\n"))
+    assert run("build", "--no-pdf").exit_code == 0
+    again = run("new", "example", "-r", "example-region-2025", "-t", "resettlement",
+                "A second resettlement case")
+    assert again.exit_code == 0 and again.stderr == ""
+
+
 @pytest.mark.parametrize(("title", "slug"), [
     ("Joint work with Children’s Services", "joint-work-with-childrens-services"),
     ("  Étude: a café's  approach!  ", "etude-a-cafes-approach"),

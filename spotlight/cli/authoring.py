@@ -62,7 +62,7 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
 
     With --translation-of SLUG, write examples/SLUG-<language>.md instead: the start of a
     translation, which the build holds back until its marked parts are translated."""
-    from ..content.scaffold import new_example
+    from ..content.scaffold import missing_section, new_example
     from ..content.translate import new_translation
 
     if language is not None and translation_of is None:
@@ -80,6 +80,9 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
     except SpotlightError as error:
         refuse(error, "Nothing was written.")
     click.echo(str(path) if quiet else f"Created {path}")
+    if translation_of is None and report and practice_theme \
+            and (note := missing_section(content, report, practice_theme)):
+        click.echo(f"Note: {note}.", err=True)
 
 
 @new_group.command("report")

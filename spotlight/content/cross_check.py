@@ -94,8 +94,12 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
             sections = cited.sections
             if sections is not None and example.practice_theme in themes and \
                     example.practice_theme not in {s.practice_theme for s in sections}:
+                shown = ", ".join(s.practice_theme for s in sections) or "none yet"
                 where.add("practice_theme", f"report '{slug}' has no section for practice theme "
-                                            f"'{example.practice_theme}'")
+                                            f"'{example.practice_theme}': add '- practice_theme: "
+                                            f"{example.practice_theme}' under 'sections' in "
+                                            f"{cited.name or 'the report file'}, or choose one "
+                                            f"of its sections ({shown})")
 
 
 class _Where:

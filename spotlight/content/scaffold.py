@@ -153,6 +153,25 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
     return path
 
 
+def missing_section(content: Path, report: str, practice_theme: str) -> str | None:
+    """What to do when report ``report`` lists its sections and none is ``practice_theme``
+    (the build refuses such an example until the section is added); None otherwise."""
+    path = content / REPORTS_DIR / f"{report}.yml"
+    try:
+        data, problems = parse_yaml(path.read_text(encoding="utf-8"), display_path(path))
+    except (OSError, UnicodeDecodeError):
+        return None
+    sections = data.get("sections") if isinstance(data, YMap) and not problems else None
+    if not isinstance(sections, list):
+        return None
+    themes = [s.get("practice_theme") for s in sections if isinstance(s, dict)]
+    if practice_theme in themes:
+        return None
+    return (f"report '{report}' has no section for practice theme '{practice_theme}' yet: add "
+            f"'- practice_theme: {practice_theme}' under 'sections' in {display_path(path)}; "
+            "until then the build refuses the example")
+
+
 def _front_matter_line(spec: Field, value: object, site: YMap, region: object) -> str:
     if value is not None:
         dumped = yaml.safe_dump({spec.name: value}, default_flow_style=True, width=1000,
