@@ -2,7 +2,8 @@
 set -euo pipefail
 
 # Debian packages WeasyPrint needs, plus the fonts the visual themes name.
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2)
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
+                 fonts-dejavu-core)
 # What the browser and HTML tests need besides: Debian's chromium (driven by playwright) and
 # Java for the Nu HTML checker; and a real WordPress to publish to (Debian's, behind PHP's
 # built-in web server, over a MariaDB of its own: see tests/wordpress/server.py).
