@@ -52,3 +52,18 @@ def test_pasted_punctuation_prints_as_glyphs_not_boxes(site, tmp_path: Path) -> 
     assert "42\u2011year\u2011old" in pdf.text()
     family = "Atkinson-Hyperlegible-Next"
     assert {family, f"{family}-Bold"} <= pdf.font_names(), "the text is still in the typeface"
+
+
+def test_a_character_no_font_has_is_named_once_in_plain_words(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        "received a community order.", "received a community order \ue000 \ue000 \ue000."))
+    result = run("build", "--content", "site", "--out", "out", "--no-handouts", "--no-search")
+    assert result.exit_code == 0, result.output
+    said = sorted(line for line in result.stderr.splitlines() if "U+E000" in line)
+    message = ("PDF: no font has the character '\ue000' (U+E000): it prints as an empty box; "
+               "replace it in the text, or add a font that has it to the visual theme's "
+               "pdf.css (warning)")
+    assert said == [f"{pdf}: {message}" for pdf in ("practice-themes/court-work.pdf",
+                                                    "reports/north-2025.pdf")], result.stderr

@@ -199,7 +199,16 @@ class _Collect(logging.Handler):
         self._warnings, self._path = warnings, path
 
     def emit(self, record: logging.LogRecord) -> None:
-        self._warnings.append(Problem(self._path, None, f"PDF: {record.getMessage()}"))
+        message = f"PDF: {record.getMessage()}"
+        if str(record.msg).startswith(".notdef glyph") and isinstance(record.args, tuple) \
+                and len(record.args) == 2:
+            character, code = record.args
+            message = (f"PDF: no font has the character '{character}' (U+{code:04X}): it prints "
+                       "as an empty box; replace it in the text, or add a font that has it to "
+                       "the visual theme's pdf.css")
+        problem = Problem(self._path, None, message)
+        if problem not in self._warnings:  # WeasyPrint says it at every occurrence
+            self._warnings.append(problem)
 
 
 @contextmanager
