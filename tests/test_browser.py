@@ -598,3 +598,41 @@ def test_a_ticked_box_shows_a_tick(tab: Any, served: str) -> None:
                                  "e => getComputedStyle(e).backgroundImage")
     assert plain == "none"
     assert ticked.startswith('url("data:image/svg+xml,') and "path" in ticked
+
+
+WIDE_TABLE = """
+
+| Agency | Role | Contact in the first month | Lead for medication reviews | Shared plan |
+|---|---|---|---|---|
+| Probation | Risk management | Weekly, in person, at the office | Not applicable | Written |
+| Mental health team | Medication | Fortnightly, at home | Consultant psychiatrist | Written |
+"""
+
+
+def test_a_wide_table_scrolls_in_its_own_box_which_a_keyboard_reaches(
+        tab: Any, site: Any, tmp_path: Path) -> None:
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        "received a community order.\n", "received a community order.\n" + WIDE_TABLE))
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    tab.set_viewport_size({"width": 320, "height": 640})
+    for page in ("examples/first-case.html", "reports/north-2025.html"):
+        tab.goto((tmp_path / "out" / page).as_uri())
+        box = tab.locator(".table-scroll")
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth"), "the table is wider"
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 320, "not the page"
+        assert box.get_attribute("aria-label") == (
+            "Agency, Role, Contact in the first month, Lead for medication reviews, Shared plan")
+        violations = _axe(tab).response["violations"]
+        assert violations == [], [v["id"] for v in violations]
+    tab.evaluate("document.activeElement.blur()")
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.className") == "table-scroll":
+            break
+    else:
+        raise AssertionError("Tab never reached the table")
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_function("document.querySelector('.table-scroll').scrollLeft > 0")

@@ -3,6 +3,8 @@ the path to the site's root and citation numbers are filled in per page."""
 
 from __future__ import annotations
 
+import re
+
 from spotlight import markdown
 from spotlight.markdown import RenderContext
 
@@ -44,3 +46,22 @@ def test_content_cannot_forge_a_marker() -> None:
     assert "../" not in html and "citation" not in html
     assert html.count("\ufffd") == 8
     assert "<h3>" in html  # the heading itself is still filled in
+
+
+def test_headings_never_skip_a_level_on_any_page() -> None:
+    parsed = markdown.parse("### Before\n\n##### Housing\n\n## After\n\n### Work\n\n"
+                            "##### Hours\n\nSetext\n------\n", 1)
+    for base in (2, 4):
+        html = markdown.render(parsed.html, RenderContext(heading_base=base))
+        levels = [int(level) - base + 2 for level in re.findall(r"<h(\d)>", html)]
+        assert levels == [2, 3, 2, 3, 4, 2], html
+
+
+def test_a_table_scrolls_in_a_region_named_after_its_columns() -> None:
+    parsed = markdown.parse("| Agency | *Role* |\n|---|---|\n| Probation | Risk |\n", 1)
+    assert parsed.html.startswith(
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Agency, Role">\n'
+        "<table>\n")
+    assert parsed.html.endswith("</table>\n</div>\n")
+    unnamed = markdown.parse("|  |  |\n|---|---|\n| a | b |\n", 1)
+    assert unnamed.html.startswith('<div class="table-scroll" tabindex="0">\n<table>')

@@ -75,6 +75,28 @@ def _figure_rule(state: Any) -> None:
             inline.children[0].meta["figure"] = True
 
 
+def _heading_levels_rule(state: Any) -> None:
+    """Headings go down one level at a time: a heading that skips a level ('###' straight
+    after the title) is shown one level below the heading before it, so that every page's
+    outline is whole for screen readers. The level written is kept in ``meta["written"]``
+    (``spotlight check`` points it out)."""
+    tokens = state.tokens
+    previous = 1  # the title, or the heading the field is shown under
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        written = int(token.tag[1])
+        level = min(written, previous + 1)
+        if level != written:
+            token.meta["written"] = written
+            token.tag = f"h{level}"
+            for closing in tokens[index + 1:]:
+                if closing.type == "heading_close":
+                    closing.tag = token.tag
+                    break
+        previous = level
+
+
 class _Renderer(RendererHTML):
     """HTML renderer that knows about headings levels, figures, citations and image roots."""
 
@@ -93,6 +115,22 @@ class _Renderer(RendererHTML):
         if tokens[idx].meta.get("figure"):
             return "</figure>\n"
         return self.renderToken(tokens, idx, options, env)
+
+    def table_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        """A table in a box that scrolls sideways on a narrow screen: a region named after
+        its column headings, which a keyboard can reach and scroll (WCAG 2.1.1)."""
+        headings = []
+        for token in tokens[idx + 1:]:
+            if token.type == "thead_close":
+                break
+            if token.type == "inline":
+                headings.append(self.renderInlineAsText(token.children or [], options, env))
+        name = ", ".join(h.strip() for h in headings if h.strip())
+        named = f' role="region" aria-label="{escapeHtml(name)}"' if name else ""
+        return f'<div class="table-scroll" tabindex="0"{named}>\n<table>\n'
+
+    def table_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return "</table>\n</div>\n"
 
     def image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
@@ -133,6 +171,7 @@ def make_parser() -> MarkdownIt:
     md.validateLink = _validate_link  # type: ignore[method-assign]
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.core.ruler.push("figure", _figure_rule)
+    md.core.ruler.push("heading_levels", _heading_levels_rule)
     return md
 
 
