@@ -244,6 +244,33 @@ def test_check_renders_with_the_theme_override_named_in_the_site_file(site) -> N
     assert run("check", "--content", "site").exit_code == 0
 
 
+def test_links_in_a_practice_theme_intro_are_checked_from_its_page(site) -> None:  # type: ignore[no-untyped-def]
+    # The intro is on practice-themes/court-work.html: a link written from the site's top
+    # folder, as pictures are, leads nowhere from there, and the message says how to write it.
+    content = site("minimal")
+    site_file = (content / "site.yml").read_text()
+    overlay(content, {"site.yml": site_file.replace(
+        "intro: Default court work intro.\n",
+        "intro: See [the report](reports/north-2025.html), [its PDF](../reports/north-2025.pdf)"
+        " and [Ann](first-case.md).\n")})
+    _, report = check_json()
+    assert positions(report, "ref-link") == ["site.yml:9:29"]
+    [message] = [f["message"] for f in report["findings"] if f["code"] == "ref-link"]
+    # Shown on the report page too (the section's default intro), and found there first.
+    assert message.startswith("link 'reports/north-2025.html' on reports/north-2025.html ")
+    assert message.endswith("which the build does not publish; links are written from the "
+                            "page they are on: write '../reports/north-2025.html'")
+    # With an intro of the report's own for the section, the theme's page alone shows it.
+    report_file = content / "reports" / "north-2025.yml"
+    overlay(content, {"reports/north-2025.yml": report_file.read_text() + (
+        "sections:\n  - practice_theme: court-work\n    intro: Own.\n"
+        "  - practice_theme: resettlement\n")})
+    _, report = check_json()
+    [message] = [f["message"] for f in report["findings"] if f["code"] == "ref-link"]
+    assert message.startswith("link 'reports/north-2025.html' on practice-themes/court-work.html "
+                              "leads to 'practice-themes/reports/north-2025.html'")
+
+
 def test_a_relative_link_in_the_licence_is_flagged_but_a_link_to_an_example_is_not(site) -> None:  # type: ignore[no-untyped-def]
     # The licence is in every page's footer: 'index.html' would lead somewhere different from
     # each depth of the site; 'first-case.md' is filled in for each page.

@@ -1,5 +1,6 @@
-"""Cross-references: references nothing cites, internal links and anchors that lead nowhere,
-and examples of one report that share a title.
+"""Cross-references: references nothing cites, internal links and anchors that lead nowhere
+(in the reports, on each example's own page, on each practice theme's page), and examples of
+one report that share a title.
 
 Citations without a reference, missing images and images without alt text are refused by
 the build itself (see validate.py), so ``check`` reports them as ``invalid``.
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+from ..content.translations import site_languages
 from ..markdown import example_target
 from ..model import example_page
 from .corpus import Corpus, ReportView
@@ -40,8 +42,30 @@ def check(corpus: Corpus) -> list[Finding]:
         if body is not None and example_page(example.slug) in corpus.pages:
             for item in _links(corpus, example_page(example.slug), body, ids):
                 links.setdefault((item.path, (item.line, item.col), item.text), item)
+    # A practice theme's intro is on its page in each edition that does not translate it.
+    for page, text in _theme_intros(corpus):
+        for item in _links(corpus, page, text, ids):
+            links.setdefault((item.path, (item.line, item.col), item.text), item)
     found += _licence_links(corpus)
     return found + list(links.values())
+
+
+def _theme_intros(corpus: Corpus) -> Iterator[tuple[str, Text]]:
+    """Each practice theme's intro (of the site file), with each page that shows it."""
+    settings = corpus.content.settings
+    languages = site_languages(settings)
+    for index, theme in enumerate(settings.practice_themes):
+        text = corpus.text(corpus.site_path, "practice_themes", index, "intro")
+        if text is None:
+            continue
+        for language in languages:
+            words = getattr(settings, language, None) if language != languages[0] else None
+            if words is not None and any(w.slug == theme.slug and w.intro.text.strip()
+                                         for w in words.practice_themes):
+                continue  # that edition shows its own translation
+            prefix = "" if language == languages[0] else f"{language}/"
+            if (page := f"{prefix}practice-themes/{theme.slug}.html") in corpus.pages:
+                yield page, text
 
 
 def _licence_links(corpus: Corpus) -> Iterator[Finding]:
@@ -117,7 +141,7 @@ def _links(corpus: Corpus, page: str, text: Text, ids) -> Iterator[Finding]:  # 
             if target not in corpus.published:
                 yield finding("ref-link", text.path, position,
                               f"link '{href}' on {page} leads to '{target}', which the build "
-                              f"does not publish{_hint(target)}", href)
+                              f"does not publish{_hint(target, page, href, corpus)}", href)
                 continue
         if parts.fragment and target.endswith(".html") and target in corpus.pages \
                 and unquote(parts.fragment) not in ids(target):
@@ -134,9 +158,15 @@ def _anchor_hint(anchor: str, examples: set[str]) -> str:
     return ""
 
 
-def _hint(target: str) -> str:
+def _hint(target: str, page: str, href: str, corpus: Corpus) -> str:
     if target.endswith(".md"):
         return "; to point at an example, link to its file, such as 'kyle.md'"
     if target.startswith(".."):
         return "; it is outside the site"
+    # Written from the site's top folder, as pictures are: say how to write it from the page.
+    path = urlsplit(href).path
+    if (fixed := "../" * page.count("/") + href) != href and posixpath.normpath(
+            posixpath.join(posixpath.dirname(page), "../" * page.count("/") + unquote(path))
+    ) in corpus.published:
+        return f"; links are written from the page they are on: write '{fixed}'"
     return ""
