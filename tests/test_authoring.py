@@ -144,7 +144,9 @@ def test_new_example_then_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 0, result.output
     path = tmp_path / "content" / "examples" / (
         "joint-work-with-childrens-services-a-cafe-meeting.md")
-    assert result.stdout.strip() == f"Created {path.relative_to(tmp_path)}"
+    assert result.stdout.strip() == (f"Created {path.relative_to(tmp_path)}: replace its "
+                                     "guidance with the example's own text (the build "
+                                     "refuses it until then)")
     text = path.read_text()
     front, _ = split_front_matter(text, "new")
     assert front is not None
@@ -155,9 +157,32 @@ def test_new_example_then_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     for spec in fields.EXAMPLE.fields:  # every field is there, filled in or commented
         assert f"\n{spec.name}:" in text or f"\n# {spec.name}:" in text, spec.name
     assert "# pdu: one of north-pdu, south-pdu" in text
+    # Its body is guidance for the author, which must never be published as the case.
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert [line for line in checked.stdout.splitlines() if "unfinished-guidance" in line] == [
+        f"{path.relative_to(tmp_path)}:19:1: error: unfinished-guidance: 'Introduce the person "
+        "by a pseudonym, with their age, then their sentence and offence' is guidance that "
+        "'spotlight new example' wrote (and 5 more of its sentences follow): replace it with "
+        "the example's own text"]
+    assert run("build", "--no-pdf").exit_code == 1
+    front_matter = text[:text.index("\n---\n") + 5]
+    path.write_text(front_matter + "Sam, a 30-year-old man, met his practitioner weekly.\n\n"
+                    "## Outcome\n\nSam completed his order.\n")
     checked = run("check", "--strict")
     assert checked.exit_code == 0, checked.output
     assert run("build", "--no-pdf").exit_code == 0
+
+
+def test_the_guidance_the_gate_finds_is_the_guidance_new_example_writes() -> None:
+    from spotlight.checks.unfinished import GUIDANCE, guidance
+    from spotlight.content.scaffold import _BODY
+
+    for body in _BODY.values():
+        found = [sentence for _, sentence in guidance(body)]
+        assert found and all(sentence in GUIDANCE for sentence in found)
+    written = " ".join(" ".join(body.split()) for body in _BODY.values())
+    assert all(sentence in written for sentence in GUIDANCE)
 
 
 def test_new_example_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -205,7 +230,12 @@ def test_new_example_says_when_its_report_has_no_section_for_it(
     report = tmp_path / "content" / "reports" / "example-region-2025.yml"
     report.write_text(report.read_text().replace(
         "sections:\n", "sections:\n  - practice_theme: resettlement\n"))
-    assert run("build", "--no-pdf").exit_code == 0
+    example = tmp_path / "content" / "examples" / "housed-on-the-day-of-release.md"
+    text = example.read_text()
+    example.write_text(text[:text.index("\n---\n") + 5] + "Sam, a 40-year-old man, was "
+                       "housed on the day he left prison.\n\n## Outcome\n\nSam kept his flat.\n")
+    built = run("build", "--no-pdf")
+    assert built.exit_code == 0, built.output
     again = run("new", "example", "-r", "example-region-2025", "-t", "resettlement",
                 "A second resettlement case")
     assert again.exit_code == 0 and again.stderr == ""

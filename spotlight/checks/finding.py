@@ -80,6 +80,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "import or new report wrote (the date 1900-01-01, a '# PLACEHOLDER' mark)"),
     Rule("unfinished-mark", "error", "unfinished work", "an editorial mark: TODO, TK, XX, "
          "FIXME, TBC, [check]"),
+    Rule("unfinished-guidance", "error", "unfinished work", "the guidance that spotlight new "
+         "example writes in a new example, left in"),
     Rule("style-abbr-not-expanded", "warning", "house style", "a glossary abbreviation not "
          "spelled out at its first use in a report (English reports only)"),
     Rule("style-abbr-expanded-again", "warning", "house style", "a glossary abbreviation "

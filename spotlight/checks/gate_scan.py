@@ -130,6 +130,12 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
             yield finding("unfinished-mark", path, file.position(span.start + index),
                           f"'{flagged}' is an editorial mark: finish the text and remove it",
                           flagged)
+        if left := list(unfinished.guidance(prose)):  # said once, at its first sentence
+            (index, sentence), more = left[0], len(left) - 1
+            yield finding("unfinished-guidance", path, file.position(span.start + index),
+                          f"'{sentence}' is guidance that 'spotlight new example' wrote"
+                          + (f" (and {more} more of its sentences follow)" if more else "")
+                          + ": replace it with the example's own text", sentence)
         for index in unfinished.placeholder_dates(text):
             position = file.position(span.start + index)
             placeholder_lines.add(position[0])

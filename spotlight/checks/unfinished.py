@@ -5,6 +5,8 @@
 - Editorial marks in the text: TODO, TK, TKTK, XX, XXX, FIXME, TBC, TBD (in capitals, as
   words), and a bracketed note such as "[check]", "[check date]" or "[TK]" that is not the
   text of a link.
+- The guidance that ``spotlight new example`` writes in a new example's body
+  (content/scaffold.py): left in, it would be published as the case.
 """
 
 from __future__ import annotations
@@ -21,6 +23,35 @@ _MARK = re.compile(
     r"(?![(\[:])", re.IGNORECASE)
 #: What every mark starts with or holds: a text without any of these has none.
 _HINT = re.compile("|".join(map(re.escape, ("[", *_WORDS))))
+
+
+#: The sentences of the guidance in a new example's body (content/scaffold.py; a test keeps
+#: the two the same), each found whatever the line breaks between its words.
+GUIDANCE = (
+    "Introduce the person by a pseudonym, with their age, then their sentence and offence",
+    "Leave out anything that could identify them: addresses, dates of birth, exact dates, "
+    "numbers.",
+    "A short subheading for one part of the work",
+    "What the practitioner did, one point per bullet.",
+    "Spell out each abbreviation at its first use in the report, then use it alone.",
+    "What changed as a result of the work.",
+    "Describe the initiative: why it was set up, who runs it and how it works.",
+    "One point per bullet.",
+    "What difference it has made.",
+)
+_GUIDANCE = re.compile("|".join(r"\s+".join(map(re.escape, sentence.split()))
+                                for sentence in GUIDANCE))
+#: A text holding none of these holds no guidance.
+_GUIDANCE_HINT = re.compile("pseudonym|Leave out|subheading|per bullet|Spell out|What changed"
+                            "|Describe the|What difference")
+
+
+def guidance(text: str) -> Iterator[tuple[int, str]]:
+    """(index, sentence) of each sentence of a new example's guidance left in ``text``."""
+    if _GUIDANCE_HINT.search(text) is None:
+        return
+    for match in _GUIDANCE.finditer(text):
+        yield match.start(), " ".join(match.group().split())
 
 
 def placeholder_dates(text: str) -> Iterator[int]:

@@ -79,7 +79,9 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
             path = new_example(content, report, practice_theme, title, kind)
     except SpotlightError as error:
         refuse(error, "Nothing was written.")
-    click.echo(str(path) if quiet else f"Created {path}")
+    click.echo(str(path) if quiet else f"Created {path}" + (
+        "" if translation_of is not None else ": replace its guidance with the example's own "
+        "text (the build refuses it until then)"))
     if translation_of is None and report and practice_theme \
             and (note := missing_section(content, report, practice_theme)):
         click.echo(f"Note: {note}.", err=True)
