@@ -58,10 +58,11 @@ def test_headings_never_skip_a_level_on_any_page() -> None:
 
 
 def test_a_table_scrolls_in_a_region_named_after_its_columns() -> None:
-    parsed = markdown.parse("| Agency | *Role* |\n|---|---|\n| Probation | Risk |\n", 1)
+    parsed = markdown.parse("| Agency | *Role* | `OASys` score [@guide] |\n|---|---|---|\n"
+                            "| Probation | Risk | 12 |\n", 1)
     assert parsed.html.startswith(
-        '<div class="table-scroll" tabindex="0" role="region" aria-label="Agency, Role">\n'
-        "<table>\n")
+        '<div class="table-scroll" tabindex="0" role="region" '
+        'aria-label="Agency, Role, OASys score">\n<table>\n')
     assert parsed.html.endswith("</table>\n</div>\n")
     unnamed = markdown.parse("|  |  |\n|---|---|\n| a | b |\n", 1)
     assert unnamed.html.startswith('<div class="table-scroll" tabindex="0">\n<table>')

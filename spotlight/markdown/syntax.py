@@ -97,6 +97,19 @@ def _heading_levels_rule(state: Any) -> None:
         previous = level
 
 
+def _plain_text(tokens: Sequence[Token]) -> str:
+    """The words of inline tokens as a reader hears them: text, code, pictures' alt text."""
+    words = []
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            words.append(token.content)
+        elif token.type == "image":
+            words.append(_plain_text(token.children or []))
+        elif token.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return "".join(words)
+
+
 class _Renderer(RendererHTML):
     """HTML renderer that knows about headings levels, figures, citations and image roots."""
 
@@ -124,8 +137,8 @@ class _Renderer(RendererHTML):
             if token.type == "thead_close":
                 break
             if token.type == "inline":
-                headings.append(self.renderInlineAsText(token.children or [], options, env))
-        name = ", ".join(h.strip() for h in headings if h.strip())
+                headings.append(_plain_text(token.children or []))
+        name = ", ".join(" ".join(h.split()) for h in headings if h.strip())
         named = f' role="region" aria-label="{escapeHtml(name)}"' if name else ""
         return f'<div class="table-scroll" tabindex="0"{named}>\n<table>\n'
 
