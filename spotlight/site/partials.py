@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
@@ -212,6 +213,11 @@ def _reads(env: jinja2.Environment, name: str,
     return names
 
 
+#: A tag that makes a template's output not kept (see ``_analysis``), as it is written in the
+#: source. Matched before parsing, to spare parsing the pages' own templates (which extend
+#: and define blocks); a match inside a comment or a raw block only makes a template not
+#: kept that could have been, which changes nothing that is written.
+_NOT_KEPT_TAG = re.compile(r"\{%[-+]?\s*(?:extends|block|macro|import|from)\b")
 #: (name, source) -> analysis, for every environment: all are made alike (environment.py).
 _ANALYSES: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]] | None] = {}
 
@@ -223,10 +229,11 @@ def _analysis(env: jinja2.Environment, source: str, name: str, filename: str | N
     key = (name, source)
     if key in _ANALYSES:
         return _ANALYSES[key]
-    tree = env.parse(source, name, filename)
     result: tuple[frozenset[str], tuple[str, ...]] | None = None
-    if not any(tree.find_all((nodes.Extends, nodes.Block, nodes.Macro, nodes.Import,
-                              nodes.FromImport))) \
+    tree = None if _NOT_KEPT_TAG.search(source) else env.parse(source, name, filename)
+    if tree is not None \
+            and not any(tree.find_all((nodes.Extends, nodes.Block, nodes.Macro, nodes.Import,
+                                       nodes.FromImport))) \
             and not any(isinstance(node, (nodes.Assign, nodes.AssignBlock))
                         for node in tree.body):
         included = tuple(meta.find_referenced_templates(tree))
