@@ -11,12 +11,12 @@ joined into one string at once.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import jinja2
 import markupsafe
-from jinja2.runtime import Macro
+from jinja2.runtime import Context, Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import _PassArg
 from markupsafe import Markup
@@ -59,6 +59,31 @@ class CompiledTemplate(jinja2.Template):
         return template
 
 
+class TemplateContext(Context):
+    """Jinja's context, which reads the names of its template's globals (for an ``import``
+    with context) only when they are asked for: made for every page and every include, it
+    made a set of them each time, from a ``ChainMap``."""
+
+    def __init__(self, environment: jinja2.Environment, parent: dict[str, Any],
+                 name: str | None, blocks: dict[str, Callable[[Context], Iterator[str]]],
+                 globals: MutableMapping[str, Any] | None = None) -> None:
+        super().__init__(environment, parent, name, blocks)
+        self._globals = globals
+        self._globals_keys: set[str] | None = None
+
+    @property  # type: ignore[override]
+    def globals_keys(self) -> set[str]:
+        """The names of the template's globals, as Jinja's ``Context`` has them."""
+        keys = self._globals_keys
+        if keys is None:
+            keys = self._globals_keys = set() if self._globals is None else set(self._globals)
+        return keys
+
+    @globals_keys.setter
+    def globals_keys(self, value: set[str]) -> None:
+        self._globals_keys = value
+
+
 class TemplateEnvironment(SandboxedEnvironment):
     """Jinja's sandbox, remembering its verdicts and noting what a page reads.
 
@@ -70,9 +95,12 @@ class TemplateEnvironment(SandboxedEnvironment):
     """
 
     template_class = CompiledTemplate
+    context_class = TemplateContext
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        #: name -> template, as loaded: see ``get_template``.
+        self._loaded: dict[str, jinja2.Template] = {}
         self._verdicts: dict[tuple[type, str], bool] = {}
         #: type -> names of its attributes found safe and not watched: see ``getattr``.
         self._plain: dict[type, set[str]] = {}
@@ -112,6 +140,22 @@ class TemplateEnvironment(SandboxedEnvironment):
         self._watched = value
         self._plain = {}
         self.partials.clear()  # what a kept output read is noted by what is watched
+
+    def get_template(self, name: str | jinja2.Template, parent: str | None = None,
+                     globals: MutableMapping[str, Any] | None = None) -> jinja2.Template:
+        # Every include asks for its template by name, each time it runs. Without
+        # ``auto_reload`` (see environment.py), Jinja's cache gives the template loaded the
+        # first time, for as long as the environment lives: kept here by name, it is found
+        # without Jinja's weak reference, lock and LRU bookkeeping.
+        if globals is None and type(name) is str:
+            found = self._loaded.get(name)
+            if found is not None:
+                return found
+        template = super().get_template(name, parent, globals)
+        if globals is None and type(name) is str and not self.auto_reload \
+                and template.name == name:
+            self._loaded[name] = template
+        return template
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # ``template.name``: the sandbox's own answer, with a shortcut for the hundreds of
