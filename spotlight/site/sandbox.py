@@ -108,6 +108,8 @@ class TemplateEnvironment(SandboxedEnvironment):
         self.seen: set[str] | None = None
         #: id -> (callable, what is called, whether it is given the context): see ``call``.
         self._trusted: dict[int, tuple[Any, Callable[..., Any], bool]] = {}
+        #: function -> whether its bound methods are called at once: see ``_straight``.
+        self._methods: dict[Any, bool] = {}
         #: The output of included templates, kept for the same values (see partials.py).
         self.partials = Partials(self)
         self._pdf_labels: Mapping[str, str] = {}
@@ -159,13 +161,14 @@ class TemplateEnvironment(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # ``template.name``: the sandbox's own answer, with a shortcut for the hundreds of
-        # thousands of reads of a model's fields. An attribute found safe and not watched
-        # whose value is not a method (so never a ``str.format`` that the sandbox wraps) is
-        # read as it is; anything else goes the sandbox's way.
+        # thousands of reads of a model's fields. An attribute found safe and not watched is
+        # read as it is, unless it is a method named ``format`` or ``format_map`` (a
+        # ``str.format``, which the sandbox wraps); anything else goes the sandbox's way.
         plain = self._plain.get(type(obj))
         if plain is not None and attribute in plain:
             value = getattr(obj, attribute, _ABSENT)
-            if value is not _ABSENT and not isinstance(value, _METHODS):
+            if value is not _ABSENT and (not isinstance(value, _METHODS)
+                                         or value.__name__ not in _FORMATS):
                 return value
         return super().getattr(obj, attribute)
 
@@ -188,9 +191,11 @@ class TemplateEnvironment(SandboxedEnvironment):
         # for spotlight's own functions (``trust``) and the templates' macros both answers
         # are known, and the call is made here as ``Context.call`` would make it.
         trusted = __self._trusted.get(id(__obj))
+        kind = type(__obj)
         if trusted is not None and trusted[0] is __obj:
             _, target, with_context = trusted
-        elif type(__obj) is Macro and __self.is_safe_callable(__obj):
+        elif (kind is Macro and __self.is_safe_callable(__obj)) or (
+                kind in _METHODS and __self._straight(__obj)):
             target, with_context = __obj, False
         else:
             return super().call(__context, __obj, *args, **kwargs)
@@ -208,6 +213,22 @@ class TemplateEnvironment(SandboxedEnvironment):
             return __self.undefined("value was undefined because a callable raised a"
                                     " StopIteration exception")
 
+    def _straight(self, method: Any) -> bool:
+        """Whether a bound method (``site.url``, ``path.startswith``) may be called at once,
+        as ``Context.call`` would call it: found safely callable, given nothing of the
+        context, and no ``format``. A method written in Python is asked about once, by its
+        function; a built-in one has no attributes that could say otherwise."""
+        if getattr(method, "__name__", None) in _FORMATS:
+            return False
+        function = getattr(method, "__func__", None)
+        if function is None:
+            return True
+        straight = self._methods.get(function)
+        if straight is None:
+            straight = self._methods[function] = self.is_safe_callable(method) \
+                and _PassArg.from_obj(method) is None
+        return straight
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
         # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
@@ -224,6 +245,7 @@ class TemplateEnvironment(SandboxedEnvironment):
 
 #: What the sandbox looks at twice (``str.format``): see ``TemplateEnvironment.getattr``.
 _METHODS = (types.MethodType, types.BuiltinMethodType)
+_FORMATS = ("format", "format_map")
 _ABSENT = object()
 
 
