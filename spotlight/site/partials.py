@@ -6,7 +6,8 @@ the variables it reads say, and nothing else: Jinja tells which names those are 
 names the templates it includes read in turn), and spotlight's own filters read the page's
 language and the site's (``lang``, ``text_lang``, ``main_lang``, ``site``). So its output is
 kept by the values of those names (the model objects, which nothing changes once assembled,
-by identity) when they come a second time, and used again each time after. What a rendering
+by identity) when they come a second time (a short output, the first time), and used again
+each time after. What a rendering
 read of the example texts (``TemplateEnvironment.seen``) is noted again each time its output
 is used, so a page's record of what it shows is the same.
 
@@ -38,6 +39,13 @@ CONTEXT_READS = frozenset({"lang", "site", "text_lang", "main_lang"})
 PAGE_OWN = frozenset({"path", "canonical"})
 #: How much text is kept at most, in characters, for one rendering stage.
 LIMIT = 32_000_000
+#: The longest output kept the first time it is rendered, in characters: an example's card
+#: (shown on several listing pages) is rendered once, not twice; a longer output, most often
+#: shown once (an example's text), is kept only the second time.
+SHORT = 2_000
+#: How much text is kept at most, in characters, of what was kept the first time (beside
+#: ``LIMIT``, so that what does come again is still kept).
+FIRST_LIMIT = 16_000_000
 
 _VALUES = frozenset({Markup, int, float, bool, type(None)})
 _KEPT_AS_THEY_ARE = frozenset({tuple, frozenset, dt.date, dt.datetime, types.FunctionType,
@@ -57,16 +65,17 @@ class Partials:
         self._env = environment
         self._watching: _Watching = environment  # type: ignore[assignment]
         self._kept: dict[tuple[Any, ...], tuple[str, frozenset[str]]] = {}
-        #: The keys rendered once, not kept (most renderings are of a page's own things),
-        #: with the objects they hold.
+        #: Every key rendered, with the objects it holds (most renderings are of a page's
+        #: own things, and not kept).
         self._once: dict[tuple[Any, ...], list[Any]] = {}
         self._size = 0
+        self._first = 0  # how much of ``_kept`` was kept the first time
 
     def clear(self) -> None:
         """Forget every kept output (what the templates read may have changed)."""
         self._kept.clear()
         self._once.clear()
-        self._size = 0
+        self._size = self._first = 0
 
     def preload(self) -> None:
         """Load the templates of the ``partials/`` folders, and find what each reads: once,
@@ -97,20 +106,25 @@ class Partials:
             found = self._kept.get(key)
             if found is None:
                 if key not in self._once:
-                    # The first time: written out as it comes, and only the key noted.
                     self._once[key] = objects
-                    return render(context)
-                found = self._keep(key, render, context)
+                    if self._first >= FIRST_LIMIT:
+                        # The first time: written out as it comes, and only the key noted.
+                        return render(context)
+                    # A short output (an example's card) is kept the first time already.
+                    found = self._keep(key, render, context, SHORT)
+                else:
+                    found = self._keep(key, render, context)
             if (seen := self._watching.seen) is not None:
                 seen.update(found[1])
             return _written(found[0])
 
         return kept
 
-    def _keep(self, key: tuple[Any, ...], render: RenderFunction,
-              context: Context) -> tuple[str, frozenset[str]]:
+    def _keep(self, key: tuple[Any, ...], render: RenderFunction, context: Context,
+              first: int | None = None) -> tuple[str, frozenset[str]]:
         """Render again what is rendered a second time, and keep it (within ``LIMIT``),
-        with the names of what it read."""
+        with the names of what it read; given ``first``, render what is rendered the first
+        time, and keep it if it is no longer than that (within ``FIRST_LIMIT``)."""
         env = self._watching
         outer = env.seen
         inner: set[str] | None = None if outer is None else set()
@@ -120,7 +134,11 @@ class Partials:
         finally:
             env.seen = outer
         found = (text, frozenset(inner or ()))
-        if self._size + len(text) <= LIMIT:
+        if first is not None:
+            if len(text) <= first and self._first + len(text) <= FIRST_LIMIT:
+                self._kept[key] = found
+                self._first += len(text)
+        elif self._size + len(text) <= LIMIT:
             self._kept[key] = found
             self._size += len(text)
         return found
