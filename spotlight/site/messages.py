@@ -39,7 +39,7 @@ def lookup(context: jinja2.runtime.Context | Mapping[str, Any], name: str) -> An
     """``context.get(name)``: the variable ``name`` of a template's context (or a mapping),
     None where there is none. Read as ``Context.resolve_or_missing`` reads it, in one step:
     templates ask for the page's language tens of thousands of times a build."""
-    if type(context) is jinja2.runtime.Context:
+    if isinstance(context, jinja2.runtime.Context):
         local = context.vars
         if name in local:
             return local[name]

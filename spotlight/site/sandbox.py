@@ -191,21 +191,21 @@ class TemplateEnvironment(SandboxedEnvironment):
         # for spotlight's own functions (``trust``) and the templates' macros both answers
         # are known, and the call is made here as ``Context.call`` would make it.
         trusted = __self._trusted.get(id(__obj))
-        kind = type(__obj)
         if trusted is not None and trusted[0] is __obj:
             _, target, with_context = trusted
-        elif (kind is Macro and __self.is_safe_callable(__obj)) or (
-                kind in _METHODS and __self._straight(__obj)):
+        elif (type(__obj) is Macro and __self.is_safe_callable(__obj)) or (
+                type(__obj) in _METHODS and __self._straight(__obj)):
             target, with_context = __obj, False
         else:
             return super().call(__context, __obj, *args, **kwargs)
-        loop_vars = kwargs.pop("_loop_vars", None)
-        block_vars = kwargs.pop("_block_vars", None)
-        if with_context:
-            if loop_vars:
+        if kwargs:
+            loop_vars = kwargs.pop("_loop_vars", None)
+            block_vars = kwargs.pop("_block_vars", None)
+            if with_context and loop_vars:
                 __context = __context.derived(loop_vars)
-            if block_vars:
+            if with_context and block_vars:
                 __context = __context.derived(block_vars)
+        if with_context:
             args = (__context, *args)
         try:
             return target(*args, **kwargs)
