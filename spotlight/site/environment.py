@@ -104,8 +104,7 @@ def _text_language(context: jinja2.runtime.Context) -> str:
 def _differs(context: jinja2.runtime.Context) -> str | None:
     """The site file's language where a page is in another one, else None."""
     text = _text_language(context)
-    page = page_language(context)
-    return text if text.split("-")[0].lower() != page.split("-")[0].lower() else None
+    return None if _same_language(text, page_language(context)) else text
 
 
 def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
@@ -113,8 +112,12 @@ def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
     written = getattr(text, "lang", None)  # a name the site file gives in no other language
     if written is None:
         return _differs(context)
-    page = page_language(context)
-    return written if written.split("-")[0].lower() != page.split("-")[0].lower() else None
+    return None if _same_language(written, page_language(context)) else written
+
+
+def _same_language(one: str, other: str) -> bool:
+    """Whether two language tags are of the same language ("en-GB" and "en")."""
+    return one == other or one.split("-")[0].lower() == other.split("-")[0].lower()
 
 
 @jinja2.pass_context
@@ -142,8 +145,7 @@ def _site_lang(context: jinja2.runtime.Context) -> Markup:
     language; nothing otherwise."""
     main = lookup(context, "main_lang")
     written = main if isinstance(main, str) and main else _text_language(context)
-    page = page_language(context)
-    if written.split("-")[0].lower() == page.split("-")[0].lower():
+    if _same_language(written, page_language(context)):
         return Markup("")
     return Markup(' lang="%s"') % written
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 import markupsafe
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import BlockReference, Context, Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import _PassArg
 from markupsafe import Markup
@@ -188,12 +188,13 @@ class TemplateEnvironment(SandboxedEnvironment):
              *args: Any, **kwargs: Any) -> Any:
         # Every call a template makes: ``_("Home")``, a macro, ``range(3)``... The sandbox
         # asks whether the callable is safe, then Jinja's context works out what to pass it;
-        # for spotlight's own functions (``trust``) and the templates' macros both answers
-        # are known, and the call is made here as ``Context.call`` would make it.
+        # for spotlight's own functions (``trust``), the templates' macros and blocks, and
+        # bound methods (``_straight``) both answers are known, and the call is made here as
+        # ``Context.call`` would make it.
         trusted = __self._trusted.get(id(__obj))
         if trusted is not None and trusted[0] is __obj:
             _, target, with_context = trusted
-        elif (type(__obj) is Macro and __self.is_safe_callable(__obj)) or (
+        elif (type(__obj) in _TEMPLATES_OWN and __self.is_safe_callable(__obj)) or (
                 type(__obj) in _METHODS and __self._straight(__obj)):
             target, with_context = __obj, False
         else:
@@ -246,6 +247,8 @@ class TemplateEnvironment(SandboxedEnvironment):
 #: What the sandbox looks at twice (``str.format``): see ``TemplateEnvironment.getattr``.
 _METHODS = (types.MethodType, types.BuiltinMethodType)
 _FORMATS = ("format", "format_map")
+#: What a template defines and calls: a macro, a block (``self.title()``).
+_TEMPLATES_OWN = (Macro, BlockReference)
 _ABSENT = object()
 
 
