@@ -22,15 +22,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import types
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 import jinja2
-from jinja2 import meta, nodes
 from jinja2.runtime import Context, missing
 from markupsafe import Markup
+
+from .template_reads import template_reads
 
 #: What spotlight's filters and globals read of the context besides what a template names
 #: (see environment.py and messages.py).
@@ -147,7 +147,7 @@ class Partials:
         """The names whose values decide what template ``name`` writes, or None where its
         output is not to be kept."""
         try:
-            names = _reads(self._env, name, ())
+            names = template_reads(self._env, name)
         except jinja2.TemplateError:
             return None
         if names is None or names & PAGE_OWN:
@@ -210,55 +210,3 @@ def _how(kind: type) -> str:
         how = _NOT
     _HOW[kind] = how
     return how
-
-
-def _reads(env: jinja2.Environment, name: str,
-           including: tuple[str, ...]) -> frozenset[str] | None:
-    """The context names template ``name`` (and what it includes) reads; None where the
-    template does more than write out what it reads (see the module's docstring)."""
-    if name in including:
-        return None  # includes itself
-    source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-    found = _analysis(env, source, name, filename)
-    if found is None:
-        return None
-    names, included = found
-    for other in included:
-        more = _reads(env, other, (*including, name))
-        if more is None:
-            return None
-        names |= more
-    return names
-
-
-#: A tag that makes a template's output not kept (see ``_analysis``), as it is written in the
-#: source. Matched before parsing, to spare parsing the pages' own templates (which extend
-#: and define blocks); a match inside a comment or a raw block only makes a template not
-#: kept that could have been, which changes nothing that is written.
-_NOT_KEPT_TAG = re.compile(r"\{%[-+]?\s*(?:extends|block|macro|import|from)\b")
-#: (name, source) -> analysis, for every environment: all are made alike (environment.py).
-_ANALYSES: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]] | None] = {}
-
-
-def _analysis(env: jinja2.Environment, source: str, name: str, filename: str | None
-              ) -> tuple[frozenset[str], tuple[str, ...]] | None:
-    """(names read, templates included) of one template's source, or None; kept by source,
-    as the same templates are read for every build."""
-    key = (name, source)
-    if key in _ANALYSES:
-        return _ANALYSES[key]
-    result: tuple[frozenset[str], tuple[str, ...]] | None = None
-    tree = None if _NOT_KEPT_TAG.search(source) else env.parse(source, name, filename)
-    if tree is not None \
-            and not any(tree.find_all((nodes.Extends, nodes.Block, nodes.Macro, nodes.Import,
-                                       nodes.FromImport))) \
-            and not any(isinstance(node, (nodes.Assign, nodes.AssignBlock))
-                        for node in tree.body):
-        included = tuple(meta.find_referenced_templates(tree))
-        if all(isinstance(other, str) for other in included):
-            result = (frozenset(meta.find_undeclared_variables(tree)),
-                      tuple(str(other) for other in included))
-    if len(_ANALYSES) > 512:
-        _ANALYSES.clear()
-    _ANALYSES[key] = result
-    return result
