@@ -104,6 +104,8 @@ class TemplateEnvironment(SandboxedEnvironment):
         self._verdicts: dict[tuple[type, str], bool] = {}
         #: type -> names of its attributes found safe and not watched: see ``getattr``.
         self._plain: dict[type, set[str]] = {}
+        #: type -> its attributes found safe and watched, each with what names what was read.
+        self._noted: dict[type, dict[str, Callable[[Any], Iterable[str]]]] = {}
         self._watched: dict[tuple[type, str], Callable[[Any], Iterable[str]]] = {}
         self.seen: set[str] | None = None
         #: id -> (callable, what is called, whether it is given the context): see ``call``.
@@ -140,7 +142,7 @@ class TemplateEnvironment(SandboxedEnvironment):
     @watched.setter
     def watched(self, value: dict[tuple[type, str], Callable[[Any], Iterable[str]]]) -> None:
         self._watched = value
-        self._plain = {}
+        self._plain, self._noted = {}, {}
         self.partials.clear()  # what a kept output read is noted by what is watched
 
     def get_template(self, name: str | jinja2.Template, parent: str | None = None,
@@ -169,6 +171,15 @@ class TemplateEnvironment(SandboxedEnvironment):
             value = getattr(obj, attribute, _ABSENT)
             if value is not _ABSENT and (not isinstance(value, _METHODS)
                                          or value.__name__ not in _FORMATS):
+                return value
+        # A watched one (an example's text) the same way, noting what was read.
+        noted = self._noted.get(type(obj))
+        if noted is not None and (names := noted.get(attribute)) is not None:
+            value = getattr(obj, attribute, _ABSENT)
+            if value is not _ABSENT and (not isinstance(value, _METHODS)
+                                         or value.__name__ not in _FORMATS):
+                if self.seen is not None:
+                    self.seen.update(names(obj))
                 return value
         return super().getattr(obj, attribute)
 
@@ -234,13 +245,17 @@ class TemplateEnvironment(SandboxedEnvironment):
         # Every way a template reads an attribute asks this: ``.name``, ``["name"]``, the
         # ``attr`` filter, ``map(attribute=...)``, ``sort``, ``selectattr``...
         key = (type(obj), attr)
-        if self.seen is not None and (names := self._watched.get(key)):
+        names = self._watched.get(key)
+        if names is not None and self.seen is not None:
             self.seen.update(names(obj))
         verdict = self._verdicts.get(key)
         if verdict is None:
             verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
-        if verdict and key not in self._watched:
-            self._plain.setdefault(key[0], set()).add(attr)
+        if verdict:
+            if names is None:
+                self._plain.setdefault(key[0], set()).add(attr)
+            else:
+                self._noted.setdefault(key[0], {})[attr] = names
         return verdict
 
 
