@@ -11,12 +11,13 @@ joined into one string at once.
 from __future__ import annotations
 
 import types
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import jinja2
 import markupsafe
-from jinja2.runtime import BlockReference, Context, Macro
+from jinja2.runtime import BlockReference, Context, Macro, new_context
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import _PassArg
 from markupsafe import Markup
@@ -57,6 +58,21 @@ class CompiledTemplate(jinja2.Template):
             template.root_render_func = partials.wrap(  # type: ignore[assignment]
                 template.name, template.root_render_func)
         return template
+
+    def new_context(self, vars: dict[str, Any] | None = None, shared: bool = False,
+                    locals: Mapping[str, Any] | None = None) -> Context:
+        # A page's context starts as a copy of the template's globals, a ``ChainMap`` of the
+        # template's own (none) over the environment's: Jinja copies it with ``dict()``,
+        # which asks the maps for each name in turn, raising a KeyError in each that lacks
+        # it (about 20 us a page). The same dictionary, made map by map.
+        if shared or not isinstance(self.globals, ChainMap):
+            return super().new_context(vars, shared, locals)
+        parent: dict[str, Any] = {}
+        for mapping in reversed(self.globals.maps):
+            parent.update(mapping)
+        parent.update(vars or ())
+        return new_context(self.environment, self.name, self.blocks, parent, True,
+                           self.globals, locals)
 
 
 class TemplateContext(Context):
