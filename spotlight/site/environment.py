@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 import uuid
+from collections.abc import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -19,6 +20,8 @@ from .messages import lookup, page_language
 from .sandbox import TemplateEnvironment
 
 _PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
+#: No attribute (see ``lang_of``), made once.
+_NOTHING = Markup("")
 
 
 def environment(theme: VisualTheme) -> TemplateEnvironment:
@@ -39,7 +42,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env = TemplateEnvironment(
         loader=jinja2.ChoiceLoader([*(loader(layer) for layer in theme.layers),
                                     jinja2.PrefixLoader(prefixed, delimiter="/")]),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=_by_name(jinja2.select_autoescape(["html", "xml"], default_for_string=True)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -73,6 +76,20 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["fragment"] = fragment
     env.trust(*(value for value in env.globals.values() if callable(value)))
     return env
+
+
+def _by_name(autoescape: Callable[[str | None], bool]) -> Callable[[str | None], bool]:
+    """``autoescape``, asked once for each template name: Jinja asks it for every context it
+    makes (each page and each include)."""
+    known: dict[str | None, bool] = {}
+
+    def by_name(name: str | None) -> bool:
+        found = known.get(name)
+        if found is None:
+            found = known[name] = autoescape(name)
+        return found
+
+    return by_name
 
 
 @functools.cache
@@ -135,7 +152,7 @@ def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
     """` lang="en-GB"` for an element whose text is ``text`` of the site file, where that is
     not in the page's language (a link's text, which a span inside would split)."""
     other = _foreign(context, text)
-    return Markup(' lang="%s"') % other if other else Markup("")
+    return Markup(' lang="%s"') % other if other else _NOTHING
 
 
 @jinja2.pass_context
@@ -146,7 +163,7 @@ def _site_lang(context: jinja2.runtime.Context) -> Markup:
     main = lookup(context, "main_lang")
     written = main if isinstance(main, str) and main else _text_language(context)
     if _same_language(written, page_language(context)):
-        return Markup("")
+        return _NOTHING
     return Markup(' lang="%s"') % written
 
 

@@ -28,7 +28,11 @@ _escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", None)
 
 def page_language(context: jinja2.runtime.Context | Mapping[str, Any]) -> str:
     """The language of the page a template renders: its ``lang``, else the site's."""
-    lang = lookup(context, "lang")
+    if isinstance(context, jinja2.runtime.Context):  # ``lookup``, in one step
+        local = context.vars
+        lang = local["lang"] if "lang" in local else context.parent.get("lang")
+    else:
+        lang = context.get("lang")
     if isinstance(lang, str) and lang:
         return lang
     site = lookup(context, "site")
