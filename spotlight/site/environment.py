@@ -178,8 +178,16 @@ def _label(context: jinja2.runtime.Context, message: str) -> str | Markup:
 @jinja2.pass_context
 def time_element(context: jinja2.runtime.Context, value: dt.date) -> Markup:
     """A date as a ``<time>`` element, written out in the page's language."""
+    if type(value) is dt.date:  # made once for each date and language
+        return _date_element(value, page_language(context))
     return Markup('<time datetime="%s">%s</time>') % (
         value.isoformat(), i18n.long_date(value, page_language(context)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_element(value: dt.date, language: str) -> Markup:
+    return Markup('<time datetime="%s">%s</time>') % (
+        value.isoformat(), i18n.long_date(value, language))
 
 
 @jinja2.pass_context
