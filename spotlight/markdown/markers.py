@@ -39,15 +39,19 @@ class RenderContext:
     examples_here: frozenset[str] = frozenset()
 
 
+#: Marks ``ANY_PAGE``: a noncharacter, which content cannot hold (content/characters.py
+#: refuses it). A whole page is searched for it, quickly: not for NUL, whose zero byte a
+#: page's every ASCII character has beside it once the page holds a character such as "–".
+_ANY = "\ufdd0"
 #: The root of a text shown on pages at several depths (the licence in every page's footer):
 #: rendered with this as ``RenderContext.root``, it is filled in for each page by ``at_page``.
-ANY_PAGE = "\x00p\x00"
+ANY_PAGE = f"{_ANY}p{_ANY}"
 
 
 def at_page(html: str, root: str) -> str:
     """``html`` (a whole page) with the root of each text shown at several depths filled in:
     ``root``, the path from the page back to the site's root."""
-    return html.replace(ANY_PAGE, escapeHtml(root)) if MARK in html else html
+    return html.replace(ANY_PAGE, escapeHtml(root)) if _ANY in html else html
 
 
 def render(html: str, context: RenderContext) -> Markup:

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import re
 import uuid
+from collections.abc import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -19,6 +20,8 @@ from .messages import lookup, page_language
 from .sandbox import TemplateEnvironment
 
 _PDF_LABEL = re.compile(r"PDF, ([0-9.]+) (MB|KB), ([0-9]+) pages?")
+#: No attribute (see ``lang_of``), made once.
+_NOTHING = Markup("")
 
 
 def environment(theme: VisualTheme) -> TemplateEnvironment:
@@ -39,7 +42,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env = TemplateEnvironment(
         loader=jinja2.ChoiceLoader([*(loader(layer) for layer in theme.layers),
                                     jinja2.PrefixLoader(prefixed, delimiter="/")]),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=_by_name(jinja2.select_autoescape(["html", "xml"], default_for_string=True)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -75,6 +78,20 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     return env
 
 
+def _by_name(autoescape: Callable[[str | None], bool]) -> Callable[[str | None], bool]:
+    """``autoescape``, asked once for each template name: Jinja asks it for every context it
+    makes (each page and each include)."""
+    known: dict[str | None, bool] = {}
+
+    def by_name(name: str | None) -> bool:
+        found = known.get(name)
+        if found is None:
+            found = known[name] = autoescape(name)
+        return found
+
+    return by_name
+
+
 @functools.cache
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Jinja's own cache of compiled templates, in a folder of the system's temporary folder
@@ -104,8 +121,7 @@ def _text_language(context: jinja2.runtime.Context) -> str:
 def _differs(context: jinja2.runtime.Context) -> str | None:
     """The site file's language where a page is in another one, else None."""
     text = _text_language(context)
-    page = page_language(context)
-    return text if text.split("-")[0].lower() != page.split("-")[0].lower() else None
+    return None if _same_language(text, page_language(context)) else text
 
 
 def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
@@ -113,8 +129,12 @@ def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
     written = getattr(text, "lang", None)  # a name the site file gives in no other language
     if written is None:
         return _differs(context)
-    page = page_language(context)
-    return written if written.split("-")[0].lower() != page.split("-")[0].lower() else None
+    return None if _same_language(written, page_language(context)) else written
+
+
+def _same_language(one: str, other: str) -> bool:
+    """Whether two language tags are of the same language ("en-GB" and "en")."""
+    return one == other or one.split("-")[0].lower() == other.split("-")[0].lower()
 
 
 @jinja2.pass_context
@@ -132,7 +152,7 @@ def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
     """` lang="en-GB"` for an element whose text is ``text`` of the site file, where that is
     not in the page's language (a link's text, which a span inside would split)."""
     other = _foreign(context, text)
-    return Markup(' lang="%s"') % other if other else Markup("")
+    return Markup(' lang="%s"') % other if other else _NOTHING
 
 
 @jinja2.pass_context
@@ -142,9 +162,8 @@ def _site_lang(context: jinja2.runtime.Context) -> Markup:
     language; nothing otherwise."""
     main = lookup(context, "main_lang")
     written = main if isinstance(main, str) and main else _text_language(context)
-    page = page_language(context)
-    if written.split("-")[0].lower() == page.split("-")[0].lower():
-        return Markup("")
+    if _same_language(written, page_language(context)):
+        return _NOTHING
     return Markup(' lang="%s"') % written
 
 
@@ -159,8 +178,16 @@ def _label(context: jinja2.runtime.Context, message: str) -> str | Markup:
 @jinja2.pass_context
 def time_element(context: jinja2.runtime.Context, value: dt.date) -> Markup:
     """A date as a ``<time>`` element, written out in the page's language."""
+    if type(value) is dt.date:  # made once for each date and language
+        return _date_element(value, page_language(context))
     return Markup('<time datetime="%s">%s</time>') % (
         value.isoformat(), i18n.long_date(value, page_language(context)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_element(value: dt.date, language: str) -> Markup:
+    return Markup('<time datetime="%s">%s</time>') % (
+        value.isoformat(), i18n.long_date(value, language))
 
 
 @jinja2.pass_context

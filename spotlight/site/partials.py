@@ -6,7 +6,8 @@ the variables it reads say, and nothing else: Jinja tells which names those are 
 names the templates it includes read in turn), and spotlight's own filters read the page's
 language and the site's (``lang``, ``text_lang``, ``main_lang``, ``site``). So its output is
 kept by the values of those names (the model objects, which nothing changes once assembled,
-by identity) when they come a second time, and used again each time after. What a rendering
+by identity) when they come a second time (a short output, the first time), and used again
+each time after. What a rendering
 read of the example texts (``TemplateEnvironment.seen``) is noted again each time its output
 is used, so a page's record of what it shows is the same.
 
@@ -26,9 +27,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 import jinja2
-from jinja2 import meta, nodes
 from jinja2.runtime import Context, missing
 from markupsafe import Markup
+
+from .template_reads import template_reads
 
 #: What spotlight's filters and globals read of the context besides what a template names
 #: (see environment.py and messages.py).
@@ -37,6 +39,13 @@ CONTEXT_READS = frozenset({"lang", "site", "text_lang", "main_lang"})
 PAGE_OWN = frozenset({"path", "canonical"})
 #: How much text is kept at most, in characters, for one rendering stage.
 LIMIT = 32_000_000
+#: The longest output kept the first time it is rendered, in characters: an example's card
+#: (shown on several listing pages) is rendered once, not twice; a longer output, most often
+#: shown once (an example's text), is kept only the second time.
+SHORT = 2_000
+#: How much text is kept at most, in characters, of what was kept the first time (beside
+#: ``LIMIT``, so that what does come again is still kept).
+FIRST_LIMIT = 16_000_000
 
 _VALUES = frozenset({Markup, int, float, bool, type(None)})
 _KEPT_AS_THEY_ARE = frozenset({tuple, frozenset, dt.date, dt.datetime, types.FunctionType,
@@ -56,16 +65,17 @@ class Partials:
         self._env = environment
         self._watching: _Watching = environment  # type: ignore[assignment]
         self._kept: dict[tuple[Any, ...], tuple[str, frozenset[str]]] = {}
-        #: The keys rendered once, not kept (most renderings are of a page's own things),
-        #: with the objects they hold.
+        #: Every key rendered, with the objects it holds (most renderings are of a page's
+        #: own things, and not kept).
         self._once: dict[tuple[Any, ...], list[Any]] = {}
         self._size = 0
+        self._first = 0  # how much of ``_kept`` was kept the first time
 
     def clear(self) -> None:
         """Forget every kept output (what the templates read may have changed)."""
         self._kept.clear()
         self._once.clear()
-        self._size = 0
+        self._size = self._first = 0
 
     def preload(self) -> None:
         """Load the templates of the ``partials/`` folders, and find what each reads: once,
@@ -96,20 +106,25 @@ class Partials:
             found = self._kept.get(key)
             if found is None:
                 if key not in self._once:
-                    # The first time: written out as it comes, and only the key noted.
                     self._once[key] = objects
-                    return render(context)
-                found = self._keep(key, render, context)
+                    if self._first >= FIRST_LIMIT:
+                        # The first time: written out as it comes, and only the key noted.
+                        return render(context)
+                    # A short output (an example's card) is kept the first time already.
+                    found = self._keep(key, render, context, SHORT)
+                else:
+                    found = self._keep(key, render, context)
             if (seen := self._watching.seen) is not None:
                 seen.update(found[1])
             return _written(found[0])
 
         return kept
 
-    def _keep(self, key: tuple[Any, ...], render: RenderFunction,
-              context: Context) -> tuple[str, frozenset[str]]:
+    def _keep(self, key: tuple[Any, ...], render: RenderFunction, context: Context,
+              first: int | None = None) -> tuple[str, frozenset[str]]:
         """Render again what is rendered a second time, and keep it (within ``LIMIT``),
-        with the names of what it read."""
+        with the names of what it read; given ``first``, render what is rendered the first
+        time, and keep it if it is no longer than that (within ``FIRST_LIMIT``)."""
         env = self._watching
         outer = env.seen
         inner: set[str] | None = None if outer is None else set()
@@ -119,7 +134,11 @@ class Partials:
         finally:
             env.seen = outer
         found = (text, frozenset(inner or ()))
-        if self._size + len(text) <= LIMIT:
+        if first is not None:
+            if len(text) <= first and self._first + len(text) <= FIRST_LIMIT:
+                self._kept[key] = found
+                self._first += len(text)
+        elif self._size + len(text) <= LIMIT:
             self._kept[key] = found
             self._size += len(text)
         return found
@@ -128,7 +147,7 @@ class Partials:
         """The names whose values decide what template ``name`` writes, or None where its
         output is not to be kept."""
         try:
-            names = _reads(self._env, name, ())
+            names = template_reads(self._env, name)
         except jinja2.TemplateError:
             return None
         if names is None or names & PAGE_OWN:
@@ -191,49 +210,3 @@ def _how(kind: type) -> str:
         how = _NOT
     _HOW[kind] = how
     return how
-
-
-def _reads(env: jinja2.Environment, name: str,
-           including: tuple[str, ...]) -> frozenset[str] | None:
-    """The context names template ``name`` (and what it includes) reads; None where the
-    template does more than write out what it reads (see the module's docstring)."""
-    if name in including:
-        return None  # includes itself
-    source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-    found = _analysis(env, source, name, filename)
-    if found is None:
-        return None
-    names, included = found
-    for other in included:
-        more = _reads(env, other, (*including, name))
-        if more is None:
-            return None
-        names |= more
-    return names
-
-
-#: (name, source) -> analysis, for every environment: all are made alike (environment.py).
-_ANALYSES: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]] | None] = {}
-
-
-def _analysis(env: jinja2.Environment, source: str, name: str, filename: str | None
-              ) -> tuple[frozenset[str], tuple[str, ...]] | None:
-    """(names read, templates included) of one template's source, or None; kept by source,
-    as the same templates are read for every build."""
-    key = (name, source)
-    if key in _ANALYSES:
-        return _ANALYSES[key]
-    tree = env.parse(source, name, filename)
-    result: tuple[frozenset[str], tuple[str, ...]] | None = None
-    if not any(tree.find_all((nodes.Extends, nodes.Block, nodes.Macro, nodes.Import,
-                              nodes.FromImport))) \
-            and not any(isinstance(node, (nodes.Assign, nodes.AssignBlock))
-                        for node in tree.body):
-        included = tuple(meta.find_referenced_templates(tree))
-        if all(isinstance(other, str) for other in included):
-            result = (frozenset(meta.find_undeclared_variables(tree)),
-                      tuple(str(other) for other in included))
-    if len(_ANALYSES) > 512:
-        _ANALYSES.clear()
-    _ANALYSES[key] = result
-    return result
