@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -235,3 +236,24 @@ def test_english_inside_the_welsh_pdf_is_tagged_english(sample_build: Path) -> N
     assert _languages_marked(sample_build / WELSH_REPORT.replace(".html", ".pdf")) == {
         "en-GB": ["/Div", "/Div", "/Div"]}
     assert _languages_marked(sample_build / ENGLISH_REPORT.replace(".html", ".pdf")) == {}
+
+
+def test_a_picture_in_a_welsh_example_is_in_every_pdf_that_shows_it(tmp_path: Path) -> None:
+    # The Welsh practice-theme collection lives a folder deeper (cy/practice-themes/...):
+    # its pictures came from content/cy/images/, which does not exist.
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    example = content / "examples" / "paratoi-ar-gyfer-rhyddhau-cyntaf.md"
+    overlay(content, {example.relative_to(content).as_posix(): example.read_text(
+        encoding="utf-8").replace("\n## Canlyniad", "\n![Cylch o bedwar cam](images/curiosity-"
+                                  "cycle.svg \"Ffigur 1: Y cylch\")\n\n## Canlyniad", 1)})
+    built = run("build", "--content", str(content), "--out", str(tmp_path / "out"),
+                "--no-search")
+    assert built.exit_code == 0, built.output
+    assert "Failed to load image" not in built.stderr, built.stderr
+    for pdf in ("cy/practice-themes/resettlement.pdf", "reports/westvale-2026-cy.pdf",
+                "examples/paratoi-ar-gyfer-rhyddhau-cyntaf.pdf"):
+        with pikepdf.open(tmp_path / "out" / pdf) as opened:
+            drawn = [name for page in opened.pages
+                     for name, item in (page.Resources.get("/XObject") or {}).items()]
+            assert drawn, f"no picture in {pdf}"

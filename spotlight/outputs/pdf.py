@@ -138,8 +138,7 @@ def _render_one(document: PdfDocument) -> tuple[str, bytes, list[Problem]]:
 def _content_uri(document: PdfDocument) -> str:
     """The ``file:`` address of the content folder, in which the document's HTML "lives"
     (see ``PdfDocument.base_url``)."""
-    depth = document.path.count("/") + 1
-    return document.base_url.rsplit("/", depth)[0] + "/"
+    return document.base_url.rsplit("/", 2)[0] + "/"
 
 
 def _tidied(links: Callable[[pydyf.PDF], object], document: object, pdf: pydyf.PDF) -> None:

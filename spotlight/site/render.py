@@ -232,9 +232,13 @@ class _PdfRenderer:
             **{"site": self._site, "root": "../", "dates": dates, "fit": fit,
                "lang": self._site.language, **context}), "../")
             for fit in range(fits)]
-        # The PDF's HTML "lives" where its web page would be inside the content folder (one
-        # folder down), so that the same relative image paths resolve to the content's files.
-        base_url = (self._root / path).with_suffix(".html").as_uri()
+        # The PDF's HTML "lives" one folder down inside the content folder, where its web
+        # page would be in the main language's edition: its root is "../" whatever the
+        # edition (cy/practice-themes/...), so that the same relative paths resolve to the
+        # content's files.
+        folder, _, name = path.rpartition("/")
+        base_url = (self._root / (folder.rsplit("/", 1)[-1] or "pdf") / name
+                    ).with_suffix(".html").as_uri()
         return PdfDocument(path, html[0], base_url, title, self._stylesheets,
                            tuple(html[1:]), 1 if fits > 1 else None, self._site.base_url or "")
 
