@@ -166,7 +166,7 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     reuse.labels(labels)
     rendered = replace(render(site, theme, options.content, extra, options.modified,
                               search=search, reuse=reuse, pdf=False, pdf_labels=labels,
-                              fragments=options.fragments),
+                              fragments=options.fragments, pdf_links=options.pdf),
                        pdfs=documents.pdfs, pdf_records=documents.pdf_records,
                        pdf_kept=documents.pdf_kept)
     return Made(raw, content, theme, site, rendered, search, pdfs,

@@ -160,3 +160,22 @@ def test_listing_examples_in_the_contents_is_a_site_and_report_option(
     result = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
     assert result.exit_code == 0, result.output
     assert len(_contents_examples(tmp_path / "out", "north-2025")) == (2 if listed else 0)
+
+
+def test_a_build_without_pdfs_links_to_none_and_one_with_them_to_each(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    site("minimal")
+
+    def pdf_links() -> set[str]:
+        pages = (tmp_path / "out").rglob("*.html")
+        return {f"{page.relative_to(tmp_path / 'out').as_posix()} -> {href}"
+                for page in pages for href in re.findall(r'href="([^"]+\.pdf)"', page.read_text())}
+
+    assert run("build", "--content", "site", "--out", "out", "--no-search").exit_code == 0
+    assert pdf_links() == {"index.html -> reports/north-2025.pdf",
+                           "reports/north-2025.html -> north-2025.pdf"}
+    assert (tmp_path / "out" / "reports" / "north-2025.pdf").is_file()
+    # The same folder built again without PDFs: no link is left to a PDF it no longer has.
+    assert run("build", "--content", "site", "--out", "out", "--no-search",
+               "--no-pdf").exit_code == 0
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+    assert pdf_links() == set()

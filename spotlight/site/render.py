@@ -68,7 +68,8 @@ class Rendered:
 def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet | None = None,
            modified: dt.datetime | None = None, search: bool = True,
            reuse: Reuse | None = None, pdf: bool = True, pages: bool = True,
-           pdf_labels: Mapping[str, str] | None = None, fragments: bool = False) -> Rendered:
+           pdf_labels: Mapping[str, str] | None = None, fragments: bool = False,
+           pdf_links: bool = True) -> Rendered:
     """Render every page and PDF document of ``site`` with the visual ``theme``.
 
     With ``pdf``, PDF documents are rendered for the reports and, given ``extra``, for its
@@ -77,7 +78,9 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     page (the index is built after writing). With ``reuse``, a page whose inputs are unchanged
     is not rendered again. Without ``pages``, only the PDF documents are rendered: a build
     renders them first, then the pages, whose links to the PDFs say ``pdf_labels``. With
-    ``fragments``, each report is also rendered as a stand-alone HTML fragment.
+    ``fragments``, each report is also rendered as a stand-alone HTML fragment. Without
+    ``pdf_links`` (a build without PDFs), pages do not link to the reports' PDFs (``pdfs``
+    is false in every page's context).
     """
     env = _environment(theme)
     env.watched = watched((model, library))
@@ -98,6 +101,7 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
         context.setdefault("canonical", site.url(path))
         context.setdefault("alternates", alternates.get(path, ()))
         context.setdefault("text_lang", site.language)
+        context.setdefault("pdfs", pdf_links)
         jobs.append((path, template, context))
 
     def run(job: tuple[str, str, dict[str, Any]]) -> tuple[str, tuple[str, ...]]:
