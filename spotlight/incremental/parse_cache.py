@@ -22,8 +22,9 @@ from ..content.yamlio import YList, YMap
 from ..markdown import Finding, Image, Located, Parsed
 from .digests import digest
 
-_FORMAT = 6  # 4: numbers that are not plain whole numbers kept as written; 5: links to examples;
-# 6: tables in a scrolling region, heading levels that never skip one
+_FORMAT = 7  # 4: numbers that are not plain whole numbers kept as written; 5: links to examples;
+# 6: tables in a scrolling region, heading levels that never skip one; 7: links and
+# pictures left as text found
 #: What ``ParseCache.front`` returns when the cache does not have the front matter.
 MISSING = object()
 

@@ -79,6 +79,7 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     images: list[Image] = []
     links: list[Located] = []
     top: list[Located] = []
+    broken: list[Finding] = []  # a link or picture that reaches readers as its Markdown
     line = first_line
     outcome_at = None  # the index of the Outcome heading, if any
     for index, token in enumerate(tokens):
@@ -103,6 +104,8 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
                                         alt.strip()))
                 elif child.type == "link_open":
                     links.append(Located(str(child.attrGet("href") or ""), child_line))
+                elif child.type == "text" and "](" in child.content:
+                    broken.extend(_unread(child.content, child_line))
         elif kind == "heading_open":
             if token.tag == "h1":
                 top.append(Located(token.markup, line))
@@ -115,8 +118,35 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     html = renderer.render(tokens, PARSER.options, {})
     outcome_html = None if outcome is None else renderer.render(outcome, PARSER.options, {})
     return Parsed(html, outcome_html, tuple(citations), tuple(images), tuple(links),
-                  tuple(top), text, findings, _first_paragraph(tokens), first_line,
-                  split_outcome)
+                  tuple(top), text, findings + tuple(broken), _first_paragraph(tokens),
+                  first_line, split_outcome)
+
+
+#: A link or picture written in Markdown that the parser left as text: its address has a
+#: space (a file named as Windows names them) or is not closed.
+_UNREAD = re.compile(r"(!?)\[([^\]\n]*)\]\(((?:[^()\n]|\([^()\n]*\))*)\)?")
+
+
+def _unread(text: str, line: int) -> list[Finding]:
+    found = []
+    for match in _UNREAD.finditer(text):
+        picture, address = match.group(1), match.group(3).strip()
+        if address and not safe_url(address.split()[0]):
+            continue  # a refused address: said by checks.find
+        written = " ".join(match.group().split())
+        if len(written) > 70:
+            written = written[:67] + "..."
+        what = "picture" if picture else "link"
+        if not match.group().endswith(")"):
+            fix = "close its address with ')'"
+        elif any(c.isspace() for c in address):
+            fix = (f"an address with spaces goes between < and >: (<{address}>)"
+                   + ("; or rename the file without spaces" if picture else ""))
+        else:
+            fix = "check its brackets"
+        found.append(Finding(line, f"'{written}' is not read as a {what}: readers would see "
+                                   f"it as typed; {fix}"))
+    return found
 
 
 def _first_paragraph(tokens: Sequence[Token]) -> str:
