@@ -66,3 +66,17 @@ def test_a_table_scrolls_in_a_region_named_after_its_columns() -> None:
     assert parsed.html.endswith("</table>\n</div>\n")
     unnamed = markdown.parse("|  |  |\n|---|---|\n| a | b |\n", 1)
     assert unnamed.html.startswith('<div class="table-scroll" tabindex="0">\n<table>')
+
+
+def test_bullets_pasted_from_a_word_processor_make_a_list() -> None:
+    text = ("Steps taken:\n\n\u2022 She rang the hostel.\n\u2022\tShe checked \u2013 twice.\n"
+            "o\tA second-level point from Word\n\uf0b7 Word's Symbol bullet\n\n"
+            "\u00b7\u00b7 not a bullet, nor o in a sentence.\n")
+    parsed = markdown.parse(text, 1)
+    assert parsed.html == (
+        "<p>Steps taken:</p>\n<ul>\n<li>She rang the hostel.</li>\n"
+        "<li>She checked \u2013 twice.</li>\n<li>A second-level point from Word</li>\n"
+        "<li>Word\u2019s Symbol bullet</li>\n</ul>\n"
+        "<p>\u00b7\u00b7 not a bullet, nor o in a sentence.</p>\n")
+    assert [t.map for t in parsed.tokens if t.type == "list_item_open"] == [
+        [2, 3], [3, 4], [4, 5], [5, 7]], "lines as written"

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from .checks import Finding
 from .checks import find as find_hidden_text
-from .syntax import PARSER, REFUSED, safe_url
+from .syntax import PARSER, REFUSED, pasted_bullets, safe_url
 
 _OUTCOME_RE = re.compile(r"^(?:outcome|canlyniad):?$", re.IGNORECASE)  # English, Welsh
 
@@ -60,7 +60,7 @@ class Parsed:
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """The tokens before any Outcome (parsed again on demand: only lints need them)."""
-        tokens = PARSER.parse(self.text, {})
+        tokens = PARSER.parse(pasted_bullets(self.text), {})
         return tuple(_split_outcome(tokens)[0] if self.split_outcome else tokens)
 
 
@@ -70,7 +70,7 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     refused: list[str] = []
     reset = REFUSED.set(refused)
     try:
-        tokens = PARSER.parse(text, env)
+        tokens = PARSER.parse(pasted_bullets(text), env)
     finally:
         REFUSED.reset(reset)
     findings = find_hidden_text(text, first_line, env, bool(refused), safe_url)

@@ -172,6 +172,22 @@ class _Renderer(RendererHTML):
         return f"{MARK}c{tokens[idx].meta['key']}{MARK}"
 
 
+#: A bullet pasted from a word processor at the start of a line ("•", Word's Symbol-font
+#: bullet U+F0B7, "▪", "o" and a tab for the second level...), followed by a space or a tab.
+_PASTED_BULLET = re.compile(
+    "^([ \t]*)(?:[\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2219"
+    "\u00b7\uf0a7\uf0b7](?=[ \t])|o(?=\t))", re.MULTILINE)
+
+
+def pasted_bullets(text: str) -> str:
+    """``text`` with each bullet pasted from a word processor written as Markdown's '-',
+    character for character, so that positions in it stay those of the source: the points
+    become a list, not one run-on paragraph."""
+    if not _PASTED_BULLET.search(text):
+        return text
+    return _PASTED_BULLET.sub(lambda match: match.group(1) + "-", text)
+
+
 def make_parser() -> MarkdownIt:
     """The one Markdown configuration: CommonMark plus tables, raw HTML disabled."""
     md = MarkdownIt("commonmark", {"html": False, "typographer": True, "maxNesting": MAX_NESTING},
