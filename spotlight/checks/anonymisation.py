@@ -67,9 +67,25 @@ class PatternRule:
     digits: int = 0
     #: ``needs`` as one pattern: a text is searched once for all of them, not once for each.
     needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    #: Strings found by a quick substring search (``wanted``), each held by some of ``needs``:
+    #: a text holding none of them cannot hold those needs, and is searched only for the others
+    #: (``rest``), which a pattern finds quickly (starting with a capital, say).
+    clues: tuple[str, ...] = ()
+    rest: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needed", re.compile(_any_of(self.needs)))
+        rest = [need for need in self.needs if not any(clue in need for clue in self.clues)]
+        object.__setattr__(self, "rest", re.compile(_any_of(rest)) if rest else None)
+
+    def wanted(self, text: str) -> bool:
+        """True when ``text`` holds one of ``needs``."""
+        if self.rest is not None and self.rest.search(text) is not None:
+            return True
+        for clue in self.clues:
+            if clue in text:
+                return self.needed.search(text) is not None
+        return False
 
 
 def _any_of(strings: Iterable[str]) -> str:
@@ -97,7 +113,7 @@ RULES = (
         "a telephone number", _phone_valid, digits=10),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
-        "an e-mail address", needs=("@",)),
+        "an e-mail address", needs=("@",), clues=("@",)),
     PatternRule("anon-ni-number", re.compile(
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
         r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
@@ -130,7 +146,8 @@ RULES = (
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
         r"(?P<flag>[A-Za-z]{2}[0-9]{2}[ \u00a0]?[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ \u00a0]?[A-Za-z]{3}"
         r"|[A-Za-z]{3}[ \u00a0]?[0-9]{1,3}[A-Za-z])(?![\w-])"),
-        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate"), digits=1),
+        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate"), digits=1,
+        clues=("reg", "Reg", "REG", "plate", "Plate")),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
         r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
@@ -138,7 +155,7 @@ RULES = (
         r"|(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@.-]*\.\w)"
         r"(?![\w@-])"), "a social-media handle or profile address", raw=True,
         needs=("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".social/", ".gg/",
-               ".ru/", "instagr.am/")),
+               ".ru/", "instagr.am/"), clues=("@", "/")),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w-]){_PLATFORM}(?:[ \t]+(?i:user[ \t]?name|handle|name|account|profile|id"
         r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
@@ -148,7 +165,9 @@ RULES = (
                "facebook", "FB", "Twitter", "twitter", "X ", "X:", "Telegram", "telegram",
                "WhatsApp", "whatsapp", "Discord", "discord", "Xbox", "xbox", "PSN", "PlayStation",
                "Steam", "Threads", "YouTube", "youtube", "Twitch", "twitch", "Kik", "Reddit",
-               "reddit")),
+               "reddit"),
+        clues=("snap", "insta", "tiktok", "facebook", "twitter", "telegram", "whatsapp",
+               "discord", "xbox", "youtube", "twitch", "reddit")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number",
         digits=6),
@@ -190,7 +209,7 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
             continue  # each detail it reports has more digits than the text
         text = raw if rule.raw else prose
         if rule.needs:
-            if rule.needed.search(text) is None:
+            if not rule.wanted(text):
                 continue
             matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
         else:
@@ -224,7 +243,8 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
                     "anon-exact-date", flagged, "an exact date")
 
 
-_DIGITS = re.compile(r"\d+")
+#: ``\d+``, written so that a search skips to the first digit quickly.
+_DIGITS = re.compile(r"[\d][\d]*")
 _WORD = re.compile(r"\w+")
 
 
