@@ -67,9 +67,8 @@ class PatternRule:
     digits: int = 0
     #: ``needs`` as one pattern: a text is searched once for all of them, not once for each.
     needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    #: Strings found by a quick substring search (``wanted``), each held by some of ``needs``:
-    #: a text holding none of them cannot hold those needs, and is searched only for the others
-    #: (``rest``), which a pattern finds quickly (starting with a capital, say).
+    #: Strings, each held by some of ``needs``, found by a quick substring search: a text with
+    #: none cannot hold those needs, and is searched only for the others (``rest``).
     clues: tuple[str, ...] = ()
     rest: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
@@ -82,10 +81,8 @@ class PatternRule:
         """True when ``text`` holds one of ``needs``."""
         if self.rest is not None and self.rest.search(text) is not None:
             return True
-        for clue in self.clues:
-            if clue in text:
-                return self.needed.search(text) is not None
-        return False
+        clued = any(clue in text for clue in self.clues)
+        return clued and self.needed.search(text) is not None
 
 
 def _any_of(strings: Iterable[str]) -> str:
@@ -243,8 +240,7 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
                     "anon-exact-date", flagged, "an exact date")
 
 
-#: ``\d+``, written so that a search skips to the first digit quickly.
-_DIGITS = re.compile(r"[\d][\d]*")
+_DIGITS = re.compile(r"[\d][\d]*")  # \d+, written so that a search skips to a digit fast
 _WORD = re.compile(r"\w+")
 
 

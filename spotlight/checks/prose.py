@@ -74,6 +74,12 @@ class SourceProse:
 def yaml_spans(text: str, start: int = 0) -> tuple[list[Span], list[int], dict[str, str]]:
     """The value spans of YAML ``text`` (offsets shifted by ``start``), the offsets of its
     '# PLACEHOLDER' comments, and its top-level plain values (for ``kind``)."""
+    simple = _simple_spans(text, start)
+    return simple if simple is not None else _scanned_spans(text, start)
+
+
+def _scanned_spans(text: str, start: int) -> tuple[list[Span], list[int], dict[str, str]]:
+    """``yaml_spans`` as libyaml's scanner finds them."""
     spans: list[Span] = []
     covered: list[tuple[int, int]] = []
     top: dict[str, str] = {}
@@ -110,6 +116,55 @@ def yaml_spans(text: str, start: int = 0) -> tuple[list[Span], list[int], dict[s
     placeholders = [start + m.start() for m in _PLACEHOLDER_COMMENT.finditer(text)
                     if not any(b <= m.start() < e for b, e in covered)]
     return spans, placeholders, top
+
+
+#: What a simple value may not hold: the characters that mean something to YAML inside or at
+#: the end of a scalar (':', '#', quotes, brackets, indicators, tabs, line breaks, escapes),
+#: and those it refuses or reads apart (controls, surrogates, a byte-order mark, the planes
+#: above the first). Everything else, letters and digits of any script included, may be in
+#: one. Written as what is left out: a class of everything else is slow to compile.
+_NOT = (r"\x00-\x1f!\"#$%&*:<=>?@\[\\\]^`{|}~\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe"
+        r"\uffff\U00010000-\U0010ffff")
+_QUOTED = rf"\"[^{_NOT}]*\"|'[^{_NOT}\"']*'"
+_ITEM = rf"[A-Za-z0-9](?:[^{_NOT},]*[^{_NOT}, ])?|{_QUOTED}"
+#: One line of a simple YAML mapping: ``key: plain value``, ``key: "quoted"``, ``key: [a, b]``.
+_SIMPLE_LINE = re.compile(
+    rf"(?P<key>[A-Za-z_][A-Za-z0-9_-]{{0,80}}): (?:(?P<flow>\[(?:(?:{_ITEM})(?:, (?:{_ITEM}))*)?\])"
+    rf"|(?P<value>[A-Za-z0-9](?:[^{_NOT}]*[^{_NOT} ])?|{_QUOTED}))(?:\n|\Z)"
+    r"|\n")
+_FLOW_ITEM = re.compile(_ITEM)
+
+
+def _simple_spans(text: str, start: int) -> tuple[list[Span], list[int], dict[str, str]] | None:
+    """``yaml_spans`` of a mapping whose every line is one key with a one-line value (plain,
+    quoted without escapes, or a list of such), found without libyaml, with the same spans
+    as its scanner's; None for any other text. Most front matter is written so."""
+    spans: list[Span] = []
+    top: dict[str, str] = {}
+    at, end = 0, len(text)
+    if not end:
+        return None
+    while at < end:
+        line = _SIMPLE_LINE.match(text, at)
+        if line is None:
+            return None
+        at = line.end()
+        key = line.group("key")
+        if key is None:
+            continue  # a blank line
+        value = line.group("value")
+        if value is not None:
+            top[key] = value[1:-1] if value[0] in "'\"" else value
+            if key not in _UNPUBLISHED:
+                spans.append(Span(start + line.start("value"), start + line.end("value"),
+                                  False, key))
+            continue
+        if key in _UNPUBLISHED:
+            continue
+        for item in _FLOW_ITEM.finditer(text, line.start("flow") + 1, line.end("flow") - 1):
+            spans.append(Span(start + item.start(), start + item.end(), False, key))
+    # No comment: a '# PLACEHOLDER' mark can only be in a value, which is not a mark.
+    return spans, [], top
 
 
 def source_prose(path: str, text: str, front_matter: bool) -> SourceProse:
