@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import birth, people
+from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
 _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
@@ -65,15 +66,17 @@ class PatternRule:
     needs: tuple[str, ...] = ()
     #: The fewest digits a detail the rule reports holds: a text with fewer is not searched.
     digits: int = 0
-    #: ``needs`` as one pattern: a text is searched once for all of them, not once for each.
-    needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    #: Strings, each held by some of ``needs``, found by a quick substring search: a text with
-    #: none cannot hold those needs, and is searched only for the others (``rest``).
+    #: Strings each held by some ``needs``: a text with none is searched only for the others.
     clues: tuple[str, ...] = ()
+    #: ``needs`` as one pattern (a text is searched once for all), and those without a clue.
+    needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
     rest: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    #: The group of a match that is flagged: "flag" where the pattern has one, else all of it.
+    group: str | int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needed", re.compile(_any_of(self.needs)))
+        object.__setattr__(self, "group", "flag" if "flag" in self.pattern.groupindex else 0)
         rest = [need for need in self.needs if not any(clue in need for clue in self.clues)]
         object.__setattr__(self, "rest", re.compile(_any_of(rest)) if rest else None)
 
@@ -81,14 +84,15 @@ class PatternRule:
         """True when ``text`` holds one of ``needs``."""
         if self.rest is not None and self.rest.search(text) is not None:
             return True
-        clued = any(clue in text for clue in self.clues)
-        return clued and self.needed.search(text) is not None
+        for clue in self.clues:  # a quick substring search, where most texts have none
+            if clue in text:
+                return self.needed.search(text) is not None
+        return False
 
 
 def _any_of(strings: Iterable[str]) -> str:
     """A pattern finding any of ``strings``, grouped by first character ("S(?:nap|team)|..."):
-    the search then tries a few alternatives where a text has one of those characters, rather
-    than every string."""
+    where a text has one of those characters, it tries a few alternatives, not every string."""
     rests: dict[str, set[str]] = {}
     for string in strings:
         rests.setdefault(string[:1], set()).add(string[1:])
@@ -200,7 +204,7 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
 
 
 def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
-    starts, digits = _candidates(prose)
+    starts, digits = starts_and_digits(prose)
     for rule in RULES:
         if digits < rule.digits:
             continue  # each detail it reports has more digits than the text
@@ -210,8 +214,8 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
                 continue
             matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
         else:
-            matches = _at(rule.pattern, text, starts)
-        group = "flag" if "flag" in rule.pattern.groupindex else 0
+            matches = matches_at(rule.pattern, text, starts)
+        group = rule.group
         for match in matches:
             flagged = " ".join(match.group(group).split())
             if rule.valid is not None and not rule.valid(flagged):
@@ -233,48 +237,11 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
     if context.person:
-        for match in _at(birth.EXACT, prose, starts):
+        for match in matches_at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):
                 flagged = " ".join(match.group().split())
                 yield "anon-exact-date", match.start(), flagged, _message(
                     "anon-exact-date", flagged, "an exact date")
-
-
-_DIGITS = re.compile(r"[\d][\d]*")  # \d+, written so that a search skips to a digit fast
-_WORD = re.compile(r"\w+")
-
-
-def candidates(text: str) -> list[int]:
-    """Where a detail with digits can start: each word holding a digit and the three words
-    before it (a postcode's outward code, "no. 9", "14th of March"), and a "(" or "+" just
-    before one of those. Looking only there is what keeps the gate cheap."""
-    return _candidates(text)[0]
-
-
-def _candidates(text: str) -> tuple[list[int], int]:
-    """``candidates``, and how many digits the text holds."""
-    found: set[int] = set()
-    digits = 0
-    for run in _DIGITS.finditer(text):
-        digit = run.start()
-        digits += run.end() - digit
-        begin = max(0, digit - 40)
-        words = [w.start() for w in _WORD.finditer(text, begin, digit + 1)]
-        found.update(words[-4:] if words and words[-1] == digit else [*words[-3:], digit])
-    found |= {c - 1 for c in found if c and text[c - 1] in "(+"}
-    return sorted(found), digits
-
-
-def _at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` that start at one of ``starts``, without overlaps."""
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        match = pattern.match(text, start)
-        if match is not None and match.end() > start:
-            end = match.end()
-            yield match
 
 
 def _message(code: str, flagged: str, noun: str) -> str:

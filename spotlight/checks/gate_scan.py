@@ -26,8 +26,9 @@ from .sources import blank_non_prose
 NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 #: The files the gate's findings depend on, besides the content: when one changes, no finding
 #: kept in the parse cache is used.
-_RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "birth.py", "people.py",
-               "unfinished.py", "finding.py", "data/first_names.txt", "data/not_surnames.txt")
+_RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "candidates.py", "birth.py",
+               "people.py", "unfinished.py", "finding.py", "data/first_names.txt",
+               "data/not_surnames.txt")
 
 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
@@ -73,7 +74,8 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
                                              strict=True):
         found.update(findings)
         kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
-                                for f in findings], ensure_ascii=False, separators=(",", ":"))
+                                for f in findings], ensure_ascii=False, separators=(",", ":")
+                               ) if findings else "[]"  # most files: said without json
         mine.keep(common, key, kept[key], findings)
     if cache is not None:
         cache.keep(kept)
