@@ -118,13 +118,14 @@ def _scanned_spans(text: str, start: int) -> tuple[list[Span], list[int], dict[s
     return spans, placeholders, top
 
 
-#: What a simple value may not hold: the characters that mean something to YAML inside or at
-#: the end of a scalar (':', '#', quotes, brackets, indicators, tabs, line breaks, escapes),
-#: and those it refuses or reads apart (controls, surrogates, a byte-order mark, the planes
-#: above the first). Everything else, letters and digits of any script included, may be in
-#: one. Written as what is left out: a class of everything else is slow to compile.
-_NOT = (r"\x00-\x1f!\"#$%&*:<=>?@\[\\\]^`{|}~\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe"
-        r"\uffff\U00010000-\U0010ffff")
+#: What no simple front matter holds: tabs, carriage returns, controls, and what YAML refuses
+#: or reads apart (surrogates, a byte-order mark, the planes above the first).
+_UNSIMPLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe"
+                       r"\uffff\U00010000-\U0010ffff]")
+#: What a simple value may not hold besides: what means something to YAML in a scalar or at
+#: its end (':', '#', quotes, brackets, indicators, escapes) and line breaks. Everything else,
+#: letters and digits of any script included, may be in one.
+_NOT = r"\n!\"#$%&*:<=>?@\[\\\]^`{|}~"
 _QUOTED = rf"\"[^{_NOT}]*\"|'[^{_NOT}\"']*'"
 _ITEM = rf"[A-Za-z0-9](?:[^{_NOT},]*[^{_NOT}, ])?|{_QUOTED}"
 #: One line of a simple YAML mapping: ``key: plain value``, ``key: "quoted"``, ``key: [a, b]``.
@@ -142,7 +143,7 @@ def _simple_spans(text: str, start: int) -> tuple[list[Span], list[int], dict[st
     spans: list[Span] = []
     top: dict[str, str] = {}
     at, end = 0, len(text)
-    if not end:
+    if not end or _UNSIMPLE.search(text):
         return None
     while at < end:
         line = _SIMPLE_LINE.match(text, at)
