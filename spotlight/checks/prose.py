@@ -6,10 +6,12 @@ glossary entries, captions, alt text, labels...), and each example's Markdown bo
 is taken as the stretch of source text it was written as, so a finding's offset is its place
 in the file: no alignment is needed, and a folded or quoted value keeps its real line.
 
-The YAML is read with libyaml's scanner, which is fast and needs no valid schema. Keys and
-comments are not published, so they are left out; so are the ``waivers`` (they quote the
-findings they waive). A file the scanner cannot read to its end still has its readable part
-scanned as YAML, and the rest as plain text: a broken file hides nothing.
+The YAML is read with libyaml's scanner, which is fast and needs no valid schema; front
+matter as most of it is written (a key and a one-line value on each line) is read more quickly
+still by one pattern, with the very spans the scanner gives. Keys and comments are not
+published, so they are left out; so are the ``waivers`` (they quote the findings they waive).
+A file the scanner cannot read to its end still has its readable part scanned as YAML, and
+the rest as plain text: a broken file hides nothing.
 """
 
 from __future__ import annotations
