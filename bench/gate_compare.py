@@ -268,7 +268,10 @@ def _detail(rng: random.Random) -> str:
                            f"{first}\n{rng.choice(SURNAMES)}", f"{first} J. Smith"])
     if kind == 18:
         return rng.choice(["TODO", "TK", "XXX", "FIXME", "[check]", "[check date]", "[TK](x)",
-                           "[todo: name]", "todo", "TBC", "Tbc", "1900-01-01", "# PLACEHOLDER"])
+                           "[todo: name]", "todo", "TBC", "Tbc", "1900-01-01", "# PLACEHOLDER",
+                           "Introduce the person by a pseudonym, with their age,\nthen their "
+                           "sentence and offence", "One point per bullet.",
+                           "What changed as a result of the work.", "What difference"])
     if kind == 19:
         return rng.choice(["[a link](https://example.org/14-acacia-avenue)", "<https://x.y/z>",
                            "https://example.org/ben.smith@example.org", "[@smith2020]",
