@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import birth, people
+from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
 _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
@@ -65,17 +66,33 @@ class PatternRule:
     needs: tuple[str, ...] = ()
     #: The fewest digits a detail the rule reports holds: a text with fewer is not searched.
     digits: int = 0
-    #: ``needs`` as one pattern: a text is searched once for all of them, not once for each.
+    #: Strings each held by some ``needs``: a text with none is searched only for the others.
+    clues: tuple[str, ...] = ()
+    #: ``needs`` as one pattern (a text is searched once for all), and those without a clue.
     needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    rest: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    #: The group of a match that is flagged: "flag" where the pattern has one, else all of it.
+    group: str | int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "needed", re.compile(_any_of(self.needs)))
+        object.__setattr__(self, "group", "flag" if "flag" in self.pattern.groupindex else 0)
+        rest = [need for need in self.needs if not any(clue in need for clue in self.clues)]
+        object.__setattr__(self, "rest", re.compile(_any_of(rest)) if rest else None)
+
+    def wanted(self, text: str) -> bool:
+        """True when ``text`` holds one of ``needs``."""
+        if self.rest is not None and self.rest.search(text) is not None:
+            return True
+        for clue in self.clues:  # a quick substring search, where most texts have none
+            if clue in text:
+                return self.needed.search(text) is not None
+        return False
 
 
 def _any_of(strings: Iterable[str]) -> str:
     """A pattern finding any of ``strings``, grouped by first character ("S(?:nap|team)|..."):
-    the search then tries a few alternatives where a text has one of those characters, rather
-    than every string."""
+    where a text has one of those characters, it tries a few alternatives, not every string."""
     rests: dict[str, set[str]] = {}
     for string in strings:
         rests.setdefault(string[:1], set()).add(string[1:])
@@ -97,7 +114,7 @@ RULES = (
         "a telephone number", _phone_valid, digits=10),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
-        "an e-mail address", needs=("@",)),
+        "an e-mail address", needs=("@",), clues=("@",)),
     PatternRule("anon-ni-number", re.compile(
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
         r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
@@ -130,7 +147,8 @@ RULES = (
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
         r"(?P<flag>[A-Za-z]{2}[0-9]{2}[ \u00a0]?[A-Za-z]{3}|[A-Za-z][0-9]{1,3}[ \u00a0]?[A-Za-z]{3}"
         r"|[A-Za-z]{3}[ \u00a0]?[0-9]{1,3}[A-Za-z])(?![\w-])"),
-        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate"), digits=1),
+        "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate"), digits=1,
+        clues=("reg", "Reg", "REG", "plate", "Plate")),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
         r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
@@ -138,7 +156,7 @@ RULES = (
         r"|(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@.-]*\.\w)"
         r"(?![\w@-])"), "a social-media handle or profile address", raw=True,
         needs=("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".social/", ".gg/",
-               ".ru/", "instagr.am/")),
+               ".ru/", "instagr.am/"), clues=("@", "/")),
     PatternRule("anon-social", re.compile(
         rf"(?<![\w-]){_PLATFORM}(?:[ \t]+(?i:user[ \t]?name|handle|name|account|profile|id"
         r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
@@ -148,7 +166,9 @@ RULES = (
                "facebook", "FB", "Twitter", "twitter", "X ", "X:", "Telegram", "telegram",
                "WhatsApp", "whatsapp", "Discord", "discord", "Xbox", "xbox", "PSN", "PlayStation",
                "Steam", "Threads", "YouTube", "youtube", "Twitch", "twitch", "Kik", "Reddit",
-               "reddit")),
+               "reddit"),
+        clues=("snap", "insta", "tiktok", "facebook", "twitter", "telegram", "whatsapp",
+               "discord", "xbox", "youtube", "twitch", "reddit")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number",
         digits=6),
@@ -184,18 +204,18 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
 
 
 def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
-    starts, digits = _candidates(prose)
+    starts, digits = starts_and_digits(prose)
     for rule in RULES:
         if digits < rule.digits:
             continue  # each detail it reports has more digits than the text
         text = raw if rule.raw else prose
         if rule.needs:
-            if rule.needed.search(text) is None:
+            if not rule.wanted(text):
                 continue
             matches: Iterable[re.Match[str]] = rule.pattern.finditer(text)
         else:
-            matches = _at(rule.pattern, text, starts)
-        group = "flag" if "flag" in rule.pattern.groupindex else 0
+            matches = matches_at(rule.pattern, text, starts)
+        group = rule.group
         for match in matches:
             flagged = " ".join(match.group(group).split())
             if rule.valid is not None and not rule.valid(flagged):
@@ -217,48 +237,11 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
     if context.person:
-        for match in _at(birth.EXACT, prose, starts):
+        for match in matches_at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):
                 flagged = " ".join(match.group().split())
                 yield "anon-exact-date", match.start(), flagged, _message(
                     "anon-exact-date", flagged, "an exact date")
-
-
-_DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"\w+")
-
-
-def candidates(text: str) -> list[int]:
-    """Where a detail with digits can start: each word holding a digit and the three words
-    before it (a postcode's outward code, "no. 9", "14th of March"), and a "(" or "+" just
-    before one of those. Looking only there is what keeps the gate cheap."""
-    return _candidates(text)[0]
-
-
-def _candidates(text: str) -> tuple[list[int], int]:
-    """``candidates``, and how many digits the text holds."""
-    found: set[int] = set()
-    digits = 0
-    for run in _DIGITS.finditer(text):
-        digit = run.start()
-        digits += run.end() - digit
-        begin = max(0, digit - 40)
-        words = [w.start() for w in _WORD.finditer(text, begin, digit + 1)]
-        found.update(words[-4:] if words and words[-1] == digit else [*words[-3:], digit])
-    found |= {c - 1 for c in found if c and text[c - 1] in "(+"}
-    return sorted(found), digits
-
-
-def _at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` that start at one of ``starts``, without overlaps."""
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        match = pattern.match(text, start)
-        if match is not None and match.end() > start:
-            end = match.end()
-            yield match
 
 
 def _message(code: str, flagged: str, noun: str) -> str:

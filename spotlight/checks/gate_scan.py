@@ -26,8 +26,9 @@ from .sources import blank_non_prose
 NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 #: The files the gate's findings depend on, besides the content: when one changes, no finding
 #: kept in the parse cache is used.
-_RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "birth.py", "people.py",
-               "unfinished.py", "finding.py", "data/first_names.txt", "data/not_surnames.txt")
+_RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "candidates.py", "birth.py",
+               "people.py", "unfinished.py", "finding.py", "data/first_names.txt",
+               "data/not_surnames.txt")
 
 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
@@ -73,7 +74,8 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
                                              strict=True):
         found.update(findings)
         kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
-                                for f in findings], ensure_ascii=False, separators=(",", ":"))
+                                for f in findings], ensure_ascii=False, separators=(",", ":")
+                               ) if findings else "[]"  # most files: said without json
         mine.keep(common, key, kept[key], findings)
     if cache is not None:
         cache.keep(kept)
@@ -117,31 +119,18 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
         text = file.text[span.start:span.end]
         if _PLAIN.fullmatch(text):
             continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
-        prose = blank_non_prose(text) if _LINKS.search(text) else text
         person = source.kind == "person" and span.key in ("title", "body")
         names = span.key not in NAMED_ON_PURPOSE
         if (context := contexts.get((person, names))) is None:
             context = contexts[person, names] = Context(person, pseudonyms, abbreviations,
                                                         names=names)
-        raw = _CITATION.sub(_blank, text) if "[@" in text else text
-        for code, index, flagged, message in hits(prose, raw, context):
-            yield finding(code, path, file.position(span.start + index), message, flagged)
-        for index, flagged in unfinished.marks(prose):
-            yield finding("unfinished-mark", path, file.position(span.start + index),
-                          f"'{flagged}' is an editorial mark: finish the text and remove it",
-                          flagged)
-        if left := list(unfinished.guidance(prose)):  # said once, at its first sentence
-            (index, sentence), more = left[0], len(left) - 1
-            yield finding("unfinished-guidance", path, file.position(span.start + index),
-                          f"'{sentence}' is guidance that 'spotlight new example' wrote"
-                          + (f" (and {more} more of its sentences follow)" if more else "")
-                          + ": replace it with the example's own text", sentence)
-        for index in unfinished.placeholder_dates(text):
+        # A short value (a tag, a region, a report's slug) is often the same in many files.
+        found = _short_value(text, context) if len(text) <= _SHORT else _value_hits(text, context)
+        for code, index, message, flagged in found:
             position = file.position(span.start + index)
-            placeholder_lines.add(position[0])
-            yield finding("unfinished-placeholder", path, position,
-                          f"'{unfinished.PLACEHOLDER_DATE}' is a placeholder date, not a real one: "
-                          "set the real date", unfinished.PLACEHOLDER_DATE)
+            if code == "unfinished-placeholder":
+                placeholder_lines.add(position[0])
+            yield finding(code, path, position, message, flagged)
     for offset in source.placeholders:
         position = file.position(offset)
         if position[0] not in placeholder_lines:
@@ -150,10 +139,38 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
                           "PLACEHOLDER")
 
 
+def _value_hits(text: str, context: Context) -> tuple[tuple[str, int, str, str], ...]:
+    """(code, index, message, flagged text) of each gate finding in one published value."""
+    prose = blank_non_prose(text) if _links(text) else text
+    raw = _CITATION.sub(_blank, text) if "[@" in text else text
+    found = [(code, index, message, flagged)
+             for code, index, flagged, message in hits(prose, raw, context)]
+    found += [("unfinished-mark", index, f"'{flagged}' is an editorial mark: finish the text "
+               "and remove it", flagged) for index, flagged in unfinished.marks(prose)]
+    if left := list(unfinished.guidance(prose)):  # said once, at its first sentence
+        (index, sentence), more = left[0], len(left) - 1
+        found.append(("unfinished-guidance", index, f"'{sentence}' is guidance that 'spotlight "
+                      "new example' wrote" + (f" (and {more} more of its sentences follow)"
+                                               if more else "")
+                      + ": replace it with the example's own text", sentence))
+    found += [("unfinished-placeholder", index, f"'{unfinished.PLACEHOLDER_DATE}' is a "
+               "placeholder date, not a real one: set the real date",
+               unfinished.PLACEHOLDER_DATE) for index in unfinished.placeholder_dates(text)]
+    return tuple(found)
+
+
+#: Values up to this long are remembered with their findings (``_short_value``).
+_SHORT = 200
+_short_value = lru_cache(maxsize=4096)(_value_hits)
+
+
 _PLAIN = re.compile(r"[a-z ,.'’-]*")
 _CITATION = re.compile(r"\[@[^\]\n]*\]")
-#: What blank_non_prose blanks starts with one of these: without any, there is nothing to do.
-_LINKS = re.compile(r"\]\(|://|\[@|\]:")
+
+
+def _links(text: str) -> bool:
+    """True when ``text`` holds what blank_non_prose blanks: each starts with one of these."""
+    return "](" in text or "://" in text or "[@" in text or "]:" in text
 
 
 def _blank(match: re.Match[str]) -> str:

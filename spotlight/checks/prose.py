@@ -6,10 +6,12 @@ glossary entries, captions, alt text, labels...), and each example's Markdown bo
 is taken as the stretch of source text it was written as, so a finding's offset is its place
 in the file: no alignment is needed, and a folded or quoted value keeps its real line.
 
-The YAML is read with libyaml's scanner, which is fast and needs no valid schema. Keys and
-comments are not published, so they are left out; so are the ``waivers`` (they quote the
-findings they waive). A file the scanner cannot read to its end still has its readable part
-scanned as YAML, and the rest as plain text: a broken file hides nothing.
+The YAML is read with libyaml's scanner, which is fast and needs no valid schema; front
+matter as most of it is written (a key and a one-line value on each line) is read more quickly
+still by one pattern, with the very spans the scanner gives. Keys and comments are not
+published, so they are left out; so are the ``waivers`` (they quote the findings they waive).
+A file the scanner cannot read to its end still has its readable part scanned as YAML, and
+the rest as plain text: a broken file hides nothing.
 """
 
 from __future__ import annotations
@@ -74,6 +76,12 @@ class SourceProse:
 def yaml_spans(text: str, start: int = 0) -> tuple[list[Span], list[int], dict[str, str]]:
     """The value spans of YAML ``text`` (offsets shifted by ``start``), the offsets of its
     '# PLACEHOLDER' comments, and its top-level plain values (for ``kind``)."""
+    simple = _simple_spans(text, start)
+    return simple if simple is not None else _scanned_spans(text, start)
+
+
+def _scanned_spans(text: str, start: int) -> tuple[list[Span], list[int], dict[str, str]]:
+    """``yaml_spans`` as libyaml's scanner finds them."""
     spans: list[Span] = []
     covered: list[tuple[int, int]] = []
     top: dict[str, str] = {}
@@ -110,6 +118,56 @@ def yaml_spans(text: str, start: int = 0) -> tuple[list[Span], list[int], dict[s
     placeholders = [start + m.start() for m in _PLACEHOLDER_COMMENT.finditer(text)
                     if not any(b <= m.start() < e for b, e in covered)]
     return spans, placeholders, top
+
+
+#: What no simple front matter holds: tabs, carriage returns, controls, and what YAML refuses
+#: or reads apart (surrogates, a byte-order mark, the planes above the first).
+_UNSIMPLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe"
+                       r"\uffff\U00010000-\U0010ffff]")
+#: What a simple value may not hold besides: what means something to YAML in a scalar or at
+#: its end (':', '#', quotes, brackets, indicators, escapes) and line breaks. Everything else,
+#: letters and digits of any script included, may be in one.
+_NOT = r"\n!\"#$%&*:<=>?@\[\\\]^`{|}~"
+_QUOTED = rf"\"[^{_NOT}]*\"|'[^{_NOT}\"']*'"
+_ITEM = rf"[A-Za-z0-9](?:[^{_NOT},]*[^{_NOT}, ])?|{_QUOTED}"
+#: One line of a simple YAML mapping: ``key: plain value``, ``key: "quoted"``, ``key: [a, b]``.
+_SIMPLE_LINE = re.compile(
+    rf"(?P<key>[A-Za-z_][A-Za-z0-9_-]{{0,80}}): (?:(?P<flow>\[(?:(?:{_ITEM})(?:, (?:{_ITEM}))*)?\])"
+    rf"|(?P<value>[A-Za-z0-9](?:[^{_NOT}]*[^{_NOT} ])?|{_QUOTED}))(?:\n|\Z)"
+    r"|\n")
+_FLOW_ITEM = re.compile(_ITEM)
+
+
+def _simple_spans(text: str, start: int) -> tuple[list[Span], list[int], dict[str, str]] | None:
+    """``yaml_spans`` of a mapping whose every line is one key with a one-line value (plain,
+    quoted without escapes, or a list of such), found without libyaml, with the same spans
+    as its scanner's; None for any other text. Most front matter is written so."""
+    spans: list[Span] = []
+    top: dict[str, str] = {}
+    at, end = 0, len(text)
+    if not end or _UNSIMPLE.search(text):
+        return None
+    while at < end:
+        line = _SIMPLE_LINE.match(text, at)
+        if line is None:
+            return None
+        at = line.end()
+        key = line.group("key")
+        if key is None:
+            continue  # a blank line
+        value = line.group("value")
+        if value is not None:
+            top[key] = value[1:-1] if value[0] in "'\"" else value
+            if key not in _UNPUBLISHED:
+                spans.append(Span(start + line.start("value"), start + line.end("value"),
+                                  False, key))
+            continue
+        if key in _UNPUBLISHED:
+            continue
+        for item in _FLOW_ITEM.finditer(text, line.start("flow") + 1, line.end("flow") - 1):
+            spans.append(Span(start + item.start(), start + item.end(), False, key))
+    # No comment: a '# PLACEHOLDER' mark can only be in a value, which is not a mark.
+    return spans, [], top
 
 
 def source_prose(path: str, text: str, front_matter: bool) -> SourceProse:
