@@ -27,8 +27,18 @@ NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 #: The files the gate's findings depend on, besides the content: when one changes, no finding
 #: kept in the parse cache is used.
 _RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "candidates.py", "birth.py",
-               "people.py", "unfinished.py", "finding.py", "data/first_names.txt",
-               "data/not_surnames.txt")
+               "people.py", "unfinished.py", "finding.py", "sources.py",
+               "data/first_names.txt", "data/not_surnames.txt")
+
+#: What a word processor puts between the words or digits of a name or a number, each read
+#: as the plain space or hyphen it stands for (one character for one, so that positions stay
+#: the source's): no-break, narrow, thin and other spaces, zero-width spaces and joiners, the
+#: soft hyphen, and the non-breaking, figure and minus hyphens. "Sarah\u00a0Khan" and
+#: "07700\u00a0900123" are then found as "Sarah Khan" and "07700 900123" are.
+_SPACES = str.maketrans(
+    {**dict.fromkeys((0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000,
+                      0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD), " "),
+     **dict.fromkeys((0x2010, 0x2011, 0x2012, 0x2212), "-")})
 
 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
@@ -117,6 +127,8 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
     contexts: dict[tuple[bool, bool], Context] = {}
     for span in source.spans:
         text = file.text[span.start:span.end]
+        if not text.isascii():
+            text = text.translate(_SPACES)  # a name or number "Sarah Khan" held together
         if _PLAIN.fullmatch(text):
             continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
         person = source.kind == "person" and span.key in ("title", "body")
