@@ -159,6 +159,8 @@ def _anchor_hint(anchor: str, examples: set[str]) -> str:
 
 
 def _hint(target: str, page: str, href: str, corpus: Corpus) -> str:
+    if href.lower().startswith("www."):
+        return f"; to link to that website, write 'https://{href}'"
     if target.endswith(".md"):
         return "; to point at an example, link to its file, such as 'kyle.md'"
     if target.startswith(".."):
