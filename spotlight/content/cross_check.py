@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from .. import markdown
 from ..errors import Problem
-from ..model import ExampleSource, ReportSource, Settings
+from ..model import ExampleSource, ReportSource, SectionSource, Settings
 from . import suggest
 
 
@@ -93,13 +93,24 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
                              example.name, found, report=slug)
             sections = cited.sections
             if sections is not None and example.practice_theme in themes and \
-                    example.practice_theme not in {s.practice_theme for s in sections}:
-                shown = ", ".join(s.practice_theme for s in sections) or "none yet"
+                    example.practice_theme not in {s.practice_theme for s in sections} and \
+                    not _misspelt(example.practice_theme, sections, themes):
+                shown = ", ".join(s.practice_theme for s in sections
+                                  if s.practice_theme in themes) or "none yet"
                 where.add("practice_theme", f"report '{slug}' has no section for practice theme "
                                             f"'{example.practice_theme}': add '- practice_theme: "
                                             f"{example.practice_theme}' under 'sections' in "
                                             f"{cited.name or 'the report file'}, or choose one "
                                             f"of its sections ({shown})")
+
+
+def _misspelt(theme: str, sections: Iterable[SectionSource], themes: Mapping[str, str]) -> bool:
+    """Whether a section names ``theme`` misspelt ("resettlment"): the report's own problem,
+    said there with "did you mean", and the examples it would hold are not blamed."""
+    import difflib  # only when a section names a practice theme that does not exist
+
+    unknown = [s.practice_theme for s in sections if s.practice_theme not in themes]
+    return bool(unknown and difflib.get_close_matches(theme, unknown, n=1, cutoff=0.75))
 
 
 class _Where:
