@@ -204,7 +204,8 @@ def test_new_example_names_what_is_unknown(tmp_path: Path, monkeypatch: pytest.M
     run("init")
     result = run("new", "example", "-r", "nowhere-2030", "-t", "court-work", "Title")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == ("content/reports: unknown report 'nowhere-2030'; "
+    assert result.stderr.splitlines()[0] == ("--report: unknown report 'nowhere-2030' (the "
+                                             "reports are the files of content/reports); "
                                              "known: example-region-2025")
     assert not list((tmp_path / "content" / "examples").glob("title*"))
 

@@ -50,6 +50,6 @@ def test_new_example_suggests_the_practice_theme_meant(tmp_path: Path,
     run("init")
     result = run("new", "example", "-r", "example-region-2025", "-t", "victim-work", "Title")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == ("content/site.yml: unknown practice theme "
-                                             "'victim-work'; did you mean "
-                                             "'statutory-victim-work'?")
+    assert result.stderr.splitlines()[0] == ("--theme: unknown practice theme 'victim-work' "
+                                             "(the practice themes of content/site.yml); did "
+                                             "you mean 'statutory-victim-work'?")

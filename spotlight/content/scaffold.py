@@ -107,13 +107,15 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
     reports = {f.path.stem: f for f in raw.reports}
     themes = [t["slug"] for t in site["practice_themes"]]
     wrong = []
+    # The options as typed are what is wrong, not the files they name.
     if report not in reports:
-        wrong.append(Problem(display_path(content / REPORTS_DIR), None,
-                             f"unknown report '{report}'{suggest.unknown(report, reports)}"))
+        wrong.append(Problem("--report", None, f"unknown report '{report}' (the reports are "
+                             f"the files of {display_path(content / REPORTS_DIR)})"
+                             f"{suggest.unknown(report, reports)}"))
     if practice_theme not in themes:
         titles = {t["slug"]: t["title"] for t in site["practice_themes"]}
-        wrong.append(Problem(raw.site.name if raw.site else SITE_FILE, None,
-                             f"unknown practice theme '{practice_theme}'"
+        wrong.append(Problem("--theme", None, f"unknown practice theme '{practice_theme}' "
+                             f"(the practice themes of {raw.site.name if raw.site else SITE_FILE})"
                              f"{suggest.unknown(practice_theme, titles)}"))
     slug = slugify(title)
     if not slug and any(c.isalnum() for c in title):
