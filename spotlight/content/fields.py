@@ -20,6 +20,7 @@ a slug names: ``practice_themes``, ``regions``, ``regions.pdus``, ``standards``,
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 
 from .report_fields import ReportSource
@@ -76,7 +77,13 @@ class ExampleFront:
     @classmethod
     def of(cls, example: ExampleFront) -> ExampleFront:
         """Just the front matter of an example (of a model that extends this one)."""
-        return cls(**{spec.name: getattr(example, spec.name) for spec in fields(cls)})
+        return cls(**{name: getattr(example, name) for name in _names(cls)})
+
+
+@functools.cache
+def _names(model: type) -> tuple[str, ...]:
+    """The names of the fields of ``model``, read once (every example asks twice)."""
+    return tuple(spec.name for spec in fields(model))
 
 
 EXAMPLE = schema_of(ExampleFront)
