@@ -223,7 +223,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         return None, problems
     from .characters import value_problems
 
-    problems = value_problems(data, path, line_offset + 1)
+    problems = value_problems(data, path, line_offset + 1, source=text)
     return (None if problems else data), problems
 
 
