@@ -170,6 +170,9 @@ if getattr(yaml, "__with_libyaml__", False):
             super().__init__(stream)
             self._offset = line_offset
 
+        def _line(self, node: Node) -> int:
+            return node.start_mark.line + 1 + self._offset  # no odd line break (``_scanned``)
+
     _LOADERS.append(_FastLoader)
 for _class in _LOADERS:
     for _tag, _method in (("timestamp", _Constructing.construct_yaml_timestamp),
