@@ -20,7 +20,6 @@ a slug names: ``practice_themes``, ``regions``, ``regions.pdus``, ``standards``,
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, fields
 
 from .report_fields import ReportSource
@@ -80,10 +79,14 @@ class ExampleFront:
         return cls(**{name: getattr(example, name) for name in _names(cls)})
 
 
-@functools.cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _names(model: type) -> tuple[str, ...]:
     """The names of the fields of ``model``, read once (every example asks twice)."""
-    return tuple(spec.name for spec in fields(model))
+    if (names := _NAMES.get(model)) is None:
+        names = _NAMES[model] = tuple(spec.name for spec in fields(model))
+    return names
 
 
 EXAMPLE = schema_of(ExampleFront)
