@@ -65,12 +65,15 @@ def build(options: BuildOptions) -> BuildResult:
     if options.strict and warnings:
         raise SpotlightError(warnings)
     files, copies = _outputs(options, made)
-    from .outputs.search import index_site
+    finish = None
+    if made.search:  # imported only for a site with a search page
+        from .outputs.search import index_site
 
+        # Pagefind's pages are still in memory: the vocabulary beside its index is not read
+        # back.
+        finish = partial(index_site, pages=files)
     kept = reuse.kept(made.rendered, made.pdfs.records, files)
-    # Pagefind's pages are still in memory: the vocabulary beside its index is not read back.
-    removed = write(options.out, files, copies,
-                    finish=partial(index_site, pages=files) if made.search else None,
+    removed = write(options.out, files, copies, finish=finish,
                     previous=reuse.previous, kept=kept, listed=reuse.listed(),
                     record=lambda written, folder: reuse.save(
                         written, folder, made.rendered, made.pdfs.records, made.theme,

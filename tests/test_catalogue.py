@@ -53,6 +53,19 @@ def test_dates_are_written_in_the_page_language_from_cldr() -> None:
     assert i18n.long_date(dt.date(2025, 2, 24), "fr") == "24 February 2025"  # no catalogue
 
 
+@pytest.mark.parametrize("language", ["en", "en-GB", "fr"])
+def test_english_dates_are_written_as_cldr_writes_them(language: str) -> None:
+    """English dates are written without Babel, as its British English ``d MMMM y`` is."""
+    from babel.dates import format_date
+
+    for value in (dt.date(2000 + month, month, day) for month in range(1, 13)
+                  for day in (1, 9, 10, 28)):
+        assert i18n.long_date(value, language) == format_date(value, "d MMMM y",
+                                                              locale="en_GB")
+    assert i18n.long_date(dt.date(5, 1, 2), language) == format_date(
+        dt.date(5, 1, 2), "d MMMM y", locale="en_GB")
+
+
 class _Text(HTMLParser):
     """The text and the read attributes of a template whose Jinja code is blanked out."""
 

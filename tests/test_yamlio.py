@@ -104,3 +104,20 @@ def test_generated_documents_load_the_same_both_ways(data: Any, flow: bool,
     assert not problems
     assert _shape(fast) == _shape(_slow(text))
     assert fast == data
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('title: "&#x202E;evil"\n', 2, "a hidden right-to-left control character (U+202E)"),
+    ('tags:\n  - "x\\x1b"\n', 3, "a hidden control character (U+001B)"),
+    ("title: Smith &amp; Jones\n", None, None),
+    ("title: plain\ntags: [a, b]\n", None, None),
+])
+def test_refused_characters_are_found_past_the_plain_text_shortcut(
+        text: str, line: int | None, message: str | None) -> None:
+    """Front matter of printable ASCII with no escape and no numeric reference is not walked
+    value by value: an escape or a reference still is, and found."""
+    data, problems = parse_yaml(text, "f.yml", 1)
+    if message is None:
+        assert problems == [] and data is not None
+    else:
+        assert [(p.line, p.message.startswith(message)) for p in problems] == [(line, True)]

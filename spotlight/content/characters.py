@@ -62,9 +62,19 @@ def _right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
-def value_problems(data: Any, path: str, line: int = 1) -> list[Problem]:
+def value_problems(data: Any, path: str, line: int = 1, source: str | None = None
+                   ) -> list[Problem]:
     """A problem for each key or text of YAML ``data`` holding a character ``character_problem``
-    refuses, at its line."""
+    refuses, at its line.
+
+    ``source`` is the text ``data`` was read from. When it is printable ASCII with no escape
+    (``\\``) and no numeric character reference (``&#``), the usual front matter, every key
+    and text read from it is made of its characters only, and none can be refused (no named
+    reference gives a refused character): the values are not walked.
+    """
+    if source is not None and "\\" not in source and "&#" not in source and \
+            _printable_ascii(source):
+        return []
     found: list[tuple[int, str]] = []
     _walk(data, line, found)
     return [Problem(path, at, message) for at, message in found]

@@ -4,7 +4,6 @@ pass that reports every mistake, with "did you mean" and how to write a date."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Any
 
@@ -30,6 +29,8 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
     clean.line, clean.key_lines = data.line or line, dict(data.key_lines)
     for key in data:
         if key not in schema.by_name:
+            import difflib  # only for an unknown key: not on every build
+
             close = difflib.get_close_matches(str(key), list(schema.by_name), n=1, cutoff=0.6)
             suggestion = f"; did you mean '{close[0]}'?" if close else \
                 suggest.did_you_mean(str(key), list(schema.by_name))

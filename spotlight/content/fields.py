@@ -76,7 +76,17 @@ class ExampleFront:
     @classmethod
     def of(cls, example: ExampleFront) -> ExampleFront:
         """Just the front matter of an example (of a model that extends this one)."""
-        return cls(**{spec.name: getattr(example, spec.name) for spec in fields(cls)})
+        return cls(**{name: getattr(example, name) for name in _names(cls)})
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(model: type) -> tuple[str, ...]:
+    """The names of the fields of ``model``, read once (every example asks twice)."""
+    if (names := _NAMES.get(model)) is None:
+        names = _NAMES[model] = tuple(spec.name for spec in fields(model))
+    return names
 
 
 EXAMPLE = schema_of(ExampleFront)

@@ -135,16 +135,18 @@ def _left_out(relative: str, suffix: str) -> str | None:
 def load_published(root: Path, names: Iterable[str]) -> tuple[dict[str, bytes], list[Problem]]:
     """The published copies of the content's pictures ``names``: without their metadata (see
     images.py and svg_check.py)."""
-    from .svg_check import clean_svg
-
     found: dict[str, bytes] = {}
     problems = Problems()
     for name in names:
         path = root / name
         try:
             data = path.read_bytes()
-            found[name] = clean_svg(data) if name.lower().endswith(".svg") else \
-                published_picture(data)
+            if name.lower().endswith(".svg"):
+                from .svg_check import clean_svg  # tinycss2: only when there is an SVG
+
+                found[name] = clean_svg(data)
+            else:
+                found[name] = published_picture(data)
         except OSError as error:
             problems.add(path, None, f"cannot be read: {error.strerror or error}")
         except ValueError as error:

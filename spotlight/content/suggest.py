@@ -5,7 +5,6 @@ where its slug belongs)."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -77,6 +76,8 @@ def nearest(value: str, known: Mapping[str, str] | Iterable[str]) -> str | None:
                   if re.search(rf"(^|\s){re.escape(words)}(\s|$)", w) and name not in parts]
         if len(parts) == 1:
             return parts[0]
+    import difflib  # only for a name that is not known: not on every build
+
     spelled = {**{_words(n): n for n in titles}, **by_title}
     close = difflib.get_close_matches(words, list(spelled), n=1, cutoff=_CUTOFF)
     return spelled[close[0]] if close else None

@@ -170,6 +170,9 @@ if getattr(yaml, "__with_libyaml__", False):
             super().__init__(stream)
             self._offset = line_offset
 
+        def _line(self, node: Node) -> int:
+            return node.start_mark.line + 1 + self._offset  # no odd line break (``_scanned``)
+
     _LOADERS.append(_FastLoader)
 for _class in _LOADERS:
     for _tag, _method in (("timestamp", _Constructing.construct_yaml_timestamp),
@@ -223,7 +226,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, list[Pr
         return None, problems
     from .characters import value_problems
 
-    problems = value_problems(data, path, line_offset + 1)
+    problems = value_problems(data, path, line_offset + 1, source=text)
     return (None if problems else data), problems
 
 

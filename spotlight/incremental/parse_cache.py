@@ -167,10 +167,11 @@ def _to_json(value: Any) -> Any:
     if type(value) is str:  # most values: told first
         return value
     if isinstance(value, YMap):
-        return {"m": [value.line, [[_to_json(k), value.key_lines.get(k, value.line),
-                                    _to_json(v)] for k, v in value.items()]]}
+        line, lines = value.line, value.key_lines
+        return {"m": [line, [[k if type(k) is str else _to_json(k), lines.get(k, line),
+                              v if type(v) is str else _to_json(v)] for k, v in value.items()]]}
     if isinstance(value, YList):
-        return {"l": [value.line, [[line, _to_json(v)] for line, v in
+        return {"l": [value.line, [[line, v if type(v) is str else _to_json(v)] for line, v in
                                    zip(value.item_lines, value, strict=True)]]}
     if isinstance(value, dt.datetime):
         return {"t": value.isoformat()}

@@ -35,23 +35,37 @@ class ListingLinks:
         self.standards = {code for e in published for code in e.standards}
         self.settings = settings
         self.standard_slugs = standard_slugs([s.code for s in settings.standards])
+        # Each link made once: every example's page links to its theme, region, PDU and
+        # standards, and a link (immutable) can be shared by all of them.
+        self._made: dict[tuple[str, str], Link] = {}
 
     def theme(self, slug: str) -> Link:
         """The link to a practice theme's page."""
-        return Link(f"{self.prefix}practice-themes/{slug}.html",
-                    self.settings.practice_theme(slug).title)
+        if (link := self._made.get(("theme", slug))) is None:
+            link = self._made["theme", slug] = Link(
+                f"{self.prefix}practice-themes/{slug}.html",
+                self.settings.practice_theme(slug).title)
+        return link
 
     def region(self, slug: str) -> Link:
         """The link to a region's page."""
-        return Link(f"{self.prefix}regions/{slug}.html", self.settings.region(slug).name)
+        if (link := self._made.get(("region", slug))) is None:
+            link = self._made["region", slug] = Link(f"{self.prefix}regions/{slug}.html",
+                                                     self.settings.region(slug).name)
+        return link
 
     def pdu(self, slug: str) -> Link:
         """The link to a PDU's page."""
-        name = next(p.name for r in self.settings.regions for p in r.pdus if p.slug == slug)
-        return Link(f"{self.prefix}pdus/{slug}.html", name)
+        if (link := self._made.get(("pdu", slug))) is None:
+            name = next(p.name for r in self.settings.regions for p in r.pdus if p.slug == slug)
+            link = self._made["pdu", slug] = Link(f"{self.prefix}pdus/{slug}.html", name)
+        return link
 
     def standard(self, code: str) -> Link:
         """The link to a standard's page, named by its code and title."""
-        standard = next(s for s in self.settings.standards if s.code == code)
-        return Link(f"{self.prefix}standards/{self.standard_slugs[code]}.html",
-                    keeping(f"{standard.code} {standard.title}", standard.title))
+        if (link := self._made.get(("standard", code))) is None:
+            standard = next(s for s in self.settings.standards if s.code == code)
+            link = self._made["standard", code] = Link(
+                f"{self.prefix}standards/{self.standard_slugs[code]}.html",
+                keeping(f"{standard.code} {standard.title}", standard.title))
+        return link
