@@ -119,16 +119,33 @@ def _static(root: Path, real_root: Path, problems: Problems) -> frozenset[str]:
 #: Suffixes of files that look like examples or reports but would not be read as them.
 _LOOKS_LIKE = {EXAMPLES_DIR: ((".md", ".markdown", ".mdown", ".mkd", ".mkdn"), ".md"),
                REPORTS_DIR: ((".yml", ".yaml"), ".yml or .yaml")}
+#: Text saved by an editor that adds its own ending (Notepad's "x.md.txt").
+_PLAIN_TEXT = (".txt", ".text")
+#: Word processors' documents, which a content folder cannot hold as examples or reports.
+_DOCUMENTS = (".docx", ".doc", ".odt", ".rtf", ".pages")
 
 
 def _left_out(relative: str, suffix: str) -> str | None:
     """A message for a file that looks like an example or a report but would be left out."""
     folder = relative.split("/", 1)[0]
-    if folder in _LOOKS_LIKE and suffix.lower() in _LOOKS_LIKE[folder][0]:
-        wanted = _LOOKS_LIKE[folder][1]
-        what = "an example" if folder == EXAMPLES_DIR else "a report"
+    if folder not in _LOOKS_LIKE:
+        return None
+    what = "an example" if folder == EXAMPLES_DIR else "a report"
+    wanted = _LOOKS_LIKE[folder][1]
+    if suffix.lower() in _LOOKS_LIKE[folder][0]:
         return (f"is not read as {what}: only files ending in {wanted} are (in small "
                 f"letters); rename it")
+    if suffix.lower() in _PLAIN_TEXT:
+        name = relative.rsplit("/", 1)[-1][:-len(suffix)]
+        ending = wanted.split()[0]
+        if not name.lower().endswith(_LOOKS_LIKE[folder][0]):
+            name += ending
+        return (f"is not read as {what}: only files ending in {wanted} are; rename it "
+                f"'{name}' (an editor may hide the ending it added)")
+    if suffix.lower() in _DOCUMENTS:
+        return (f"is a word processor's document, which is not read as {what}: save its text "
+                f"in a file ending in {wanted}, or turn a whole draft into content files with "
+                "'spotlight import'")
     return None
 
 
