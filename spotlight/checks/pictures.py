@@ -1,9 +1,11 @@
 """Text left in published pictures: what an SVG's text, title and description say is read by
 the gate's anonymisation rules, as prose is (raster pictures are published without their text
-chunks and EXIF, see images.py)."""
+chunks and EXIF, see images.py). So is every picture's file name, which is published in the
+pages' addresses: ``jordan-blake-07700900123.png`` is read as "Jordan Blake 07700900123"."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..content.load import RawContent
@@ -16,6 +18,8 @@ def picture_findings(raw: RawContent, abbreviations: frozenset[str]) -> Iterator
     """The anonymisation findings in the text of every SVG picture of the content folder."""
     context = Context(False, frozenset(), abbreviations)
     for name in sorted(raw.assets):
+        if name.lower().endswith(_PICTURES):
+            yield from _name_findings(raw, name, context)
         if not name.lower().endswith(".svg"):
             continue
         path = raw.root / name
@@ -29,3 +33,20 @@ def picture_findings(raw: RawContent, abbreviations: frozenset[str]) -> Iterator
         for line, text in svg_texts(data):
             for code, index, flagged, message in hits(text, text, context):
                 yield finding(code, shown, (line, index + 1), message, flagged)
+
+
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+_SEPARATORS = re.compile(r"[-_.]+")
+
+
+def _name_findings(raw: RawContent, name: str, context: Context) -> Iterator[Finding]:
+    """The anonymisation findings in a picture's file name, its words capitalised as a
+    name would be written."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = " ".join(word[:1].upper() + word[1:] for word in _SEPARATORS.split(stem) if word)
+    if not words:
+        return
+    shown = display_path(raw.root / name)
+    for code, _, flagged, message in hits(words, words, context):
+        yield finding(code, shown, (1, 1), f"in the picture's file name, {message}; rename "
+                      "the file, and the address that names it", flagged)
