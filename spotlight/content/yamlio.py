@@ -291,4 +291,28 @@ def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[P
                 body="" if end < 0 else text[end + 1:],
                 body_first_line=number + 1,
             ), []
-    return None, [Problem(path, 1, "front matter is never closed: add a line '---' after it")]
+    return None, [_never_closed(text, path)]
+
+
+#: A line of front matter: a key, a list item, a comment, or the continuation of a value.
+_FRONT_LINE = re.compile(r"(?:[ \t]+\S|[A-Za-z_][\w .-]*:|-[ \t]|#)")
+#: What a word processor makes of '---': dashes, long or short, perhaps spaced.
+_DASHES = re.compile(r"[-\u2010-\u2015\u2212 ]+")
+
+
+def _never_closed(text: str, path: str) -> Problem:
+    """Where front matter that is never closed seems to end, and how to close it."""
+    lines = text.split("\n")
+    last = 1
+    for number, line in enumerate(lines[1:], start=2):
+        stripped = line.strip()
+        if stripped and _DASHES.fullmatch(stripped) and stripped != "---":
+            return Problem(path, number, f"front matter is never closed: this line, "
+                           f"'{stripped}', was meant to close it (a word processor may have "
+                           "changed it): write '---'")
+        if not _FRONT_LINE.match(line):
+            break
+        last = number
+    return Problem(path, last + 1 if last < len(lines) else last,
+                   f"front matter is never closed: add a line '---' after line {last}, the "
+                   "end of its fields")
