@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from spotlight.content import fields
+from spotlight.content.front_matter import split_front_matter
 from spotlight.content.scaffold import slugify
-from spotlight.content.yamlio import split_front_matter
 
 from .conftest import REPO, SAMPLE, run
 

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spotlight.content import yamlio
-from spotlight.content.yamlio import YList, YMap, parse_yaml, split_front_matter
+from spotlight.content.front_matter import split_front_matter
+from spotlight.content.yamlio import YList, YMap, parse_yaml
 
 from .conftest import REPO, SITES
 

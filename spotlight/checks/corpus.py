@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..content.front_matter import split_front_matter
 from ..content.load import RawContent, SourceFile
 from ..content.theme import VisualTheme
-from ..content.yamlio import split_front_matter
 from ..model import Content, ExampleSource, ReportSource, Site, Waiver
 from ..site.render import Rendered
 from .sources import FileText, Key, Text, YamlFile

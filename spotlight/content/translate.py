@@ -18,8 +18,9 @@ import yaml
 
 from ..errors import Problem, SpotlightError, display_path
 from . import suggest
+from .front_matter import split_front_matter
 from .load import load
-from .yamlio import YMap, parse_yaml, split_front_matter
+from .yamlio import YMap, parse_yaml
 
 #: What each language of the interface is called, in English, for the file's comments.
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}

@@ -12,9 +12,10 @@ from . import fields
 from .characters import text_problems
 from .checker import check
 from .field_checks import MarkdownField, check_markdown, slug_of, unique
+from .front_matter import split_front_matter
 from .load import SourceFile
 from .schema import model_of
-from .yamlio import YMap, parse_yaml, split_front_matter
+from .yamlio import YMap, parse_yaml
 
 if TYPE_CHECKING:
     from ..incremental.parse_cache import ParseCache

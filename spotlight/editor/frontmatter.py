@@ -17,7 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..content.yamlio import YMap, parse_yaml, split_front_matter
+from ..content.front_matter import split_front_matter
+from ..content.yamlio import YMap, parse_yaml
 from ..errors import Problem
 from ..importing.yaml_writer import scalar
 
