@@ -124,7 +124,9 @@ def _fix(kind: str, value: Any) -> str:
     if kind == "date" and isinstance(value, str):
         for form in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%d/%m/%Y", "%d.%m.%Y"):
             try:
-                day = dt.datetime.strptime(value.strip().replace(",", ""), form).date()
+                written = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b| of\b", "",
+                                 value.strip().replace(",", ""))
+                day = dt.datetime.strptime(written, form).date()
             except ValueError:
                 continue
             return f"; write it as {day.isoformat()}"
