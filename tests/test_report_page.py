@@ -179,3 +179,17 @@ def test_a_build_without_pdfs_links_to_none_and_one_with_them_to_each(site, tmp_
                "--no-pdf").exit_code == 0
     assert not list((tmp_path / "out").rglob("*.pdf"))
     assert pdf_links() == set()
+
+
+def test_a_list_written_without_brackets_is_read_as_the_list_it_means(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        'standards: ["2.1"]\n', "standards: 2.1, 2.2\ntags: women, partnership working\n"))
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    page = (tmp_path / "out" / "examples" / "first-case.html").read_text()
+    assert re.findall(r'<strong class="tag">([^<]*)</strong>', page) == [
+        "women", "partnership working"]
+    assert {"../standards/2-1.html", "../standards/2-2.html"} <= set(
+        re.findall(r'href="(\.\./standards/[^"]+)"', page))

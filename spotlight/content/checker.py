@@ -87,8 +87,12 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
         items = value if isinstance(value, YList) else None
         if items is None:
             if isinstance(value, str | int) and not isinstance(value, bool):
-                items = YList([value])
-                items.line, items.item_lines = line, [line]
+                # "tags: women, partnership working", written without the brackets of a
+                # list, is read as the list it means.
+                parts = [p.strip() for p in value.split(",")] if isinstance(value, str) \
+                    and "," in value else [value]
+                items = YList([p for p in parts if p != ""] or [value])
+                items.line, items.item_lines = line, [line] * len(items)
             else:
                 return wrong()
         result = []
