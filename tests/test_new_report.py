@@ -51,10 +51,12 @@ def test_asks_for_a_new_region_and_adds_it_to_the_site_file(project: Path) -> No
              "      - slug: nottingham-city\n        name: Nottingham City\n")
     assert after == before.replace("\nsentence_types:", added + "\nsentence_types:")
     assert "# Abbreviations every reader knows" in after, "the comments are kept"
-    checked = run("check")  # everything but the date it was not given, which stops publishing
+    # Everything but the date it was not given, which stops publishing, and the examples it
+    # has yet to have (a warning).
+    checked = run("check")
     assert checked.exit_code == 1
     assert [line.split(": ")[2] for line in checked.stdout.splitlines()] == [
-        "unfinished-placeholder"]
+        "ref-empty", "unfinished-placeholder"]
 
 
 def test_options_add_a_pdu_to_a_known_region_and_never_overwrite(project: Path) -> None:

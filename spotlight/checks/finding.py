@@ -52,6 +52,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "not publish"),
     Rule("ref-anchor", "error", "references", "an internal link to an anchor (#...) that the "
          "target page lacks"),
+    Rule("ref-empty", "warning", "references", "a report, or a section it lists, without "
+         "examples: it would be published empty"),
     Rule("ref-duplicate-title", "error", "references", "two examples in one report with the same "
          "title"),
     Rule("anon-postcode", "error", "anonymisation", "a full UK postcode"),

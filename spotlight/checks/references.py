@@ -47,7 +47,32 @@ def check(corpus: Corpus) -> list[Finding]:
         for item in _links(corpus, page, text, ids):
             links.setdefault((item.path, (item.line, item.col), item.text), item)
     found += _licence_links(corpus)
+    found += _empty(corpus)
     return found + list(links.values())
+
+
+def _empty(corpus: Corpus) -> Iterator[Finding]:
+    """A report without examples, and a section a report lists without examples: each would
+    be published empty (a heading, a contents line, a PDF with nothing in it)."""
+    sources = {r.slug: r for r in corpus.content.reports}
+    for report in corpus.site.reports:
+        source = sources.get(report.slug)
+        if source is None:
+            continue
+        if not report.examples:
+            yield finding("ref-empty", source.name, corpus.position(source.name, "title"),
+                          f"report '{report.slug}' has no examples yet: it would be published "
+                          "empty; add examples that name it in their 'reports'", report.slug)
+            continue
+        empty = {s.anchor for s in report.sections if not s.examples}
+        for index, section in enumerate(source.sections or ()):
+            if section.practice_theme in empty:
+                yield finding(
+                    "ref-empty", source.name,
+                    corpus.position(source.name, "sections", index, "practice_theme"),
+                    f"section '{section.practice_theme}' of report '{report.slug}' has no "
+                    "examples: it would be published empty; add one, or remove the section",
+                    section.practice_theme)
 
 
 def _theme_intros(corpus: Corpus) -> Iterator[tuple[str, Text]]:
