@@ -25,7 +25,7 @@ _DATA = Path(__file__).parent / "data"
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
-                "Professor", "Revd", "Reverend")
+                "Professor", "Revd", "Reverend", "Judge", "HHJ")
 _TITLE_PATTERN = (
     rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?[ \t]+"
     rf"(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-])")
