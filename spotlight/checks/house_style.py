@@ -30,7 +30,8 @@ from .corpus import Corpus, ReportView
 from .finding import Finding, finding
 from .sources import Text
 
-_CAPITALS = re.compile(r"(?<![\w'’-])([A-Z]{2,})s?(?![\w'’-])")
+#: An all-capitals word; not one of a web address written in capitals (GOV.UK, NHS.UK).
+_CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z]{2,})s?(?![\w'’-]|\.[A-Za-z])")
 _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[a-z0-9]+")
 #: A paragraph that is only "Outcome" in bold: meant as the Outcome heading.
