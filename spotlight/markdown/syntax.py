@@ -179,11 +179,17 @@ _PASTED_BULLET = re.compile(
     "\u00b7\uf0a7\uf0b7](?=[ \t])|o(?=\t))", re.MULTILINE)
 
 
+#: Any of those bullets anywhere: a text without one (most) is not searched line by line.
+_ANY_BULLET = re.compile("[\u2022\u25e6\u25aa\u25ab\u25cf\u25cb\u25a0\u25a1\u2023\u2043"
+                         "\u2219\u00b7\uf0a7\uf0b7]|o\t")
+
+
 def pasted_bullets(text: str) -> str:
     """``text`` with each bullet pasted from a word processor written as Markdown's '-',
     character for character, so that positions in it stay those of the source: the points
     become a list, not one run-on paragraph."""
-    if not _PASTED_BULLET.search(text):
+    if (text.isascii() and "o\t" not in text) or not _ANY_BULLET.search(text) \
+            or not _PASTED_BULLET.search(text):
         return text
     return _PASTED_BULLET.sub(lambda match: match.group(1) + "-", text)
 
