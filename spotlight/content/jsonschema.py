@@ -26,7 +26,8 @@ _SLUG = {"type": ["string", "integer"], "pattern": SLUG_RE.pattern}
 _KINDS: dict[str, dict[str, Any]] = {
     "text": _TEXT,
     "markdown": {"type": ["string", "number"]},
-    "int": {"type": "integer"},
+    "int": {"anyOf": [{"type": "integer"},  # or as text, grouped as reports write it: "1,296"
+                      {"type": "string", "pattern": r"^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)$"}]},
     "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     "bool": {"type": "boolean"},
     "slug": _SLUG,

@@ -62,6 +62,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["site_text"] = site_text
     env.filters["label"] = _label
     env.filters["iso_date"] = lambda d: d.isoformat()
+    env.filters["figure"] = lambda number: f"{number:,}"  # 1,296: thousands grouped, as in reports
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     env.globals["pdf_label"] = _pdf_label
