@@ -95,6 +95,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("style-heading-skip", "warning", "house style", "a subheading that skips a level "
          "(a '###' with no '##' before it), which breaks the page's outline for screen "
          "readers"),
+    Rule("style-title-markdown", "warning", "house style", "Markdown marks (*emphasis*, "
+         "**bold**, `code`, [a link](...)) in a title or label, which is plain text: the marks "
+         "would be shown as written"),
     Rule("facts-exceed", "error", "facts", "summary facts that are part of a total add up to "
          "more than it"),
     Rule("facts-incomplete", "error", "facts", "summary facts declared to complete a total "

@@ -15,6 +15,8 @@
   heading is at most one level below the one before it. Screen readers list a page's
   headings as its outline; a skipped level reads as a missing part, so the build shows such a
   heading one level up (markdown/syntax.py), and this rule says so.
+- Titles and labels are plain text: Markdown marks written in one (``*emphasis*``,
+  ``**bold**``, a backquoted word, ``[a link](...)``) would be shown as written.
 
 The first two rules are English-only (``ENGLISH_ONLY``): the glossary's expansions are English,
 so a Welsh report, which spells them out in Welsh, is not held to them.
@@ -36,6 +38,14 @@ _ROMAN = re.compile(r"^[IVXL]+$")
 _WORDS = re.compile(r"[a-z0-9]+")
 #: A paragraph that is only "Outcome" in bold: meant as the Outcome heading.
 _BOLD_OUTCOME = re.compile(r"^(\*\*|__)(?:outcome|canlyniad):?\1:?$", re.IGNORECASE)
+#: Markdown in a plain-text field: bold, emphasis, code, a link. A lone '*' or '_' (a
+#: footnote mark, a file_name) is not one.
+_MARKS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+                    r"|(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])"
+                    r"|(?<![\w_])_(?=[^\s_])([^_]+?)(?<=\S)_(?![\w_])|`([^`]+)`"
+                    r"|\[([^\]]+)\]\([^)]*\)")
+#: The fields that are titles or labels: shown as plain text wherever they appear.
+_PLAIN_FIELDS = ("title", "label", "name")
 #: The rules that read English words, and are not applied to a report in another language.
 ENGLISH_ONLY = ("style-abbr-not-expanded", "style-abbr-expanded-again")
 
@@ -50,6 +60,7 @@ def check(corpus: Corpus) -> list[Finding]:
             found += _first_use(view, glossary)
     found += _outcomes(corpus)
     found += _heading_levels(corpus)
+    found += _title_marks(corpus)
     return found
 
 
@@ -177,3 +188,15 @@ def _heading_levels(corpus: Corpus) -> Iterator[Finding]:
                 f"'{written}' skips a heading level, so it is shown as a '{shown}' heading: "
                 f"write '{shown}' (headings go down one level at a time, from '##'; screen "
                 "readers list them as the page's outline)", written)
+
+
+def _title_marks(corpus: Corpus) -> Iterator[Finding]:
+    for text in corpus.all_texts():
+        if text.markdown or not text.where or text.where[-1] not in _PLAIN_FIELDS:
+            continue
+        for match in _MARKS.finditer(text.value):
+            plain = next(group for group in match.groups()[1:] if group is not None)
+            yield finding(
+                "style-title-markdown", text.path, text.position(match.start()),
+                f"'{match.group()}' is shown as written, marks and all: a {text.where[-1]} is "
+                f"plain text, so write '{plain}' without the Markdown marks", match.group())
