@@ -80,3 +80,11 @@ def test_bullets_pasted_from_a_word_processor_make_a_list() -> None:
         "<p>\u00b7\u00b7 not a bullet, nor o in a sentence.</p>\n")
     assert [t.map for t in parsed.tokens if t.type == "list_item_open"] == [
         [2, 3], [3, 4], [4, 5], [5, 7]], "lines as written"
+
+
+def test_a_bullet_inside_a_code_fence_is_kept_as_written() -> None:
+    text = ("\u2022 A point.\n\n```\n\u2022 kept in the code\n```\n\n"
+            "~~~~\n\u2022 kept, to the end of a fence never closed\n")
+    assert markdown.parse(text, 1).html == (
+        "<ul>\n<li>A point.</li>\n</ul>\n<pre><code>\u2022 kept in the code\n</code></pre>\n"
+        "<pre><code>\u2022 kept, to the end of a fence never closed\n</code></pre>\n")

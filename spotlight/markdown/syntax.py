@@ -191,7 +191,29 @@ def pasted_bullets(text: str) -> str:
     if (text.isascii() and "o\t" not in text) or not _ANY_BULLET.search(text) \
             or not _PASTED_BULLET.search(text):
         return text
-    return _PASTED_BULLET.sub(lambda match: match.group(1) + "-", text)
+    fenced = _fenced(text) if "```" in text or "~~~" in text else ()
+    return _PASTED_BULLET.sub(
+        lambda match: match.group() if any(start <= match.start() < end for start, end in fenced)
+        else match.group(1) + "-", text)
+
+
+#: A code fence's opening line: up to three spaces, then three or more '`' or '~'.
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def _fenced(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside code fences (kept as written: a bullet there is code)."""
+    spans = []
+    at = 0
+    while opening := _FENCE.search(text, at):
+        fence = opening.group(1)
+        closing = re.compile(rf"^ {{0,3}}{fence[0]}{{{len(fence)},}}[ \t]*$", re.MULTILINE)
+        line_end = text.find("\n", opening.end())
+        found = closing.search(text, line_end) if line_end >= 0 else None
+        end = found.end() if found else len(text)
+        spans.append((opening.start(), end))
+        at = end if end > opening.end() else len(text)
+    return spans
 
 
 def make_parser() -> MarkdownIt:
