@@ -69,8 +69,10 @@ def region_name(content: Path, wanted: str) -> str | None:
 
 
 def default_title(region_name: str) -> str:
-    """The title a spotlight of ``region_name`` usually has."""
-    return f"Effective Practice Spotlight: The Probation Service – {region_name}"
+    """The title a spotlight of ``region_name`` usually has, as published: "Effective Practice
+    Spotlight: The Probation Service – East Midlands region"."""
+    region = region_name if region_name.lower().endswith(" region") else f"{region_name} region"
+    return f"Effective Practice Spotlight: The Probation Service – {region}"
 
 
 def find_region(site: SiteFile, wanted: str) -> dict[str, object] | None:
@@ -107,7 +109,7 @@ def new_report(content: Path, request: NewReport) -> Written:
             problems.append(Problem("region", None, "the region's name needs a letter or digit"))
     else:
         slug, name = str(region.get("slug")), str(region.get("name"))
-    year = (request.published or request.end).year
+    year = request.end.year  # the inspection's year, as `spotlight import` names a report
     report_slug = request.slug or f"{slug}-{year}"
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", report_slug):
         problems.append(Problem("slug", None, f"'{report_slug}' is not a slug: use lower-case "

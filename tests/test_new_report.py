@@ -29,8 +29,8 @@ def test_asks_for_a_new_region_and_adds_it_to_the_site_file(project: Path) -> No
     result = CliRunner().invoke(main, ["new", "report"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Region (known: Example region; a new name adds one):" in result.output
-    assert "Title [Effective Practice Spotlight: The Probation Service – East Midlands]:" \
-        in result.output
+    assert "Title [Effective Practice Spotlight: The Probation Service – East Midlands " \
+        "region]:" in result.output
     assert result.output.splitlines()[-4:] == [
         "Created content/reports/east-midlands-2025.yml",
         "Added the region East Midlands to site.yml",
@@ -38,7 +38,8 @@ def test_asks_for_a_new_region_and_adds_it_to_the_site_file(project: Path) -> No
         'Next: spotlight new example --report east-midlands-2025 --theme court-work "Title of '
         'the example"']
     report = (project / "content" / "reports" / "east-midlands-2025.yml").read_text()
-    assert 'title: "Effective Practice Spotlight: The Probation Service – East Midlands"' in report
+    assert 'title: "Effective Practice Spotlight: The Probation Service – East Midlands region"' \
+        in report
     assert "region: east-midlands\nfieldwork:\n  start: 2025-03-03\n  end: 2025-04-11\n" in report
     assert "published: 1900-01-01  # PLACEHOLDER" in report
     assert "Between March and April 2025, we inspected probation services in East Midlands." \
@@ -98,9 +99,10 @@ def test_a_near_miss_of_a_known_region_is_refused(project: Path) -> None:
 
 
 def test_a_date_that_is_not_one_is_asked_again(project: Path) -> None:
-    answers = "example-region\nsoon\n2026-01-05\n2026-02-20\n2026-07-01\n"
+    # Published the year after: the report is named by its fieldwork's year, as import does.
+    answers = "example-region\nsoon\n2026-01-05\n2026-02-20\n2027-01-07\n"
     result = CliRunner().invoke(main, ["new", "report", "--title", "T"], input=answers)
     assert result.exit_code == 0, result.output
     assert "Write the date like 2025-03-03 or 3 March 2025." in result.output
     text = (project / "content" / "reports" / "example-region-2026.yml").read_text()
-    assert "start: 2026-01-05" in text and "published: 2026-07-01" in text
+    assert "start: 2026-01-05" in text and "published: 2027-01-07" in text

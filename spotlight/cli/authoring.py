@@ -94,13 +94,14 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
 @click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "
               "by name; new ones are added to site.yml. Repeat for each PDU.")
 @click.option("--title", help="The report's title. [default: Effective Practice Spotlight: The "
-              "Probation Service – <region>]")
+              "Probation Service – <region> region]")
 @click.option("--start", "start", help="The first day of fieldwork, such as 2025-03-03 or "
               "3 March 2025.")
 @click.option("--end", "end", help="The last day of fieldwork.")
 @click.option("--published", help="The publication date; leave it out when it is not known yet "
               "(a placeholder that the build will not publish is written).")
-@click.option("--slug", help="The report's file name and address. [default: region and year]")
+@click.option("--slug", help="The report's file name and address. [default: region and the year "
+              "fieldwork ended]")
 @verbosity
 def new_report_command(content: Path | None, region: str | None, pdus: tuple[str, ...],
                        title: str | None, start: str | None, end: str | None,

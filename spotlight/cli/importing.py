@@ -15,7 +15,8 @@ from .app import main
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("content"),
               show_default=True, help="The content folder to create or add to.")
-@click.option("--slug", default=None, help="The report's slug (default: region and year).")
+@click.option("--slug", default=None,
+              help="The report's slug (default: region and the year fieldwork ended).")
 def import_command(source: Path, out: Path, slug: str | None) -> None:
     """Import a spotlight (plain text, a saved web page or a .docx) as content files."""
     from ..importing import import_source
