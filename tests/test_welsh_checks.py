@@ -41,3 +41,24 @@ def test_english_only_house_style_rules_skip_welsh_reports(site) -> None:  # typ
     assert [line for line in _lines() if "style-abbr-not-expanded" in line]  # English: flagged
     _welsh(content)
     assert [line for line in _lines() if "style-abbr" in line] == []
+
+
+def test_a_link_from_a_welsh_example_to_an_english_one_is_pointed_out(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("sample")
+    path = content / "examples" / "sylwi-ar-arwyddion-cwcwio.md"
+    text = path.read_text(encoding="utf-8")
+    overlay(content, {"examples/sylwi-ar-arwyddion-cwcwio.md": text + (
+        "\nGweler hefyd [achos arall](careful-timing-for-a-bereaved-family.md) a "
+        "[rhyddhau](first-release-after-a-long-sentence.md), a [llys]"
+        "(gweithio-gyda-chyfieithydd-yn-y-llys.md).\n")})
+    line = text.count("\n") + 2
+    found = [entry for entry in _lines() if "translation-link" in entry]
+    assert found == [
+        f"site/examples/sylwi-ar-arwyddion-cwcwio.md:{line}:28: warning: translation-link: "
+        "link 'careful-timing-for-a-bereaved-family.md' takes readers of this Welsh text to an "
+        "example in English, which has no Welsh version: translate it, or say in the link "
+        "that the page is in English",
+        f"site/examples/sylwi-ar-arwyddion-cwcwio.md:{line}:82: warning: translation-link: "
+        "link 'first-release-after-a-long-sentence.md' takes readers of this Welsh text to the "
+        "English version of an example: link its Welsh version, "
+        "'paratoi-ar-gyfer-rhyddhau-cyntaf.md', instead"]

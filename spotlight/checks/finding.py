@@ -109,6 +109,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "the site file says translations: warning)"),
     Rule("translation-unknown", "warning", "translations", "a translation_of that names no "
          "report or example (an error unless the site file says translations: warning)"),
+    Rule("translation-link", "warning", "translations", "a link from a text in one language to "
+         "an example in another, whose readers land on a page in a language they did not "
+         "choose"),
     Rule("waiver-unused", "warning", "waivers", "a waiver that matches no finding"),
     Rule("waiver-unknown-code", "warning", "waivers", "a waiver naming a code that does not "
          "exist"),
