@@ -82,7 +82,7 @@ class Text:
     @cached_property
     def parsed(self) -> Parsed:
         """The value parsed as Markdown (lines counted from 1 at the value's first line)."""
-        return markdown.parse(self.value if self.markdown else "", 1)
+        return markdown.parse(self.value if self.markdown else "", 1, keep_tokens=True)
 
     @cached_property
     def heading_lines(self) -> frozenset[int]:

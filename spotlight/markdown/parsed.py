@@ -64,8 +64,11 @@ class Parsed:
         return tuple(_split_outcome(tokens)[0] if self.split_outcome else tokens)
 
 
-def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
-    """Parse ``text`` that starts on line ``first_line`` of its file."""
+def parse(text: str, first_line: int, split_outcome: bool = False,
+          keep_tokens: bool = False) -> Parsed:
+    """Parse ``text`` that starts on line ``first_line`` of its file; with ``keep_tokens``,
+    its ``tokens`` are kept rather than parsed again when asked for (``spotlight check``
+    reads them all; a build keeps none, to keep its memory small)."""
     env: dict[str, Any] = {}
     refused: list[str] = []
     reset = REFUSED.set(refused)
@@ -117,9 +120,12 @@ def parse(text: str, first_line: int, split_outcome: bool = False) -> Parsed:
     renderer = PARSER.renderer
     html = renderer.render(tokens, PARSER.options, {})
     outcome_html = None if outcome is None else renderer.render(outcome, PARSER.options, {})
-    return Parsed(html, outcome_html, tuple(citations), tuple(images), tuple(links),
-                  tuple(top), text, findings + tuple(broken), _first_paragraph(tokens),
-                  first_line, split_outcome)
+    parsed = Parsed(html, outcome_html, tuple(citations), tuple(images), tuple(links),
+                    tuple(top), text, findings + tuple(broken), _first_paragraph(tokens),
+                    first_line, split_outcome)
+    if keep_tokens:
+        parsed.__dict__["tokens"] = tuple(tokens)  # what the cached property would parse
+    return parsed
 
 
 #: A link or picture written in Markdown that the parser left as text: its address has a
