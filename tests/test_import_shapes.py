@@ -36,6 +36,30 @@ def test_text_without_any_structure(tmp_path: Path) -> None:
     assert "They discussed two cases." in report and "- the other closed" in report
 
 
+def test_a_draft_off_the_published_layout_keeps_its_cases_as_examples(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text(
+        "Notes from the Westbrook inspection\n\nBackground\nWe looked at 40 cases.\n\n"
+        "Resettlement\nHousing came first.\n\nGood practice with Kai\nKai was released on "
+        "licence.\n- She met Kai in prison twice\nOutcome: Kai moved into his flat.\n\n"
+        "A second case, with Zara\nZara was seen weekly.\nOutcome: Zara kept her job.\n\n"
+        "Next steps\nThe PDU will share this.\n", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert ("draft.txt:9: 'Good practice with Kai' names no practice theme but tells a case (it "
+            "has an Outcome): it is imported as an example, in the section 'Resettlement'"
+            ) in output
+    report = yaml.safe_load(next((tmp_path / "content" / "reports").glob("*.yml")).read_text())
+    assert report["introduction"] == "We looked at 40 cases.\n", "'Background' is the introduction"
+    assert [s["practice_theme"] for s in report["sections"]] == ["resettlement", "next-steps"]
+    kai = (tmp_path / "content" / "examples" / "good-practice-with-kai.md").read_text()
+    assert "practice_theme: resettlement\n" in kai and "order: 1\n" in kai
+    assert "- She met Kai in prison twice\n\n## Outcome\n\nKai moved into his flat." in kai
+    zara = (tmp_path / "content" / "examples" / "a-second-case-with-zara.md").read_text()
+    assert "practice_theme: resettlement\n" in zara and "order: 2\n" in zara
+    page = (tmp_path / "build" / "reports").glob("*.html")
+    assert "Good practice with Kai" in next(page).read_text()
+
+
 def test_web_page_with_no_headings_only_a_table_and_an_image(tmp_path: Path) -> None:
     source = tmp_path / "odd.html"
     source.write_text("<html><body><table><tr><td>Cases</td><td>12</td></tr></table>"

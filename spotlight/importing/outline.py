@@ -3,7 +3,10 @@
 A block is a top-level section heading when it is a heading of the shallowest level below the
 title (or, in plain text without markers, a heading-like line outside any example, or one whose
 title names a known section). "Example of effectiveness" headings start examples; everything
-else belongs to the example or section intro it follows.
+else belongs to the example or section intro it follows. A draft that does not follow the
+published layout is read as the author meant it: its "Background" (or "Overview") is the
+introduction, and a section that names no practice theme but tells a case (it has an Outcome)
+is an example of the practice-theme section before it.
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ class Outline:
 def role_of(title: str) -> str:
     """What a top-level section is for, from its title."""
     words = normalise(title)
-    if words in ("introduction", "about this spotlight"):
+    if words in ("introduction", "about this spotlight", "background", "overview"):
         return "introduction"
     if re.search(r"\bsummary\b", words):
         return "summary"
@@ -108,7 +111,30 @@ def outline(document: Document, known: Callable[[str], bool],
                 references[block.number] = block
         else:
             (example.blocks if example else section.blocks).append(block)
-    return Outline(title, sections, references)
+    return Outline(title, _cases_as_examples(sections, known, warn), references)
+
+
+def _cases_as_examples(sections: list[Section], known: Callable[[str], bool],
+                       warn: Warn) -> list[Section]:
+    """``sections`` with each that names no practice theme but tells a case (it has an
+    Outcome, and no examples of its own) made an example of the theme section before it."""
+    kept: list[Section] = []
+    for section in sections:
+        heading = section.heading
+        if heading is None or section.role != "theme" or section.examples \
+                or known(section.title) or not any(b.kind == Kind.OUTCOME for b in section.blocks):
+            kept.append(section)
+            continue
+        home = kept[-1] if kept and kept[-1].role == "theme" else None
+        if home is None:
+            home = Section(None, "theme")
+            kept.append(home)
+        where = f"the section '{home.title}'" if home.title else \
+            "a section 'Examples of effectiveness'"
+        warn(heading.line, f"'{section.title}' names no practice theme but tells a case (it has "
+                           f"an Outcome): it is imported as an example, in {where}")
+        home.examples.append(Part(replace(heading, kind=Kind.EXAMPLE, level=0), section.blocks))
+    return kept
 
 
 def _title(blocks: list[Block], warn: Warn) -> Block | None:
