@@ -88,9 +88,10 @@ def test_running_header_and_page_x_of_y(northshire) -> None:  # type: ignore[no-
     pdf, page = northshire
     title, starts = page.text_of("h1")[0], pdf.starts()
     for number in range(2, pdf.pages):  # not the cover, not the back page
-        text = pdf.texts[number - 1]
-        # The first section that starts on the page, else the one the page continues.
-        section = ([t for t, start in starts.items() if start == number]
+        text, top = pdf.texts[number - 1], pdf.lines(number)[1]  # below the header
+        # The section the page starts in: the one whose heading opens the page, else the one
+        # the page continues (not one that starts further down the page).
+        section = ([t for t, start in starts.items() if start == number and top == t]
                    or [t for t, start in starts.items() if start < number][-1:])[0]
         assert f"{title} {section}" in text, f"page {number} lacks its running header"
         assert text.endswith(f"HM Inspectorate of Probation Page {number} of {pdf.pages}")

@@ -127,7 +127,8 @@ def test_figures_use_the_documents_typeface(sample_build: Path) -> None:
 
 
 LONG = ("| Week | What happened | Who |\n| --- | --- | --- |\n"
-        + "".join(f"| {i} | Ann met her practitioner about work, housing and family | PP |\n"
+        + "".join(f"| {i} | Ann met her practitioner about work, housing and family; they "
+                  f"agreed the next steps of her plan together, week {i} done | PP |\n"
                   for i in range(1, 70))
         + "\n" + "".join(f"- Point {i}: an item about the plan that runs on over the line to "
                          "the next line of its text\n" for i in range(1, 40))
@@ -158,6 +159,10 @@ def test_elements_running_over_pages_are_each_one_element(site, tmp_path: Path) 
     assert 39 in result.lists, "the 39 points are one list"
     long = [p for p in result.paragraphs if "Alongparagraph" in p]
     assert len(long) == 1 and long[0].count("paragraphaboutthecase") == 200, "one paragraph"
+    pdf = Pdf(path)
+    for week in range(1, 70):  # a row of several lines is never split between two pages
+        start = pdf.page_of(f"{week} Ann met her practitioner")
+        assert start is not None and pdf.page_of(f"week {week} done", start) == start, week
 
 
 def test_svg_text_follows_the_visual_themes_typeface(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
