@@ -33,7 +33,7 @@ def _report(corpus: Corpus, report: ReportSource) -> Iterator[Finding]:
         mine = parts.get(total.key, [])
         added = sum(p.value for p in mine)
         sums = " + ".join(f"{p.value} ({p.label})" for p in mine)
-        if added > total.value:
+        if mine and added > total.value:
             yield finding("facts-exceed", report.name, position,
                           f"the parts of '{total.label}' add up to more than its {total.value}: "
                           f"{sums} = {added}", total.key)

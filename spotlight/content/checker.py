@@ -67,10 +67,13 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
         if spec.choices and text not in spec.choices:
             return wrong("one of " + ", ".join(repr(c) for c in spec.choices), spec.choices)
         return text.strip() if kind == "text" else text
-    if kind == "int":
+    if kind in ("int", "count"):
         if isinstance(value, str) and _GROUPED.fullmatch(value.strip()):
             return int(value.replace(",", ""))  # "1,296", as figures are written in reports
-        return value if isinstance(value, int) and not isinstance(value, bool) else wrong()
+        if not isinstance(value, int) or isinstance(value, bool) \
+                or (kind == "count" and value < 0):
+            return wrong()
+        return value
     if kind == "bool":
         return value if isinstance(value, bool) else wrong()
     if kind == "date":
@@ -129,14 +132,14 @@ def _value(spec: Field, value: Any, path: str, line: int, problems: list[Problem
 _GROUPED = re.compile(r"0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+")
 #: A whole number with words or a sign around it: "about 40", "61%", "12 cases".
 _WITH_WORDS = re.compile(r"\s*(?:(?:about|around|approximately|nearly|almost|over|under)\s+)?"
-                         r"([1-9]\d{0,2}(?:,\d{3})+|\d+)\s*(?:[^\d\s.,].*)?", re.IGNORECASE)
+                         r"([1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\s*%|\s+\S.*)?", re.IGNORECASE)
 
 
 def _fix(kind: str, value: Any) -> str:
     """How to write a date given in words: "; write it as 2025-06-01"; or a figure given
     with more than its number: "; write the number alone, 61, and say what it is in the
     label"."""
-    if kind == "int" and isinstance(value, str):
+    if kind in ("int", "count") and isinstance(value, str):
         number = _WITH_WORDS.fullmatch(value)
         if number and not value.strip().replace(",", "").isdigit():
             return (f"; write the whole number alone, {number.group(1)}, and say what it "

@@ -23,11 +23,13 @@ BASE_ID = "https://spotlight.invalid/schemas/"
 
 _TEXT = {"type": ["string", "number"], "pattern": r"\S"}
 _SLUG = {"type": ["string", "integer"], "pattern": SLUG_RE.pattern}
+_WRITTEN_NUMBER = {"type": "string", "pattern": r"^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)$"}
 _KINDS: dict[str, dict[str, Any]] = {
     "text": _TEXT,
     "markdown": {"type": ["string", "number"]},
-    "int": {"anyOf": [{"type": "integer"},  # or as text, grouped as reports write it: "1,296"
-                      {"type": "string", "pattern": r"^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)$"}]},
+    # A whole number, or one written as text as reports write it: "1,296".
+    "int": {"anyOf": [{"type": "integer"}, _WRITTEN_NUMBER]},
+    "count": {"anyOf": [{"type": "integer", "minimum": 0}, _WRITTEN_NUMBER]},
     "date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
     "bool": {"type": "boolean"},
     "slug": _SLUG,

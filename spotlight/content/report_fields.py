@@ -31,7 +31,8 @@ class Fact:
     """A summary figure such as the number of cases reviewed."""
 
     label: str = declared("text", "what is counted", required=True)
-    value: int = declared("int", "the figure, a whole number: 296, or 1,296", required=True)
+    value: int = declared("count", "the figure, a whole number: 296, or 1,296",
+                          required=True)
     key: str | None = declared("slug", "a name for this fact, so that other facts can be "
                                "part of it")
     part_of: str | None = declared("slug", "the key of the fact this one is a part of")

@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeVar
 
 from .yamlio import YMap
 
-Kind = Literal["text", "markdown", "int", "date", "bool", "slug", "slugs", "texts", "url",
+Kind = Literal["text", "markdown", "int", "count", "date", "bool", "slug", "slugs", "texts", "url",
                "record", "records", "glossary"]
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -30,6 +30,7 @@ _KIND_WORDS = {
     "text": "a piece of text",
     "markdown": "Markdown text",
     "int": "a whole number",
+    "count": "a whole number, 0 or more",
     "date": "a date such as 2025-02-24",
     "bool": "true or false",
     "slug": "a slug (lower-case letters, digits and hyphens)",
@@ -80,7 +81,7 @@ class Schema:
 
 
 _EMPTY: dict[str, Any] = {"text": "", "markdown": "", "slug": "", "slugs": (), "texts": (),
-                          "records": (), "int": 0}
+                          "records": (), "int": 0, "count": 0}
 Model = TypeVar("Model")
 _TITLES: dict[type, str] = {}
 _SCHEMAS: dict[type, Schema] = {}

@@ -113,8 +113,10 @@ def widget(spec: Field, choices: dict[str, list[dict[str, str]]]) -> dict[str, A
                    "options": [_option(c, _CHOICE_LABELS.get(c, c)) for c in spec.choices]}
     elif spec.kind in ("slugs", "texts"):
         result |= {"widget": "list"}
-    elif spec.kind == "int":
+    elif spec.kind in ("int", "count"):
         result |= {"widget": "number", "value_type": "int"}
+        if spec.kind == "count":
+            result["min"] = 0
     elif spec.kind == "bool":
         result |= {"widget": "boolean"}
     elif spec.kind == "records" and spec.schema is not None:
