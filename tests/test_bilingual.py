@@ -257,3 +257,30 @@ def test_a_picture_in_a_welsh_example_is_in_every_pdf_that_shows_it(tmp_path: Pa
             drawn = [name for page in opened.pages
                      for name, item in (page.Resources.get("/XObject") or {}).items()]
             assert drawn, f"no picture in {pdf}"
+
+
+def test_a_practice_theme_intro_shown_in_english_on_a_welsh_page_is_marked_english(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    report = (content / "reports" / "westvale-2026-cy.yml").read_text(encoding="utf-8")
+    start = report.index("  - practice_theme: resettlement\n")
+    site = (content / "site.yml").read_text(encoding="utf-8")
+    welsh = site.index("      title: Ailsefydlu\n")
+    overlay(content, {
+        # The Welsh report gives the section no intro, nor does the site file's Welsh: the
+        # English intro stands in for it.
+        "reports/westvale-2026-cy.yml": report[:start] + "  - practice_theme: resettlement\n"
+        + report[report.index("\nreferences:", start):],
+        "site.yml": site[:welsh] + "      title: Ailsefydlu\n"
+        + site[site.index("    - slug: public-protection\n", welsh):]})
+    built = run("build", "--content", str(content), "--out", str(tmp_path / "out"), "--no-pdf")
+    assert built.exit_code == 0, built.output
+    page = Page((tmp_path / "out" / WELSH_REPORT).read_text(encoding="utf-8"))
+    intros = page.find_all("div", class_="section-intro")
+    assert len(intros) == 3
+    marked = [i.children[0] for i in intros if i.children and i.children[0].attrs.get("lang")]
+    assert [(m.attrs["lang"], m.text.split(",")[0].strip()) for m in marked] == [
+        ("en-GB", "Effective resettlement starts well before release")]
+    english = Page((tmp_path / "out" / ENGLISH_REPORT).read_text(encoding="utf-8"))
+    assert not [d for d in english.find_all("div") if d.attrs.get("lang")], "English: unmarked"

@@ -33,7 +33,7 @@ from ..model import (
 )
 from .assemble import assemble
 from .assemble_print import assemble_print
-from .foreign import Foreign
+from .foreign import Foreign, foreign_markdown
 
 #: (language, output path) of each version of a page, the page itself included.
 Alternates = tuple[tuple[str, str], ...]
@@ -62,7 +62,7 @@ def in_language(settings: Settings, language: str) -> Settings:
         practice_themes=tuple(replace(
             t, title=name(t.title, themes[t.slug].title if t.slug in themes else None),
             intro=themes[t.slug].intro if t.slug in themes and themes[t.slug].intro.text.strip()
-            else t.intro) for t in settings.practice_themes),
+            else foreign_markdown(t.intro, main)) for t in settings.practice_themes),
         standards=tuple(replace(
             s, title=name(s.title, standards[s.code].title if s.code in standards else None),
             text=name(s.text, standards[s.code].text if s.code in standards else None))

@@ -8,6 +8,11 @@ made from such a name (a standard's "2.1 Assessment") stays ``Foreign`` through 
 
 from __future__ import annotations
 
+from dataclasses import replace
+from html import escape
+
+from ..markdown import Parsed
+
 
 class Foreign(str):
     """Text of the site file shown in the main language on a page of another, because the
@@ -27,3 +32,12 @@ def keeping(text: str, *sources: str) -> str:
     first of them that is ``Foreign``; else plain."""
     lang = next((s.lang for s in sources if isinstance(s, Foreign)), None)
     return Foreign(text, lang) if lang else text
+
+
+def foreign_markdown(parsed: Parsed, lang: str) -> Parsed:
+    """Markdown of the site file shown in the main language (``lang``) on a page of another,
+    for want of a translation (a practice theme's intro): its HTML in an element that says
+    its language, so that a screen reader reads it as written."""
+    if not parsed.html:
+        return parsed
+    return replace(parsed, html=f'<div lang="{escape(lang)}">\n{parsed.html}</div>\n')
