@@ -281,4 +281,4 @@ def test_check_finds_only_what_is_true_of_the_original(imported) -> None:  # typ
     assert "  VLSPO: victim liaison senior probation officer\n" in site
     assert "  MOSOVO: management of sexual or violent offenders\n" in site
     assert "  # IOM: ?\n  # LGBT: ?\n" in site
-    assert "known_abbreviations: [GP, GPS, HM, UK]" in site
+    assert "known_abbreviations: [GP, GPS, HM, HMP, NHS, UK]" in site

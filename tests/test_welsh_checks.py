@@ -62,3 +62,12 @@ def test_a_link_from_a_welsh_example_to_an_english_one_is_pointed_out(site) -> N
         "link 'first-release-after-a-long-sentence.md' takes readers of this Welsh text to the "
         "English version of an example: link its Welsh version, "
         "'paratoi-ar-gyfer-rhyddhau-cyntaf.md', instead"]
+
+
+def test_a_welsh_case_without_an_outcome_is_told_to_end_with_canlyniad(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _welsh(content)
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Ail achos")
+            + "Cafodd Ben ei ryddhau ar drwydded.\n"})
+    found = [line for line in _lines() if "style-no-outcome" in line]
+    assert len(found) == 1 and "end it with a '## Canlyniad' heading" in found[0], found

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..content.translations import language_of
 from .corpus import Corpus, ReportView
 from .finding import Finding, finding
 from .sources import Text
@@ -35,6 +36,8 @@ from .sources import Text
 #: An all-capitals word; not one of a web address written in capitals (GOV.UK, NHS.UK).
 _CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z]{2,})s?(?![\w'’-]|\.[A-Za-z])")
 _ROMAN = re.compile(r"^[IVXL]+$")
+#: An abbreviation in brackets after the words it stands for: "pre-sentence report (PSR)".
+_SPELLED_OUT = re.compile(r"[A-Za-z][\w'’-]* \(([A-Z]{2,})s?\)")
 _WORDS = re.compile(r"[a-z0-9]+")
 #: A paragraph that is only "Outcome" in bold: meant as the Outcome heading.
 _BOLD_OUTCOME = re.compile(r"^(\*\*|__)(?:outcome|canlyniad):?\1:?$", re.IGNORECASE)
@@ -130,11 +133,15 @@ def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
 
 def _unknown(corpus: Corpus, allowed: set[str]) -> Iterator[Finding]:
     reported: set[tuple[str, str]] = set()
+    # Each file's abbreviations spelled out in it: "Offender Group Reconviction Scale (OGRS)".
+    spelled: set[tuple[str, str]] = {(text.path, match.group(1)) for text in corpus.all_texts()
+                                     for match in _SPELLED_OUT.finditer(text.prose)}
     for text in corpus.all_texts():
         for match in _CAPITALS.finditer(text.prose):
             abbreviation = match.group(1)
             if abbreviation in allowed or _ROMAN.match(abbreviation) \
-                    or (text.path, abbreviation) in reported:
+                    or (text.path, abbreviation) in reported \
+                    or (text.path, abbreviation) in spelled:
                 continue
             reported.add((text.path, abbreviation))
             yield finding("style-abbr-unknown", text.path, text.position(match.start()),
@@ -150,9 +157,10 @@ def _outcomes(corpus: Corpus) -> Iterator[Finding]:
         if example.kind == "person" and expected.get(example.practice_theme, True) \
                 and example.body.outcome_html is None:
             bold = _bold_outcome(corpus.text(example.name, "body"))
+            heading = "Canlyniad" if language_of(example, settings) == "cy" else "Outcome"
             message = (f"this case about a person has no Outcome heading: '{bold[1]}' is bold "
                        f"text; write it as '## {bold[1].strip('*_: ')}'" if bold else
-                       "this case about a person has no Outcome: end it with a '## Outcome' "
+                       f"this case about a person has no Outcome: end it with a '## {heading}' "
                        "heading, or set 'outcome_expected: false' on practice theme "
                        f"'{example.practice_theme}' if its examples have none")
             where = bold[0] if bold else corpus.position(example.name, "title")
