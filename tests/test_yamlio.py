@@ -64,7 +64,6 @@ def test_every_content_file_loads_the_same_both_ways() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("a: &x 1\nb: *x\n", "'*x' is read as a YAML alias"),
     ("a: 1\na: 2\n", "'a' is given a second time here; keep one of the two"),
-    ("when: 2025-02-30\n", "'2025-02-30' is not a valid date"),
     ("a:\n" + "".join("  " * i + "- \n" for i in range(60)), "nested more than 50 levels deep"),
     ("x: " + "[" * 100_000, "nested more than 50 levels deep"),
 ])

@@ -38,7 +38,11 @@ def check(schema: Schema, data: Any, path: str, line: int, problems: list[Proble
                                     f"unknown key '{key}' in {schema.title}{suggestion}"))
     for spec in schema.fields:
         if spec.name not in data or data[spec.name] is None:
-            if spec.required:
+            if spec.required and spec.name in data:
+                problems.append(Problem(path, data.line_of(spec.name),
+                                        f"'{spec.name}' is empty: write its value after "
+                                        f"'{spec.name}:'"))
+            elif spec.required:
                 problems.append(Problem(path, data.line or line,
                                         f"missing required key '{spec.name}' in {schema.title}"))
             clean[spec.name] = spec.default() if callable(spec.default) else spec.default
@@ -144,13 +148,22 @@ def _fix(kind: str, value: Any) -> str:
         if number and not value.strip().replace(",", "").isdigit():
             return (f"; write the whole number alone, {number.group(1)}, and say what it "
                     "counts in the label")
+    if kind == "date" and isinstance(value, str) \
+            and (numbers := re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value)):
+        year, month, day = (int(n) for n in numbers.groups())
+        if not 1 <= month <= 12:
+            swapped = f"{year}-{day:02d}-{month:02d}" if 1 <= day <= 12 and month <= 31 \
+                else f"{year}-03-01"
+            return (f"; there is no month {month}: a date is written year-month-day, such as "
+                    f"{swapped}")
+        return f"; {dt.date(year, month, 1):%B} {year} has no day {day}"
     if kind == "date" and isinstance(value, str):
         for form in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%d/%m/%Y", "%d.%m.%Y"):
             try:
                 written = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b| of\b", "",
                                  value.strip().replace(",", ""))
-                day = dt.datetime.strptime(written, form).date()
+                when = dt.datetime.strptime(written, form).date()
             except ValueError:
                 continue
-            return f"; write it as {day.isoformat()}"
+            return f"; write it as {when.isoformat()}"
     return ""

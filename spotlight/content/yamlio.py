@@ -97,10 +97,8 @@ class _Constructing(_Constructor):
     def construct_yaml_timestamp(self, node: ScalarNode):  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node)
-        except ValueError as error:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a valid date ({error})", node.start_mark
-            ) from None
+        except ValueError:  # 2025-02-30: kept as written, for the field to say what is wrong
+            return str(node.value)
 
     def construct_yaml_float(self, node: ScalarNode) -> str:  # type: ignore[override]
         """No field is a fraction: ``2.20`` (a standard's code, say) stays as written, rather
