@@ -208,9 +208,18 @@ def _override(options: BuildOptions, raw: RawContent, content: Content,
         folder = options.content / named
         theme, problems = themes(options.visual_theme, folder)
         if problems:
-            raise SpotlightError(problems)
+            raise SpotlightError(problems if folder.is_dir() or raw.site is None else [Problem(
+                raw.site.name, _line_of(raw.site.text, "theme_override"),
+                f"theme_override: there is no folder '{named}' (it is looked for from the "
+                "content folder); correct the name, or create the folder")])
         assert theme is not None
         reuse.overridden(raw, theme, folder, named)
     assert theme is not None  # validate raised if the theme could not be loaded
     return theme
 
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of the top-level ``key:`` in a YAML file's ``text``."""
+    at = text.find(f"\n{key}:")
+    return None if at < 0 and not text.startswith(f"{key}:") else text.count("\n", 0, at + 1) + 1
