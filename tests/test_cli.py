@@ -109,3 +109,31 @@ def test_version_and_module_entry_point() -> None:
     completed = subprocess.run([sys.executable, "-m", "spotlight", "--help"],
                                capture_output=True, text=True, check=True)
     assert "build" in completed.stdout
+
+
+def test_every_command_but_schema_takes_quiet_and_verbose() -> None:
+    from spotlight.cli import main
+
+    def commands(group, prefix=()):  # type: ignore[no-untyped-def]
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from commands(command, (*prefix, name))
+            else:
+                yield (*prefix, name), {o for p in command.params for o in p.opts}
+
+    found = dict(commands(main))
+    assert len(found) >= 9
+    for name, options in found.items():
+        if name != ("schema",):
+            assert {"-q", "--quiet", "-v", "--verbose"} <= options, name
+
+
+def test_import_quiet_prints_only_warnings_and_verbose_each_file(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("Notes from a visit\n\nThe team met twice.\n", encoding="utf-8")
+    quiet = run("import", str(source), "--out", str(tmp_path / "quiet"), "-q")
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+    assert "no region found" in quiet.stderr
+    verbose = run("import", str(source), "--out", str(tmp_path / "loud"), "-v")
+    wrote = [line for line in verbose.stdout.splitlines() if line.startswith("Wrote ")]
+    assert [Path(line.removeprefix("Wrote ")).name for line in wrote] == ["notes.yml", "site.yml"]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import SpotlightError
+from ..errors import SpotlightError, display_path
 from .app import main
+from .common import verbosity
 
 
 @main.command("import")
@@ -17,7 +18,9 @@ from .app import main
               show_default=True, help="The content folder to create or add to.")
 @click.option("--slug", default=None,
               help="The report's slug (default: region and the year fieldwork ended).")
-def import_command(source: Path, out: Path, slug: str | None) -> None:
+@verbosity
+def import_command(source: Path, out: Path, slug: str | None, quiet: bool,
+                   verbose: bool) -> None:
     """Import a spotlight (plain text, a saved web page or a .docx) as content files."""
     from ..importing import import_source
 
@@ -31,6 +34,11 @@ def import_command(source: Path, out: Path, slug: str | None) -> None:
         sys.exit(1)
     for warning in result.warnings:
         click.echo(f"{warning} (warning)", err=True)
+    if quiet:
+        return
+    if verbose:
+        for path in result.written:
+            click.echo(f"Wrote {display_path(path)}")
     site = "created site.yml" if result.site_created else "added to site.yml"
     option = "" if out == Path("content") else f" --content {out}"
     click.echo(f"Imported {result.examples} example(s) in {result.sections} section(s) into "
