@@ -78,4 +78,13 @@ def init_project(folder: Path | None) -> tuple[Path, list[Path]]:
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")
         written.append(ignore)
+    elif ignore.is_file():
+        # A project already under Git: what spotlight makes is added to what it leaves out.
+        text = ignore.read_text(encoding="utf-8", errors="replace")
+        missing = [line for line in GITIGNORE.splitlines()[1:] if line not in text.splitlines()]
+        if missing:
+            ending = "" if not text or text.endswith("\n") else "\n"
+            ignore.write_text(text + ending + GITIGNORE.splitlines()[0] + "\n"
+                              + "".join(f"{line}\n" for line in missing), encoding="utf-8")
+            written.append(ignore)
     return content, written

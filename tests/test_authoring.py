@@ -119,6 +119,19 @@ def test_init_refuses_a_folder_with_files(tmp_path: Path, monkeypatch: pytest.Mo
     assert sorted(p.name for p in (tmp_path / "content").iterdir()) == ["notes.txt"]
 
 
+def test_init_here_keeps_other_files_and_adds_to_a_gitignore(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / ".gitignore").write_text("*.pyc\n/build/")
+    assert run("init").exit_code == 0
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert (tmp_path / ".gitignore").read_text() == (
+        "*.pyc\n/build/\n# What spotlight makes: the website and PDFs, and its own working "
+        "files.\n.spotlight/\n.spotlight-*\n")
+    assert run("build", "--no-pdf").exit_code == 0
+
+
 def test_init_works_from_the_built_wheel(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps",
                     "--no-build-isolation", "--quiet", "--wheel-dir", str(tmp_path / "wheel")],
