@@ -45,6 +45,9 @@ class RawContent:
     #: Files of the ``static/`` folder (relative to it), copied as they are to the output
     #: folder's top: a CNAME, an .htaccess, a search engine's verification page.
     static: frozenset[str] = frozenset()
+    #: The names (without suffix) of report files that could not be read: what names them is
+    #: not also said to name no report, since the file's own problem says why.
+    unread_reports: frozenset[str] = frozenset()
 
 
 def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Problem]]:
@@ -66,6 +69,7 @@ def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Pro
     reports: list[SourceFile] = []
     examples: list[SourceFile] = []
     assets: set[str] = set()
+    unread: set[str] = set()
     prefix = f"{root}{os.sep}"
     for path in files:
         name = str(path)
@@ -78,6 +82,8 @@ def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Pro
         elif relative.startswith(f"{REPORTS_DIR}/") and path.suffix in (".yml", ".yaml"):
             if (source := remembered(memo, path, problems, read_source, relative)) is not None:
                 reports.append(source)
+            else:
+                unread.add(path.stem)
         elif relative.startswith(f"{EXAMPLES_DIR}/") and path.suffix == ".md":
             if (source := remembered(memo, path, problems, read_source, relative)) is not None:
                 examples.append(source)
@@ -90,7 +96,7 @@ def load(root: Path, memo: FileMemo | None = None) -> tuple[RawContent, list[Pro
         problems.add(root / SITE_FILE, None,
                      "no site file: every content folder needs a site.yml (try 'spotlight init')")
     raw = RawContent(root, site, tuple(reports), tuple(examples), frozenset(assets),
-                     _static(root, real_root, problems))
+                     _static(root, real_root, problems), frozenset(unread))
     return raw, list(problems.items)
 
 
@@ -191,8 +197,12 @@ def read_source(path: Path, relative: str, problems: Problems) -> SourceFile | N
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
-        problems.add(path, line, f"is not valid UTF-8 text (at column {column}); "
-                                 "save it as UTF-8")
+        character = data[error.start:error.start + 1].decode("cp1252", errors="replace")
+        seen = f"'{character}', " if character.isprintable() and character != "\ufffd" else ""
+        problems.add(path, line, f"this file is not saved as UTF-8 text, so its character at "
+                                 f"column {column} ({seen}probably saved by Windows in its own "
+                                 "encoding) cannot be read: save the file again as UTF-8 (in "
+                                 "Notepad: File > Save as, Encoding: UTF-8)")
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -47,7 +47,7 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
             cache.keep(entries)
         if example is not None:
             examples.append(example)
-    if raw.site is not None and not raw.reports:
+    if raw.site is not None and not raw.reports and not raw.unread_reports:
         found.append(Problem(str(raw.root / "reports"), None,
                              "nothing to build: add a report file such as reports/my-report.yml"))
     first_of: dict[str, ReportSource] = {}
@@ -56,7 +56,7 @@ def validate(raw: RawContent, problems: Iterable[Problem] = (),
             found.append(Problem(report.name, None, f"slug '{report.slug}' is already used by "
                                  f"{first.name}; rename one of the report files"))
     if settings is not None:
-        report_files = {f.path.stem for f in raw.reports}
+        report_files = {f.path.stem for f in raw.reports} | raw.unread_reports
         example_files = {f.path.stem: f.name for f in raw.examples}
         cross_check(settings, reports, examples, report_files, found, example_files,
                     raw.site.name if raw.site else "site.yml")
