@@ -106,3 +106,14 @@ def test_a_date_that_is_not_one_is_asked_again(project: Path) -> None:
     assert "Write the date like 2025-03-03 or 3 March 2025." in result.output
     text = (project / "content" / "reports" / "example-region-2026.yml").read_text()
     assert "start: 2026-01-05" in text and "published: 2027-01-07" in text
+
+
+def test_without_answers_it_names_the_option_to_give(project: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "report"], input="")
+    assert result.exit_code == 2
+    assert "Error: no answer to 'Region': where the command cannot ask, give it as --region" \
+        in result.output
+    result = CliRunner().invoke(main, ["new", "report", "--region", "Example region",
+                                       "--title", "T", "--start", "2026-01-05"], input="")
+    assert "Error: no answer to 'Last day of fieldwork': where the command cannot ask, give it " \
+        "as --end" in result.output

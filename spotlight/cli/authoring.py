@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -116,21 +117,22 @@ def new_report_command(content: Path | None, region: str | None, pdus: tuple[str
     known = made.regions(content)
     if region is None:
         listed = f" (known: {', '.join(known.values())}; a new name adds one)" if known else ""
-        region = click.prompt(f"Region{listed}").strip()
+        region = _ask(f"Region{listed}", "--region").strip()
     try:
         name = made.region_name(content, region)
     except SpotlightError as error:
         refuse(error, "Nothing was written.")
     if not pdus and name is None:
-        typed = click.prompt("Its PDUs, separated by commas (leave empty to add them later)",
-                             default="", show_default=False)
+        typed = _ask("Its PDUs, separated by commas (leave empty to add them later)", "--pdu",
+                     default="", show_default=False)
         pdus = tuple(p.strip() for p in typed.split(",") if p.strip())
     if title is None:
-        title = click.prompt("Title", default=made.default_title(name or made.region_words(region)))
-    dates = {"start": _date_option("First day of fieldwork", start),
-             "end": _date_option("Last day of fieldwork", end),
+        title = _ask("Title", "--title",
+                     default=made.default_title(name or made.region_words(region)))
+    dates = {"start": _date_option("First day of fieldwork", start, "--start"),
+             "end": _date_option("Last day of fieldwork", end, "--end"),
              "published": _date_option("Publication date (leave empty if not known yet)",
-                                       published, optional=True)}
+                                       published, "--published", optional=True)}
     try:
         request = made.NewReport(region=region, title=title, pdus=pdus, slug=slug, **dates)
         written = made.new_report(content, request)
@@ -148,14 +150,27 @@ def new_report_command(content: Path | None, region: str | None, pdus: tuple[str
         click.echo(str(written.path))
 
 
-def _date_option(question: str, given: str | None, optional: bool = False) -> Any:
+def _ask(question: str, option: str, **prompt: Any) -> Any:
+    """The answer to ``question``; where nothing can answer (no terminal, and no more input),
+    a message naming the ``option`` that gives it, instead of a bare "Aborted!"."""
+    try:
+        return click.prompt(question, **prompt)
+    except click.exceptions.Abort:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise  # Ctrl-C at the terminal: stopped, as asked
+        raise click.UsageError(f"no answer to '{question.split(' (')[0]}': where the command "
+                               f"cannot ask, give it as {option}") from None
+
+
+def _date_option(question: str, given: str | None, option: str,
+                 optional: bool = False) -> Any:
     """A date from an option, or asked for until it is one; None for an optional one left
     empty."""
     from ..new_report import parse_date
 
     while True:
-        text = given if given is not None else click.prompt(
-            question, default="" if optional else None, show_default=False)
+        text = given if given is not None else _ask(
+            question, option, default="" if optional else None, show_default=False)
         if optional and not text.strip():
             return None
         found = parse_date(text)
