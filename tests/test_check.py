@@ -93,6 +93,21 @@ def test_output_is_sorted_text_and_the_same_findings_in_json(site) -> None:  # t
     assert (report["errors"], report["warnings"], report["waived"]) == (2, 2, [])
 
 
+def test_a_waiver_matches_whatever_the_capitals_and_a_near_miss_is_named(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    overlay(content, {"examples/second-case.md": (
+        "---\ntitle: Second case\nreports: [north-2025]\npractice_theme: resettlement\n"
+        "region: north\nwaivers:\n"
+        "  - code: anon-postcode\n    match: sw1a 1aa\n    reason: the court's address\n"
+        "  - code: anon-postcode\n    match: SW1A 2AB\n    reason: the other court\n"
+        "---\nBen appeared at the court at SW1A 1AA, then at SW1A 2AA.\n\n## Outcome\n\nFine.\n")})
+    _, report = check_json()
+    assert [(w["code"], w["line"]) for w in report["waived"]] == [("anon-postcode", 14)]
+    assert [f["message"] for f in report["findings"] if f["code"] == "waiver-unused"] == [
+        "waiver for anon-postcode 'SW1A 2AB' matches no finding: did you mean 'SW1A 2AA' (a "
+        "match is the text as flagged)"]
+
+
 def test_strict_makes_warnings_fail(site) -> None:  # type: ignore[no-untyped-def]
     site("minimal")  # its second example has no Outcome: a warning, no error
     assert run("check", "--content", "site").exit_code == 0

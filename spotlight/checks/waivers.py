@@ -41,7 +41,9 @@ class Waived:
 def _matches(waiver: Waiver, found: Finding) -> bool:
     if waiver.code != found.code or found.code in _UNWAIVABLE:
         return False
-    return waiver.match is None or " ".join(waiver.match.split()) == found.text
+    # "Thomas cook" waives 'Thomas Cook': what is flagged, whatever its capitals.
+    return waiver.match is None or " ".join(waiver.match.split()).casefold() \
+        == found.text.casefold()
 
 
 def apply(by_path: Mapping[str, tuple[Waiver, ...]], findings: Iterable[Finding],
@@ -55,7 +57,9 @@ def apply(by_path: Mapping[str, tuple[Waiver, ...]], findings: Iterable[Finding]
     kept: list[Finding] = []
     waived: list[Waived] = []
     used: set[tuple[str, int]] = set()
+    flagged: dict[tuple[str, str], list[str]] = {}  # what each rule flagged in each file
     for found in findings:
+        flagged.setdefault((found.path, found.code), []).append(found.text)
         waivers = by_path.get(found.path, ())
         index = next((i for i, w in enumerate(waivers) if _matches(w, found)), None)
         if index is None:
@@ -77,7 +81,10 @@ def apply(by_path: Mapping[str, tuple[Waiver, ...]], findings: Iterable[Finding]
                                     f"waived{hint}", waiver.code))
             elif (path, index) not in used:
                 what = f" '{waiver.match}'" if waiver.match else ""
+                near = suggest.did_you_mean(waiver.match, flagged.get((path, waiver.code), ())) \
+                    if waiver.match else ""
+                advice = f"{near[2:-1]} (a match is the text as flagged)" if near else "remove it"
                 kept.append(finding("waiver-unused", path, position,
                                     f"waiver for {waiver.code}{what} matches no finding: "
-                                    "remove it", waiver.code))
+                                    f"{advice}", waiver.code))
     return kept, waived

@@ -14,8 +14,9 @@ class Waiver:
 
     code: str = declared("text", "the code of the finding to waive, for example "
                          "`anon-postcode`", required=True)
-    match: str | None = declared("text", "the flagged text as the finding quotes it; without "
-                                 "it, every finding with that code in this file is waived")
+    match: str | None = declared("text", "the flagged text as the finding quotes it "
+                                 "(capitals aside); without it, every finding with that code "
+                                 "in this file is waived")
     reason: str = declared("text", "why the finding is not a problem here", required=True)
     line: int = line_of()
 
