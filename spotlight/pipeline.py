@@ -129,7 +129,7 @@ ThemeLoader = Callable[[str, "Path | None"], "tuple[VisualTheme | None, list[Pro
 def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
         gate: Gate | None = None, make_pdfs: bool = False,
         loaded: tuple[RawContent, list[Problem]] | None = None,
-        themes: ThemeLoader = load_theme) -> Made | None:
+        themes: ThemeLoader = load_theme, drafts: bool = False) -> Made | None:
     """Run the stages on the content of ``options``; raise SpotlightError with every problem.
 
     load -> validate -> assemble -> ``gate`` -> render the PDF documents -> make the PDFs
@@ -138,7 +138,8 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     (nothing to do). ``print_set`` makes, with ``options.pdf``, the practice-theme
     collections and the handouts besides the reports' PDF documents. ``loaded`` is the
     content folder if the caller has read it already; ``themes`` reads the visual theme
-    (the preview keeps it while its files are unchanged).
+    (the preview keeps it while its files are unchanged). Draft reports are left out, with
+    a warning each (content/drafts.py), unless ``drafts`` says to keep them.
     """
     raw, problems = loaded or load(options.content)
     theme, theme_problems = themes(options.visual_theme, options.theme_override)
@@ -151,6 +152,11 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
 
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
     theme = _override(options, raw, content, theme, reuse, themes)
+    left_out: list[Problem] = []
+    if not drafts:  # a draft report is not built (content/drafts.py); ``check`` reads it
+        from .content.drafts import without_drafts
+
+        raw, content, left_out = without_drafts(raw, content)
     # Each language's edition, when the site has several.
     site = assemble_site(content, reuse.assembled)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
@@ -170,7 +176,8 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
                        pdfs=documents.pdfs, pdf_records=documents.pdf_records,
                        pdf_kept=documents.pdf_kept)
     return Made(raw, content, theme, site, rendered, search, pdfs,
-                tuple(passed.warnings) if passed else (), len(passed.waived) if passed else 0)
+                (*left_out, *(passed.warnings if passed else ())),
+                len(passed.waived) if passed else 0)
 
 
 def _pdfs(options: BuildOptions, theme: VisualTheme, documents: Rendered,

@@ -39,11 +39,12 @@ PLANTED = [
     ("editorial mark", "examples/second-case.md",
      FRONT.format(title="Second case", extra="") + BODY.format(detail="He settled [check]."),
      "site/examples/second-case.md:9:12: error: unfinished-mark: '[check]'"),
+    # (A publication date left as the placeholder makes the report a draft: test_drafts.py.)
     ("placeholder date", "reports/north-2025.yml",
-     "title: Test Spotlight North\nregion: north\nfieldwork:\n  start: 2025-01-06\n"
-     "  end: 2025-02-14\npublished: 1900-01-01  # PLACEHOLDER: set the real one\n"
+     "title: Test Spotlight North\nregion: north\nfieldwork:\n  start: 1900-01-01  # "
+     "PLACEHOLDER: set the real one\n  end: 2025-02-14\npublished: 2025-06-01\n"
      "introduction: |\n  The introduction.\n",
-     "site/reports/north-2025.yml:6:12: error: unfinished-placeholder: '1900-01-01'"),
+     "site/reports/north-2025.yml:4:10: error: unfinished-placeholder: '1900-01-01'"),
     ("phone number in the glossary", "site.yml", None,
      "site/site.yml:29:36: error: anon-phone: '0115 496 0123'"),
 ]

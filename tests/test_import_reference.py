@@ -42,8 +42,9 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Page, str]
         root / "content" / "reports" / "east-midlands-2025.yml").read_text()
     unset = run("build", "--content", str(root / "content"), "--out", str(root / "build"),
                 "--no-pdf")
-    assert unset.exit_code == 1, "the publish gate stops the placeholder date"
-    assert "east-midlands-2025.yml:7:12: error: unfinished-placeholder: " in unset.output
+    assert unset.exit_code == 1, "without its publication date, the report is a draft"
+    assert ("east-midlands-2025.yml:7: every report is a draft, its publication date still the "
+            "placeholder 1900-01-01") in unset.output
     assert not (root / "build").exists()
     set_dates(root / "content")
     built = run("build", "--content", str(root / "content"), "--out", str(root / "build"))

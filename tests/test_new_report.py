@@ -114,6 +114,13 @@ def test_without_answers_it_names_the_option_to_give(project: Path) -> None:
     assert "Error: no answer to 'Region': where the command cannot ask, give it as --region" \
         in result.output
     result = CliRunner().invoke(main, ["new", "report", "--region", "Example region",
-                                       "--title", "T", "--start", "2026-01-05"], input="")
+                                       "--start", "2026-01-05"], input="")
     assert "Error: no answer to 'Last day of fieldwork': where the command cannot ask, give it " \
         "as --end" in result.output
+    # What has a default takes it: the title offered, and no publication date (a draft).
+    result = CliRunner().invoke(main, ["new", "report", "--region", "Example region",
+                                       "--start", "2026-01-05", "--end", "2026-02-20"], input="")
+    assert result.exit_code == 0, result.output
+    text = (project / "content" / "reports" / "example-region-2026.yml").read_text()
+    assert 'title: "Effective Practice Spotlight: The Probation Service – Example region"' in text
+    assert "published: 1900-01-01  # PLACEHOLDER" in text

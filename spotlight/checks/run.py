@@ -69,7 +69,8 @@ def run_checks(options: CheckOptions) -> CheckResult:
     found: set[Finding] = set()
     content: Content | None = None
     try:
-        made = run(stages, Reuse.off(stages), print_set=False, loaded=(raw, problems))
+        made = run(stages, Reuse.off(stages), print_set=False, loaded=(raw, problems),
+                   drafts=True)
     except SpotlightError as error:
         found.update(_invalid(p, raw) for p in error.problems)
     else:

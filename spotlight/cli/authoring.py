@@ -152,12 +152,15 @@ def new_report_command(content: Path | None, region: str | None, pdus: tuple[str
 
 def _ask(question: str, option: str, **prompt: Any) -> Any:
     """The answer to ``question``; where nothing can answer (no terminal, and no more input),
-    a message naming the ``option`` that gives it, instead of a bare "Aborted!"."""
+    its default, or else a message naming the ``option`` that gives it, instead of a bare
+    "Aborted!"."""
     try:
         return click.prompt(question, **prompt)
     except click.exceptions.Abort:
         if sys.stdin is None or sys.stdin.isatty():
             raise  # Ctrl-C at the terminal: stopped, as asked
+        if prompt.get("default") is not None:
+            return prompt["default"]
         raise click.UsageError(f"no answer to '{question.split(' (')[0]}': where the command "
                                f"cannot ask, give it as {option}") from None
 

@@ -143,7 +143,8 @@ def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any]
     found = []
     main = published[0]
     for report in reports:
-        if language_of(report, settings) != main or getattr(report, "translation_of", None):
+        if language_of(report, settings) != main or getattr(report, "translation_of", None) \
+                or str(getattr(report, "published", "")) == "1900-01-01":  # a draft (drafts.py)
             continue
         for other in published[1:]:
             if (report.slug, other) not in translations:

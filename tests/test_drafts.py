@@ -1,0 +1,74 @@
+"""A report whose publication date is still the placeholder is a draft: the build and the
+preview leave it out, and what only it lists, with a warning; ``check`` still reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import overlay, run
+from .test_serve import _start
+
+DRAFT = ("title: Test Spotlight South\nregion: north\nfieldwork:\n  start: 2026-01-05\n"
+         "  end: 2026-02-20\npublished: 1900-01-01  # PLACEHOLDER\nintroduction: |\n"
+         "  TODO: write the introduction.\n")
+ONLY_IN_DRAFT = ("---\ntitle: A new case\nreports: [south-2026]\npractice_theme: resettlement\n"
+                 "region: north\n---\nIntroduce the person by a pseudonym, with their age, then "
+                 "their sentence and offence. Ben lives at 14 Acacia Avenue.\n")
+WARNING = ("site/reports/south-2026.yml:6: not built: this report is a draft, its publication "
+           "date still the placeholder 1900-01-01, with the 1 example(s) only it lists; set the "
+           "date (the one planned will do) to build and preview it (warning)")
+
+
+def _with_draft(content: Path) -> None:
+    first = (content / "examples" / "first-case.md").read_text(encoding="utf-8")
+    overlay(content, {"reports/south-2026.yml": DRAFT, "examples/new-case.md": ONLY_IN_DRAFT,
+                      # In a published report and in the draft: built, with the published one.
+                      "examples/first-case.md": first.replace("reports: [north-2025]",
+                                                              "reports: [north-2025, south-2026]")})
+
+
+def test_a_draft_is_left_out_of_the_build_and_what_only_it_lists(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _with_draft(content)
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert built.exit_code == 0, built.output
+    assert WARNING in built.stderr.splitlines()
+    out = tmp_path / "out"
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["north-2025.html"]
+    assert not (out / "examples" / "new-case.html").exists()
+    assert "Ann, a 30-year-old woman" in (out / "examples" / "first-case.html").read_text()
+    assert "Test Spotlight South" not in (out / "index.html").read_text()
+    # check reads the draft: what is left to do before it can be published.
+    checked = run("check", "--content", "site")
+    codes = [line.split(": ")[2] for line in checked.stdout.splitlines()]
+    assert {"unfinished-placeholder", "unfinished-mark", "unfinished-guidance",
+            "anon-address"} <= set(codes), checked.stdout
+
+
+def test_a_draft_with_its_date_set_is_built(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _with_draft(content)
+    overlay(content, {"reports/south-2026.yml": DRAFT.replace(
+        "1900-01-01  # PLACEHOLDER", "2026-06-30").replace("TODO: write", "We wrote")})
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert built.exit_code == 1, "no longer a draft: the publish gate reads its example"
+    assert "anon-address" in built.stderr and "unfinished-guidance" in built.stderr
+
+
+def test_every_report_a_draft_is_a_problem(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    report = (content / "reports" / "north-2025.yml").read_text(encoding="utf-8")
+    overlay(content, {"reports/north-2025.yml": report.replace("published: 2025-06-01",
+                                                               "published: 1900-01-01")})
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines()[0] == (
+        "site/reports/north-2025.yml:6: every report is a draft, its publication date still the "
+        "placeholder 1900-01-01: set the date of one (the one planned will do) to build it")
+
+
+def test_the_preview_serves_the_published_reports_beside_a_draft(tmp_path: Path) -> None:
+    for preview in _start(tmp_path, "--no-pdf", prepare=_with_draft):
+        page = preview.until("/reports/north-2025.html", lambda body: "Ann completed" in body)
+        assert "not built: this report is a draft" in page, "said under the pages"
+        assert preview.get("/reports/south-2026.html")[0] == 404
