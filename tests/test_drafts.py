@@ -72,3 +72,19 @@ def test_the_preview_serves_the_published_reports_beside_a_draft(tmp_path: Path)
         page = preview.until("/reports/north-2025.html", lambda body: "Ann completed" in body)
         assert "not built: this report is a draft" in page, "said under the pages"
         assert preview.get("/reports/south-2026.html")[0] == 404
+
+
+def test_a_preview_with_no_good_build_yet_does_not_claim_to_serve_one(tmp_path: Path) -> None:
+    def broken(content: Path) -> None:
+        first = (content / "examples" / "first-case.md").read_text(encoding="utf-8")
+        overlay(content, {"examples/first-case.md": first + "\nAnn lives at 14 Acacia Avenue.\n"})
+
+    for preview in _start(tmp_path, "--no-pdf", prepare=broken):
+        status, page = preview.get("/reports/north-2025.html")
+        assert status == 503 and "anon-address" in page
+        first = (preview.content / "examples" / "first-case.md").read_text(encoding="utf-8")
+        overlay(preview.content, {"examples/first-case.md": first + "Call 01632 960 001.\n"})
+        said = []
+        while not any("problem(s)" in line for line in said):
+            said.append(preview.log.get(timeout=60))
+        assert "there is no good build to show yet" in said[-1], said

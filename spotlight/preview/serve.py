@@ -79,8 +79,9 @@ def serve(options: ServeOptions, log: Log) -> None:
         except SpotlightError as error:
             with state.writing:
                 state.publish(tuple(str(p) for p in error.problems))
-            log(f"The content has {len(error.problems)} problem(s); still serving the last "
-                "good build:")
+            shown = "still serving the last good build" if served[0].files else \
+                "there is no good build to show yet: the pages say so until they are fixed"
+            log(f"The content has {len(error.problems)} problem(s); {shown}:")
             for problem in error.problems:
                 log(f"  {problem}")
             return
