@@ -164,8 +164,9 @@ def test_theme_override_setting_naming_no_folder(site) -> None:  # type: ignore[
         site_yml.write("theme_override: my-look\n")
     result = run("build", "--content", "site", "--out", "out", "--no-pdf")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == \
-        "site/my-look: the theme override folder does not exist"
+    assert result.stderr.splitlines()[0] == (
+        "site/site.yml:30: theme_override: there is no folder 'my-look' (it is looked for from "
+        "the content folder); correct the name, or create the folder")
 
 
 def test_a_site_without_examples_yet_builds_without_search(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
