@@ -28,6 +28,8 @@ _RANKS = ("PC", "PCSO", "DC", "DS", "DI", "DCI", "DSU", "Sgt", "Insp", "Supt", "
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
                 "Professor", "Revd", "Reverend", "Judge", "HHJ", *_RANKS)
+#: Every title and rank a name is looked for after.
+TITLE_WORDS = _TITLE_WORDS
 _TITLE_PATTERN = (
     rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?"
     r"(?:[ \t]+|(?=\d))"
