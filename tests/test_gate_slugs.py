@@ -85,6 +85,25 @@ def test_the_synthetic_slugs_pass() -> None:
 
 
 def test_a_word_of_the_text_is_no_surname() -> None:
-    assert _found("helping-grace-settle-in", word="settle") == []
-    assert _found("helping-grace-settle-in", word="find friends") == [
-        "1:1 anon-name Grace Settle"]
+    assert _found("helping-grace-blossom", word="blossom") == []
+    assert _found("helping-grace-blossom", word="find friends") == [
+        "1:1 anon-name Grace Blossom"]
+
+
+def test_new_example_says_when_its_file_name_holds_a_detail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import run
+
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    result = run("new", "example", "-r", "example-region-2025", "-t", "court-work",
+                 "Supporting Kyle Brennan into college")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "content/examples/supporting-kyle-brennan-into-college.md").exists()
+    assert result.stderr.strip() == (
+        "Note: in the file name 'supporting-kyle-brennan-into-college.md', 'Kyle Brennan' looks "
+        "like a full name: use a first-name pseudonym only; the build refuses it: rename the "
+        "file now, before anything links to it.")
+    ordinary = run("new", "example", "-r", "example-region-2025", "-t", "court-work",
+                   "Helping Grace settle into college")
+    assert ordinary.exit_code == 0 and ordinary.stderr == ""

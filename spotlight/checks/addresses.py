@@ -68,3 +68,12 @@ def slug_hits(slug: str, context: Context, text: str) -> list[Hit]:
             continue  # an ordinary word of the file's text: "grace-find-work"
         found.append((code, index, flagged, message))
     return found
+
+
+def file_name_notes(stem: str, title: str) -> list[str]:
+    """What the gate would refuse in a new example's file name, made from its ``title``: said
+    when ``spotlight new example`` writes it, so that it is renamed before anything links to
+    it."""
+    return [f"in the file name '{stem}.md', {message}; the build refuses it: rename the file "
+            "now, before anything links to it"
+            for _, _, _, message in slug_hits(stem, Context(), title)]
