@@ -19,6 +19,10 @@ from . import people
 from .anonymisation import Context, hits
 
 _SEPARATORS = re.compile(r"[-_.]+")
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_MIXED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+_NUMBERED = re.compile(r"(?:[a-z]+-)+[0-9]{1,5}")
+_BIRTH = re.compile(r"(?<![a-z])(?:born|dob|birth|b)(?![a-z])")
 #: Titles as a slug writes them: "mr", "dc", "pcso".
 _TITLES = {title.lower(): title for title in people.TITLE_WORDS}
 
@@ -33,27 +37,34 @@ def words(stem: str) -> str:
 
 def identifier_hits(stem: str, context: Context) -> list[Hit]:
     """The numbers and identifiers (no names) in a file name or slug, whatever their case,
-    each as written there."""
+    each as written there: its words are read capitalised ("14 Acacia Avenue"), and those
+    mixing letters and digits in capitals too ("AB12 CDE", "A1234BC")."""
     plain = words(stem)
-    upper = plain.upper()
-    if len(upper) != len(plain):  # a letter that capitals spell longer: read as written
-        upper = plain
-    return [(code, index, plain[index:index + len(flagged)], message.replace(
-                f"'{flagged}'", f"'{plain[index:index + len(flagged)]}'", 1))
-            for code, index, flagged, message in hits(upper, upper, replace(context,
-                                                                             names=False))]
+    forms = [" ".join(word[:1].upper() + word[1:] for word in plain.split(" "))]
+    if _MIXED.search(plain) and len(upper := plain.upper()) == len(plain):
+        forms.append(upper)  # (unless a letter is spelled longer in capitals)
+    found: dict[tuple[str, int], Hit] = {}
+    for form in forms:
+        for code, index, flagged, message in hits(form, form, replace(context, names=False)):
+            written = plain[index:index + len(flagged)]
+            found.setdefault((code, index), (code, index, written, message.replace(
+                f"'{flagged}'", f"'{written}'", 1)))
+    return list(found.values())
 
 
 def slug_hits(slug: str, context: Context, text: str) -> list[Hit]:
     """Every detail in a slug: its identifiers, and the names its words make (see above);
     ``text`` is the file's, whose lower-case words are no surnames."""
-    found = identifier_hits(slug, context)
-    known = people.first_names() | context.pseudonyms
+    # Every identifier holds a digit, an e-mail address or a handle an '@'; words with a
+    # short number after them ("example-00012", "north-2025") hold none but a birth year.
+    found = identifier_hits(slug, context) if _DIGIT_OR_AT.search(slug) and not (
+        _NUMBERED.fullmatch(slug) and not _BIRTH.search(slug)) else []
+    known, pseudonyms = people.first_names(), context.pseudonyms
     marked: list[str] = []
     after = False  # the word before was a first name or a title
     for word in words(slug).split(" "):
         capital = word[:1].upper() + word[1:]
-        name = capital in known or word in _TITLES
+        name = capital in known or capital in pseudonyms or word in _TITLES
         if after or name:
             word = _TITLES.get(word, capital)
         marked.append(word)

@@ -119,9 +119,9 @@ RULES = (
         "an e-mail address", lambda text: not text.lower().endswith(_FILES), raw=True,
         needs=("@",), clues=("@",)),
     PatternRule("anon-phone", re.compile(  # a link's target: [Call her](tel:07700900123)
-        r"(?<![\w-])(?i:tel|sms):(?://)?(?P<flag>\+?[\d(][\d().-]{8,20}\d)(?![\w-])"),
-        "a telephone number", _phone_valid, raw=True,
-        needs=("tel:", "Tel:", "TEL:", "sms:", "SMS:")),
+        r"(?<![\w-])(?:tel|sms):(?://)?(?P<flag>\+?[\d(][\d().-]{8,20}\d)(?![\w-])"),
+        "a telephone number", _phone_valid, raw=True, needs=("tel:", "sms:"),
+        clues=("tel:", "sms:")),
     PatternRule("anon-ni-number", re.compile(  # in capitals or in lower case: "ab123456c"
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)"
         r"(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?P<upper>)|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
@@ -248,7 +248,7 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
                 else _message("anon-name", flagged, "a title and name"))
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in people.initials(prose, words, context.pseudonyms):
+        for index, flagged in people.initials(prose, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged,
                                                         "an initial and a surname")
     if context.person:

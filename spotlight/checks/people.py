@@ -225,21 +225,18 @@ route row schedule section site spur stage step table team tier type unit vitami
 dosbarth categori cynllun rhan lefel adran atodiad math grŵp uned
 """
 _LABELS = frozenset(_LABEL_WORDS.split())
+_INITIAL = re.compile(r"(?<![\w.'’-])[A-Z]\.")
 _BEFORE = re.compile(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$")
 
 
-def initials(prose: str, words: Iterable[re.Match[str]] | None = None,
-             pseudonyms: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+def initials(prose: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(index, text) of each initial with a surname: "He signed as J. Brookes". Not a letter
     that labels something ("class A. Officers"), one that starts a line (a list's "A.
     Introduction"), nor one before a first name ("J. Paul Getty": see ``full_names``) or an
     organisation's word."""
     known, stop = first_names(), not_surnames()
-    for word in _CAPITAL.finditer(prose) if words is None else words:
-        start = word.start()
-        if word.end() - start != 1 or prose[start + 1:start + 2] != "." \
-                or (start and (prose[start - 1].isalnum() or prose[start - 1] in ".-'’")):
-            continue
+    for letter in _INITIAL.finditer(prose):  # rare: found by one search, not word by word
+        start = letter.start()
         line = prose[prose.rfind("\n", 0, start) + 1:start]
         if not line.strip(" \t>#*+-|0123456789."):
             continue  # the label of a list or a heading
