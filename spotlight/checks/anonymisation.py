@@ -63,6 +63,7 @@ class PatternRule:
     noun: str
     valid: Callable[[str], bool] | None = None
     raw: bool = False  # read the text with its web addresses, not the prose
+    full: bool = False  # read the text as written: its web addresses and citations too
     #: A detail with digits is looked for only just before and at the text's digits (see
     #: ``candidates``); the others only in a text holding one of these strings.
     needs: tuple[str, ...] = ()
@@ -116,7 +117,7 @@ RULES = (
         "a telephone number", _phone_valid, digits=10),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
-        "an e-mail address", lambda text: not text.lower().endswith(_FILES), raw=True,
+        "an e-mail address", lambda text: not text.lower().endswith(_FILES), full=True,
         needs=("@",), clues=("@",)),
     PatternRule("anon-phone", re.compile(  # a link's target: [Call her](tel:07700900123)
         r"(?<![\w-])(?:tel|sms):(?://)?(?P<flag>\+?[\d(][\d().-]{8,20}\d)(?![\w-])"),
@@ -199,11 +200,13 @@ class Context:
 Hit = tuple[str, int, str, str]
 
 
-def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
+def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Iterator[Hit]:
     """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
-    with link targets and web addresses blanked out (the same length). A detail found inside
-    a longer one of the same kind ('instagram.com' in 'instagram.com/name') is said once."""
-    found = list(_all_hits(prose, raw, context))
+    with link targets and web addresses blanked out, ``raw`` the text with its citations
+    blanked out, ``full`` the text as written (``raw`` when not given); all the same length.
+    A detail found inside a longer one of the same kind ('instagram.com' in
+    'instagram.com/name') is said once."""
+    found = list(_all_hits(prose, raw, context, raw if full is None else full))
     for hit in found:
         code, start, flagged = hit[:3]
         end = start + len(flagged)
@@ -212,12 +215,12 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
             yield hit
 
 
-def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
+def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit]:
     starts, digits = starts_and_digits(prose)
     for rule in RULES:
         if digits < rule.digits:
             continue  # each detail it reports has more digits than the text
-        text = raw if rule.raw else prose
+        text = full if rule.full else raw if rule.raw else prose
         if rule.needs:
             if not rule.wanted(text):
                 continue

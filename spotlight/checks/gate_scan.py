@@ -185,7 +185,7 @@ def _value_hits(text: str, context: Context) -> tuple[tuple[str, int, str, str],
     prose = blank_non_prose(text) if _links(text) else text
     raw = _CITATION.sub(_blank, text) if "[@" in text else text
     found = [(code, index, message, flagged)
-             for code, index, flagged, message in hits(prose, raw, context)]
+             for code, index, flagged, message in hits(prose, raw, context, text)]
     found += [("unfinished-mark", index, f"'{flagged}' is an editorial mark: finish the text "
                "and remove it", flagged) for index, flagged in unfinished.marks(prose)]
     if left := list(unfinished.guidance(prose)):  # said once, at its first sentence

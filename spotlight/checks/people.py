@@ -111,6 +111,15 @@ _CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿ]*")
 _UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
                          r"(?:-[A-Z]{2,})?)(?![\w'’-])")
 _TITLES = frozenset(_TITLE_WORDS)
+#: Months, as a date writes them: "30 March", "30 Sept", "20 Mawrth".
+_MONTH_WORDS = """
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Ionawr Chwefror Mawrth Fawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr
+"""
+_MONTHS = frozenset(_MONTH_WORDS.split())
+#: The titles known before the short police ranks, whose names are read as they were.
+_TITLES_BEFORE = frozenset({"Sgt"})
 #: The titles a collar number follows.
 _POLICE = frozenset({*_RANKS, "Sergeant", "Constable", "Detective", "Inspector",
                      "Superintendent"})
@@ -139,8 +148,11 @@ def titles(prose: str, words: Iterable[re.Match[str]] | None = None
         if match is None:
             continue
         name, number, title = match.group("name", "number", "title")
+        if number is not None and (title not in _POLICE or name in _MONTHS):
+            continue  # "Mr 20 Mawrth", "Sgt 30 Sept": a date, not a collar number
         if name is None or name in _NOT_TITLES or name in not_surnames() \
-                or (title in _RANKS and _organisation(prose, match.end("name"))):
+                or (title in _RANKS and title not in _TITLES_BEFORE
+                    and _ORGANISATION_NOUN.match(prose, match.end("name"))):
             if number is None or title not in _POLICE:
                 continue  # "PC World", "the DS team"
             end = match.end("number")  # a collar number: "PC 1234"
@@ -249,6 +261,7 @@ def initials(prose: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[t
             continue
         name = match.group("name")
         if name in stop or name in OPENERS or name in known or name in pseudonyms \
+                or name in _TITLES or name in _MONTHS or name == "St" \
                 or _organisation(prose, match.end("name")):
             continue
         yield start, " ".join(match.group().split())
