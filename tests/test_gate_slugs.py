@@ -109,3 +109,22 @@ def test_new_example_says_when_its_file_name_holds_a_detail(
     ordinary = run("new", "example", "-r", "example-region-2025", "-t", "court-work",
                    "Helping Grace settle into college")
     assert ordinary.exit_code == 0 and ordinary.stderr == ""
+
+
+def test_a_picture_file_name_is_read_whatever_its_case(site) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from .conftest import overlay, run
+
+    content = site("minimal")
+    overlay(content, {"images/car-ab12cde-a1234bc.png": b"", "images/door@2x.png": b""})
+    result = run("check", "--content", "site", "--format", "json")
+    found = sorted((f["path"], f["code"], f["message"]) for f in json.loads(result.stdout)
+                   ["findings"] if f["code"].startswith("anon-"))
+    assert found == [
+        ("site/images/car-ab12cde-a1234bc.png", "anon-prison-number", "in the picture's file "
+         "name, 'a1234bc' looks like a prison number: leave it out; rename the file, and the "
+         "address that names it"),
+        ("site/images/car-ab12cde-a1234bc.png", "anon-vehicle", "in the picture's file name, "
+         "'ab12cde' looks like a vehicle registration: leave it out; rename the file, and the "
+         "address that names it")]
