@@ -237,7 +237,9 @@ route row schedule section site spur stage step table team tier type unit vitami
 dosbarth categori cynllun rhan lefel adran atodiad math grŵp uned
 """
 _LABELS = frozenset(_LABEL_WORDS.split())
-_INITIAL = re.compile(r"(?<![\w.'’-])[A-Z]\.")
+#: A capital and a full stop, the capital not ending a word or an abbreviation; the
+#: look-behind last, so that a search skips fast to a capital.
+_INITIAL = re.compile(r"[A-Z]\.(?<![\w.'’-][A-Z]\.)")
 _BEFORE = re.compile(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$")
 
 
