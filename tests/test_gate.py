@@ -45,6 +45,23 @@ PLANTED = [
      "PLACEHOLDER: set the real one\n  end: 2025-02-14\npublished: 2025-06-01\n"
      "introduction: |\n  The introduction.\n",
      "site/reports/north-2025.yml:4:10: error: unfinished-placeholder: '1900-01-01'"),
+    ("full name in the file name", "examples/supporting-kyle-brennan-into-college.md",
+     FRONT.format(title="Supporting Kyle into college", extra="") + BODY.format(detail=""),
+     "site/examples/supporting-kyle-brennan-into-college.md:1:1: error: anon-name: in the file "
+     "name, which names the example's page and PDF, 'Kyle Brennan' looks like a full name: use "
+     "a first-name pseudonym only; rename the file (links to it change with it)"),
+    ("telephone number in the file name", "examples/kyle-07700900461.md",
+     FRONT.format(title="Second case", extra="") + BODY.format(detail=""),
+     "site/examples/kyle-07700900461.md:1:1: error: anon-phone: in the file name"),
+    ("prison number in the slug", "examples/second-case.md",
+     FRONT.format(title="Second case", extra="slug: ben-a1234bc\n") + BODY.format(detail=""),
+     "site/examples/second-case.md:6:7: error: anon-prison-number: in the example's 'slug', "
+     "which names the example's page and PDF, 'a1234bc' looks like a prison number: leave it "
+     "out; change 'slug' (links to it change with it)"),
+    ("e-mail address in a link", "examples/second-case.md",
+     FRONT.format(title="Second case", extra="") + BODY.format(
+         detail="[His PP](mailto:jane.whitfield@justice.gov.uk) arranged it."),
+     "site/examples/second-case.md:9:17: error: anon-email: 'jane.whitfield@justice.gov.uk'"),
     ("phone number in the glossary", "site.yml", None,
      "site/site.yml:29:36: error: anon-phone: '0115 496 0123'"),
 ]

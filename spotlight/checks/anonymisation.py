@@ -33,6 +33,8 @@ _ACRONYMS = frozenset({
     "PNC", "RSR", "OGR", "ROH", "DVA", "VAW", "YOT", "YJS", "ETE", "CGL", "AA", "NA",
     "DWP", "GP", "AMP", "SDS", "PIP", "ESA", "JSA", "HMP", "YOI", "PDU", "ACR", "CSC",
     "MAS", "LAC", "SEN", "FTA", "ASB", "AOB", "TBC"})
+#: What ends a file's name: "photo@2x.png" is a picture, not an e-mail address.
+_FILES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
 _SOCIAL = (r"(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube"
            r"|threads|reddit|pinterest|twitch|onlyfans|telegram|t|wa|discord|tumblr|vk"
            r"|myspace|bsky|mastodon\.social)")
@@ -61,6 +63,7 @@ class PatternRule:
     noun: str
     valid: Callable[[str], bool] | None = None
     raw: bool = False  # read the text with its web addresses, not the prose
+    full: bool = False  # read the text as written: its web addresses and citations too
     #: A detail with digits is looked for only just before and at the text's digits (see
     #: ``candidates``); the others only in a text holding one of these strings.
     needs: tuple[str, ...] = ()
@@ -114,15 +117,22 @@ RULES = (
         "a telephone number", _phone_valid, digits=10),
     PatternRule("anon-email", re.compile(
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
-        "an e-mail address", needs=("@",), clues=("@",)),
-    PatternRule("anon-ni-number", re.compile(
-        r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-        r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?[A-D](?![\w-])"),
+        "an e-mail address", lambda text: not text.lower().endswith(_FILES), full=True,
+        needs=("@",), clues=("@",)),
+    PatternRule("anon-phone", re.compile(  # a link's target: [Call her](tel:07700900123)
+        r"(?<![\w-])(?:tel|sms):(?://)?(?P<flag>\+?[\d(][\d().-]{8,20}\d)(?![\w-])"),
+        "a telephone number", _phone_valid, raw=True, needs=("tel:", "sms:"),
+        clues=("tel:", "sms:")),
+    PatternRule("anon-ni-number", re.compile(  # in capitals or in lower case: "ab123456c"
+        r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)"
+        r"(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?P<upper>)|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
+        r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?(?(upper)[A-D]|[a-d])(?![\w-])"),
         "a National Insurance number", digits=6),
     PatternRule("anon-nhs-number", re.compile(
         r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid,
         digits=10),
-    PatternRule("anon-prison-number", re.compile(r"(?<![\w/-])[A-Z]\d{4}[A-Z]{2}(?![\w-])"),
+    PatternRule("anon-prison-number", re.compile(
+        r"(?<![\w/-])(?:[A-Z]\d{4}[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
                 "a prison number", digits=4),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier", digits=3),
@@ -170,7 +180,7 @@ RULES = (
         clues=("snap", "insta", "tiktok", "facebook", "twitter", "telegram", "whatsapp",
                "discord", "xbox", "youtube", "twitch", "reddit")),
     PatternRule("anon-case-number", re.compile(
-        r"(?<![\w/-])(?:CRN[:\s]*)?[A-Z][0-9]{6}(?![\w-])"), "a case reference number",
+        r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?[A-Za-z][0-9]{6}(?![\w-])"), "a case reference number",
         digits=6),
 )
 
@@ -190,11 +200,13 @@ class Context:
 Hit = tuple[str, int, str, str]
 
 
-def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
+def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Iterator[Hit]:
     """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
-    with link targets and web addresses blanked out (the same length). A detail found inside
-    a longer one of the same kind ('instagram.com' in 'instagram.com/name') is said once."""
-    found = list(_all_hits(prose, raw, context))
+    with link targets and web addresses blanked out, ``raw`` the text with its citations
+    blanked out, ``full`` the text as written (``raw`` when not given); all the same length.
+    A detail found inside a longer one of the same kind ('instagram.com' in
+    'instagram.com/name') is said once."""
+    found = list(_all_hits(prose, raw, context, raw if full is None else full))
     for hit in found:
         code, start, flagged = hit[:3]
         end = start + len(flagged)
@@ -203,12 +215,12 @@ def hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
             yield hit
 
 
-def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
+def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit]:
     starts, digits = starts_and_digits(prose)
     for rule in RULES:
         if digits < rule.digits:
             continue  # each detail it reports has more digits than the text
-        text = raw if rule.raw else prose
+        text = full if rule.full else raw if rule.raw else prose
         if rule.needs:
             if not rule.wanted(text):
                 continue
@@ -233,9 +245,15 @@ def _all_hits(prose: str, raw: str, context: Context) -> Iterator[Hit]:
     if context.names:
         words = people.capitals(prose)
         for index, flagged in people.titles(prose, words):
-            yield "anon-name", index, flagged, _message("anon-name", flagged, "a title and name")
+            yield "anon-name", index, flagged, (
+                f"'{flagged}' looks like a police officer's rank and collar number: leave the "
+                "number out" if flagged[-1].isdigit()
+                else _message("anon-name", flagged, "a title and name"))
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in people.initials(prose, context.pseudonyms):
+            yield "anon-name", index, flagged, _message("anon-name", flagged,
+                                                        "an initial and a surname")
     if context.person:
         for match in matches_at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):

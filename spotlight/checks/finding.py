@@ -57,20 +57,24 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("ref-duplicate-title", "error", "references", "two examples in one report with the same "
          "title"),
     Rule("anon-postcode", "error", "anonymisation", "a full UK postcode"),
-    Rule("anon-phone", "error", "anonymisation", "a UK telephone number"),
-    Rule("anon-email", "error", "anonymisation", "an e-mail address"),
+    Rule("anon-phone", "error", "anonymisation", "a UK telephone number, in the text or in a "
+         "link (tel:)"),
+    Rule("anon-email", "error", "anonymisation", "an e-mail address, in the text or in a link "
+         "(mailto:)"),
     Rule("anon-ni-number", "error", "anonymisation", "a National Insurance number"),
     Rule("anon-nhs-number", "error", "anonymisation", "an NHS number (10 digits that pass the "
          "NHS modulus 11 check)"),
-    Rule("anon-prison-number", "error", "anonymisation", "a prison number such as A1234BC"),
+    Rule("anon-prison-number", "error", "anonymisation", "a prison number such as A1234BC or "
+         "a1234bc"),
     Rule("anon-pnc-id", "error", "anonymisation", "a Police National Computer identifier such "
          "as 2019/0012345A"),
     Rule("anon-date-of-birth", "error", "anonymisation", "a date of birth"),
     Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
          "about a person"),
     Rule("anon-address", "error", "anonymisation", "a house number and street name"),
-    Rule("anon-name", "error", "anonymisation", "a title with a name (Mr Whitlock) or a first name "
-         "with a surname (Darren Whitlock)"),
+    Rule("anon-name", "error", "anonymisation", "a title or rank with a name (Mr Whitlock, DS "
+         "Morgan) or a collar number (PC 1234), an initial with a surname (J. Brookes) or a first "
+         "name with a surname (Darren Whitlock)"),
     Rule("anon-vehicle", "error", "anonymisation", "a vehicle registration such as AB12 CDE"),
     Rule("anon-social", "error", "anonymisation", "a social-media handle (@name) or profile "
          "address (instagram.com/name)"),

@@ -15,6 +15,7 @@ from ..incremental import digest
 from ..incremental.parse_cache import ParseCache
 from ..parallel import shared_map
 from . import people, unfinished
+from .addresses import slug_hits
 from .anonymisation import Context, hits
 from .finding import Finding, finding
 from .pictures import picture_findings
@@ -26,8 +27,8 @@ from .sources import blank_non_prose
 NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 #: The files the gate's findings depend on, besides the content: when one changes, no finding
 #: kept in the parse cache is used.
-_RULE_FILES = ("gate_scan.py", "prose.py", "anonymisation.py", "candidates.py", "birth.py",
-               "people.py", "unfinished.py", "finding.py", "sources.py",
+_RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "candidates.py",
+               "birth.py", "people.py", "unfinished.py", "finding.py", "sources.py",
                "data/first_names.txt", "data/not_surnames.txt")
 
 #: What a word processor puts between the words or digits of a name or a number, each read
@@ -46,13 +47,15 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
     """Every gate finding in every content file that could be read, valid or not."""
     sources = [(f, False) for f in (raw.site, *raw.reports) if f is not None]
     sources += [(f, True) for f in raw.examples]
+    named = {id(f) for f in (*raw.reports, *raw.examples)}  # a page's address is their slug
     # The preview keeps each file's place, pseudonym and findings between saves (``_Kept``).
     known = [_Kept.of(f, raw, example, cache) for f, example in sources]
     pseudonyms = frozenset(k.pseudonym for k in known if k.pseudonym)
     found: set[Finding] = set()
     common = digest("gate", _rules(), *sorted(pseudonyms), "\0", *sorted(abbreviations))
     kept: dict[str, str] = {}
-    todo: list[tuple[str, str, str, bool]] = []  # (key, path, text, example) not in the cache
+    #: (key, path, text, example, slug) of each file not in the cache
+    todo: list[tuple[str, str, str, bool, str | None]] = []
     waiting: list[_Kept] = []
     for (source, example), mine in zip(sources, known, strict=True):
         if mine.common == common:  # the preview's: scanned for an earlier save
@@ -72,15 +75,16 @@ def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
                 continue
             except (ValueError, TypeError):
                 pass
-        todo.append((key, source.name, source.text, example))
+        todo.append((key, source.name, source.text, example,
+                     source.path.stem if id(source) in named else None))
         waiting.append(mine)
 
-    def scan_one(item: tuple[str, str, str, bool]) -> list[Finding]:
-        _, path, text, example = item
+    def scan_one(item: tuple[str, str, str, bool, str | None]) -> list[Finding]:
+        _, path, text, example, slug = item
         source = source_prose(path, text, front_matter=example)
-        return sorted(set(scan_file(source, pseudonyms, abbreviations)))
+        return sorted(set(scan_file(source, pseudonyms, abbreviations, slug)))
 
-    for (key, _, _, _), mine, findings in zip(todo, waiting, shared_map(scan_one, todo),
+    for (key, *_), mine, findings in zip(todo, waiting, shared_map(scan_one, todo),
                                              strict=True):
         found.update(findings)
         kept[key] = json.dumps([[f.line, f.col, f.severity, f.code, f.message, f.text]
@@ -120,9 +124,11 @@ class _Kept:
 
 
 def scan_file(source: SourceProse, pseudonyms: frozenset[str],
-              abbreviations: frozenset[str]) -> Iterable[Finding]:
-    """The gate's findings in one file."""
+              abbreviations: frozenset[str], slug: str | None = None) -> Iterable[Finding]:
+    """The gate's findings in one file; ``slug``, the name of a file whose name is a page's
+    address (a report's or an example's, whose ``slug:`` overrides it)."""
     file, path = source.file, source.path
+    seen: set[tuple[str, int]] = set()
     placeholder_lines: set[int] = set()
     contexts: dict[tuple[bool, bool], Context] = {}
     for span in source.spans:
@@ -142,7 +148,10 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
             position = file.position(span.start + index)
             if code == "unfinished-placeholder":
                 placeholder_lines.add(position[0])
+            seen.add((code, position[0]))
             yield finding(code, path, position, message, flagged)
+    if slug is not None:
+        yield from _slug_findings(source, slug, Context(False, pseudonyms, abbreviations), seen)
     for offset in source.placeholders:
         position = file.position(offset)
         if position[0] not in placeholder_lines:
@@ -151,12 +160,32 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
                           "PLACEHOLDER")
 
 
+def _slug_findings(source: SourceProse, slug: str, context: Context,
+                   seen: set[tuple[str, int]]) -> Iterable[Finding]:
+    """The details in the slug that makes a file's page address: its ``slug:`` (an example's,
+    when set) or its file name."""
+    file, what = source.file, "example" if source.kind else "report"
+    field = next((span for span in source.spans if span.key == "slug" and source.kind
+                  and not span.markdown), None)
+    if field is not None:
+        slug = file.text[field.start:field.end].strip("'\"")
+        position = file.position(field.start)
+        where, fix = f"the {what}'s 'slug'", "change 'slug'"
+    else:
+        position, where, fix = (1, 1), "the file name", "rename the file"
+    for code, _, flagged, message in slug_hits(slug, context, file.text):
+        if (code, position[0]) not in seen:  # said of the value already
+            yield finding(code, source.path, position, f"in {where}, which names the {what}'s "
+                          f"page and PDF, {message}; {fix} (links to it change with it)",
+                          flagged)
+
+
 def _value_hits(text: str, context: Context) -> tuple[tuple[str, int, str, str], ...]:
     """(code, index, message, flagged text) of each gate finding in one published value."""
     prose = blank_non_prose(text) if _links(text) else text
     raw = _CITATION.sub(_blank, text) if "[@" in text else text
     found = [(code, index, message, flagged)
-             for code, index, flagged, message in hits(prose, raw, context)]
+             for code, index, flagged, message in hits(prose, raw, context, text)]
     found += [("unfinished-mark", index, f"'{flagged}' is an editorial mark: finish the text "
                "and remove it", flagged) for index, flagged in unfinished.marks(prose)]
     if left := list(unfinished.guidance(prose)):  # said once, at its first sentence

@@ -23,12 +23,18 @@ from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
+#: Police ranks as written short, before a collar number ("PC 1234"), a surname or both.
+_RANKS = ("PC", "PCSO", "DC", "DS", "DI", "DCI", "DSU", "Sgt", "Insp", "Supt", "Det")
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
-                "Professor", "Revd", "Reverend", "Judge", "HHJ")
+                "Professor", "Revd", "Reverend", "Judge", "HHJ", *_RANKS)
+#: Every title and rank a name is looked for after.
+TITLE_WORDS = _TITLE_WORDS
 _TITLE_PATTERN = (
-    rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?[ \t]+"
-    rf"(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-])")
+    rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?"
+    r"(?:[ \t]+|(?=\d))"
+    r"(?:(?P<number>\d{2,5})(?:[ \t]+|(?![\w%/:-]|[.,]\d)))?"
+    rf"(?:(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-]))?")
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
                    r"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+)?"
                    rf"(?P<last>{_WORD})(?![\w-]))")
@@ -56,7 +62,8 @@ _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Flore
                     "Aston Martin", "Perry Barr", "Milton Keynes", "Bradley Stoke",
                     "Barry Island", "Martin Luther King"})
 #: Titles that are not a person's.
-_NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens"})
+_NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens", "World", "Comics", "Thomson",
+                         "Training", "Briefing", "Lite"})
 _AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},)")
 _ORGANISATION_NOUN = re.compile(
     r"[ \t]+(?:project|programme|program|service|services|team|group|scheme|initiative|hub"
@@ -104,6 +111,18 @@ _CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿ]*")
 _UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
                          r"(?:-[A-Z]{2,})?)(?![\w'’-])")
 _TITLES = frozenset(_TITLE_WORDS)
+#: Months, as a date writes them: "30 March", "30 Sept", "20 Mawrth".
+_MONTH_WORDS = """
+January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Ionawr Chwefror Mawrth Fawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr
+"""
+_MONTHS = frozenset(_MONTH_WORDS.split())
+#: The titles known before the short police ranks, whose names are read as they were.
+_TITLES_BEFORE = frozenset({"Sgt"})
+#: The titles a collar number follows.
+_POLICE = frozenset({*_RANKS, "Sergeant", "Constable", "Detective", "Inspector",
+                     "Superintendent"})
 
 
 @cache
@@ -128,10 +147,18 @@ def titles(prose: str, words: Iterable[re.Match[str]] | None = None
         match = _title().match(prose, word.start())
         if match is None:
             continue
-        name = match.group("name")
-        if name in _NOT_TITLES or name in not_surnames():
-            continue
-        yield match.start(), " ".join(match.group().split())
+        name, number, title = match.group("name", "number", "title")
+        if number is not None and (title not in _POLICE or name in _MONTHS):
+            continue  # "Mr 20 Mawrth", "Sgt 30 Sept": a date, not a collar number
+        if name is None or name in _NOT_TITLES or name in not_surnames() \
+                or (title in _RANKS and title not in _TITLES_BEFORE
+                    and _ORGANISATION_NOUN.match(prose, match.end("name"))):
+            if number is None or title not in _POLICE:
+                continue  # "PC World", "the DS team"
+            end = match.end("number")  # a collar number: "PC 1234"
+        else:
+            end = match.end()
+        yield match.start(), " ".join(prose[match.start():end].split())
 
 
 def full_names(prose: str, pseudonyms: frozenset[str],
@@ -197,3 +224,46 @@ def _title_case(prose: str, index: int) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     lower = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
     return len(words) >= 3 and not lower
+
+
+#: An initial, or two, and a surname: "J. Brookes", "J.R. Brookes".
+_INITIALS = re.compile(rf"(?:[A-Z]\.[ \t]?){{1,2}}[ \t]*(?P<name>{_WORD})(?![\w'’-])")
+#: Words a letter follows as a label, not as an initial: "class A. He", "Plan B. Staff",
+#: "dosbarth A. Roedd".
+_LABEL_WORDS = """
+annex appendix area block box cat category class column exhibit figure floor form grade group
+hepatitis item landing level line list option paragraph part phase plan point question room
+route row schedule section site spur stage step table team tier type unit vitamin ward wing zone
+dosbarth categori cynllun rhan lefel adran atodiad math grŵp uned
+"""
+_LABELS = frozenset(_LABEL_WORDS.split())
+#: A capital and a full stop, the capital not ending a word or an abbreviation; the
+#: look-behind last, so that a search skips fast to a capital.
+_INITIAL = re.compile(r"[A-Z]\.(?<![\w.'’-][A-Z]\.)")
+_BEFORE = re.compile(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$")
+
+
+def initials(prose: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+    """(index, text) of each initial with a surname: "He signed as J. Brookes". Not a letter
+    that labels something ("class A. Officers"), one that starts a line (a list's "A.
+    Introduction"), nor one before a first name ("J. Paul Getty": see ``full_names``) or an
+    organisation's word."""
+    known, stop = first_names(), not_surnames()
+    for letter in _INITIAL.finditer(prose):  # rare: found by one search, not word by word
+        start = letter.start()
+        line = prose[prose.rfind("\n", 0, start) + 1:start]
+        if not line.strip(" \t>#*+-|0123456789."):
+            continue  # the label of a list or a heading
+        before = _BEFORE.search(line)
+        if before is not None and (before.group(1).lower() in _LABELS
+                                   or before.group(1)[0].isupper()):
+            continue  # "Plan B. Staff", "Part A. Then", "Dr. A. Patel" (a title's own)
+        match = _INITIALS.match(prose, start)
+        if match is None:
+            continue
+        name = match.group("name")
+        if name in stop or name in OPENERS or name in known or name in pseudonyms \
+                or name in _TITLES or name in _MONTHS or name == "St" \
+                or _organisation(prose, match.end("name")):
+            continue
+        yield start, " ".join(match.group().split())

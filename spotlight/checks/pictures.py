@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..content.load import RawContent
 from ..errors import display_path
+from .addresses import identifier_hits
 from .anonymisation import Context, hits
 from .finding import Finding, finding
 
@@ -47,6 +48,10 @@ def _name_findings(raw: RawContent, name: str, context: Context) -> Iterator[Fin
     if not words:
         return
     shown = display_path(raw.root / name)
-    for code, _, flagged, message in hits(words, words, context):
+    found = list(hits(words, words, context))
+    said = {(code, flagged.upper()) for code, _, flagged, _ in found}
+    # Numbers and identifiers whatever their case ("ab12cde", "a1234bc"), as written there.
+    more = [hit for hit in identifier_hits(stem, context) if (hit[0], hit[2].upper()) not in said]
+    for code, _, flagged, message in (*found, *more):
         yield finding(code, shown, (1, 1), f"in the picture's file name, {message}; rename "
                       "the file, and the address that names it", flagged)

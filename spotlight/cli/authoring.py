@@ -86,6 +86,11 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
     if translation_of is None and report and practice_theme \
             and (note := missing_section(content, report, practice_theme)):
         click.echo(f"Note: {note}.", err=True)
+    if translation_of is None and title:
+        from ..checks.addresses import file_name_notes
+
+        for note in file_name_notes(path.stem, title):
+            click.echo(f"Note: {note}.", err=True)
 
 
 @new_group.command("report")

@@ -1,0 +1,90 @@
+"""Personal details in a published address: an example's or a report's slug (its file name,
+or the example's ``slug:``) names its page and its PDF, and a picture's file name is in the
+pages that show it. ``kyle-brennan-07700900461`` is read as "Kyle Brennan 07700900461".
+
+A slug is written in lower case, so a name in it has lost its capitals. A word is read as a
+name where it is a common first name or a case's pseudonym, and the word after it as its
+surname unless the file's own text uses that word in lower case (``helping-grace-find-work``
+in a text that says "find"): "supporting-kyle-brennan-into-college" gives "Kyle Brennan".
+Numbers and identifiers are looked for in capitals, where every rule finds them
+(``a1234bc`` is the prison number "A1234BC").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import people
+from .anonymisation import Context, hits
+
+_SEPARATORS = re.compile(r"[-_.]+")
+_DIGIT_OR_AT = re.compile(r"[0-9@]")
+_MIXED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+_NUMBERED = re.compile(r"(?:[a-z]+-)+[0-9]{1,5}")
+_BIRTH = re.compile(r"(?<![a-z])(?:born|dob|birth|b)(?![a-z])")
+#: Titles as a slug writes them: "mr", "dc", "pcso".
+_TITLES = {title.lower(): title for title in people.TITLE_WORDS}
+
+#: (code, index in the words, flagged text, message)
+Hit = tuple[str, int, str, str]
+
+
+def words(stem: str) -> str:
+    """A file name's or a slug's words, its hyphens, underscores and dots read as spaces."""
+    return " ".join(word for word in _SEPARATORS.split(stem) if word)
+
+
+def identifier_hits(stem: str, context: Context) -> list[Hit]:
+    """The numbers and identifiers (no names) in a file name or slug, whatever their case,
+    each as written there: its words are read capitalised ("14 Acacia Avenue"), and those
+    mixing letters and digits in capitals too ("AB12 CDE", "A1234BC")."""
+    plain = words(stem)
+    forms = [" ".join(word[:1].upper() + word[1:] for word in plain.split(" "))]
+    if _MIXED.search(plain) and len(upper := plain.upper()) == len(plain):
+        forms.append(upper)  # (unless a letter is spelled longer in capitals)
+    found: dict[tuple[str, int], Hit] = {}
+    for form in forms:
+        for code, index, flagged, message in hits(form, form, replace(context, names=False)):
+            written = plain[index:index + len(flagged)]
+            found.setdefault((code, index), (code, index, written, message.replace(
+                f"'{flagged}'", f"'{written}'", 1)))
+    return list(found.values())
+
+
+def slug_hits(slug: str, context: Context, text: str) -> list[Hit]:
+    """Every detail in a slug: its identifiers, and the names its words make (see above);
+    ``text`` is the file's, whose lower-case words are no surnames."""
+    # Every identifier holds a digit, an e-mail address or a handle an '@'; words with a
+    # short number after them ("example-00012", "north-2025") hold none but a birth year.
+    found = identifier_hits(slug, context) if _DIGIT_OR_AT.search(slug) and not (
+        _NUMBERED.fullmatch(slug) and not _BIRTH.search(slug)) else []
+    known, pseudonyms = people.first_names(), context.pseudonyms
+    marked: list[str] = []
+    after = False  # the word before was a first name or a title
+    for word in words(slug).split(" "):
+        capital = word[:1].upper() + word[1:]
+        name = capital in known or capital in pseudonyms or word in _TITLES
+        if after or name:
+            word = _TITLES.get(word, capital)
+        marked.append(word)
+        after = name
+    named = " ".join(marked)
+    if named == words(slug) or not context.names:
+        return found
+    for code, index, flagged, message in hits(named, named, context):
+        last = flagged.rsplit(" ", 1)[-1].lower()
+        if code != "anon-name" or (not last.isdigit() and re.search(
+                rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text)):
+            continue  # an ordinary word of the file's text: "grace-find-work"
+        found.append((code, index, flagged, message))
+    return found
+
+
+def file_name_notes(stem: str, title: str) -> list[str]:
+    """What the gate would refuse in a new example's file name, made from its ``title``: said
+    when ``spotlight new example`` writes it, so that it is renamed before anything links to
+    it."""
+    return [f"in the file name '{stem}.md', {message}; the build refuses it: rename the file "
+            "now, before anything links to it"
+            for _, _, _, message in slug_hits(stem, Context(), title)]
