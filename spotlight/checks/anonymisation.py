@@ -230,6 +230,8 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         group = rule.group
         for match in matches:
             flagged = " ".join(match.group(group).split())
+            if rule.code == "anon-social":
+                flagged = flagged.rstrip(".")  # the full stop of its sentence
             if rule.valid is not None and not rule.valid(flagged):
                 continue
             if rule.code == "anon-vehicle" and set(re.findall(r"[A-Za-z]{3}", flagged)) \
@@ -257,7 +259,7 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
     if context.person:
         for match in matches_at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):
-                flagged = " ".join(match.group().split())
+                flagged = " ".join(match.group().split()).rstrip(".")  # not the full stop
                 yield "anon-exact-date", match.start(), flagged, _message(
                     "anon-exact-date", flagged, "an exact date")
 
