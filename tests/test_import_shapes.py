@@ -195,3 +195,15 @@ def test_words_broken_at_a_wrapped_line_end_are_joined(tmp_path: Path) -> None:
                     .split())
     assert "met him one-to-one every week, in a room the local community centre lent" in body
     assert "a plan for his well-being and" in body
+
+
+def test_a_web_page_with_old_line_ends_and_hidden_characters(tmp_path: Path) -> None:
+    """A carriage return (old Mac line ends) or a control character in a page's text is not
+    carried into the content, where the build would stop at it."""
+    source = tmp_path / "page.html"
+    source.write_text("<html><body><h1>A title</h1>\r<h2>Mystery\rwork</h2>\r<p>Ann&#27;s "
+                      "case\x0bwas\x1b good.</p>\r<p>Last.</p></body></html>", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert "page.html:2: section 'Mystery work' matches no practice theme" in output
+    report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
+    assert "Anns case was good." in report

@@ -22,6 +22,8 @@ _CONTAINERS = {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote
                "table", "tr", "td", "th", "ul", "ol", "dl", "pre", "body", "caption", "address",
                "details", "summary"}
 _NOTE_ID = re.compile(r"^(?:foot|end)note-(\d+)$")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # hidden characters: left out
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # white space, which a browser shows as one space
 
 
 @dataclass
@@ -98,6 +100,7 @@ class _Parser(HTMLParser):
                    for e in self.stack)
 
     def _text(self, data: str) -> None:
+        data = _SPACES.sub(" ", _CONTROL.sub("", data))
         if not self.spans and not data.strip():
             return
         if not self.spans:
@@ -217,7 +220,7 @@ def _drop_back_to_top(spans: list[Span]) -> list[Span]:
 def parse_html(text: str, source: str) -> Document:
     """Parse a web page's main content into blocks."""
     parser = _Parser()
-    parser.feed(text)
+    parser.feed(text.replace("\r\n", "\n").replace("\r", "\n"))  # as browsers read it
     parser.close()
     parser._flush()
     found = parser.found
