@@ -30,6 +30,7 @@ class Kind(Enum):
     EXAMPLE = "example"        # "Example of effectiveness: <title>"; the text is the title
     OUTCOME = "outcome"        # "Outcome: <text>" or an "Outcome" heading (empty text)
     REFERENCE = "reference"    # "[3] <text>"; number holds 3
+    TABLE = "table"            # rows of cells (the first row is the header); spans: all its text
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Block:
     level: int = 0
     number: int = 0
     term: str = ""
+    rows: tuple[tuple[tuple[Span, ...], ...], ...] = ()  # a table's rows of cells
 
     @property
     def text(self) -> str:
@@ -75,7 +77,7 @@ class Document:
 
     source: str
     blocks: tuple[Block, ...]
-    skipped: tuple[tuple[int, str], ...] = ()  # (line, what was left out and why)
+    skipped: tuple[tuple[int, str], ...] = ()  # (line, what was left out or changed, and why)
 
 
 def plain(text: str, kind: Kind, line: int, level: int = 0) -> Block:
