@@ -118,6 +118,14 @@ def is_navigation(text: str) -> bool:
     return bool(_BACK_LINK.match(text))
 
 
+def opens(text: str) -> Kind | None:
+    """``Kind.EXAMPLE`` for a line that starts an example ("Example of effectiveness: ..."),
+    ``Kind.OUTCOME`` for one that starts an Outcome ("Outcome: ..."), else None."""
+    if _EXAMPLE.match(text):
+        return Kind.EXAMPLE
+    return Kind.OUTCOME if _OUTCOME.match(text) else None
+
+
 def recognise(block: Block) -> Block:
     """Say what a block means in a spotlight, whatever format it came from."""
     text = block.text
