@@ -4,9 +4,15 @@ wrapped line a paragraph of its own)."""
 
 from __future__ import annotations
 
+import tempfile
+import textwrap
 from pathlib import Path
 
 import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from spotlight.importing.wrapping import is_wrapped
 
 from .conftest import run
 from .import_helpers import set_dates
@@ -141,3 +147,34 @@ def test_one_paragraph_per_line_without_blank_lines_is_read_as_before(tmp_path: 
     assert _report(tmp_path)["introduction"] == (
         "The team met on Tuesday and\n\ntwo cases were discussed.\n\n"
         "- one case was transferred\n- the other closed\n")
+
+
+WORDS = st.sampled_from(["the", "team", "met", "him", "and", "of", "with", "an", "plan", "Ann",
+                         "Kent", "Probation", "Service", "housing", "was", "found", "work",
+                         "to", "Police", "week", "reviewed", "practitioner", "in", "for"])
+SENTENCE = st.builds(lambda words, end: " ".join(words)[:1].upper() + " ".join(words)[1:] + end,
+                     st.lists(WORDS, min_size=2, max_size=14), st.sampled_from([".", ".", ":"]))
+PARAGRAPH = st.builds(" ".join, st.lists(SENTENCE, min_size=1, max_size=4))
+BLOCK = st.one_of(st.builds(lambda p: [p], PARAGRAPH),
+                  st.lists(st.builds(lambda p: f"• {p}", PARAGRAPH), min_size=1, max_size=3))
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blocks=st.lists(BLOCK, min_size=1, max_size=5), width=st.integers(40, 95))
+def test_wrapping_at_any_width_imports_as_one_line_paragraphs_do(
+        blocks: list[list[str]], width: int, tmp_path: Path) -> None:
+    """The same text, wrapped at any width or not at all, gives the same introduction (when
+    the wrapping shows: a text whose every line ends a sentence reads as one line per
+    paragraph)."""
+    title = "Effective Practice Spotlight: The Probation Service – Kent region"
+    wrapped = "\n\n".join("\n".join(line for item in block for line in textwrap.wrap(
+        item, width, break_long_words=False, break_on_hyphens=False)) for block in blocks)
+    lines = "\n\n".join("\n".join(block) for block in blocks)
+    assume(is_wrapped(wrapped.split("\n"), lambda line: line.startswith("• ")))
+    introductions = []
+    for text in (lines, wrapped):
+        root = Path(tempfile.mkdtemp(dir=tmp_path))
+        _import(root, f"{title}\n\n{text}\n\nCourt work (Back to top)\n\nThe team.\n")
+        introductions.append(_report(root)["introduction"])
+    assert introductions[1] == introductions[0], wrapped

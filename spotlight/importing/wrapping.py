@@ -3,8 +3,9 @@ wrapped, whether a line break in it ends a block, and how a wrapped line is join
 
 A text is wrapped when blank lines separate its paragraphs, no line is longer than a wrapped
 line can be, and either many lines are long or some line plainly carries its sentence on to the
-next line (which starts with a small letter, or the line ends in a broken word). Bullets,
-headings and labels are short lines whatever the wrapping: they do not decide it.
+next line (which starts with a small letter, or the line ends in a broken word, a comma or a
+word such as "and"). Bullets, headings and labels are short lines whatever the wrapping: they
+do not decide it.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def _carries_on(line: str, after: str, is_item: Callable[[str], bool]) -> bool:
     if not text or not following or is_item(after) or _SENTENCE_END.search(text) \
             or text[-1] in ":;":
         return False
-    return following[0].islower() or bool(_BROKEN.search(text))
+    return following[0].islower() or bool(_BROKEN.search(text)) or _open_end(text)
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,11 @@ class Wrapping:
         if line[:1].islower() or _open_end(last):
             return False
         if opens(line) or (_is_label(line) and (single or _SENTENCE_END.search(last))
-                           and not after[:1].islower()):
+                           and self._fits(last, line) and not after[:1].islower()):
             return True
         if single and previous.kind in (Kind.PARAGRAPH, Kind.HEADING) and (
-                opens(last) == Kind.EXAMPLE or _is_label(last) or self._is_heading(last)):
+                opens(last) == Kind.EXAMPLE or (_is_label(last) and self._fits(last, line))
+                or self._is_heading(last)):
             return True
         return previous.kind in (Kind.BULLET, Kind.NUMBERED) and bool(
             _SENTENCE_END.search(last)) and self._short(last, line)
@@ -115,6 +117,12 @@ class Wrapping:
         return (0 < len(words) <= _HEADING_WORDS and text[0].isupper()
                 and not _INNER_STOP.search(text) and text[-1] not in ":’”'\""
                 and self._short(text, ""))
+
+    def _fits(self, text: str, following: str) -> bool:
+        """Whether the next word would have fitted on the line ``text``, with room to spare:
+        then the line was not ended by the wrapping."""
+        word = following.split()[0] if following.split() else ""
+        return len(text) + 1 + len(word) < self.width * 0.9
 
     def _short(self, text: str, following: str) -> bool:
         """Whether ``text`` ends well short of the width, even with the next word on it."""
