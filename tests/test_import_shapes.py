@@ -140,6 +140,9 @@ LINES = st.one_of(
 @example(lines=["Yes", "Ann was supervised.", "2025", "Ben was supervised."])
 # A character reference without its semicolon is text, not a control character.
 @example(lines=["&#12"])
+# Two "Our standards" sections: the second one's standards get codes of their own.
+@example(lines=["Court work (Back to top)", "Our standards (Back to top)", "* star",
+                "Our standards (Back to top)", "- a bullet [1]"])
 def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path: Path) -> None:
     root = Path(tempfile.mkdtemp(dir=tmp_path))
     source = root / "source.txt"
@@ -195,3 +198,26 @@ def test_words_broken_at_a_wrapped_line_end_are_joined(tmp_path: Path) -> None:
                     .split())
     assert "met him one-to-one every week, in a room the local community centre lent" in body
     assert "a plan for his well-being and" in body
+
+
+def test_standards_listed_in_two_places_get_a_code_each(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("A draft – Kent region\nOur standards (Back to top)\n- Staff are enabled.\n"
+                      "Court work (Back to top)\nText.\nOur standards (Back to top)\n"
+                      "- Planning is well informed.\n- Staff are enabled.\n", encoding="utf-8")
+    _import_and_build(source, tmp_path)
+    site = yaml.safe_load((tmp_path / "content" / "site.yml").read_text())
+    added = [(s["code"], s["text"]) for s in site["standards"] if s["code"].startswith("S")]
+    assert added == [("S1", "Staff are enabled."), ("S2", "Planning is well informed.")]
+
+
+def test_a_web_page_with_old_line_ends_and_hidden_characters(tmp_path: Path) -> None:
+    """A carriage return (old Mac line ends) or a control character in a page's text is not
+    carried into the content, where the build would stop at it."""
+    source = tmp_path / "page.html"
+    source.write_text("<html><body><h1>A title</h1>\r<h2>Mystery\rwork</h2>\r<p>Ann&#27;s "
+                      "case\x0bwas\x1b good.</p>\r<p>Last.</p></body></html>", encoding="utf-8")
+    output = _import_and_build(source, tmp_path)
+    assert "page.html:2: section 'Mystery work' matches no practice theme" in output
+    report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
+    assert "Anns case was good." in report

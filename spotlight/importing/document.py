@@ -30,6 +30,7 @@ class Kind(Enum):
     EXAMPLE = "example"        # "Example of effectiveness: <title>"; the text is the title
     OUTCOME = "outcome"        # "Outcome: <text>" or an "Outcome" heading (empty text)
     REFERENCE = "reference"    # "[3] <text>"; number holds 3
+    TABLE = "table"            # rows of cells (the first row is the header); spans: all its text
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Block:
     level: int = 0
     number: int = 0
     term: str = ""
+    rows: tuple[tuple[tuple[Span, ...], ...], ...] = ()  # a table's rows of cells
 
     @property
     def text(self) -> str:
@@ -75,7 +77,7 @@ class Document:
 
     source: str
     blocks: tuple[Block, ...]
-    skipped: tuple[tuple[int, str], ...] = ()  # (line, what was left out and why)
+    skipped: tuple[tuple[int, str], ...] = ()  # (line, what was left out or changed, and why)
 
 
 def plain(text: str, kind: Kind, line: int, level: int = 0) -> Block:
@@ -114,6 +116,14 @@ _QUOTE_END = re.compile(r"[’”'\"][.,;]?(?:\s*\[\d{1,3}\])*\s*[.,;]?\s*$")
 def is_navigation(text: str) -> bool:
     """True for "Back to top" and similar links, which are navigation, not text."""
     return bool(_BACK_LINK.match(text))
+
+
+def opens(text: str) -> Kind | None:
+    """``Kind.EXAMPLE`` for a line that starts an example ("Example of effectiveness: ..."),
+    ``Kind.OUTCOME`` for one that starts an Outcome ("Outcome: ..."), else None."""
+    if _EXAMPLE.match(text):
+        return Kind.EXAMPLE
+    return Kind.OUTCOME if _OUTCOME.match(text) else None
 
 
 def recognise(block: Block) -> Block:

@@ -3,7 +3,8 @@
 Uses the standard library's event parser, which keeps line numbers and copes with messy pages.
 Only the page's main content is read (``<main>``, else ``<article>``, else ``<body>`` without
 its header and footer); scripts, navigation and forms are left out, and so are "Back to top"
-links. Headings keep their level, list items their depth, ``<dl>`` rows become fields.
+links. Headings keep their level, list items their depth, ``<dl>`` rows become fields, and a
+table becomes one table block (``tables.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .document import BACK_TO_TOP, Block, Document, Kind, Span, is_navigation, strip_spans
+from .tables import TableBuilder
 
 _SKIP = {"script", "style", "noscript", "template", "nav", "svg", "button", "form", "select",
          "head", "iframe", "object", "canvas", "audio", "video"}
@@ -22,6 +24,8 @@ _CONTAINERS = {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote
                "table", "tr", "td", "th", "ul", "ol", "dl", "pre", "body", "caption", "address",
                "details", "summary"}
 _NOTE_ID = re.compile(r"^(?:foot|end)note-(\d+)$")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # hidden characters: left out
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")  # white space, which a browser shows as one space
 
 
 @dataclass
@@ -53,6 +57,7 @@ class _Parser(HTMLParser):
         self.found: list[_Found] = []
         self.skipped: list[tuple[int, str]] = []
         self.term = ""
+        self.table: TableBuilder | None = None
 
     # --- events ---
 
@@ -68,6 +73,14 @@ class _Parser(HTMLParser):
             return
         if tag in _CONTAINERS:
             self._flush()
+        if tag == "table" and self.table is not None:
+            self.table.nested = True
+        elif tag == "table":
+            self.table = TableBuilder(self._where())
+        elif tag == "tr" and self.table is not None:
+            self.table.row()
+        elif tag in ("td", "th") and self.table is not None:
+            self.table.cell(values)
         self.count += 1
         self.stack.append(_Element(tag, self.count, values))
 
@@ -84,6 +97,8 @@ class _Parser(HTMLParser):
                 break
         if tag in _CONTAINERS:
             self._flush()
+        if self.table is not None and not any(e.tag == "table" for e in self.stack):
+            self._end_table()
 
     def handle_data(self, data: str) -> None:
         if self._skipping():
@@ -98,6 +113,7 @@ class _Parser(HTMLParser):
                    for e in self.stack)
 
     def _text(self, data: str) -> None:
+        data = _SPACES.sub(" ", _CONTROL.sub("", data))
         if not self.spans and not data.strip():
             return
         if not self.spans:
@@ -136,6 +152,25 @@ class _Parser(HTMLParser):
             return
         block = Block(kind, tuple(spans), self.line, level, number,
                       self.term if kind == Kind.FIELD else "")
+        if self.table is not None:
+            self.table.add(block, container, any(e.tag in ("td", "th") for e in self.stack))
+        else:
+            self._add(block, self._where(), container)
+
+    def _end_table(self) -> None:
+        """The table being read has ended: add what it gives."""
+        if self.table is None:
+            return
+        self._flush()
+        pieces, notes = self.table.finish()
+        where, self.table = self.table.where, None
+        for block, container in pieces:
+            self._add(block, where, container)
+        self.skipped += notes
+
+    def _add(self, block: Block, where: str, container: int) -> None:
+        """Add a block, or join it to the list item (or field) it continues."""
+        kind = block.kind
         previous = self.found[-1] if self.found else None
         if previous and previous.container == container and kind in (
                 Kind.BULLET, Kind.NUMBERED, Kind.FIELD, Kind.REFERENCE):
@@ -144,7 +179,7 @@ class _Parser(HTMLParser):
                                    previous.block.level, previous.block.number,
                                    previous.block.term)
             return
-        self.found.append(_Found(block, self._where(), container))
+        self.found.append(_Found(block, where, container))
 
     def _innermost(self, tag: str) -> bool:
         return any(e.tag == tag for e in self.stack) and next(
@@ -217,9 +252,10 @@ def _drop_back_to_top(spans: list[Span]) -> list[Span]:
 def parse_html(text: str, source: str) -> Document:
     """Parse a web page's main content into blocks."""
     parser = _Parser()
-    parser.feed(text)
+    parser.feed(text.replace("\r\n", "\n").replace("\r", "\n"))  # as browsers read it
     parser.close()
     parser._flush()
+    parser._end_table()  # a table the page never closed
     found = parser.found
     for where in ("main", "article"):
         if any(f.where == where for f in found):

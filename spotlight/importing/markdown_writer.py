@@ -167,6 +167,8 @@ def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool,
         elif block.kind == Kind.REFERENCE:
             numbered = inline([Span(f"[{block.number}] "), *block.spans], block.line)
             chunks.append(wrap(numbered, "", "", width))
+        elif block.kind == Kind.TABLE:
+            chunks.append(table(block, inline))
         elif block.kind == Kind.FIELD:
             chunks.append(wrap(f"{inline([Span(block.term)], block.line)}: {text}", "", "",
                                     width))
@@ -174,6 +176,14 @@ def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool,
             chunks.append(wrap(text, "", "", width))
     flush()
     return "\n\n".join(c for c in chunks if c.strip()) + ("\n" if chunks else "")
+
+
+def table(block: Block, inline: Inline) -> str:
+    """A table block as a pipe table, its first row the header (a "|" in a cell is escaped)."""
+    rows = [[inline(cell, block.line) for cell in row] for row in block.rows]
+    lines = ["|" + "".join(f" {cell} |" if cell else " |" for cell in row) for row in rows]
+    lines.insert(1, "|" + " --- |" * len(rows[0]))
+    return "\n".join(lines)
 
 
 def is_subheading(block: Block, following: Block | None) -> bool:

@@ -31,6 +31,7 @@ class ReportParts:
     standards_intro: list[Block] = field(default_factory=list)
     standards_list: list[Block] = field(default_factory=list)
     new_standard_codes: list[str] = field(default_factory=list)
+    new_standards: list[dict[str, Any]] = field(default_factory=list)  # code and text of each
     acknowledgements: list[Block] = field(default_factory=list)
 
 
@@ -55,7 +56,7 @@ def summary_parts(section: Section, parts: ReportParts) -> None:
 
 def standards_entries(section: Section, parts: ReportParts, site: SiteFile) -> None:
     """"Our standards": list items become catalogue entries; the rest is the standards intro."""
-    known = site.items("standards")
+    known = [*site.items("standards"), *parts.new_standards]  # another such section's too
     codes = {str(s.get("code")) for s in known}
     for block in section.blocks:
         if block.kind not in (Kind.BULLET, Kind.NUMBERED):
@@ -76,6 +77,8 @@ def standards_entries(section: Section, parts: ReportParts, site: SiteFile) -> N
         codes.add(code)
         title = title or _title_of(text)
         parts.new_standard_codes.append(code)
+        parts.new_standards.append({"code": code, "text": text})
+        known.append(parts.new_standards[-1])
         site.add("standards", f"- code: {y.scalar(code)}\n  title: {y.scalar(title)}\n"
                               f"  text: {y.scalar(text)}")
 

@@ -1,4 +1,5 @@
-"""Plain text exports: one paragraph per line, or paragraphs hard-wrapped between blank lines.
+"""Plain text exports: one paragraph per line, or paragraphs hard-wrapped between blank lines
+(``wrapping.py`` says which, and joins wrapped lines).
 
 Plain text has no markup, so this parser reads its shape: the first line is the title; a line
 ending in "(Back to top)" is a top-level section heading; a line starting with "-", "•" or "*"
@@ -12,12 +13,10 @@ from __future__ import annotations
 import re
 
 from .document import BACK_TO_TOP, Block, Document, Kind, is_navigation, plain
+from .wrapping import Wrapping, is_wrapped
 
 _BULLET = re.compile(r"^(\s*)(?:[-•*–▪●◦o·]|\u2023)\s+(?=\S)")
 _NUMBERED = re.compile(r"^(\s*)(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+(?=\S)")
-_WRAP_WIDTH = 100
-_WORD = re.compile(r"[^\W\d_]+")
-_BROKEN = re.compile(r"(?<![\w-])([^\W\d_]+)-$")  # a line ending in a word and a hyphen
 _HEADING_WORDS = 12
 
 
@@ -26,14 +25,15 @@ def parse_text(text: str, source: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     lines = [_clean(line) for line in text.split("\n")]
     markers = any(BACK_TO_TOP.search(line) and not is_navigation(line) for line in lines)
-    wrapped = _is_wrapped(lines)
-    vocabulary = frozenset(_WORD.findall(text.lower())) if wrapped else frozenset()
+    wrapping = Wrapping.of(text, lines) if is_wrapped(lines, _is_item) else None
     blocks: list[Block] = []
     skipped: list[tuple[int, str]] = []
     title_seen = False
+    last, single = "", False  # the line before, and whether it is its block's only line
     for number, line in enumerate(lines, start=1):
+        after = lines[number].strip() if number < len(lines) else ""
         if not line.strip():
-            if wrapped and blocks:
+            if wrapping and blocks:
                 blocks.append(plain("", Kind.PARAGRAPH, number))  # a paragraph break
             continue
         if is_navigation(line):
@@ -42,13 +42,16 @@ def parse_text(text: str, source: str) -> Document:
         block = _block(line, number, title_seen, markers)
         title_seen = True
         previous = blocks[-1] if blocks else None
-        if wrapped and previous is not None and previous.text and _continues(previous, block) \
-                and not line.startswith(" " * 6):
+        if wrapping and previous is not None and previous.text and _continues(previous, block) \
+                and not line.startswith(" " * 6) \
+                and not wrapping.ends_block(previous, single, last, line.strip(), after):
             kind = Kind.PARAGRAPH if previous.kind == Kind.HEADING else previous.kind
-            blocks[-1] = plain(_join(previous.text, line.strip(), vocabulary), kind,
+            blocks[-1] = plain(wrapping.join(previous.text, line.strip()), kind,
                                previous.line, previous.level)
+            last, single = line.strip(), False
             continue
         blocks.append(block)
+        last, single = line.strip(), True
     blocks = [b for b in blocks if b.text]
     return Document(source, tuple(blocks), tuple(skipped))
 
@@ -66,19 +69,6 @@ def _block(line: str, number: int, title_seen: bool, markers: bool) -> Block:
     if not markers and _looks_like_heading(stripped):
         return plain(stripped, Kind.HEADING, number, 0)
     return plain(stripped, Kind.PARAGRAPH, number)
-
-
-def _join(text: str, line: str, vocabulary: frozenset[str]) -> str:
-    """A wrapped line joined to the text before it. A word broken after a hyphen is joined
-    without a space: "one-" + "to-one" is "one-to-one"; the hyphen goes only when the text
-    uses the word without it elsewhere ("commu-" + "nity" where "community" is written)."""
-    broken = _BROKEN.search(text)
-    if broken is None:
-        return f"{text} {line}"
-    rest = _WORD.match(line.lower())
-    if rest and f"{broken.group(1).lower()}{rest.group(0)}" in vocabulary:
-        return f"{text[:-1]}{line}"
-    return f"{text}{line}"
 
 
 def _continues(previous: Block, block: Block) -> bool:
@@ -104,9 +94,5 @@ def _clean(line: str) -> str:
     return line.rstrip()
 
 
-def _is_wrapped(lines: list[str]) -> bool:
-    """True when paragraphs are hard-wrapped: short lines, and blank lines between paragraphs."""
-    full = [line for line in lines if line.strip()]
-    return bool(full) and max(len(line) for line in full) <= _WRAP_WIDTH and \
-        any(not line.strip() for line in lines) and \
-        sum(len(line) > _WRAP_WIDTH * 0.6 for line in full) >= len(full) // 4
+def _is_item(line: str) -> bool:
+    return bool(_BULLET.match(line) or _NUMBERED.match(line))
