@@ -88,3 +88,17 @@ def test_a_preview_with_no_good_build_yet_does_not_claim_to_serve_one(tmp_path: 
         while not any("problem(s)" in line for line in said):
             said.append(preview.log.get(timeout=60))
         assert "there is no good build to show yet" in said[-1], said
+
+
+def test_a_link_to_an_example_only_a_draft_lists_is_pointed_out(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _with_draft(content)
+    second = (content / "examples" / "second-case.md").read_text(encoding="utf-8")
+    overlay(content, {"examples/second-case.md": second + "\nSee [a new case](new-case.md).\n"})
+    at = second.count("\n") + 2
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert built.exit_code == 0, built.output
+    assert [line for line in built.stderr.splitlines() if "new-case.md" in line] == [
+        f"site/examples/second-case.md:{at}: link 'new-case.md' leads to an example that only "
+        "a draft report lists, which is not built: the link leads nowhere until that report is "
+        "published (warning)"]

@@ -44,13 +44,13 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
         for theme in {t for t in seen if seen.count(t) > 1}:
             where.add("sections", f"practice theme '{theme}' has two sections")
         keys = {r.key for r in report.references}
-        for parsed in _report_markdown(report):
+        for parsed in report_markdown(report):
             _check_citations(parsed, keys, report.name, found)
     slugs = {e.slug: e for e in examples}
     files = {**(example_files or {}), **{PurePath(e.name).stem: e.name for e in examples}}
     texts = [(site_file, t) for t in (settings.licence, settings.accessibility,
                                           *(t.intro for t in settings.practice_themes))]
-    texts += [(r.name, parsed) for r in reports for parsed in _report_markdown(r)]
+    texts += [(r.name, parsed) for r in reports for parsed in report_markdown(r)]
     texts += [(e.name, e.body) for e in examples]
     for name, parsed in texts:
         if parsed is not None:
@@ -127,7 +127,8 @@ def _choices(known: Mapping[str, str] | Iterable[str], value: str) -> str:
     return suggest.unknown(value, known)
 
 
-def _report_markdown(report: ReportSource) -> list[markdown.Parsed]:
+def report_markdown(report: ReportSource) -> list[markdown.Parsed]:
+    """The Markdown fields of a report file, parsed."""
     parsed = [report.introduction, report.summary.text, report.standards_intro,
               report.acknowledgements]
     parsed += [s.intro for s in report.sections or () if s.intro is not None]

@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .. import markdown
 from ..errors import Problem, SpotlightError
-from ..model import Content
+from ..model import Content, ExampleSource, ReportSource
+from .cross_check import report_markdown
 from .load import RawContent
 
 #: What ``spotlight new report`` and ``spotlight import`` write for a date not known yet.
@@ -53,6 +55,8 @@ def without_drafts(raw: RawContent, content: Content
             warnings[0].path, warnings[0].line, "every report is a draft, its publication "
             "date still the placeholder 1900-01-01: set the date of one (the one planned will "
             "do) to build it")])
+    warnings += _links_to_drafts(reports, examples, {e.slug for e in content.examples}
+                                 - {e.slug for e in examples})
     names = {r.name for r in reports} | {e.name for e in examples}
     kept_raw = replace(raw, reports=tuple(f for f in raw.reports if f.name in names),
                        examples=tuple(f for f in raw.examples if f.name in names))
@@ -64,3 +68,21 @@ def _left_out(name: str, line: int | None, examples: int) -> Problem:
     return Problem(name, line, f"not built: this report is a draft, its publication date still "
                    f"the placeholder 1900-01-01{also}; set the date (the one planned will do) to "
                    "build and preview it")
+
+
+def _links_to_drafts(reports: tuple[ReportSource, ...], examples: list[ExampleSource],
+                     left_out: set[str]) -> list[Problem]:
+    """A link in what is built to an example left out with a draft: it would lead nowhere."""
+    if not left_out:
+        return []
+    texts = [(e.name, e.body) for e in examples]
+    texts += [(r.name, parsed) for r in reports for parsed in report_markdown(r)]
+    found = []
+    for name, parsed in texts:
+        for link in parsed.links if parsed is not None else ():
+            target = markdown.example_target(link.value)
+            if target is not None and target[0] in left_out:
+                found.append(Problem(name, link.line, f"link '{link.value}' leads to an example "
+                                     "that only a draft report lists, which is not built: the "
+                                     "link leads nowhere until that report is published"))
+    return found
