@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import fields, suggest
+from .content.drafts import PLACEHOLDER_DATE  # a date not known yet: the report is a draft
 from .content.load import REPORTS_DIR, SITE_FILE
 from .content.scaffold import SCHEMA_DIR, slugify
 from .content.yamlio import YList, YMap
 from .errors import Problem, SpotlightError, display_path
 from .importing.dates import single_date
-from .importing.report_file import PLACEHOLDER_DATE  # a date not known yet: the build refuses it
 from .importing.site_file import SiteFile
 from .importing.yaml_writer import scalar
 

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-PLACEHOLDER_DATE = "1900-01-01"
+from ..content.drafts import PLACEHOLDER_DATE as DRAFT_DATE
+
+#: The date written where it is not known yet (a report with it as its publication date is a
+#: draft, which is not built: see content/drafts.py).
+PLACEHOLDER_DATE = DRAFT_DATE.isoformat()
 _WORDS = ("TODO", "TK", "XX", "FIXME", "TBC", "TBD")
 _DATE = re.compile(rf"(?<![\w-]){PLACEHOLDER_DATE}(?![\w-])")
 _MARK = re.compile(

@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import suggest
+from .drafts import PLACEHOLDER_DATE
 
 #: The languages a report or an example can be written in, and their names in English.
 LANGUAGES = {"en": "English", "cy": "Welsh"}
@@ -144,7 +145,7 @@ def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any]
     main = published[0]
     for report in reports:
         if language_of(report, settings) != main or getattr(report, "translation_of", None) \
-                or str(getattr(report, "published", "")) == "1900-01-01":  # a draft (drafts.py)
+                or getattr(report, "published", None) == PLACEHOLDER_DATE:  # a draft
             continue
         for other in published[1:]:
             if (report.slug, other) not in translations:

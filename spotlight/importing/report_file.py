@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from ..content.drafts import PLACEHOLDER_DATE
 from ..errors import Problem, SpotlightError
 from . import yaml_writer as y
 from .dates import single_date
@@ -17,7 +18,6 @@ from .markdown_writer import WIDTH, Inline, blocks_markdown, wrap
 from .outline import Outline
 from .report_parts import ReportParts
 
-PLACEHOLDER_DATE = dt.date(1900, 1, 1)
 _PUBLISHED = re.compile(r"^\s*(?:published|publication date)\b", re.IGNORECASE)
 
 
