@@ -62,8 +62,8 @@ def build(options: BuildOptions) -> BuildResult:
         return _up_to_date(options, reuse.previous)
     check_apart(options.out, made.theme.folders)  # with the override named in site.yml
     warnings = made.warnings
-    if options.strict and warnings:
-        raise SpotlightError(warnings)
+    if options.strict and (failing := [w for w in warnings if w not in made.left_out]):
+        raise SpotlightError(failing)  # a draft left out is on purpose: not a failure
     files, copies = _outputs(options, made)
     finish = None
     if made.search:  # imported only for a site with a search page
@@ -77,7 +77,9 @@ def build(options: BuildOptions) -> BuildResult:
                     previous=reuse.previous, kept=kept, listed=reuse.listed(),
                     record=lambda written, folder: reuse.save(
                         written, folder, made.rendered, made.pdfs.records, made.theme,
-                        made.content.settings.theme_override))
+                        made.content.settings.theme_override,
+                        [w for w in warnings if w not in made.pdfs.warnings
+                         and w not in made.left_out], made.left_out))
     warnings += removed_warnings(options.out, removed)
     return _result(options, made, kept, warnings)
 
@@ -124,12 +126,13 @@ def _result(options: BuildOptions, made: Made, kept: dict[str, str],
 
 
 def _up_to_date(options: BuildOptions, previous: Manifest | None) -> BuildResult:
-    """Nothing changed: report the previous build, and its PDF warnings again."""
+    """Nothing changed: report the previous build, and its warnings again."""
     assert previous is not None
-    warnings = tuple(sorted((Problem(path, None, text) for path, record in
-                             previous.pdfs.items() for text in record.warnings), key=str))
-    if options.strict and warnings:
-        raise SpotlightError(warnings)
+    failing = {*previous.warnings, *(Problem(path, None, text) for path, record in
+                                     previous.pdfs.items() for text in record.warnings)}
+    if options.strict and failing:
+        raise SpotlightError(failing)
+    warnings = tuple(sorted({*failing, *previous.notices}, key=str))
     files = tuple(previous.files)
     return BuildResult(options.out, tuple(f for f in files if f.endswith(".html")),
                        tuple(f for f in files if f.endswith(".pdf")), 0, 0, warnings, True)

@@ -99,6 +99,9 @@ class Made:
     #: The gate's warnings, and how many of its findings waivers set aside.
     gate_warnings: tuple[Problem, ...] = ()
     waived: int = 0
+    #: The draft reports left out, said as warnings but not failing ``--strict``: a draft is
+    #: unfinished on purpose (content/drafts.py).
+    left_out: tuple[Problem, ...] = ()
 
     @property
     def files(self) -> dict[str, bytes]:
@@ -153,10 +156,11 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     content = validate(raw, [*problems, *theme_problems], reuse.cache)
     theme = _override(options, raw, content, theme, reuse, themes)
     left_out: list[Problem] = []
+    draft_links: list[Problem] = []
     if not drafts:  # a draft report is not built (content/drafts.py); ``check`` reads it
         from .content.drafts import without_drafts
 
-        raw, content, left_out = without_drafts(raw, content)
+        raw, content, left_out, draft_links = without_drafts(raw, content)
     # Each language's edition, when the site has several.
     site = assemble_site(content, reuse.assembled)
     search = options.search and bool(site.library.examples)  # nothing to search, no search
@@ -176,8 +180,8 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
                        pdfs=documents.pdfs, pdf_records=documents.pdf_records,
                        pdf_kept=documents.pdf_kept)
     return Made(raw, content, theme, site, rendered, search, pdfs,
-                (*left_out, *(passed.warnings if passed else ())),
-                len(passed.waived) if passed else 0)
+                (*left_out, *draft_links, *(passed.warnings if passed else ())),
+                len(passed.waived) if passed else 0, tuple(left_out))
 
 
 def _pdfs(options: BuildOptions, theme: VisualTheme, documents: Rendered,

@@ -38,6 +38,10 @@ def test_a_draft_is_left_out_of_the_build_and_what_only_it_lists(site, tmp_path:
     assert not (out / "examples" / "new-case.html").exists()
     assert "Ann, a 30-year-old woman" in (out / "examples" / "first-case.html").read_text()
     assert "Test Spotlight South" not in (out / "index.html").read_text()
+    # A draft is unfinished on purpose: --strict says it is left out, and builds the rest.
+    strict = run("build", "--content", "site", "--out", "out", "--no-pdf", "--strict")
+    assert strict.exit_code == 0, strict.output
+    assert WARNING in strict.stderr.splitlines()
     # check reads the draft: what is left to do before it can be published.
     checked = run("check", "--content", "site")
     codes = [line.split(": ")[2] for line in checked.stdout.splitlines()]
@@ -102,3 +106,8 @@ def test_a_link_to_an_example_only_a_draft_lists_is_pointed_out(site) -> None:  
         f"site/examples/second-case.md:{at}: link 'new-case.md' leads to an example that only "
         "a draft report lists, which is not built: the link leads nowhere until that report is "
         "published (warning)"]
+    # A link that would lead nowhere is a warning like any other: --strict fails on it.
+    strict = run("build", "--content", "site", "--out", "out", "--no-pdf", "--strict")
+    assert strict.exit_code == 1, strict.output
+    assert "leads to an example that only a draft report lists" in strict.stderr
+    assert "not built: this report is a draft" not in strict.stderr

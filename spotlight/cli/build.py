@@ -34,7 +34,8 @@ from .common import CONTENT, colour, find_content, stop_cleanly_on_signals, verb
                    "which is on unless set off]")
 @click.option("--search/--no-search", default=True, show_default=True,
               help="Build the search index (with Pagefind).")
-@click.option("--strict", is_flag=True, help="Fail on warnings, such as PDF rendering warnings.")
+@click.option("--strict", is_flag=True,
+              help="Fail on warnings too (a draft report left out is not a failure).")
 @click.option("--fragments", is_flag=True,
               help="Also write each report as a stand-alone HTML fragment, without the site's "
                    "header, navigation and styles, to paste into another website: "

@@ -24,13 +24,15 @@ PLACEHOLDER_DATE = dt.date(1900, 1, 1)
 
 
 def without_drafts(raw: RawContent, content: Content
-                   ) -> tuple[RawContent, Content, list[Problem]]:
+                   ) -> tuple[RawContent, Content, list[Problem], list[Problem]]:
     """``raw`` and ``content`` without the draft reports, and the examples that are only in
-    drafts, and what is left out, as warnings; raises SpotlightError when every report is a
-    draft (there would be nothing to build)."""
+    drafts; what is left out, one notice per draft (said as a warning, but a draft is
+    unfinished on purpose: ``--strict`` does not fail on it); and the warnings: links that
+    would lead to an example left out. Raises SpotlightError when every report is a draft
+    (there would be nothing to build)."""
     drafts = {r.slug for r in content.reports if r.published == PLACEHOLDER_DATE}
     if not drafts:
-        return raw, content, []
+        return raw, content, [], []
     # A translation of a draft is left out with it.
     drafts |= {r.slug for r in content.reports if getattr(r, "translation_of", None) in drafts}
     reports = tuple(r for r in content.reports if r.slug not in drafts)
@@ -55,12 +57,13 @@ def without_drafts(raw: RawContent, content: Content
             warnings[0].path, warnings[0].line, "every report is a draft, its publication "
             "date still the placeholder 1900-01-01: set the date of one (the one planned will "
             "do) to build it")])
-    warnings += _links_to_drafts(reports, examples, {e.slug for e in content.examples}
-                                 - {e.slug for e in examples})
+    links = _links_to_drafts(reports, examples, {e.slug for e in content.examples}
+                             - {e.slug for e in examples})
     names = {r.name for r in reports} | {e.name for e in examples}
     kept_raw = replace(raw, reports=tuple(f for f in raw.reports if f.name in names),
                        examples=tuple(f for f in raw.examples if f.name in names))
-    return kept_raw, replace(content, reports=reports, examples=tuple(examples)), warnings
+    return (kept_raw, replace(content, reports=reports, examples=tuple(examples)), warnings,
+            links)
 
 
 def _left_out(name: str, line: int | None, examples: int) -> Problem:

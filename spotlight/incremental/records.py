@@ -30,9 +30,10 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import Problem
 from .digests import digest
 
-MANIFEST_VERSION = 4
+MANIFEST_VERSION = 5  # 5: the build's warnings, said again when nothing changed
 #: The project's records folder, beside the content folder.
 RECORDS = ".spotlight"
 #: The files a build kept in its output folder before version 4.
@@ -117,6 +118,11 @@ class Manifest:
     #: The output folder, and which folder the build became there (see ``folder_id``).
     out: str = ""
     folder: tuple[int, int] | None = None
+    #: The build's warnings, but for the PDFs' (kept with each PDF): said again by a build
+    #: that finds nothing changed. ``notices``: those that do not fail ``--strict`` (a draft
+    #: report left out, on purpose).
+    warnings: tuple[Problem, ...] = ()
+    notices: tuple[Problem, ...] = ()
 
     def dumps(self) -> str:
         """The manifest as its file's text."""
@@ -130,6 +136,8 @@ class Manifest:
             "pdfs": {path: {"inputs": r.inputs, "warnings": list(r.warnings), "key": r.key,
                             "deps": list(r.deps)} for path, r in sorted(self.pdfs.items())},
             "pages": {path: [r.key, list(r.deps)] for path, r in sorted(self.pages.items())},
+            "warnings": [[p.path, p.line, p.message] for p in self.warnings],
+            "notices": [[p.path, p.line, p.message] for p in self.notices],
         }, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -145,9 +153,14 @@ class Manifest:
             pages = {str(path): PageRecord(str(key), tuple(map(str, deps)))
                      for path, (key, deps) in data["pages"].items()}
             folder = data["folder"]
+            said = {kind: tuple(Problem(str(path), None if line is None else int(line),
+                                        str(message))
+                                for path, line, message in data[kind])
+                    for kind in ("warnings", "notices")}
             return cls(str(data["fingerprint"]), {str(k): str(v) for k, v in
                                                    data["files"].items()}, pdfs, pages,
-                       str(data["out"]), (int(folder[0]), int(folder[1])) if folder else None)
+                       str(data["out"]), (int(folder[0]), int(folder[1])) if folder else None,
+                       said["warnings"], said["notices"])
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -242,9 +242,11 @@ class Reuse:
 
     def save(self, files: dict[str, str], folder: tuple[int, int] | None,
              rendered: RenderedPages[PdfSource], pdfs: Mapping[str, PdfRecord],
-             theme: VisualTheme, override: str | None) -> None:
+             theme: VisualTheme, override: str | None, warnings: Sequence[Problem] = (),
+             notices: Sequence[Problem] = ()) -> None:
         """Keep this build's records for the next: what it wrote (``files``: path -> digest)
-        into which ``folder`` (see ``records.folder_id``)."""
+        into which ``folder`` (see ``records.folder_id``), and its ``warnings`` and
+        ``notices`` but the PDFs' (see ``Manifest``)."""
         if self.records is None:
             return
         from .parse_cache import encode
@@ -256,7 +258,7 @@ class Reuse:
         stats = StatRecord(override if options.theme_override is None else None, stat_key(
             ((f, self.signatures[f][0]) for f in folders), self.words) if trusted else "")
         manifest = Manifest(self.key, files, dict(pdfs), dict(rendered.records),
-                            str(self.records.out), folder)
+                            str(self.records.out), folder, tuple(warnings), tuple(notices))
         cache = self.cache
         self.records.save(manifest, {STAT: stats.dumps(),
                                      **({CACHE: encode(cache)} if cache is not None else {})})
