@@ -148,10 +148,30 @@ RULES = (
         digits=1),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[A-HJ-PR-Y]{2}[0-9]{2}[ \u00a0]?[A-HJ-PR-Z]{3}"
-        r"|[a-hj-pr-y]{2}[0-9]{2}[a-hj-pr-z]{3}"
+        r"|[a-hj-pr-y]{2}[0-9]{2}[ \u00a0]?[a-hj-pr-z]{3}"
         r"|[A-HJ-NPR-Y][0-9]{1,3}[ \u00a0][A-HJ-PR-Y]{3}"
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
         r"(?![\w-])"), "a vehicle registration", digits=1),
+    PatternRule("anon-address", re.compile(  # no number, but where someone lives
+        r"(?<![\w-])(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
+        r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
+        r"[ \t]+(?:(?:is|was|back|out|in)[ \t]+)?(?:on|in|at|to|into|off)[ \t]+"
+        r"(?P<flag>(?:[A-Z][a-z'’-]+[ \t]+){1,3}"
+        r"(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Mews|Gardens|Way))\b"),
+        "the street someone lives on",
+        needs=("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent", "Terrace",
+               "Grove", "Mews", "Gardens", "Way")),
+    PatternRule("anon-school", re.compile(  # "St Mary's Primary School"
+        r"(?<![\w-])(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z'’-]+[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){0,2}"
+        r"|(?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:(?:C of E|CE|RC|Catholic|Church of England"
+        r"|Methodist)[ \t]+)?(?:Primary|Secondary|High|Grammar|Infants?|Junior|Nursery"
+        r"|Comprehensive)[ \t]+)(?:School|Academy)(?![\w-])"),
+        "a named school", needs=("School", "Academy")),
+    PatternRule("anon-school", re.compile(  # "attends Oakwood Academy", not "Skills Academy"
+        r"(?<![\w-])(?:[Aa]ttend(?:s|ed|ing)?|[Pp]upils?[ \t]+at|[Ss]tudents?[ \t]+at"
+        r"|[Ee]xcluded[ \t]+from|[Gg]o(?:es)?[ \t]+to|[Ww]ent[ \t]+to|[Ss]tart(?:s|ed)?[ \t]+at"
+        r"|[Pp]lace[ \t]+at)[ \t]+(?P<flag>(?:[A-Z][a-z'’-]+[ \t]+){1,2}Academy)(?![\w-])"),
+        "a named school", needs=("Academy",)),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
@@ -278,6 +298,7 @@ _ADVICE = {
     "anon-pnc-id": ": leave it out",
     "anon-date-of-birth": ": give an age instead (a 29-year-old man)",
     "anon-address": ": describe the place instead (a flat in the town centre)",
+    "anon-school": ": describe it instead (his son's primary school)",
     "anon-exact-date": " tied to a person: give the month, or the time in the sentence",
     "anon-name": ": use a first-name pseudonym only",
     "anon-vehicle": ": leave it out",
