@@ -110,6 +110,36 @@ class Pdf:
                 names.add(re.sub(r"^/([A-Z]{6}\+)?", "", name))
         return names
 
+    def misdrawn(self) -> list[tuple[str, str, str]]:
+        """(font, character, glyph drawn) for each character a font draws with a glyph other
+        than the one its own character map gives it: what a reader sees differs from the text
+        (ŵ printed as ';'). Read from each embedded font program and its ToUnicode map."""
+        from io import BytesIO
+
+        from fontTools.ttLib import TTFont
+
+        found: set[tuple[str, str, str]] = set()
+        for page in self.reader.pages:
+            for font in page.get("/Resources", {}).get("/Font", {}).values():
+                font = font.get_object()
+                if "/DescendantFonts" not in font or "/ToUnicode" not in font:
+                    continue
+                described = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/FontFile2" not in described:
+                    continue
+                program = TTFont(BytesIO(described["/FontFile2"].get_data()))
+                order, cmap = program.getGlyphOrder(), program.getBestCmap() or {}
+                pairs = re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4})>",
+                                   font["/ToUnicode"].get_data().decode("latin-1"))
+                for glyph, code in pairs:
+                    gid, char = int(glyph, 16), chr(int(code, 16))
+                    if gid == 0 or char == "\uffff":
+                        continue  # .notdef: said by the build as a missing character
+                    drawn = order[gid] if gid < len(order) else "?"
+                    if cmap.get(ord(char)) != drawn:
+                        found.add((str(font["/BaseFont"]), char, drawn))
+        return sorted(found)
+
     def structure(self) -> list[DictionaryObject]:
         """Every element of the tagged structure tree, depth first."""
         found: list[DictionaryObject] = []

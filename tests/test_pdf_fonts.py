@@ -54,6 +54,25 @@ def test_pasted_punctuation_prints_as_glyphs_not_boxes(site, tmp_path: Path) -> 
     assert {family, f"{family}-Bold"} <= pdf.font_names(), "the text is still in the typeface"
 
 
+def test_welsh_and_other_accented_letters_print_as_themselves(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """ŵ and ŷ come from the typeface's second file: each letter is drawn with its own glyph,
+    in the title, the text, bold and italic (two files of one family once shared one font in
+    the PDF, and printed ŵ as ';')."""
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        "received a community order.", "received a community order. Tŷ, dŵr a Ŵyl, "
+        "**gŵr a thŷ**, *Ŷ ẁ ẃ ẅ ỳ*, Łódź, Dvořák and Ševčík.").replace(
+        "title: ", "title: Tŷ a dŵr, ", 1))
+    result = run("build", "--content", "site", "--out", "out", "--no-search")
+    assert result.exit_code == 0, result.output
+    for name in ("reports/north-2025.pdf", "examples/first-case.pdf"):
+        pdf = Pdf(tmp_path / "out" / name)
+        assert "Ŵyl" in pdf.text() and "Dvořák" in pdf.text(), name
+        assert pdf.misdrawn() == [], name
+        assert "Atkinson-Hyperlegible-Next-Ext" in pdf.font_names(), name
+
+
 def test_a_character_no_font_has_is_named_once_in_plain_words(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     content = site("minimal")
     example = content / "examples" / "first-case.md"
@@ -67,3 +86,22 @@ def test_a_character_no_font_has_is_named_once_in_plain_words(site, tmp_path: Pa
                "pdf.css (warning)")
     assert said == [f"{pdf}: {message}" for pdf in ("practice-themes/court-work.pdf",
                                                     "reports/north-2025.pdf")], result.stderr
+
+
+def test_a_word_longer_than_the_line_breaks_rather_than_being_cut(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    long = "supplementary" * 8  # wider than the page at any size the PDF uses
+    place = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        "received a community order.", f"received a community order. See {long} here.\n\n"
+        f"| Place | Team | Partner | Note |\n| --- | --- | --- | --- |\n"
+        f"| {place} | {place} | {place} | {long} |\n\n"))
+    result = run("build", "--content", "site", "--out", "out", "--no-search")
+    assert result.exit_code == 0, result.output
+    for name in ("reports/north-2025.pdf", "examples/first-case.pdf"):
+        pdf = Pdf(tmp_path / "out" / name)
+        lines = [line for page in range(1, pdf.pages + 1) for line in pdf.lines(page)]
+        assert not [line for line in lines if long in line], f"{name}: printed whole, cut off"
+        joined = "".join("".join(lines).split())  # the paragraph's lines, one after another
+        assert long in joined and "Llanfair" in joined and "gogogoch" in joined, name

@@ -18,7 +18,8 @@ from ..content.theme import VisualTheme
 # The text of an SVG figure is set in the document's typeface (the font-family the theme's
 # pdf.css gives ``html``), not in whatever sans-serif the build machine has: an SVG drawn for
 # the web names a generic family, which WeasyPrint would otherwise look up in the system's fonts.
-DEFAULT_FONT = '"Atkinson Hyperlegible Next", "Liberation Sans", sans-serif'
+DEFAULT_FONT = ('"Atkinson Hyperlegible Next", "Atkinson Hyperlegible Next Ext", '
+                '"Liberation Sans", sans-serif')
 _SVG_START = re.compile(rb"<svg\b[^>]*>")
 
 
