@@ -296,3 +296,17 @@ def test_a_relative_link_in_the_licence_is_flagged_but_a_link_to_an_example_is_n
         "licence: See [home](index.html), [Ann](first-case.md) and [us](https://x.example/).\n")})
     _, report = check_json()
     assert positions(report, "ref-link") == ["site.yml:5:21"]
+
+
+def test_the_spelling_out_asked_for_leaves_out_the_glossarys_note(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    settings = (content / "site.yml").read_text(encoding="utf-8")
+    overlay(content, {"site.yml": settings.replace(
+        "PP: probation practitioner", "PP: probation practitioner (the person who supervises)"),
+        "examples/second-case.md": FRONT.format(title="Second case", kind="person")
+        + "Ben met the PP weekly.\n"})
+    said = [line for line in run("check", "--content", "site").stdout.splitlines()
+            if "style-abbr-not-expanded" in line]
+    assert said == ["site/examples/second-case.md:8:13: warning: style-abbr-not-expanded: 'PP' "
+                    "is first used here in report 'north-2025' without being spelled out: "
+                    "write 'probation practitioner (PP)'"]

@@ -104,6 +104,7 @@ def spelled_out(prose: str, start: int, end: int, expansion: tuple[str, ...]) ->
 def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
     expansions = {k: words(re.sub(r"\([^)]*\)", " ", v)) for k, v in glossary.items()}
     first: dict[str, tuple[Text, int]] = {}
+    again: set[tuple[str, str]] = set()  # (file, abbreviation) said again: once per file
     slug = view.source.slug
     for text in view.texts:
         if not text.markdown:
@@ -119,9 +120,10 @@ def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
                         yield finding(
                             "style-abbr-not-expanded", text.path, text.position(match.start()),
                             f"'{abbreviation}' is first used here in report '{slug}' without "
-                            f"being spelled out: write '{glossary[abbreviation]} "
+                            f"being spelled out: write '{_plain(glossary[abbreviation])} "
                             f"({abbreviation})'", abbreviation)
-                elif done:
+                elif done and (text.path, abbreviation) not in again:
+                    again.add((text.path, abbreviation))  # a table's every row: said once
                     earlier, index = first[abbreviation]
                     line, col = earlier.position(index)
                     yield finding(
@@ -129,6 +131,24 @@ def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
                         f"'{abbreviation}' is spelled out again in report '{slug}', after its "
                         f"first use at {earlier.path}:{line}:{col}: write '{abbreviation}' "
                         "alone", abbreviation)
+
+
+def _plain(expansion: str) -> str:
+    """A glossary entry without its note in brackets: "assess, plan... (the model of case
+    supervision)" is written in the text as "assess, plan..."."""
+    return re.sub(r"\s*\([^)]*\)", "", expansion).strip() or expansion
+
+
+#: Capitals beside a number are part of an identifier (a registration "AB12 CDE", a National
+#: Insurance number "JG 12 34 56 C"), which the publish gate reports: not an abbreviation.
+_BESIDE_NUMBER = re.compile(r"\d[ \u00a0]?$")
+
+
+def _identifier(prose: str, start: int, end: int) -> bool:
+    """True for up to three capitals beside a number: part of an identifier."""
+    return end - start <= 3 and (
+        _BESIDE_NUMBER.search(prose, max(0, start - 2), start) is not None
+        or prose[end:end + 2].lstrip(" \u00a0")[:1].isdigit())
 
 
 def _unknown(corpus: Corpus, allowed: set[str]) -> Iterator[Finding]:
@@ -141,7 +161,8 @@ def _unknown(corpus: Corpus, allowed: set[str]) -> Iterator[Finding]:
             abbreviation = match.group(1)
             if abbreviation in allowed or _ROMAN.match(abbreviation) \
                     or (text.path, abbreviation) in reported \
-                    or (text.path, abbreviation) in spelled:
+                    or (text.path, abbreviation) in spelled \
+                    or _identifier(text.prose, match.start(), match.end()):
                 continue
             reported.add((text.path, abbreviation))
             yield finding("style-abbr-unknown", text.path, text.position(match.start()),
