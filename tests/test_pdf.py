@@ -299,3 +299,25 @@ def test_a_link_to_a_page_of_the_site_leads_to_the_website_not_the_build_machine
     for pdf in (report, handout):
         assert not [a for a in pdf.uri_links() if a.startswith("file:")]
         assert str(tmp_path) not in pdf.path.read_bytes().decode("latin-1")
+
+
+def test_a_section_heading_and_intro_start_a_page_with_its_first_example(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The starter project's second section once ended page 3 with its heading and intro, its
+    first example on the next page: they stay together (the example may then go on)."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init").exit_code == 0
+    result = run("build", "--no-search", "--no-handouts")
+    assert result.exit_code == 0, result.output
+    settings = yaml.safe_load((tmp_path / "content" / "site.yml").read_text(encoding="utf-8"))
+    titles = {theme["title"] for theme in settings["practice_themes"]}
+    pdf = Pdf(tmp_path / "build" / "reports" / "example-region-2025.pdf")
+    seen = 0
+    for page in range(1, pdf.pages + 1):
+        lines = pdf.lines(page)
+        for index, line in enumerate(lines):
+            if line in titles:  # a section's heading (the running header has more words)
+                seen += 1
+                assert any(rest.startswith("Example of effectiveness")
+                           for rest in lines[index + 1:]), (page, line, lines[index:])
+    assert seen == 2
