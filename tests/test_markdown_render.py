@@ -88,3 +88,15 @@ def test_a_bullet_inside_a_code_fence_is_kept_as_written() -> None:
     assert markdown.parse(text, 1).html == (
         "<ul>\n<li>A point.</li>\n</ul>\n<pre><code>\u2022 kept in the code\n</code></pre>\n"
         "<pre><code>\u2022 kept, to the end of a fence never closed\n</code></pre>\n")
+
+
+def test_a_web_address_typed_in_the_text_is_a_link_and_nothing_else_is() -> None:
+    text = ("Read https://www.gov.uk/guidance/mappa-guidance?part=2, then GOV.UK, nacro.org.uk,"
+            " www.example.org, a@b.org, ftp://files.example.org/x and javascript:alert(1).")
+    html = markdown.parse(text, 1).html
+    assert re.findall(r'<a [^>]*>[^<]*</a>', html) == [
+        '<a href="https://www.gov.uk/guidance/mappa-guidance?part=2" class="address">'
+        'https://www.gov.uk/guidance/mappa-guidance?part=2</a>']
+    assert markdown.parse(text, 1).links[0].value.startswith("https://www.gov.uk/")
+    in_code = markdown.parse("Type `https://x.org` as written.", 1).html
+    assert "<a " not in in_code

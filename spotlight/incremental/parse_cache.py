@@ -22,9 +22,10 @@ from ..content.yamlio import YList, YMap
 from ..markdown import Finding, Image, Located, Parsed
 from .digests import digest
 
-_FORMAT = 9  # 4: numbers that are not plain whole numbers kept as written; 5: links to examples;
+_FORMAT = 10  # 4: numbers that are not plain whole numbers kept as written; 5: links to examples;
 # 6: tables in a scrolling region, heading levels that never skip one; 7: links and
-# pictures left as text found; 8: pasted bullets read as lists; 9: not in code fences
+# pictures left as text found; 8: pasted bullets read as lists; 9: not in code fences;
+# 10: web addresses typed in the text are links
 #: What ``ParseCache.front`` returns when the cache does not have the front matter.
 MISSING = object()
 

@@ -91,9 +91,10 @@ def parse(text: str, first_line: int, split_outcome: bool = False,
         kind = token.type
         if kind == "inline":
             content = token.content
-            # Only a '[' (links, images, citations) or a '<' (autolinks) makes what is
-            # looked for here: the other paragraphs' parts are not walked.
-            if "[" not in content and "<" not in content:
+            # Only a '[' (links, images, citations), a '<' (autolinks) or a '://' (an address
+            # typed in the text) makes what is looked for here: the other paragraphs' parts
+            # are not walked.
+            if "[" not in content and "<" not in content and "://" not in content:
                 continue
             child_line = line  # a paragraph's lines are counted by its line breaks
             for child in token.children or ():

@@ -161,7 +161,7 @@ class _Renderer(RendererHTML):
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
-        if token.markup == "autolink":  # <https://...>: the text is the address
+        if token.markup in ("autolink", "linkify"):  # <https://...>: the text is the address
             token.attrJoin("class", "address")
         elif (to_example := links.marker(MARK, str(token.attrGet("href") or ""))) is not None:
             token = token.copy(attrs={**token.attrs, "href": to_example})
@@ -218,9 +218,12 @@ def _fenced(text: str) -> list[tuple[int, int]]:
 
 def make_parser() -> MarkdownIt:
     """The one Markdown configuration: CommonMark plus tables, raw HTML disabled."""
-    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "maxNesting": MAX_NESTING},
-                    renderer_cls=_Renderer)
-    md.enable(["table", "smartquotes"])
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "linkify": True,
+                                   "maxNesting": MAX_NESTING}, renderer_cls=_Renderer)
+    md.enable(["table", "smartquotes", "linkify"])
+    # A web address typed in the text (https://...) is a link, as readers expect; only one
+    # written with its scheme: "GOV.UK" or "nacro.org.uk" in a sentence stays text.
+    md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     # With raw HTML off, these rules find nothing (checks.py finds raw HTML): left out, the
     # parser does not call them on every line and at every '<'.
     md.disable(["html_block", "html_inline"])
