@@ -223,6 +223,7 @@ def make_parser() -> MarkdownIt:
     md.enable(["table", "smartquotes", "linkify"])
     # A web address typed in the text (https://...) is a link, as readers expect; only one
     # written with its scheme: "GOV.UK" or "nacro.org.uk" in a sentence stays text.
+    assert md.linkify is not None  # linkify-it-py, a dependency
     md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     # With raw HTML off, these rules find nothing (checks.py finds raw HTML): left out, the
     # parser does not call them on every line and at every '<'.
