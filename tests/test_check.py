@@ -310,3 +310,31 @@ def test_the_spelling_out_asked_for_leaves_out_the_glossarys_note(site) -> None:
     assert said == ["site/examples/second-case.md:8:13: warning: style-abbr-not-expanded: 'PP' "
                     "is first used here in report 'north-2025' without being spelled out: "
                     "write 'probation practitioner (PP)'"]
+
+
+def test_an_example_first_to_use_an_abbreviation_in_one_report_may_spell_it_out(site) -> None:  # type: ignore[no-untyped-def]
+    """Shared by two reports, it is the first use in one (spelled out there) and a later use
+    in the other: spelling it out is right, and not pointed out in either."""
+    content = site("minimal")
+    report = (content / "reports" / "north-2025.yml").read_text(encoding="utf-8")
+    first = (content / "examples" / "first-case.md").read_text(encoding="utf-8")
+    overlay(content, {
+        "reports/south-2025.yml": report.replace("North", "South"),
+        "examples/first-case.md": first.replace(
+            "received a community order.",
+            "received a community order. Her probation practitioner (PP) met her weekly."),
+        "examples/second-case.md": FRONT.format(title="Second case", kind="person").replace(
+            "reports: [north-2025]", "reports: [north-2025, south-2025]")
+        + "Ben's probation practitioner (PP) saw him often.\n\n## Outcome\n\nBen settled.\n"})
+    lines = run("check", "--content", "site").stdout.splitlines()
+    assert [line for line in lines if "style-abbr" in line] == []
+    # In one report alone, the second spelling out is pointed out as before.
+    alone = FRONT.format(title="Second case", kind="person") + (
+        "Ben's probation practitioner (PP) saw him often.\n\n## Outcome\n\nBen settled.\n")
+    (content / "reports" / "south-2025.yml").unlink()
+    overlay(content, {"examples/second-case.md": alone})
+    again = [line for line in run("check", "--content", "site").stdout.splitlines()
+             if "style-abbr" in line]
+    assert again == ["site/examples/second-case.md:8:31: warning: style-abbr-expanded-again: "
+                     "'PP' is spelled out again in report 'north-2025', after its first use at "
+                     "site/examples/first-case.md:10:83: write 'PP' alone"]

@@ -58,9 +58,15 @@ def check(corpus: Corpus) -> list[Finding]:
     settings = corpus.content.settings
     glossary = dict(settings.glossary)
     found = list(_unknown(corpus, set(glossary) | set(settings.known_abbreviations)))
-    for view in corpus.reports():
-        if _english(getattr(view.source, "language", None) or settings.language):
-            found += _first_use(view, glossary)
+    views = [view for view in corpus.reports()
+             if _english(getattr(view.source, "language", None) or settings.language)]
+    # Where each report first uses each abbreviation: an example shared by two reports may
+    # be the first use in one (spelled out there) and a later one in the other.
+    firsts = {view.source.slug: _firsts(view, glossary) for view in views}
+    for view in views:
+        elsewhere = {(path, abbreviation) for slug, first in firsts.items()
+                     if slug != view.source.slug for abbreviation, path in first.items()}
+        found += _first_use(view, glossary, elsewhere)
     found += _outcomes(corpus)
     found += _heading_levels(corpus)
     found += _title_marks(corpus)
@@ -101,7 +107,24 @@ def spelled_out(prose: str, start: int, end: int, expansion: tuple[str, ...]) ->
     return match is not None and words(match.group(1))[:len(expansion)] == expansion
 
 
-def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
+def _firsts(view: ReportView, glossary: dict[str, str]) -> dict[str, str]:
+    """The file of each abbreviation's first use in a report."""
+    found: dict[str, str] = {}
+    for text in view.texts:
+        if text.markdown:
+            for abbreviation in glossary:
+                if abbreviation not in found and any(
+                        not text.in_heading(m.start())
+                        for m in _pattern(abbreviation).finditer(text.prose)):
+                    found[abbreviation] = text.path
+    return found
+
+
+def _first_use(view: ReportView, glossary: dict[str, str],
+               elsewhere: set[tuple[str, str]]) -> Iterator[Finding]:
+    """Abbreviations not spelled out at their first use in a report, or spelled out again;
+    not in a file that is the first use in another report (``elsewhere``: (file,
+    abbreviation)), which must spell it out there."""
     expansions = {k: words(re.sub(r"\([^)]*\)", " ", v)) for k, v in glossary.items()}
     first: dict[str, tuple[Text, int]] = {}
     again: set[tuple[str, str]] = set()  # (file, abbreviation) said again: once per file
@@ -122,7 +145,7 @@ def _first_use(view: ReportView, glossary: dict[str, str]) -> Iterator[Finding]:
                             f"'{abbreviation}' is first used here in report '{slug}' without "
                             f"being spelled out: write '{_plain(glossary[abbreviation])} "
                             f"({abbreviation})'", abbreviation)
-                elif done and (text.path, abbreviation) not in again:
+                elif done and (text.path, abbreviation) not in again | elsewhere:
                     again.add((text.path, abbreviation))  # a table's every row: said once
                     earlier, index = first[abbreviation]
                     line, col = earlier.position(index)
