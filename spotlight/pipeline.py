@@ -12,6 +12,7 @@ Everything stays in memory: only load reads the disk, and the PDF stage the prev
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -216,7 +217,7 @@ def _override(options: BuildOptions, raw: RawContent, content: Content,
     names none: known only once the site file is valid."""
     named = content.settings.theme_override
     if options.theme_override is None and named is not None:
-        folder = options.content / named
+        folder = _as_written(options.content, named)
         theme, problems = themes(options.visual_theme, folder)
         if problems:
             raise SpotlightError(problems if folder.is_dir() or raw.site is None else [Problem(
@@ -228,6 +229,18 @@ def _override(options: BuildOptions, raw: RawContent, content: Content,
     assert theme is not None  # validate raised if the theme could not be loaded
     return theme
 
+
+def _as_written(content: Path, named: str) -> Path:
+    """The override folder the site file names, relative to the content folder, as a person
+    would write it from the working folder (``my-look``, not ``content/../my-look``), where
+    that is the same folder (a linked content folder can make it another)."""
+    folder = content / named
+    shorter = Path(os.path.normpath(folder))
+    try:
+        same = shorter.resolve() == folder.resolve()
+    except (OSError, RuntimeError):
+        same = False
+    return shorter if same else folder
 
 
 def _line_of(text: str, key: str) -> int | None:
