@@ -180,6 +180,13 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
                               fragments=options.fragments, pdf_links=options.pdf),
                        pdfs=documents.pdfs, pdf_records=documents.pdf_records,
                        pdf_kept=documents.pdf_kept)
+    # A theme's link to a file under static/ that nothing publishes: a broken page. (The
+    # built-in theme's links are checked by the tests, not at every build.)
+    if len(theme.layers) > 1:
+        from .site.static_links import missing_static
+
+        if broken := missing_static(rendered.pages, theme, raw.static, site.base_url):
+            raise SpotlightError(broken)
     return Made(raw, content, theme, site, rendered, search, pdfs,
                 (*left_out, *draft_links, *(passed.warnings if passed else ())),
                 len(passed.waived) if passed else 0, tuple(left_out))
