@@ -132,7 +132,7 @@ def test_an_override_of_the_example_card_shows_on_every_listing(site, tmp_path: 
         assert "example-card" not in html, page
 
 
-def test_check_reports_an_unused_override_template_and_a_missing_stylesheet(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_reports_unused_template_and_missing_stylesheet(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """``check`` says what a build would: the unused file as a warning, the link to a file no
     static/ folder has as an error naming the template's line."""
     site("minimal")
