@@ -12,6 +12,7 @@ Everything stays in memory: only load reads the disk, and the PDF stage the prev
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -179,6 +180,13 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
                               fragments=options.fragments, pdf_links=options.pdf),
                        pdfs=documents.pdfs, pdf_records=documents.pdf_records,
                        pdf_kept=documents.pdf_kept)
+    # A theme's link to a file under static/ that nothing publishes: a broken page. (The
+    # built-in theme's links are checked by the tests, not at every build.)
+    if len(theme.layers) > 1:
+        from .site.static_links import missing_static
+
+        if broken := missing_static(rendered.pages, theme, raw.static, site.base_url):
+            raise SpotlightError(broken)
     return Made(raw, content, theme, site, rendered, search, pdfs,
                 (*left_out, *draft_links, *(passed.warnings if passed else ())),
                 len(passed.waived) if passed else 0, tuple(left_out))
@@ -216,7 +224,7 @@ def _override(options: BuildOptions, raw: RawContent, content: Content,
     names none: known only once the site file is valid."""
     named = content.settings.theme_override
     if options.theme_override is None and named is not None:
-        folder = options.content / named
+        folder = _as_written(options.content, named)
         theme, problems = themes(options.visual_theme, folder)
         if problems:
             raise SpotlightError(problems if folder.is_dir() or raw.site is None else [Problem(
@@ -228,6 +236,18 @@ def _override(options: BuildOptions, raw: RawContent, content: Content,
     assert theme is not None  # validate raised if the theme could not be loaded
     return theme
 
+
+def _as_written(content: Path, named: str) -> Path:
+    """The override folder the site file names, relative to the content folder, as a person
+    would write it from the working folder (``my-look``, not ``content/../my-look``), where
+    that is the same folder (a linked content folder can make it another)."""
+    folder = content / named
+    shorter = Path(os.path.normpath(folder))
+    try:
+        same = shorter.resolve() == folder.resolve()
+    except (OSError, RuntimeError):
+        same = False
+    return shorter if same else folder
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -130,3 +130,48 @@ def test_an_override_of_the_example_card_shows_on_every_listing(site, tmp_path: 
         suffix = " (with PDUs)" if page == "regions/north.html" else ""
         assert f'<li class="my-card">First case, listed under {title}{suffix}</li>' in html, page
         assert "example-card" not in html, page
+
+
+def test_check_reports_unused_template_and_missing_stylesheet(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``check`` says what a build would: the unused file as a warning, the link to a file no
+    static/ folder has as an error naming the template's line."""
+    site("minimal")
+    overlay(tmp_path / "custom", {"templates/exmaple.html": "<p>Changed</p>\n"})
+    result = run("check", "--content", "site", "--theme-override", "custom")
+    assert ("custom/templates/exmaple.html:1:1: warning: theme-override: is not used: no "
+            "template of the visual theme is called 'exmaple.html', and no other template of "
+            "the override folder brings it in; did you mean 'example.html'?") \
+        in result.output.splitlines(), result.output
+    overlay(tmp_path / "custom", {"templates/base.html": (
+        '{% extends "!default/base.html" %}\n'
+        '{% block head %}<link rel="stylesheet" href="{{ root }}static/brand2.css">'
+        '{% endblock %}\n')})
+    result = run("check", "--content", "site", "--theme-override", "custom")
+    assert result.exit_code == 1
+    assert ("custom/templates/base.html:2:1: error: invalid: links to 'static/brand2.css', "
+            "which no static/ folder has (neither the visual theme's nor the content folder's): "
+            "11 pages would have a broken link") in result.output, result.output
+
+
+def test_the_built_in_theme_links_only_files_it_has(tmp_path: Path) -> None:
+    """Builds look for links to missing static/ files only with an override or a chosen
+    theme; the built-in theme's pages are checked here, on the sample content."""
+    from spotlight.content.theme import ThemeLayer, VisualTheme, load_theme
+    from spotlight.site.static_links import missing_static
+
+    from .conftest import copy_site
+
+    content = copy_site("sample", tmp_path / "content")
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "out"), "--no-pdf")
+    assert result.exit_code == 0, result.output
+    pages = {p.relative_to(tmp_path / "out").as_posix(): p.read_text(encoding="utf-8")
+             for p in (tmp_path / "out").rglob("*.html")}
+    theme, _ = load_theme("default", None)
+    assert theme is not None
+    assert missing_static(pages, theme, (), "https://example.org/") == []
+    layer = theme.layers[0]
+    without = VisualTheme((ThemeLayer(layer.label, layer.folder, layer.templates,
+                                      {k: v for k, v in layer.static.items() if k != "site.css"}),))
+    found = missing_static(pages, without, (), "https://example.org/")
+    assert [Path(p.path).parts[-2:] for p in found] == [("templates", "base.html")], found
+    assert found[0].message.startswith("links to 'static/site.css'")

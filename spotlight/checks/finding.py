@@ -47,6 +47,9 @@ class Rule:
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("invalid", "error", "build", "the build would refuse this content (schema, "
          "cross-references, images, templates)"),
+    Rule("theme-override", "warning", "build", "something in the theme override folder that a "
+         "build warns about: a template file that no page uses, a stylesheet that fetches a "
+         "file from another site"),
     Rule("ref-uncited", "warning", "references", "a reference that nothing in the report cites"),
     Rule("ref-link", "error", "references", "an internal link to a page or file the build does "
          "not publish"),

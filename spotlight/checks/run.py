@@ -76,6 +76,8 @@ def run_checks(options: CheckOptions) -> CheckResult:
     else:
         assert made is not None  # without reuse, the stages always run
         content = made.content
+        found.update(finding("theme-override", p.path, (p.line or 1, 1), p.message)
+                     for p in made.theme.warnings)
         corpus = build_corpus(raw, content, made.site, made.rendered, made.theme)
         for family in FAMILIES:
             found.update(family(corpus))

@@ -90,6 +90,14 @@ def load_theme(name: str, override: Path | None) -> tuple[VisualTheme | None, li
     folders.append(("default", root / DEFAULT_THEME))
     warnings = Problems()
     layers = tuple(_layer(label, folder, problems, warnings) for label, folder in folders)
+    if layers[0].label == "override":
+        from .theme_unused import unused_templates
+
+        mine = layers[0].templates
+        for unused, message in unused_templates(
+                {key: source for key, (source, _) in mine.items()},
+                {key for layer in layers[1:] for key in layer.templates}):
+            warnings.add(mine[unused][1], None, message)
     if problems:
         return None, list(problems.items)
     return VisualTheme(layers, warnings.items), []

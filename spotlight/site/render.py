@@ -23,6 +23,7 @@ from . import library
 from .editions import edition_prefix, edition_print_set, editions, site_alternates
 from .environment import environment
 from .fragment import fragment_page
+from .template_errors import attribute_advice, syntax_advice
 
 SEARCH_PAGE = "search/index.html"
 #: How many ways a handout is laid out, each tighter than the last, to keep it to one page.
@@ -256,6 +257,15 @@ class _located:
     def __enter__(self) -> None:
         return None
 
+    def _line(self, path: str, line: int | None) -> str | None:
+        """The text of a template file's line, as the theme read it."""
+        for layer in self._theme.layers:
+            for source, file in layer.templates.values():
+                if str(file) == path and line:
+                    lines = source.splitlines()
+                    return lines[line - 1] if line <= len(lines) else None
+        return None
+
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  tb: Any) -> None:
         if error is None or not isinstance(error, Exception):
@@ -272,13 +282,13 @@ class _located:
             path = error.filename or (str(p) if (p := self._theme.template_path(
                 error.name or "")) else error.name or "template")
             line: int | None = error.lineno
-            message = f"template syntax error: {error.message}"
+            message = f"template syntax error: {syntax_advice(error.message or '')}"
         elif isinstance(error, jinja2.TemplateNotFound):
             path, line = _template_frame(tb) or ("templates", None)
             message = f"template not found: {error.name}"
         else:
             path, line = _template_frame(tb) or ("template", None)
-            message = f"template error: {error}"
+            message = f"template error: {attribute_advice(str(error), self._line(path, line))}"
         raise SpotlightError([Problem(display_path(Path(path)), line, message)]) from None
 
 
