@@ -97,7 +97,17 @@ def parse(text: str, first_line: int, split_outcome: bool = False,
             if "[" not in content and "<" not in content and "://" not in content:
                 continue
             child_line = line  # a paragraph's lines are counted by its line breaks
+            # Text as readers see it, across an address made a link where it was typed (the
+            # rest of "[the guide](https://..." left open): looked at for unread links.
+            seen: list[str] = []
             for child in token.children or ():
+                if child.type == "text" or child.markup == "linkify":
+                    seen.append(child.content)
+                    if child.type == "link_open":
+                        links.append(Located(str(child.attrGet("href") or ""), child_line))
+                    continue
+                if seen:
+                    broken.extend(_unread_in(seen, child_line))
                 if child.type in ("softbreak", "hardbreak"):
                     child_line += 1
                 elif child.type == "citation":
@@ -108,8 +118,8 @@ def parse(text: str, first_line: int, split_outcome: bool = False,
                                         alt.strip()))
                 elif child.type == "link_open":
                     links.append(Located(str(child.attrGet("href") or ""), child_line))
-                elif child.type == "text" and "](" in child.content:
-                    broken.extend(_unread(child.content, child_line))
+            if seen:
+                broken.extend(_unread_in(seen, child_line))
         elif kind == "heading_open":
             if token.tag == "h1":
                 top.append(Located(token.markup, line))
@@ -132,6 +142,13 @@ def parse(text: str, first_line: int, split_outcome: bool = False,
 #: A link or picture written in Markdown that the parser left as text: its address has a
 #: space (a file named as Windows names them) or is not closed.
 _UNREAD = re.compile(r"(!?)\[([^\]\n]*)\]\(((?:[^()\n]|\([^()\n]*\))*)\)?")
+
+
+def _unread_in(seen: list[str], line: int) -> list[Finding]:
+    """What ``_unread`` finds in the run of text ``seen`` (emptied), on ``line``."""
+    text = "".join(seen)
+    seen.clear()
+    return _unread(text, line) if "](" in text else []
 
 
 def _unread(text: str, line: int) -> list[Finding]:
