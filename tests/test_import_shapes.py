@@ -222,3 +222,18 @@ def test_a_web_page_with_old_line_ends_and_hidden_characters(tmp_path: Path) -> 
     assert "page.html:2: section 'Mystery work' matches no practice theme" in output
     report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
     assert "Anns case was good." in report
+
+
+def test_a_paragraph_that_starts_in_bold_stays_bold(tmp_path: Path) -> None:
+    """Found by a trial: '**Note:** ...' was written '\\**Note:** ...', which shows stars."""
+    source = tmp_path / "page.html"
+    source.write_text("<html><body><h1>A title</h1><p><strong>Note:</strong> the plan was "
+                      "shared.</p><p>Example of effectiveness: A case</p><p><b>Housing</b> came "
+                      "first.</p><p>* one star</p><p>***</p></body></html>", encoding="utf-8")
+    _import_and_build(source, tmp_path)
+    example = (tmp_path / "content" / "examples" / "a-case.md").read_text()
+    assert "\n**Housing** came first.\n" in example
+    assert "\n\\* one star\n" in example and "\n\\*\\*\\*\n" in example
+    page = next((tmp_path / "build" / "reports").glob("*.html")).read_text()
+    assert "<strong>Note:</strong> the plan was shared." in page
+    assert "<strong>Housing</strong> came first." in page
