@@ -63,6 +63,9 @@ SOURCES = {
                               "<p><strong>Published:</strong> 3 September 2026</p>"),
     "page.html, a list of terms": ("page.html", PAGE,
                                    "<dl><dt>Date published</dt><dd>3 September 2026</dd></dl>"),
+    "page.html, in the page header": ("page.html", PAGE.replace(
+        "<body><main>", "<body><header><a href='/'>Home</a><p>Published: 3 September 2026</p>"
+                        "</header><main>"), ""),
     "text, no colon": ("spotlight.txt", TEXT, "Published 3 September 2026"),
     "text, Welsh": ("spotlight.txt", TEXT, "Cyhoeddwyd: 3 Medi 2026"),
 }

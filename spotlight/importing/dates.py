@@ -68,11 +68,12 @@ _WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|af|ain|ydd|eg|fed)?\s+([^\W\d_]+)
 _NUMBERS = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}))$")
 
 
-def publication_date(text: str) -> dt.date | None:
+def publication_date(text: str, term: str = "") -> dt.date | None:
     """The date of a line that gives a publication date and nothing else: "Published: 3
     September 2026", "Published 3 September 2026", "Date published: 2026-09-03", "Cyhoeddwyd:
-    3 Medi 2026"; None for any other text."""
-    match = _PUBLISHED.match(text)
+    3 Medi 2026" (or of a term and its value: "Published", "3 September 2026"); None for any
+    other text."""
+    match = _PUBLISHED.match(f"{term}: {text}" if term else text)
     return whole_date(match.group("date")) if match else None
 
 

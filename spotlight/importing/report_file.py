@@ -28,8 +28,7 @@ def take_published(document: Document) -> tuple[Document, dt.date | None]:
     for index, block in enumerate(document.blocks):
         if block.kind not in (Kind.HEADING, Kind.PARAGRAPH, Kind.BULLET, Kind.FIELD):
             continue
-        text = f"{block.term}: {block.text}" if block.kind == Kind.FIELD else block.text
-        if when := publication_date(text):
+        if when := publication_date(block.text, block.term):
             rest = document.blocks[:index] + document.blocks[index + 1:]
             return replace(document, blocks=rest), when
     return document, None
