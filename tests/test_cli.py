@@ -130,10 +130,12 @@ def test_every_command_but_schema_takes_quiet_and_verbose() -> None:
 
 def test_import_quiet_prints_only_warnings_and_verbose_each_file(tmp_path: Path) -> None:
     source = tmp_path / "notes.txt"
-    source.write_text("Notes from a visit\n\nThe team met twice.\n", encoding="utf-8")
+    source.write_text("Notes from a visit\n\nExample of effectiveness: Two meetings\n\n"
+                      "The team met twice.\n", encoding="utf-8")
     quiet = run("import", str(source), "--out", str(tmp_path / "quiet"), "-q")
     assert quiet.exit_code == 0 and quiet.stdout == ""
     assert "no region found" in quiet.stderr
     verbose = run("import", str(source), "--out", str(tmp_path / "loud"), "-v")
     wrote = [line for line in verbose.stdout.splitlines() if line.startswith("Wrote ")]
-    assert [Path(line.removeprefix("Wrote ")).name for line in wrote] == ["notes.yml", "site.yml"]
+    assert [Path(line.removeprefix("Wrote ")).name for line in wrote] == [
+        "two-meetings.md", "notes.yml", "site.yml"]

@@ -28,6 +28,7 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def _word() -> bytes:
     document = docx.Document()
     document.add_heading("North spotlight", 0)
+    document.add_paragraph("Example of effectiveness: Release planning")
     document.add_paragraph("Ben was released on licence.")
     out = io.BytesIO()
     document.save(out)

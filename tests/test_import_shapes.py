@@ -27,7 +27,9 @@ def _import_and_build(source: Path, root: Path) -> str:
 def test_text_without_any_structure(tmp_path: Path) -> None:
     source = tmp_path / "notes.txt"
     source.write_text("Notes from a visit\n\nThe team met on Tuesday. They discussed two cases.\n"
-                      "- one case was transferred\n- the other closed\n", encoding="utf-8")
+                      "- one case was transferred\n- the other closed\n"
+                      "Example of effectiveness: A transfer\nThe case moved to Kent.\n",
+                      encoding="utf-8")
     output = _import_and_build(source, tmp_path)
     assert "no region found" in output
     assert "no fieldwork dates found" in output
@@ -63,7 +65,8 @@ def test_web_page_with_no_headings_only_a_table_and_an_image(tmp_path: Path) -> 
     source = tmp_path / "odd.html"
     source.write_text("<html><body><table><tr><td>Cases</td><td>12</td></tr></table>"
                       '<img src="chart.png" alt="A bar chart of cases"><p>Closing words.</p>'
-                      "</body></html>", encoding="utf-8")
+                      "<p>Example of effectiveness: A visit</p><p>Ann was seen.</p></body></html>",
+                      encoding="utf-8")
     output = _import_and_build(source, tmp_path)
     assert "the source has no title" in output
     assert "odd.html:1: image left out (copy it into images/ and add it by hand): A bar chart" \
@@ -85,7 +88,8 @@ def test_examples_without_sections_go_to_a_section_of_their_own(tmp_path: Path) 
 
 def test_citation_without_a_reference_is_kept_as_text(tmp_path: Path) -> None:
     source = tmp_path / "cite.txt"
-    source.write_text("Title\nA claim with a source [7].\n", encoding="utf-8")
+    source.write_text("Title\nA claim with a source [7].\nExample of effectiveness: A case\n"
+                      "Ann was seen.\n", encoding="utf-8")
     output = _import_and_build(source, tmp_path)
     assert "cite.txt:2: citation [7] names no reference (7): kept as text" in output
     html = next((tmp_path / "build" / "reports").glob("*.html")).read_text()
@@ -145,11 +149,13 @@ LINES = st.one_of(
 def test_any_text_imports_and_builds_or_fails_cleanly(lines: list[str], tmp_path: Path) -> None:
     root = Path(tempfile.mkdtemp(dir=tmp_path))
     source = root / "source.txt"
-    source.write_text("\n".join(lines), encoding="utf-8")
+    source.write_text("\n".join([*lines, "Example of effectiveness: Weekly visits",
+                                  "Ann was seen."]), encoding="utf-8")
     result = run("import", str(source), "--out", str(root / "content"))
     assert "Traceback" not in result.output
     if result.exit_code == 1:
-        assert "nothing to import" in result.output
+        assert "nothing to import" in result.output or \
+            "found no examples of effectiveness" in result.output
         return
     assert result.exit_code == 0, result.output
     builds_or_only_the_gate_stops_it(root)
@@ -195,7 +201,9 @@ def test_words_broken_at_a_wrapped_line_end_are_joined(tmp_path: Path) -> None:
 def test_standards_listed_in_two_places_get_a_code_each(tmp_path: Path) -> None:
     source = tmp_path / "draft.txt"
     source.write_text("A draft – Kent region\nOur standards (Back to top)\n- Staff are enabled.\n"
-                      "Court work (Back to top)\nText.\nOur standards (Back to top)\n"
+                      "Court work (Back to top)\nText.\nExample of effectiveness: A case\n"
+                      "Ann was seen.\n"
+                      "Our standards (Back to top)\n"
                       "- Planning is well informed.\n- Staff are enabled.\n", encoding="utf-8")
     _import_and_build(source, tmp_path)
     site = yaml.safe_load((tmp_path / "content" / "site.yml").read_text())
@@ -208,8 +216,24 @@ def test_a_web_page_with_old_line_ends_and_hidden_characters(tmp_path: Path) -> 
     carried into the content, where the build would stop at it."""
     source = tmp_path / "page.html"
     source.write_text("<html><body><h1>A title</h1>\r<h2>Mystery\rwork</h2>\r<p>Ann&#27;s "
-                      "case\x0bwas\x1b good.</p>\r<p>Last.</p></body></html>", encoding="utf-8")
+                      "case\x0bwas\x1b good.</p>\r<p>Last.</p><p>Example of effectiveness: A "
+                      "case</p><p>Ann was seen.</p></body></html>", encoding="utf-8")
     output = _import_and_build(source, tmp_path)
     assert "page.html:2: section 'Mystery work' matches no practice theme" in output
     report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
     assert "Anns case was good." in report
+
+
+def test_a_paragraph_that_starts_in_bold_stays_bold(tmp_path: Path) -> None:
+    """Found by a trial: '**Note:** ...' was written '\\**Note:** ...', which shows stars."""
+    source = tmp_path / "page.html"
+    source.write_text("<html><body><h1>A title</h1><p><strong>Note:</strong> the plan was "
+                      "shared.</p><p>Example of effectiveness: A case</p><p><b>Housing</b> came "
+                      "first.</p><p>* one star</p><p>***</p></body></html>", encoding="utf-8")
+    _import_and_build(source, tmp_path)
+    example = (tmp_path / "content" / "examples" / "a-case.md").read_text()
+    assert "\n**Housing** came first.\n" in example
+    assert "\n\\* one star\n" in example and "\n\\*\\*\\*\n" in example
+    page = next((tmp_path / "build" / "reports").glob("*.html")).read_text()
+    assert "<strong>Note:</strong> the plan was shared." in page
+    assert "<strong>Housing</strong> came first." in page

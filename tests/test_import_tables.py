@@ -147,11 +147,13 @@ def test_a_web_page_table_is_a_markdown_table(tmp_path: Path) -> None:
 
 def test_a_table_the_page_never_closes_keeps_its_text(tmp_path: Path) -> None:
     source = tmp_path / "page.html"
-    source.write_text("<html><body><h1>Notes</h1><p>Before.</p><table><tr><td>Cases<td>12"
-                      "<tr><td>Visits<td>30", encoding="utf-8")
+    source.write_text("<html><body><h1>Notes</h1><p>Before.</p><p>Example of effectiveness: A "
+                      "visit</p><p>Ann was seen.</p><table><tr><td>Cases<td>12<tr><td>Visits<td>30",
+                      encoding="utf-8")
     _import(source, tmp_path)
     report = next((tmp_path / "content" / "reports").glob("*.yml")).read_text()
-    assert "Before." in report and "| Cases | 12 |\n" in report and "| Visits | 30 |" in report
+    example = (tmp_path / "content" / "examples" / "a-visit.md").read_text()
+    assert "Before." in report and "| Cases | 12 |\n" in example and "| Visits | 30 |" in example
     _build(tmp_path)
 
 
@@ -174,7 +176,8 @@ PIECES = st.one_of(
 def test_any_table_markup_imports_and_builds(pieces: list[str], tmp_path: Path) -> None:
     root = Path(tempfile.mkdtemp(dir=tmp_path))
     source = root / "page.html"
-    source.write_text("<html><body><h1>A title</h1>" + "".join(pieces), encoding="utf-8")
+    source.write_text("<html><body><h1>A title</h1><p>Example of effectiveness: A case</p>"
+                      "<p>Ann was seen.</p>" + "".join(pieces), encoding="utf-8")
     result = run("import", str(source), "--out", str(root / "content"))
     assert "Traceback" not in result.output
     assert result.exit_code == 0, result.output

@@ -128,6 +128,10 @@ The practitioner worked in co-operation with the police.
 was: Available at:
 https://www.example.org/guide (Accessed: 9 June 2025).
 - Second.
+
+Example of effectiveness: A case
+
+Ann was seen weekly.
 """, "hyphens.txt")
     introduction = " ".join(str(_report(tmp_path)["introduction"]).split())
     assert ("we met the probation teams and their multi-agency partners, who work one-to-one "
@@ -143,7 +147,9 @@ def test_one_paragraph_per_line_without_blank_lines_is_read_as_before(tmp_path: 
                       "- one case was transferred\n"
                       "- the other closed\n"
                       "Court work (Back to top)\n"
-                      "The court team wrote the reports.\n", "lines.txt")
+                      "The court team wrote the reports.\n"
+                      "Example of effectiveness: A case\n"
+                      "Ann was seen weekly.\n", "lines.txt")
     assert _report(tmp_path)["introduction"] == (
         "The team met on Tuesday and\n\ntwo cases were discussed.\n\n"
         "- one case was transferred\n- the other closed\n")
@@ -171,10 +177,13 @@ def test_wrapping_at_any_width_imports_as_one_line_paragraphs_do(
     wrapped = "\n\n".join("\n".join(line for item in block for line in textwrap.wrap(
         item, width, break_long_words=False, break_on_hyphens=False)) for block in blocks)
     lines = "\n\n".join("\n".join(block) for block in blocks)
-    assume(is_wrapped(wrapped.split("\n"), lambda line: line.startswith("• ")))
+    sources = [f"{title}\n\n{text}\n\nCourt work (Back to top)\n\nThe team.\n\n"
+               "Example of effectiveness: A case\n\nAnn was seen weekly.\n"
+               for text in (lines, wrapped)]
+    assume(is_wrapped(sources[1].split("\n"), lambda line: line.startswith("• ")))
     introductions = []
-    for text in (lines, wrapped):
+    for source in sources:
         root = Path(tempfile.mkdtemp(dir=tmp_path))
-        _import(root, f"{title}\n\n{text}\n\nCourt work (Back to top)\n\nThe team.\n")
+        _import(root, source)
         introductions.append(_report(root)["introduction"])
     assert introductions[1] == introductions[0], wrapped

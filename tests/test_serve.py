@@ -8,6 +8,7 @@ import os
 import queue
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -151,6 +152,22 @@ def test_pdfs_are_rebuilt_in_the_background(tmp_path: Path) -> None:
         while (status := preview.get("/reports/north-2025.pdf")[0]) != 200:
             assert status == 404 and time.monotonic() < deadline
             time.sleep(0.2)
+
+
+def test_a_port_in_use_is_said_before_building_anything(tmp_path: Path) -> None:
+    copy_site("minimal", tmp_path / "site")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "spotlight", "serve", "--content", "site", "--out", "preview",
+             "--port", str(port), "--no-pdf"], cwd=tmp_path, capture_output=True, text=True,
+            timeout=PATIENCE, env=os.environ | {"PYTHONPATH": str(REPO)})
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == (f"127.0.0.1:{port}: cannot listen there: Address already in use; "
+                             "try another --port\n1 problem. The preview did not start.\n")
+    assert not (tmp_path / "preview").exists(), "nothing is built"
 
 
 def test_locate_never_follows_a_link_out_of_the_build_folder(tmp_path: Path) -> None:

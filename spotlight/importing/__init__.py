@@ -68,6 +68,8 @@ def parse_source(source: Path) -> Document:
         raise SpotlightError([Problem(name, None, f"cannot be read: {error.strerror or error}")]
                              ) from None
     suffix = source.suffix.lower()
+    if other := _other_format(data, suffix):
+        raise SpotlightError([Problem(name, None, other)])
     if suffix in DOCX_SUFFIXES or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES
                                    and data.startswith(b"PK\x03\x04")):
         from .docx import parse_docx  # mammoth is imported only for Word documents
@@ -83,6 +85,27 @@ def parse_source(source: Path) -> Document:
     from .text import parse_text
 
     return parse_text(text, name)
+
+
+# What a file of a format import does not read starts with, and what to do with it.
+_SAVE_AS_DOCX = "open it in Word and save it as a Word document (.docx), then import that"
+_OTHER_FORMATS = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc", "is an older Word document (.doc), which "
+     f"import cannot read: {_SAVE_AS_DOCX}"),
+    (b"{\\rtf", ".rtf", f"is a Rich Text document (.rtf), which import cannot read: "
+     f"{_SAVE_AS_DOCX}"),
+    (b"%PDF-", ".pdf", "is a PDF, which import cannot read: import the Word document it was made "
+     "from, or copy all its text into a plain text file (.txt) and import that"),
+)
+
+
+def _other_format(data: bytes, suffix: str) -> str | None:
+    """What to do with a file in a format import does not read (by its first bytes, or by its
+    name when it is binary), or None."""
+    for start, other, message in _OTHER_FORMATS:
+        if data.startswith(start) or (suffix == other and b"\x00" in data[:4096]):
+            return message
+    return None
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -1,4 +1,5 @@
-"""Dates written in words in a spotlight: "between 24 February and 04 April 2025"."""
+"""Dates written in words in a spotlight: "between 24 February and 04 April 2025", and its
+publication date ("Published: 3 September 2026", in Welsh "Cyhoeddwyd: 3 Medi 2026")."""
 
 from __future__ import annotations
 
@@ -50,3 +51,53 @@ def single_date(text: str) -> dt.date | None:
         if year and (found := _date(day, month, year)):
             return found
     return None
+
+
+# Welsh month names, with the forms they take after "o" or "ym" ("ym Mawrth" -> "Fawrth").
+_WELSH_MONTHS = (("ionawr",), ("chwefror",), ("mawrth", "fawrth"), ("ebrill",), ("mai", "fai"),
+                 ("mehefin", "fehefin"), ("gorffennaf", "orffennaf"), ("awst",), ("medi",),
+                 ("hydref",), ("tachwedd",), ("rhagfyr",))
+_PUBLISHED = re.compile(
+    r"^\s*(?:(?:date\s+(?:first\s+)?published|(?:first\s+)?published(?:\s+on)?|publication\s+"
+    r"date|date\s+of\s+publication|cyhoeddwyd(?:\s+ar)?|dyddiad\s+cyhoeddi)\s*(?:[:\-\u2013\u2014]"
+    r"\s*|\s))(?P<date>.+?)\s*\.?\s*$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dydd\s+\w+),?\s+",
+                      re.IGNORECASE)
+_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|af|ain|ydd|eg|fed)?\s+([^\W\d_]+)\.?,?\s+"
+                    r"(\d{4})$")
+_NUMBERS = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}))$")
+
+
+def publication_date(text: str, term: str = "") -> dt.date | None:
+    """The date of a line that gives a publication date and nothing else: "Published: 3
+    September 2026", "Published 3 September 2026", "Date published: 2026-09-03", "Cyhoeddwyd:
+    3 Medi 2026" (or of a term and its value: "Published", "3 September 2026"); None for any
+    other text."""
+    match = _PUBLISHED.match(f"{term}: {text}" if term else text)
+    return whole_date(match.group("date")) if match else None
+
+
+def whole_date(text: str) -> dt.date | None:
+    """``text`` as a date when it is one date and nothing more: "3 September 2026", "Wednesday
+    3 September 2026", "3 Medi 2026", "2026-09-03" or "03/09/2026" (day first)."""
+    text = _WEEKDAY.sub("", " ".join(text.split()))
+    if match := _NUMBERS.match(text):
+        iso = match.group(1, 2, 3)
+        year, month, day = iso if iso[0] else match.group(6, 5, 4)
+        return _valid(int(year), int(month), int(day))
+    if not (match := _WORDS.match(text)):
+        return None
+    day, name, year = match.groups()
+    name = name.lower()
+    for number, english in enumerate(_MONTHS, start=1):
+        welsh = _WELSH_MONTHS[number - 1]
+        if name in welsh or name == english or (len(name) >= 3 and english.startswith(name)):
+            return _valid(int(year), number, int(day))
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

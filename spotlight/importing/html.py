@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .dates import publication_date
 from .document import BACK_TO_TOP, Block, Document, Kind, Span, is_navigation, strip_spans
 from .tables import TableBuilder
 
@@ -265,6 +266,9 @@ def parse_html(text: str, source: str) -> Document:
         keep = [f for f in found if f.where != "chrome"]
     skipped = list(parser.skipped)
     left = [f for f in found if f not in keep]
+    dated = next((f for f in left if publication_date(f.block.text, f.block.term)), None)
+    if dated is not None:  # the page's publication date, shown above or beside its content
+        keep, left = [dated, *keep], [f for f in left if f is not dated]
     if left:
         skipped.append((left[0].block.line, f"{len(left)} block(s) of page header, footer or "
                                             "navigation outside the main content left out"))

@@ -19,10 +19,16 @@ from .document import Document, Kind, Warn
 from .examples import ExampleContext, example_file, slugify, unique
 from .markdown_writer import WIDTH, Inline, blocks_markdown
 from .outline import Outline, Part, normalise, outline, role_of
-from .report_file import dates_of, report_slug, report_yaml, without_published
+from .report_file import dates_of, report_slug, report_yaml, take_published, without_published
 from .report_parts import ReportParts, standards_entries, summary_parts
 from .site_additions import add_abbreviations, find_region, mark_no_outcomes, region_yaml, theme_of
 from .site_file import SiteFile
+
+#: Why a source with no examples is not imported: it is not a spotlight, or not one yet.
+NO_EXAMPLES = ("found no examples of effectiveness: import looks for headings or lines "
+               "starting 'Example of effectiveness:' (or a section that tells a case and ends "
+               "with 'Outcome:'), as a spotlight has. Check that this is the spotlight you meant "
+               "to import")
 
 
 @dataclass(frozen=True)
@@ -49,12 +55,13 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     if not any(b.text.strip() for b in document.blocks):
         raise SpotlightError([Problem(document.source, None, "nothing to import: the source "
                                       "has no text that spotlight can read")])
+    document, published = take_published(document)
     shape = outline(document, lambda t: role_of(t) != "theme" or site.match_theme(t) is not None,
                     warn)
     inline = Inline(frozenset(shape.references), warn)
     title = _title(shape, document, warn)
     region, region_name, pdus = find_region(shape, title, site, warn)
-    parts = ReportParts()
+    parts = ReportParts(published=published)
     for section in shape.sections:
         if section.role == "summary":
             summary_parts(section, parts)
@@ -89,6 +96,8 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
             count += 1
             _after_outcome(part, warn)
         mark_no_outcomes(section, theme, site, warn)
+    if not count:
+        raise SpotlightError([Problem(document.source, None, NO_EXAMPLES)])
     if region_name is not None:
         site.add("regions", region_yaml(region, region_name, context.new_pdus))
     dates = dates_of(fieldwork, parts.published, warn)

@@ -19,7 +19,8 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TYPOGRAPHER = re.compile(r"(?<=\([cCrR])\)|(?<=\([tT][mM])\)|(?<=-)-|(?<=\.)\.(?=\.)|(?<=\+)-")
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _CITATION = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
-_RISKY_START = re.compile(r"^(?:[#>+=\-*~|]|\d{1,9}[.)](?:\s|$))")
+# "*" starts a list or a rule only before a space or more stars: "**bold**" is safe.
+_RISKY_START = re.compile(r"^(?:[#>+=\-~|]|\*(?:\s|[*\s]*$)|\d{1,9}[.)](?:\s|$))")
 _SAFE_LINK = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from ..content.drafts import PLACEHOLDER_DATE
 from ..errors import Problem, SpotlightError
 from . import yaml_writer as y
-from .dates import single_date
+from .dates import publication_date, single_date
 from .document import Block, Document, Kind, Warn
 from .examples import slugify
 from .markdown_writer import WIDTH, Inline, blocks_markdown, wrap
@@ -19,6 +19,19 @@ from .outline import Outline
 from .report_parts import ReportParts
 
 _PUBLISHED = re.compile(r"^\s*(?:published|publication date)\b", re.IGNORECASE)
+
+
+def take_published(document: Document) -> tuple[Document, dt.date | None]:
+    """The publication date a line of its own gives ("Published: 3 September 2026"), wherever
+    it is, and the document without that line (so it is not read as a title, a section or
+    summary text)."""
+    for index, block in enumerate(document.blocks):
+        if block.kind not in (Kind.HEADING, Kind.PARAGRAPH, Kind.BULLET, Kind.FIELD):
+            continue
+        if when := publication_date(block.text, block.term):
+            rest = document.blocks[:index] + document.blocks[index + 1:]
+            return replace(document, blocks=rest), when
+    return document, None
 
 
 def without_published(blocks: list[Block], parts: ReportParts) -> list[Block]:

@@ -1,4 +1,6 @@
-"""``spotlight serve``: build, serve on 127.0.0.1, watch, rebuild, reload.
+"""``spotlight serve``: listen on 127.0.0.1, build, serve, watch, rebuild, reload.
+
+The port is listened on first, so that one already in use is said before a long build.
 
 The site is built once and kept in memory (warm.py); on every change to the content or the
 visual theme (watched with watchfiles) it is brought up to date there, re-reading only the
@@ -44,10 +46,41 @@ if TYPE_CHECKING:
 
 
 def serve(options: ServeOptions, log: Log) -> None:
-    """Build, then serve and rebuild on every change until interrupted (Ctrl+C)."""
+    """Listen, build, then serve and rebuild on every change until interrupted (Ctrl+C).
+
+    The port is taken before anything else: one already in use is said at once, not after
+    building the whole site."""
     if not options.content.is_dir():
         raise SpotlightError([Problem(str(options.content), None,
                                       "the content folder does not exist")])
+    if options.edit:
+        _editor_host(options)
+    state = PreviewState()
+    served: list[Snapshot] = [Snapshot()]  # what the server serves: the latest good build
+    server = _listen(options, state, served, log)
+    try:
+        _build_and_serve(options, log, server, state, served)
+    finally:
+        server.server_close()
+
+
+def _listen(options: ServeOptions, state: PreviewState, served: list[Snapshot],
+            log: Log) -> PreviewServer:
+    """The preview's server, listening (not answering until it is started); a clear message
+    when the address cannot be listened on."""
+    try:
+        return PreviewServer((options.host, options.port), lambda url_path: (), state,
+                             log if options.log_requests else None,
+                             site=lambda relative: served[0].find(relative))
+    except OSError as error:
+        reason = f"cannot listen there: {error.strerror or error}; try another --port"
+        where = f"{options.host}:{options.port}"
+        raise SpotlightError([Problem(where, None, reason)]) from None
+
+
+def _build_and_serve(options: ServeOptions, log: Log, server: PreviewServer,
+                     state: PreviewState, served: list[Snapshot]) -> None:
+    """Build the site, then answer on ``server`` and rebuild on every change."""
     editor = _editor(options, log) if options.edit else None
     made: list[Path] = []
 
@@ -64,11 +97,9 @@ def serve(options: ServeOptions, log: Log) -> None:
     check_output(out, options.content, Reuse(build_options).built_here)
     check_apart(out, theme_folders(options.visual_theme, options.theme_override))
     pdf_out = folder(None, "spotlight-preview-pdf-") / "build" if options.pdf else None
-    state = PreviewState()
     site = WarmSite(build_options)
     indexer = Indexer(out, state, log)
     pdfs = PdfWorker(options, pdf_out, log) if pdf_out is not None else None
-    served: list[Snapshot] = [Snapshot()]  # what the server serves: the latest good build
 
     def rebuild(first: bool = False, changed: set[Path] | None = None) -> None:
         started = time.perf_counter()
@@ -121,16 +152,8 @@ def serve(options: ServeOptions, log: Log) -> None:
         # passes (cycles left are collected once saves pause, see _settle).
         gc.set_threshold(10_000, 10, 10)
         indexer.start()
-        try:
-            server = PreviewServer((options.host, options.port), roots, state,
-                                   log if options.log_requests else None,
-                                   site=lambda relative: served[0].find(relative))
-        except OSError as error:
-            reason = f"cannot listen there: {error.strerror or error}; try another --port"
-            where = f"{options.host}:{options.port}"
-            raise SpotlightError([Problem(where, None, reason)]) from None
         host, port = str(server.server_address[0]), server.server_address[1]
-        server.editor = editor
+        server.roots, server.editor = roots, editor
         log(f"Serving the preview at http://{host}:{port}/ (press Ctrl+C to stop)")
         if editor is not None:
             log(f"Editing at {editor.address(f'http://{host}:{port}/')} (for you alone: the "
@@ -159,7 +182,6 @@ def serve(options: ServeOptions, log: Log) -> None:
             changes.close()
             server.stopping.set()
             server.shutdown()
-            server.server_close()
     finally:
         indexer.stop()
         if pdfs is not None:
@@ -183,11 +205,15 @@ def _settle(rebuild: Callable[..., None], state: PreviewState) -> None:
     gc.freeze()  # what lives now is not looked at again by the collections of the next save
 
 
-def _editor(options: ServeOptions, log: Log) -> Editor:
-    """The editor of ``--edit``, with Decap's files fetched (once) if need be."""
+def _editor_host(options: ServeOptions) -> None:
+    """Refuse ``--edit`` with a ``--host`` other than this computer."""
     if options.host not in ("127.0.0.1", "localhost"):
         raise SpotlightError([Problem(options.host, None, "the editor (--edit) listens on "
                                       "127.0.0.1 only, for this computer alone; leave out --host")])
+
+
+def _editor(options: ServeOptions, log: Log) -> Editor:
+    """The editor of ``--edit``, with Decap's files fetched (once) if need be."""
     from ..editor.bundle import VERSION, fetch, installed
     from ..editor.web import Editor
 
