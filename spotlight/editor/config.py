@@ -5,9 +5,11 @@ new declared field appears in the form by itself.
 Each declared field becomes a widget: a field that names something (its declaration says what
 it ``refers`` to: a practice theme, region, PDU, standard or sentence type of the site file, or
 a report) becomes a choice among them, with readable labels (standards: their codes and
-titles; a list of them, a multi-choice); free lists a list; whole numbers a number; records
-(waivers) a list of small forms. Every field's help text is its declaration's documentation,
-and required fields are marked as required. The body is Markdown in raw mode only: what is
+titles; a list of them, a multi-choice); free lists (tags) a box for each item; whole numbers
+a number; records (waivers) a list of small forms. Every field's help text is its
+declaration's documentation, or where the form's control differs from the file's text (a
+choice shows names, not the short names a file gives), words of the form's own (``HINTS``);
+required fields are marked as required. The body is Markdown in raw mode only: what is
 typed is what is saved.
 """
 

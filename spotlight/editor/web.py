@@ -7,6 +7,10 @@ request must carry the session's token, a random secret printed in the editor's 
 the preview starts and added to each API request by the editor's page. A page of another site
 open in the same browser can send requests here, but knows no token and cannot read answers.
 The editor's page may fetch nothing but this server (its Content-Security-Policy says so).
+
+A refused save is shown at the foot of the page, as the API says it (explain.py), and printed
+in the terminal; Decap's own words for it ("Failed to persist entry: API_ERROR: ...") and its
+full-width "＋" are replaced through its English phrases before it starts.
 """
 
 from __future__ import annotations
