@@ -25,7 +25,7 @@ import pytest
 from spotlight.content.fields import EXAMPLE
 from spotlight.editor import bundle
 from spotlight.editor.api import LocalBackend
-from spotlight.editor.config import DEFAULTS, EDITABLE, decap_config
+from spotlight.editor.config import DEFAULTS, EDITABLE, HINTS, decap_config
 from spotlight.editor.frontmatter import merge
 from spotlight.editor.paths import Refused
 from spotlight.errors import SpotlightError
@@ -43,6 +43,8 @@ class Editing:
     token: str
     url: str
     content: Path
+    #: What ``serve --edit`` prints, line by line, once it says where to edit.
+    printed: queue.Queue[str]
 
     def call(self, action: str, params: dict[str, Any] | None = None, *,
              headers: dict[str, str] | None = None) -> tuple[int, Any]:
@@ -68,6 +70,12 @@ class Editing:
             return response.status, json.loads(data)
         except ValueError:
             return response.status, data.decode("utf-8", "replace")
+
+    def said(self, start: str) -> str:
+        """The next line the terminal printed that starts with ``start``."""
+        while not (line := self.printed.get(timeout=PATIENCE)).startswith(start):
+            pass
+        return line.rstrip("\n")
 
     def until(self, path: str, text: str) -> str:
         """The preview's page at ``path`` once it shows ``text``."""
@@ -106,7 +114,7 @@ def editing(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editing]:
         url = urlsplit(found.group(1))
         assert url.hostname == "127.0.0.1" and url.port
         token = url.query.removeprefix("token=")
-        yield Editing(url.hostname, url.port, token, found.group(1), content)
+        yield Editing(url.hostname, url.port, token, found.group(1), content, lines)
     finally:
         process.terminate()
         process.wait(timeout=PATIENCE)
@@ -224,15 +232,20 @@ def test_a_save_that_changes_nothing_leaves_the_file_byte_for_byte(editing: Edit
     assert _file(editing, EXAMPLE_PATH) == before
 
 
-def test_a_postcode_is_refused_with_the_gates_message_and_the_file_kept(editing: Editing) -> None:
+def test_a_postcode_is_refused_in_the_forms_words_and_the_file_kept(editing: Editing) -> None:
     before = _file(editing, EXAMPLE_PATH)
     raw = _decap(before.decode()).replace("for three weeks.", "for three weeks at NE1 4ST.")
     status, answer = editing.call("persistEntry", {"dataFiles": [{"path": EXAMPLE_PATH,
                                                                   "raw": raw}], "assets": []})
     assert status == 422
-    assert "anon-postcode: 'NE1 4ST' looks like a postcode" in answer["error"]
-    assert f"{EXAMPLE_PATH}:" in answer["error"]
+    assert answer["heading"] == "Not saved: the example's file is as it was"
+    assert answer["problems"] == [
+        "Text: 'NE1 4ST' looks like a postcode: name the area in words, or leave it out"]
     assert _file(editing, EXAMPLE_PATH) == before
+    # ...and the terminal that runs the editor says so, in one line.
+    assert editing.said(f"Not saved: {EXAMPLE_PATH}") == (
+        f"Not saved: {EXAMPLE_PATH}: Text: 'NE1 4ST' looks like a postcode: name the area in "
+        "words, or leave it out.")
 
 
 def test_an_invalid_value_is_refused_with_the_checkers_message(editing: Editing) -> None:
@@ -241,8 +254,11 @@ def test_an_invalid_value_is_refused_with_the_checkers_message(editing: Editing)
     status, answer = editing.call("persistEntry", {"dataFiles": [{"path": EXAMPLE_PATH,
                                                                   "raw": raw}], "assets": []})
     assert status == 422
-    assert "nowhere" in answer["error"]
+    assert answer["problems"] == ["Region: unknown region 'nowhere'; known: northshire, westvale"]
     assert _file(editing, EXAMPLE_PATH) == before
+    assert editing.said(f"Not saved: {EXAMPLE_PATH}") == (
+        f"Not saved: {EXAMPLE_PATH}: Region: unknown region 'nowhere'; known: northshire, "
+        "westvale.")
 
 
 def test_a_new_example_takes_its_title_s_slug_and_never_overwrites(editing: Editing) -> None:
@@ -324,12 +340,18 @@ def test_the_configuration_follows_the_declarations_and_the_site_file() -> None:
         assert fields[spec.name]["required"] == spec.required
         if spec.refers:  # what names something of the site file or a report: a choice
             assert fields[spec.name]["widget"] == "select" and fields[spec.name]["options"]
-        assert fields[spec.name]["hint"].lower().startswith(spec.doc[:20].lower())
+        assert fields[spec.name]["hint"] == HINTS.get(
+            spec.name, spec.doc[0].upper() + spec.doc[1:].replace("`", "") + ".")
+    # In plain words: no "slug" (the form offers names), no programmer's `code` marks.
+    for field in [*fields.values(), *fields["waivers"]["fields"]]:
+        assert not re.search(r"slug|`", field["label"] + field["hint"], re.IGNORECASE), field
     assert fields["body"]["modes"] == ["raw"]
     assert {"label": "Court work", "value": "court-work"} in fields["practice_theme"]["options"]
     assert {"label": "2.1 Assessment", "value": "2.1"} in fields["standards"]["options"]
     assert fields["standards"]["multiple"] is True
-    assert fields["tags"]["widget"] == "list"
+    # A box for each tag: Decap's one box for a list splits it at commas as it is typed,
+    # and merged "maturity, exploitation" into "maturityexploitation".
+    assert fields["tags"]["widget"] == "list" and fields["tags"]["field"]["widget"] == "string"
     assert fields["kind"]["widget"] == "select"
     assert fields["order"]["widget"] == "number"
     assert config["media_folder"] == "images"
@@ -348,6 +370,14 @@ def _choose(page: Any, field: str, option: str) -> None:
     page.locator("[id^='react-select'][id*='-option-']", has_text=option).first.click()
 
 
+def _retype(page: Any, box: Any, text: str) -> None:
+    """Type ``text`` in place of what ``box`` holds, as a person would (Decap's text boxes
+    keep their own idea of the cursor, and add what playwright's fill sets, once typed in)."""
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
 def test_the_editor_lists_edits_saves_creates_and_refuses(
         browser: Any, editing: Editing) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -363,6 +393,9 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
         page.goto(editing.url)
         page.get_by_text("Balancing risk and vulnerability in a young adult").wait_for()
         assert page.get_by_text("Adjourning for a fuller picture").count() == 1
+        # Its button in characters the fonts have (not Decap's full-width "＋").
+        assert page.get_by_role("link", name="New example").inner_text() == "New example"
+        assert "\uff0b" not in page.locator("body").inner_text()
 
         # Edit and save: only the changed value is written.
         page.get_by_text("Adjourning for a fuller picture").click()
@@ -380,14 +413,19 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
         page.get_by_text("Publish now").click()
         refusal = page.get_by_role("alert", name="Not saved")
         refusal.wait_for()
-        assert "examples/adjourning-for-a-full-report.md:2:" in refusal.inner_text()  # the title
-        assert "anon-postcode: 'NE1 4ST' looks like a postcode" in refusal.inner_text()
+        assert refusal.inner_text().split("\n")[:2] == [
+            "Not saved: the example's file is as it was",
+            "Title: 'NE1 4ST' looks like a postcode: name the area in words, or leave it out"]
+        # Decap's own notice points there, in words the author reads.
+        page.get_by_text("Not saved: why is shown at the foot of the page.").wait_for()
+        shown = page.locator("body").inner_text()
+        assert not re.search(r"API_ERROR|persist|anon-postcode|\.md:\d", shown), shown
         assert _file(editing, EXAMPLE_PATH) == saved
 
         # Create: the title's slug names the file, and the preview shows it.
         page.on("dialog", lambda dialog: dialog.accept())  # leave the refused edit unsaved
         page.goto(editing.url + "#/collections/examples/new")
-        page.get_by_role("textbox", name="Title").fill("Reading the room at a first meeting")
+        page.get_by_role("textbox", name="Title").fill("Reading the room with Darren Whitlock")
         _choose(page, "reports", "Northshire region")
         _choose(page, "practice_theme", "Court work")
         _choose(page, "region", "Northshire")
@@ -395,6 +433,20 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
         for line in ("Jo listened first [@hmip-mappa].", "", "- one", "- two", "", "## Outcome"):
             page.keyboard.type(line)
             page.keyboard.press("Enter")
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_text("Publish now").click()
+        # A name in the title: the title is what to change, and no file was made.
+        page.get_by_text("Not saved: this new example is not written yet").wait_for()
+        assert refusal.inner_text().split("\n")[:2] == [
+            "Not saved: this new example is not written yet",
+            "Title: 'Darren Whitlock' looks like a full name: use a first-name pseudonym only"]
+        assert not list((editing.content / "examples").glob("reading-the-room*"))
+        assert editing.said("Not saved: examples/reading-the-room") == (
+            "Not saved: examples/reading-the-room-with-darren-whitlock.md (a new example, not "
+            "written): Title: 'Darren Whitlock' looks like a full name: use a first-name "
+            "pseudonym only.")
+        _retype(page, page.get_by_role("textbox", name="Title"),
+                "Reading the room at a first meeting")
         page.get_by_role("button", name="Publish").click()
         page.get_by_text("Publish now").click()
         page.wait_for_url("**/entries/reading-the-room-at-a-first-meeting")
@@ -411,6 +463,47 @@ def test_the_editor_lists_edits_saves_creates_and_refuses(
     hosts = {urlsplit(url).netloc for url in requested if not url.startswith(("data:", "blob:"))}
     assert hosts == {f"127.0.0.1:{editing.port}"}, "the editor asked another site for something"
     assert not blocked, blocked
+
+
+def test_tags_typed_in_the_form_stay_apart(browser: Any, editing: Editing) -> None:
+    """What an author did: open an example, go to the end of its tags and type ', exploitation'.
+    Decap's one box for a list took the comma away as the space was typed, and saved
+    'employmentexploitation' without a word; each tag now has its own box."""
+    path = "examples/building-engagement-from-the-first-appointment.md"
+    before = _file(editing, path).decode()
+    tags = "tags: [engagement, desistance, employment, young adults]\n"
+    assert tags in before
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(editing.url)
+        page.get_by_text("Building engagement from the first appointment").click()
+        boxes = page.locator("input[id^='tag-field']")
+        boxes.last.wait_for()
+        # As the author did: the last tag's box, End, ", exploitation".
+        boxes.last.click()
+        page.keyboard.press("End")
+        page.keyboard.type(", exploitation")
+        assert boxes.last.input_value() == "young adults, exploitation"  # as typed
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_text("Publish now").click()
+        page.get_by_text("One tag a box, without commas: press 'Add tag' for another.").wait_for()
+        assert _file(editing, path).decode() == before
+        # As the form says: the comma's part out, and a box of its own for it.
+        boxes.last.click()
+        for _ in ", exploitation":
+            page.keyboard.press("Backspace")
+        page.get_by_role("button", name="Add tag").click()
+        boxes.last.click()
+        page.keyboard.type("exploitation")
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_text("Publish now").click()
+        page.get_by_text("Entry saved").wait_for()
+        assert _file(editing, path).decode() == before.replace(
+            tags, "tags: [engagement, desistance, employment, young adults, exploitation]\n")
+    finally:
+        context.close()
 
 
 def test_the_editor_page_without_its_token_says_how_to_open_it(
@@ -501,7 +594,7 @@ def test_a_waiver_added_in_the_form_lets_a_refused_save_through(tmp_path: Path) 
     backend = LocalBackend(content)
     old = (content / EXAMPLE_PATH).read_text()
     raw = _decap(old).replace("for three weeks.", "for three weeks (form NE1 4ST).")
-    with pytest.raises(Refused, match="anon-postcode"):
+    with pytest.raises(Refused, match="Text: 'NE1 4ST' looks like a postcode"):
         backend.handle("persistEntry", {"dataFiles": [{"path": EXAMPLE_PATH, "raw": raw}]})
     waived = raw.replace("order: 1\n", "order: 1\nwaivers:\n- code: anon-postcode\n"
                                        "  match: NE1 4ST\n  reason: the code of a form\n")
@@ -510,3 +603,65 @@ def test_a_waiver_added_in_the_form_lets_a_refused_save_through(tmp_path: Path) 
     assert written.startswith("---\n" + old.split("---\n")[1])  # the old lines, as they were
     assert "order: 1\nwaivers:\n  - code: anon-postcode\n    match: NE1 4ST\n" \
            "    reason: the code of a form\n---\n" in written
+
+
+_NEW = ("---\ntitle: {title}\nreports: [northshire-2025]\npractice_theme: court-work\n"
+        "region: northshire\n---\n{body}\n")
+_KEPT = "Not saved: the example's file is as it was"
+_NOT_WRITTEN = "Not saved: this new example is not written yet"
+
+
+@pytest.mark.parametrize(("path", "old", "new", "heading", "problems"), [
+    (EXAMPLE_PATH, "title: Adjourning for a fuller picture", "title: Adjourning for Darren "
+     "Whitlock", _KEPT, ["Title: 'Darren Whitlock' looks like a full name: use a first-name "
+                         "pseudonym only"]),
+    (EXAMPLE_PATH, "The court had asked", "Mr Whitlock, born 14/03/1992, was there. The court "
+     "had asked", _KEPT, [
+         "Text: 'Mr Whitlock' looks like a title and name: use a first-name pseudonym only",
+         "Text: '14/03/1992' looks like a date of birth: give an age instead (a 29-year-old "
+         "man)"]),
+    (EXAMPLE_PATH, "- safeguarding\n", "- safeguarding\n- NE1 4ST\n", _KEPT, [
+        "Tags: 'NE1 4ST' looks like a postcode: name the area in words, or leave it out"]),
+    (EXAMPLE_PATH, "order: 1", "order: first", _KEPT, [
+        "Order in its section: 'order' must be a whole number, not the text 'first'"]),
+    (EXAMPLE_PATH, "title: Adjourning for a fuller picture\n", "", _KEPT, [
+        "Title: this field must be filled in"]),
+    (EXAMPLE_PATH, "order: 1", "order: 1\nslug: darren-whitlock", _KEPT, [
+        "Name in the web address: it names the example's page and PDF, and 'Darren Whitlock' "
+        "looks like a full name: use a first-name pseudonym only; change it (links to it "
+        "change with it)"]),
+    ("examples/darren-whitlock-at-court.md", "order: 1", "order: 2", _KEPT, [
+        "File name: 'examples/darren-whitlock-at-court.md' names the example's page and PDF, "
+        "and 'Darren Whitlock' looks like a full name: use a first-name pseudonym only; rename "
+        "the file, outside the editor (links to it change with it)"]),
+    (None, "Working with Darren Whitlock", "A new example, born 14/03/1992.", _NOT_WRITTEN, [
+        "Title: 'Darren Whitlock' looks like a full name: use a first-name pseudonym only",
+        "Text: '14/03/1992' looks like a date of birth: give an age instead (a 29-year-old "
+        "man)"]),
+    (None, "Meeting Jo Bloggs", "A new example.", _NOT_WRITTEN, [
+        "Title: the new example's file is named from the title, which names its page and PDF, "
+        "and 'Jo Bloggs' looks like a full name: use a first-name pseudonym only; change the "
+        "title"]),
+])
+def test_a_refused_save_names_the_forms_field_and_quotes_the_words(
+        tmp_path: Path, path: str | None, old: str, new: str, heading: str,
+        problems: list[str]) -> None:
+    """What the form shows: each problem with the field it is in, the words at fault quoted,
+    no line, column or rule code; a new example's title, not its file, to change."""
+    content = copy_site("sample", tmp_path / "content")
+    if path is None:  # a new example: its title and text
+        entry = {"path": "examples/new.md", "raw": _NEW.format(title=old, body=new)}
+    else:
+        if path != EXAMPLE_PATH:
+            (content / path).write_bytes((content / EXAMPLE_PATH).read_bytes())
+        text = _decap((content / path).read_text())
+        assert old in text
+        entry = {"path": path, "raw": text.replace(old, new)}
+    before = sorted(p.name for p in (content / "examples").iterdir())
+    with pytest.raises(Refused) as refused:
+        LocalBackend(content).handle("persistEntry", {"dataFiles": [entry], "options": {
+            "newEntry": path is None}})
+    assert refused.value.heading == heading
+    assert list(refused.value.problems) == problems
+    assert str(refused.value) == "\n".join([f"{heading}:", *problems])
+    assert sorted(p.name for p in (content / "examples").iterdir()) == before

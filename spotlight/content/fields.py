@@ -42,35 +42,40 @@ class ExampleFront:
 
     title: str = declared("text", 'shown as "Example of effectiveness: <title>"', required=True)
     reports: tuple[str, ...] = declared(
-        "slugs", "the slugs of the reports the example belongs to (one example can be in "
-        "several)", required=True, refers="reports")
+        "slugs", "the reports the example belongs to, each by its file name without `.yml` "
+        "(one example can be in several)", required=True, refers="reports")
     practice_theme: str = declared(
-        "slug", "the slug of the practice theme; the example appears in that section of each "
-        "report", required=True, refers="practice_themes")
+        "slug", "the practice theme, by its short name in `site.yml`; the example appears in "
+        "that section of each report", required=True, refers="practice_themes")
     also_practice_themes: tuple[str, ...] = declared(
         "slugs", "further practice themes the example illustrates (for cross-report pages)",
         default=(), refers="practice_themes")
-    region: str = declared("slug", "the slug of a region", required=True, refers="regions")
-    pdu: str | None = declared("slug", "the slug of a PDU in that region",
-                               refers="regions.pdus")
+    region: str = declared("slug", "the region, by its short name in `site.yml`",
+                           required=True, refers="regions")
+    pdu: str | None = declared("slug", "the PDU (Probation Delivery Unit) in that region, by "
+                               "its short name in `site.yml`", refers="regions.pdus")
     standards: tuple[str, ...] = declared(
         "texts", "codes from the standards catalogue that the example meets", default=(),
         refers="standards")
-    sentence_type: str | None = declared("slug", "a slug from `sentence_types`",
+    sentence_type: str | None = declared("slug", "the type of sentence, by its short name in "
+                                         "the `sentence_types` of `site.yml`",
                                          refers="sentence_types")
     kind: str = declared(
         "text", "`person` for a case about a person on probation or a victim, `initiative` "
         "for an organisational initiative", default="person", choices=KINDS)
-    tags: tuple[str, ...] = declared("texts", "free tags", default=())
+    tags: tuple[str, ...] = declared("texts", "words or short phrases shown with the example, "
+                                     "such as `young adults`", default=())
     order: int = declared("int", "a number that orders examples within a section (lower "
                           "first; then by title)", default=0)
-    slug: str | None = declared("slug", "overrides the slug taken from the file name")
+    slug: str | None = declared("slug", "the example's name in its web address and PDF, "
+                                "instead of its file name (lower-case letters, digits and "
+                                "hyphens)")
     language: str | None = declared(
         "text", "the language the example is written in: `en` or `cy`; by default the site's "
         "main language", choices=("en", "cy"))
     translation_of: str | None = declared(
-        "slug", "the slug of the example this one translates, for an example in another "
-        "language")
+        "slug", "for an example in another language: the example it translates, by the name "
+        "in its web address (its file name without `.md`, or its `slug`)")
     waivers: tuple[Waiver, ...] = declared("records", WAIVERS_DOC, model=Waiver, default=())
 
     @classmethod

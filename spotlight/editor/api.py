@@ -24,6 +24,7 @@ from ..content.scaffold import slugify
 from ..content.svg_check import svg_problems
 from . import paths
 from .config import DEFAULTS, EDITABLE
+from .explain import explain, heading, summary
 from .frontmatter import FrontMatterError, merge, read
 from .paths import Refused
 from .save import CheckFailed, check, write_atomically
@@ -31,6 +32,13 @@ from .save import CheckFailed, check, write_atomically
 #: A picture larger than this is refused: it would make pages slow for every reader.
 MAX_PICTURE = 10 * 1024 * 1024
 Json = Any
+
+
+def _refusal(lines: list[str], file: str, new: bool) -> Refused:
+    """A save refused for the problems ``lines`` say, of the example ``file`` (new or not)."""
+    title = heading(new)
+    return Refused(title + ":\n" + "\n".join(lines), 422, tuple(lines), title,
+                   summary(file, lines, new=new))
 
 
 def _sha(data: bytes) -> str:
@@ -156,11 +164,15 @@ class LocalBackend:
                     return {"message": "nothing changed"}
                 check(self.content, target, text)
             except FrontMatterError as error:
-                problems = tuple(str(p) for p in error.problems)
-                raise Refused("Not saved: " + "; ".join(problems), 422, problems) from None
+                raise _refusal(explain(error.problems, raw, name, name, new=new), name,
+                               new) from None
             except CheckFailed as error:
-                raise Refused("Not saved: spotlight check finds a problem in this example: "
-                              + " | ".join(error.problems), 422, tuple(error.problems)) from None
+                lines = explain(error.problems, text, error.name, name, new=new)
+                if error.elsewhere:
+                    lines.insert(0, "This example cannot be checked while the site file or a "
+                                 "report has problems; fix these first (spotlight check lists "
+                                 "them):")
+                raise _refusal(lines, name, new) from None
             except (OSError, UnicodeDecodeError) as error:
                 raise Refused(f"Not saved: '{name}' cannot be read ({error})", 500) from None
             for picture, data in pictures:
@@ -209,7 +221,8 @@ class LocalBackend:
             problems = [f"{target.name}: {m}"
                         for m in [picture_problem(data, target.suffix)] if m]
         if problems:
-            raise Refused("Not saved: " + " | ".join(problems), 422, tuple(problems))
+            raise Refused("Not saved:\n" + "\n".join(problems), 422, tuple(problems),
+                          said="Not saved: " + "; ".join(problems))
         return target, data
 
     def persist_media(self, params: dict[str, Any]) -> Json:

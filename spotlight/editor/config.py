@@ -5,9 +5,11 @@ new declared field appears in the form by itself.
 Each declared field becomes a widget: a field that names something (its declaration says what
 it ``refers`` to: a practice theme, region, PDU, standard or sentence type of the site file, or
 a report) becomes a choice among them, with readable labels (standards: their codes and
-titles; a list of them, a multi-choice); free lists a list; whole numbers a number; records
-(waivers) a list of small forms. Every field's help text is its declaration's documentation,
-and required fields are marked as required. The body is Markdown in raw mode only: what is
+titles; a list of them, a multi-choice); free lists (tags) a box for each item; whole numbers
+a number; records (waivers) a list of small forms. Every field's help text is its
+declaration's documentation, or where the form's control differs from the file's text (a
+choice shows names, not the short names a file gives), words of the form's own (``HINTS``);
+required fields are marked as required. The body is Markdown in raw mode only: what is
 typed is what is saved.
 """
 
@@ -32,13 +34,35 @@ EDITABLE = tuple(f.name for f in EXAMPLE.fields)
 DEFAULTS = {f.name: f.default for f in EXAMPLE.fields
             if f.default is not None and not callable(f.default)}
 
-_LABELS = {"reports": "Reports", "practice_theme": "Practice theme", "region": "Region",
-           "pdu": "PDU (Probation Delivery Unit)", "also_practice_themes":
-           "Further practice themes", "sentence_type": "Sentence type", "standards": "Standards",
-           "kind": "Kind of example", "tags": "Tags", "order": "Order in its section",
-           "slug": "Address (slug)", "language": "Language",
-           "translation_of": "Translation of (slug of the example)",
-           "waivers": "Waivers of spotlight check", "title": "Title"}
+#: The form's name of each field (and of the example's text, "body").
+LABELS = {"reports": "Reports", "practice_theme": "Practice theme", "region": "Region",
+          "pdu": "PDU (Probation Delivery Unit)", "also_practice_themes":
+          "Further practice themes", "sentence_type": "Sentence type", "standards": "Standards",
+          "kind": "Kind of example", "tags": "Tags", "order": "Order in its section",
+          "slug": "Name in the web address", "language": "Language",
+          "translation_of": "Translation of", "waivers": "Waivers of spotlight check",
+          "title": "Title", "body": "Text", "code": "Code of the finding",
+          "match": "Words it flags", "reason": "Reason"}
+#: The help under a field where the form's control is not the file's text: a choice shows
+#: names, not the short names a file gives; a list has a box for each item. Elsewhere the
+#: declaration's documentation.
+HINTS = {"reports": "The reports the example belongs to (one example can be in several).",
+         "practice_theme": "The example appears in this practice theme's section of each "
+                           "report.",
+         "region": "The region the example comes from.",
+         "pdu": "The Probation Delivery Unit in that region.",
+         "sentence_type": "The type of sentence, from those the site file lists.",
+         "kind": "A case about a person, or an organisational initiative.",
+         "language": "The language the example is written in; left empty, the site's main "
+                     "language.",
+         "tags": "Words or short phrases shown with the example, such as 'young adults': "
+                 "one in each box, and 'Add tag' for another.",
+         "slug": "Left empty, the example's web address and PDF are named from its file name; "
+                 "a name here (lower-case letters, digits and hyphens) is used instead.",
+         "translation_of": "For an example in another language: the example it translates, "
+                           "by the name in its web address (its file name without .md)."}
+#: What one item of a free list is called ("Add tag").
+_SINGULAR = {"tags": "tag"}
 #: Readable labels of declared choices.
 _CHOICE_LABELS = {"person": "A person (a case about a person on probation or a victim)",
                   "initiative": "An initiative (an organisational initiative)",
@@ -97,12 +121,12 @@ def _reports(content: Path) -> list[dict[str, str]]:
 
 
 def _hint(spec: Field) -> str:
-    return spec.doc[0].upper() + spec.doc[1:] + "."
+    return HINTS.get(spec.name) or spec.doc[0].upper() + spec.doc[1:].replace("`", "") + "."
 
 
 def widget(spec: Field, choices: dict[str, list[dict[str, str]]]) -> dict[str, Any]:
     """The Decap field of one declared field."""
-    result: dict[str, Any] = {"name": spec.name, "label": _LABELS.get(spec.name, spec.name),
+    result: dict[str, Any] = {"name": spec.name, "label": LABELS.get(spec.name, spec.name),
                               "hint": _hint(spec), "required": spec.required}
     if spec.refers:
         result |= {"widget": "select", "options": choices.get(spec.refers, [])}
@@ -112,7 +136,14 @@ def widget(spec: Field, choices: dict[str, list[dict[str, str]]]) -> dict[str, A
         result |= {"widget": "select",
                    "options": [_option(c, _CHOICE_LABELS.get(c, c)) for c in spec.choices]}
     elif spec.kind in ("slugs", "texts"):
-        result |= {"widget": "list"}
+        # One box an item, never one box split at commas: Decap's list without a "field"
+        # splits as the author types, and a space typed after a comma takes the comma away
+        # ("maturity, exploitation" became "maturityexploitation").
+        one = _SINGULAR.get(spec.name, "item")
+        result |= {"widget": "list", "label_singular": one, "collapsed": False,
+                   "field": {"name": one, "label": one.capitalize(), "widget": "string",
+                             "pattern": ["^[^,]*$", f"One {one} a box, without commas: press "
+                                         f"'Add {one}' for another"]}}
     elif spec.kind in ("int", "count"):
         result |= {"widget": "number", "value_type": "int"}
         if spec.kind == "count":
@@ -136,7 +167,7 @@ def decap_config(content: Path, origin: str,
     (such as http://127.0.0.1:8000)."""
     fields = tuple(fields)
     choices = taxonomies(content)
-    body = {"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
+    body = {"name": "body", "label": LABELS["body"], "widget": "markdown", "modes": ["raw"],
             "required": True,
             "hint": "The example in Markdown: paragraphs, '## ' headings (the last one "
                     "'## Outcome' for a case about a person), '- ' bullets, [@key] citations."}
@@ -169,7 +200,7 @@ def decap_config(content: Path, origin: str,
                               "pattern": f"(^|[^a-z0-9-]){report['value']}([^a-z0-9-]|$)"}
                              for spec in fields if spec.refers == "reports"
                              for report in choices["reports"]],
-            "view_groups": [{"label": _LABELS.get(spec.name, spec.name), "field": spec.name}
+            "view_groups": [{"label": LABELS.get(spec.name, spec.name), "field": spec.name}
                             for spec in fields if spec.kind == "slug"
                             and spec.refers in ("practice_themes", "regions")],
             "editor": {"preview": False},

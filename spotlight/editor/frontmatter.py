@@ -22,7 +22,8 @@ from ..content.yamlio import YMap, parse_yaml
 from ..errors import Problem
 from ..importing.yaml_writer import scalar
 
-_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)")
+#: A line that starts a top-level key, the key its first group.
+KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)")
 
 
 class FrontMatterError(ValueError):
@@ -139,7 +140,7 @@ def _split(text: str) -> tuple[str, list[str], str, int]:
 def _blocks(lines: list[str]) -> dict[str, tuple[int, int]]:
     """Each top-level key's lines: from its line to its last line of value (comments and
     blank lines after it belong to what follows)."""
-    starts = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _KEY.match(line))]
+    starts = [(i, m.group(1)) for i, line in enumerate(lines) if (m := KEY.match(line))]
     blocks = {}
     for n, (start, key) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)

@@ -22,11 +22,16 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._ -]*")
 class Refused(Exception):
     """A request the editor refuses; its message says why, for the author."""
 
-    def __init__(self, message: str, status: int = 403, problems: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, status: int = 403, problems: tuple[str, ...] = (),
+                 heading: str = "", said: str = "") -> None:
         super().__init__(message)
         self.status = status
-        #: The checker's problems, one a line, when a save is refused for them.
+        #: The checker's problems, one a line, when a save is refused for them...
         self.problems = problems
+        #: ...what the refusal did to the file, above them...
+        self.heading = heading
+        #: ...and the one line the terminal prints for it.
+        self.said = said or message
 
 
 def _relative(path: object) -> PurePosixPath:

@@ -1,5 +1,6 @@
 """Saving an example from the editor: checked as the build would check it, then written
-atomically, or refused with the checker's own messages and the file left as it was.
+atomically, or refused with the checker's problems (explain.py puts them in the form's words)
+and the file left as it was.
 
 The would-be file is put in place of the file on disk (or beside the others, when new) in the
 content as read, and the whole is validated and passed through the publish gate, as ``spotlight
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,11 +25,16 @@ from ..errors import Problem, SpotlightError, display_path
 
 
 class CheckFailed(Exception):
-    """The would-be file was refused: ``problems`` are the checker's, about that file."""
+    """The would-be file was refused: ``problems`` are the checker's, those of the file itself
+    naming it ``name``; with ``elsewhere``, the file could not be checked for problems of the
+    site file or a report, which are those."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems: Sequence[Problem], name: str, *,
+                 elsewhere: bool = False) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = tuple(problems)
+        self.name = name
+        self.elsewhere = elsewhere
 
 
 def _problems(raw: RawContent) -> list[Problem]:
@@ -50,23 +57,13 @@ def check(content: Path, target: Path, text: str) -> None:
         return
     about = [p for p in problems if p.path == mine.name]
     if about:
-        raise CheckFailed(_shown(about, content, mine))
+        raise CheckFailed(about, mine.name)
     alone = _problems(replace(raw, examples=(mine,)))
     about = [p for p in alone if p.path == mine.name]
     if about:
-        raise CheckFailed(_shown(about, content, mine))
+        raise CheckFailed(about, mine.name)
     if alone:
-        raise CheckFailed(["This example cannot be checked while the site file or a report has "
-                           "problems; fix these first (spotlight check lists them):",
-                           *_shown(alone, content, mine)])
-
-
-def _shown(problems: list[Problem], content: Path, mine: SourceFile) -> list[str]:
-    """Each problem as the author reads it, the file named from the content folder."""
-    name = mine.path.relative_to(content).as_posix() if mine.path.is_relative_to(content) \
-        else mine.name
-    return [str(p).replace(mine.name, name, 1) if p.path == mine.name else str(p)
-            for p in problems]
+        raise CheckFailed(alone, mine.name, elsewhere=True)
 
 
 def write_atomically(target: Path, data: bytes, *, new: bool = False) -> None:

@@ -7,6 +7,10 @@ request must carry the session's token, a random secret printed in the editor's 
 the preview starts and added to each API request by the editor's page. A page of another site
 open in the same browser can send requests here, but knows no token and cannot read answers.
 The editor's page may fetch nothing but this server (its Content-Security-Policy says so).
+
+A refused save is shown at the foot of the page, as the API says it (explain.py), and printed
+in the terminal; Decap's own words for it ("Failed to persist entry: API_ERROR: ...") and its
+full-width "＋" are replaced through its English phrases before it starts.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import json
 import mimetypes
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BufferedIOBase
 from pathlib import Path
@@ -55,8 +60,11 @@ def _json(status: int, data: object) -> Response:
 class Editor:
     """The editor of one ``spotlight serve --edit`` session."""
 
-    def __init__(self, content: Path, bundle: Path, token: str | None = None) -> None:
+    def __init__(self, content: Path, bundle: Path, token: str | None = None,
+                 log: Callable[[str], None] | None = None) -> None:
         self.content, self.bundle = content, bundle
+        #: Where a refused save is said, one line each (the terminal of ``serve --edit``).
+        self.log = log
         self.token = token or secrets.token_urlsafe(24)
         self.backend = LocalBackend(content)
         #: The preview's address, once it listens (told by ``address``).
@@ -123,14 +131,23 @@ class Editor:
             return _json(400, {"error": "Refused: the request is not JSON"})
         if not isinstance(request, dict):
             return _json(400, {"error": "Refused: the request is not an action"})
+        action = request.get("action")
         try:
-            return _json(200, self.backend.handle(request.get("action"), request.get("params")))
+            return _json(200, self.backend.handle(action, request.get("params")))
         except Refused as refused:
-            return _json(refused.status, {"error": str(refused),
+            self._said(action, refused.said)
+            return _json(refused.status, {"error": str(refused), "heading": refused.heading,
                                           "problems": list(refused.problems)})
         except OSError as error:  # a full disk, a file made read-only...
-            return _json(500, {"error": "Not saved: the content folder cannot be written "
-                                        f"({error.strerror or error})"})
+            why = f"Not saved: the content folder cannot be written ({error.strerror or error})"
+            self._said(action, why)
+            return _json(500, {"error": why})
+
+    def _said(self, action: object, refusal: str) -> None:
+        """Say a refused save in the terminal: a save the form shows as failed is never
+        silent where the editor was started."""
+        if self.log is not None and isinstance(action, str) and action.startswith("persist"):
+            self.log(refusal if refusal.startswith("Not saved") else f"Not saved: {refusal}")
 
 
 def _page() -> str:
@@ -176,20 +193,22 @@ def _page() -> str:
   function hide() {{
     if (banner) {{ banner.remove(); banner = null; }}
   }}
-  function show(answer) {{
+  function show(answer, action) {{
     hide();
     banner = document.createElement("section");
     banner.setAttribute("role", "alert");
-    banner.setAttribute("aria-label", "Not saved");
+    var refused = /^delete/.test(action) ? "Not deleted" : "Not saved";
+    banner.setAttribute("aria-label", refused);
     banner.id = "spotlight-refusal";
     banner.style.cssText = "position:fixed;inset:auto 0 0 0;z-index:100000;max-height:45vh;" +
       "overflow:auto;margin:0;padding:1em 1.5em;background:#fff;color:#0b0c0c;" +
       "border-top:5px solid #d4351c;font:16px/1.5 sans-serif;box-shadow:0 -2px 8px #0003";
     var heading = document.createElement("h2");
     heading.style.cssText = "font-size:1.2em;margin:0 0 .5em";
-    heading.textContent = "Not saved: the file is as it was";
+    heading.textContent = answer.heading || refused;
     banner.appendChild(heading);
-    var problems = answer.problems && answer.problems.length ? answer.problems : [answer.error];
+    var problems = answer.problems && answer.problems.length ? answer.problems
+      : [String(answer.error || "").replace(/^Not (saved|deleted): */, "")];
     var list = document.createElement("ul");
     problems.forEach(function (problem) {{
       var item = document.createElement("li");
@@ -205,6 +224,18 @@ def _page() -> str:
     banner.appendChild(close);
     document.body.appendChild(banner);
   }}
+  // Decap's own words where they would be a programmer's ("Failed to persist entry:
+  // API_ERROR: ..."), or a character the fonts may lack (its "＋" of a new entry).
+  function words() {{
+    var en = JSON.parse(JSON.stringify(window.CMS.getLocale("en")));
+    en.ui.toast.onFailToPersist = "Not saved: why is shown at the foot of the page.";
+    en.ui.toast.onFailToDelete = "Not deleted: why is shown at the foot of the page.";
+    en.ui.toast.missingRequiredField = "Not saved: change what is marked in red first.";
+    en.collection.collectionTop.newButton = "New %{{collectionLabel}}";
+    en.collection.collectionTop.newButtonAriaLabel = "New %{{collectionLabel}}";
+    en.editor.editorControlPane.widget.regexPattern = "%{{pattern}}.";
+    window.CMS.registerLocale("en", en);
+  }}
   var api = new URL("{API}", window.location.href).href;
   var realFetch = window.fetch.bind(window);
   window.fetch = function (input, init) {{
@@ -219,15 +250,24 @@ def _page() -> str:
     init.headers = headers;
     var action = "";
     try {{ action = JSON.parse(init.body).action || ""; }} catch (error) {{ action = ""; }}
+    var saving = /^(persist|delete)/.test(action);
     return realFetch(input, init).then(function (response) {{
-      if (/^(persist|delete)/.test(action)) {{
+      if (saving) {{
         if (response.ok) {{
           hide();
         }} else {{
-          response.clone().json().then(show, function () {{}});
+          response.clone().json().then(function (answer) {{ show(answer, action); }},
+                                       function () {{}});
         }}
       }}
       return response;
+    }}, function (error) {{
+      if (saving) {{
+        show({{error: "The preview is not running any more: start 'spotlight serve " +
+                      "--edit' again, then publish again (what you typed is still here)."}},
+             action);
+      }}
+      throw error;
     }});
   }};
   window.fetch(api, {{method: "POST", headers: {{"Content-Type": "application/json"}},
@@ -240,6 +280,7 @@ def _page() -> str:
       try {{
         window.localStorage.setItem("decap-cms-user", JSON.stringify({{backendName: "proxy"}}));
       }} catch (error) {{ /* storage off: Decap shows its Login button instead */ }}
+      words();
       window.CMS.init();
     }})
     .catch(function () {{

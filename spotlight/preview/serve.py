@@ -220,7 +220,7 @@ def _editor(options: ServeOptions, log: Log) -> Editor:
     if installed() is None:
         log(f"Fetching the form editor (Decap CMS {VERSION}, about 16 MB) from the npm "
             "registry; this happens once")
-    return Editor(options.content, fetch())
+    return Editor(options.content, fetch(), log=log)
 
 
 def _watched(options: ServeOptions) -> list[Path]:
