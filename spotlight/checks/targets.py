@@ -10,7 +10,8 @@ slash between two digits, which holds a date together ("1990-03-03"). Numbers an
 identifiers are then looked for whatever their case, and names as in a slug (see
 addresses.py): a common first name or a case's pseudonym followed by a word the text does not
 use in lower case ("people/karen-bailey"). ``mailto:``, ``tel:`` and ``sms:`` targets are
-read by the e-mail and telephone rules themselves.
+read by the e-mail and telephone rules themselves, and the file name of a picture of the
+content folder by pictures.py.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ _ADDRESS = re.compile(
     r"|\b(?P<bare>(?:https?|ftp)://[^\s)<>\]]+)",       # bare web addresses
     re.IGNORECASE)
 _READ_BY_RULES = re.compile(r"<?(?:mailto|tel|sms):", re.IGNORECASE)
+#: A picture of the content folder, whose file name the gate reads already (pictures.py).
+_LOCAL_PICTURE = re.compile(r"(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:png|jpe?g|gif|svg|webp)"
+                            r"(?:[?#].*)?", re.IGNORECASE)
+#: The words of an address that say nothing and could make a detail of a word beside them
+#: ("v2.svg" is no registration "V2 SVG"): its scheme, "www", domain endings, file types.
+_SAYS_NOTHING = re.compile(r"(?<![^\W_])(?:https?|ftp|www|com|org|net|gov|html?|php|aspx?|jsp"
+                           r"|pdf|svg|png|jpe?g|gif|webp|docx?|xlsx?|csv|txt|odt)(?![^\W_])",
+                           re.IGNORECASE)
 _ESCAPE = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 #: Characters kept as they are: letters, digits, '@' (a handle) and apostrophes.
 _SEPARATOR = re.compile(r"[^\w@'’]|_")
@@ -76,6 +85,8 @@ def readable(address: str) -> tuple[str, list[int]]:
         chars.append(" " if address[index] == "+" else address[index])
         offsets.append(index)
         kept.append(False)
+    for found in _SAYS_NOTHING.finditer("".join(chars)):
+        chars[found.start():found.end()] = " " * (found.end() - found.start())
     for index, char in enumerate(chars):
         if not _SEPARATOR.fullmatch(char):
             continue
@@ -92,7 +103,7 @@ def address_hits(text: str, prose: str, context: Context,
     reads them, whose lower-case words are no surnames."""
     found: list[Hit] = []
     for start, address in addresses(text, definitions):
-        if _READ_BY_RULES.match(address) or not address:
+        if not address or _READ_BY_RULES.match(address) or _LOCAL_PICTURE.fullmatch(address):
             continue
         words, offsets = readable(address)
         if not words.strip():
