@@ -70,7 +70,8 @@ def shapes(prose: str, pseudonyms: frozenset[str],
             if match.group("last").lower() in every and (first in known or first in pseudonyms):
                 yield match.start(), " ".join(match.group().split())
         for match in _BARE_INITIAL.finditer(prose):
-            if match.group("name").lower() in every and not people.labelled(prose, match.start()):
+            if match.group("name").lower() in every \
+                    and not people.labelled(prose, match.start(), line_start=False):
                 yield match.start(), " ".join(match.group().split())
         yield from _before_surnames(prose, list(words))
     for word in _LOWER_WORD.finditer(prose):

@@ -251,13 +251,14 @@ _INITIAL = re.compile(r"[A-Z]\.(?<![\w.'’-][A-Z]\.)")
 _BEFORE = re.compile(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$")
 
 
-def labelled(prose: str, start: int) -> bool:
+def labelled(prose: str, start: int, line_start: bool = True) -> bool:
     """True when the capital at ``start`` labels something, not a person's initial: it
-    starts a line (a list's "A. Introduction", a heading) or follows a label word ("Plan B",
-    "class A") or a capitalised word ("Dr. A. Patel", a title's own)."""
+    starts a line (a list's "A. Introduction", a heading; unless not ``line_start``) or
+    follows a label word ("Plan B", "class A") or a capitalised word ("Dr. A. Patel", a
+    title's own)."""
     line = prose[prose.rfind("\n", 0, start) + 1:start]
     if not line.strip(" \t>#*+-|0123456789."):
-        return True
+        return line_start
     before = _BEFORE.search(line)
     return before is not None and (before.group(1).lower() in _LABELS
                                    or before.group(1)[0].isupper())
