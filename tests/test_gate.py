@@ -62,6 +62,23 @@ PLANTED = [
      FRONT.format(title="Second case", extra="") + BODY.format(
          detail="[His PP](mailto:jane.whitfield@justice.gov.uk) arranged it."),
      "site/examples/second-case.md:9:17: error: anon-email: 'jane.whitfield@justice.gov.uk'"),
+    ("case number in a link's web address", "examples/second-case.md",
+     FRONT.format(title="Second case", extra="") + BODY.format(
+         detail="See [his record](https://delius.example.org/case/X654321) first."),
+     "site/examples/second-case.md:9:50: error: anon-case-number: in a web address (a link's "
+     "or a picture's, published in the page), 'X654321' looks like a case reference number: "
+     "leave it out"),
+    ("date of birth in a reference's web address", "reports/north-2025.yml",
+     "title: Test Spotlight North\nregion: north\nfieldwork:\n  start: 2025-01-06\n"
+     "  end: 2025-02-14\npublished: 2025-06-01\nintroduction: |\n  The introduction.\n"
+     "references:\n  - key: records\n    text: Home Office (2024) Records.\n"
+     "    url: https://example.org/r?dob=1990-03-03\n",
+     "site/reports/north-2025.yml:12:36: error: anon-date-of-birth: in a web address (a link's "
+     "or a picture's, published in the page), '1990-03-03' looks like a date of birth"),
+    ("name after a footnote's label", "examples/second-case.md",
+     FRONT.format(title="Second case", extra="") + BODY.format(
+         detail="[^1]: Karen Bailey is the victim."),
+     "site/examples/second-case.md:9:7: error: anon-name: 'Karen Bailey'"),
     ("phone number in the glossary", "site.yml", None,
      "site/site.yml:29:36: error: anon-phone: '0115 496 0123'"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import tempfile
 from pathlib import Path
@@ -237,3 +238,25 @@ def test_a_paragraph_that_starts_in_bold_stays_bold(tmp_path: Path) -> None:
     page = next((tmp_path / "build" / "reports").glob("*.html")).read_text()
     assert "<strong>Note:</strong> the plan was shared." in page
     assert "<strong>Housing</strong> came first." in page
+
+
+def test_an_imported_link_whose_address_holds_personal_details_is_stopped(tmp_path: Path
+                                                                          ) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(
+        "<html><body><h1>Spotlight on resettlement</h1><h2>Resettlement</h2>"
+        "<h3>Example of effectiveness: Finding a home</h3><p>Kai was released on licence. See "
+        '<a href="https://delius.example.org/case/X654321?dob=1990-03-03">his record</a>, the '
+        '<a href="https://maps.example.org/?q=9+Birch+Close+EM4+7TT">map</a> and <a href='
+        '"https://www.gov.uk/guidance/probation-form-finder">the forms</a>.</p>'
+        "<p>Outcome: Kai moved into his flat.</p></body></html>", encoding="utf-8")
+    assert run("import", str(source), "--out", str(tmp_path / "content")).exit_code == 0
+    set_dates(tmp_path / "content")
+    built = run("build", "--content", str(tmp_path / "content"), "--out",
+                str(tmp_path / "build"), "--no-pdf")
+    assert built.exit_code == 1
+    found = sorted(re.findall(r"error: (anon-[a-z-]+): in a web address \(a link's or a "
+                              r"picture's, published in the page\), '([^']+)'", built.output))
+    assert found == [("anon-address", "9 Birch Close"), ("anon-case-number", "X654321"),
+                     ("anon-date-of-birth", "1990-03-03"), ("anon-postcode", "EM4 7TT")]
+    assert not (tmp_path / "build").exists()

@@ -39,8 +39,13 @@ def identifier_hits(stem: str, context: Context) -> list[Hit]:
     """The numbers and identifiers (no names) in a file name or slug, whatever their case,
     each as written there: its words are read capitalised ("14 Acacia Avenue"), and those
     mixing letters and digits in capitals too ("AB12 CDE", "A1234BC")."""
-    plain = words(stem)
-    forms = [" ".join(word[:1].upper() + word[1:] for word in plain.split(" "))]
+    return phrase_identifiers(words(stem), context)
+
+
+def phrase_identifiers(plain: str, context: Context) -> list[Hit]:
+    """``identifier_hits`` of words already split by spaces (indexes are into ``plain``)."""
+    forms = [re.sub(r"(?<![^ ])\w", lambda m: m.group().upper()
+                    if len(m.group().upper()) == 1 else m.group(), plain)]
     if _MIXED.search(plain) and len(upper := plain.upper()) == len(plain):
         forms.append(upper)  # (unless a letter is spelled longer in capitals)
     found: dict[tuple[str, int], Hit] = {}
@@ -59,19 +64,31 @@ def slug_hits(slug: str, context: Context, text: str) -> list[Hit]:
     # short number after them ("example-00012", "north-2025") hold none but a birth year.
     found = identifier_hits(slug, context) if _DIGIT_OR_AT.search(slug) and not (
         _NUMBERED.fullmatch(slug) and not _BIRTH.search(slug)) else []
+    return [*found, *phrase_names(words(slug), context, text)]
+
+
+def phrase_names(plain: str, context: Context, text: str) -> list[Hit]:
+    """The names that words already split by spaces make (see above); ``text`` is the one
+    whose lower-case words are no surnames. Indexes are into ``plain``."""
+    if not context.names:
+        return []
     known, pseudonyms = people.first_names(), context.pseudonyms
     marked: list[str] = []
     after = False  # the word before was a first name or a title
-    for word in words(slug).split(" "):
-        capital = word[:1].upper() + word[1:]
+    for word in plain.split(" "):
+        if not word:
+            marked.append(word)  # several spaces: the word after still follows
+            continue
+        capital = word.capitalize() if word.isupper() else word[:1].upper() + word[1:]
+        if len(capital) != len(word):
+            capital = word
         name = capital in known or capital in pseudonyms or word in _TITLES
         if after or name:
             word = _TITLES.get(word, capital)
         marked.append(word)
         after = name
     named = " ".join(marked)
-    if named == words(slug) or not context.names:
-        return found
+    found: list[Hit] = []
     for code, index, flagged, message in hits(named, named, context):
         last = flagged.rsplit(" ", 1)[-1].lower()
         if code != "anon-name" or (not last.isdigit() and re.search(

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, people
+from . import birth, name_shapes, people
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
@@ -272,6 +272,8 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
                 "number out" if flagged[-1].isdigit()
                 else _message("anon-name", flagged, "a title and name"))
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in name_shapes.shapes(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in people.initials(prose, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged,

@@ -20,7 +20,8 @@ from .anonymisation import Context, hits
 from .finding import Finding, finding
 from .pictures import picture_findings
 from .prose import SourceProse, example_parts, source_prose
-from .sources import blank_non_prose
+from .sources import blank_non_prose, definitions
+from .targets import address_hits
 
 #: Report fields that name people on purpose (the authors of a reference, the inspection's
 #: staff): names there are not flagged, every other detail is.
@@ -28,8 +29,9 @@ NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 #: The files the gate's findings depend on, besides the content: when one changes, no finding
 #: kept in the parse cache is used.
 _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "candidates.py",
-               "birth.py", "people.py", "unfinished.py", "finding.py", "sources.py",
-               "data/first_names.txt", "data/not_surnames.txt")
+               "birth.py", "people.py", "unfinished.py", "finding.py", "sources.py", "targets.py",
+               "name_shapes.py", "data/first_names.txt", "data/not_surnames.txt",
+               "data/surnames.txt", "data/surnames_words.txt")
 
 #: What a word processor puts between the words or digits of a name or a number, each read
 #: as the plain space or hyphen it stands for (one character for one, so that positions stay
@@ -182,10 +184,15 @@ def _slug_findings(source: SourceProse, slug: str, context: Context,
 
 def _value_hits(text: str, context: Context) -> tuple[tuple[str, int, str, str], ...]:
     """(code, index, message, flagged text) of each gate finding in one published value."""
-    prose = blank_non_prose(text) if _links(text) else text
+    links = _links(text)
+    prose = blank_non_prose(text) if links else text
     raw = _CITATION.sub(_blank, text) if "[@" in text else text
     found = [(code, index, message, flagged)
              for code, index, flagged, message in hits(prose, raw, context, text)]
+    if links:  # what a link's or a picture's web address says
+        defined = definitions(text) if "]:" in text else []
+        found += [(code, index, message, flagged) for code, index, flagged, message
+                  in address_hits(text, prose, context, defined)]
     found += [("unfinished-mark", index, f"'{flagged}' is an editorial mark: finish the text "
                "and remove it", flagged) for index, flagged in unfinished.marks(prose)]
     if left := list(unfinished.guidance(prose)):  # said once, at its first sentence

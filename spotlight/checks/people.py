@@ -23,6 +23,8 @@ from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
+#: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
+WORD = _WORD
 #: Police ranks as written short, before a collar number ("PC 1234"), a surname or both.
 _RANKS = ("PC", "PCSO", "DC", "DS", "DI", "DCI", "DSU", "Sgt", "Insp", "Supt", "Det")
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
@@ -72,6 +74,12 @@ _ORGANISATION_NOUN = re.compile(
 #: Words a title in title case leaves in lower case.
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
                           "to", "for", "with", "by", "from", "into", "as", "vs"})
+
+
+@cache
+def data_words(name: str) -> frozenset[str]:
+    """The words of one of the name rules' lists (``data/``), its comments left out."""
+    return _words(name)
 
 
 @cache
@@ -182,11 +190,11 @@ def full_names(prose: str, pseudonyms: frozenset[str],
         if match is None:
             continue
         first, last = match.group("first"), match.group("last")
-        if last in stop or (_title_case(prose, match.start())
+        if last in stop or (title_case(prose, match.start())
                             and (first not in known or re.search(r"(?:s|ing|ed)$", last))):
             continue  # in a title in title case, a capital says little
         pair = " ".join(prose[match.start():match.end("last")].split())
-        if f"{first} {last}" in _KNOWN or _organisation(prose, match.end("last")) \
+        if f"{first} {last}" in _KNOWN or organisation(prose, match.end("last")) \
                 or _prison(prose, match.start()):
             continue
         yield match.start(), pair
@@ -199,7 +207,7 @@ def _folded(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
-def _organisation(prose: str, end: int) -> bool:
+def organisation(prose: str, end: int) -> bool:
     """True when the words after a pair make it an organisation's name."""
     if _ORGANISATION_NOUN.match(prose, end):
         return True
@@ -216,7 +224,7 @@ def _prison(prose: str, start: int) -> bool:
                           prose[max(0, start - 12):start]))
 
 
-def _title_case(prose: str, index: int) -> bool:
+def title_case(prose: str, index: int) -> bool:
     """True when the line around ``index`` is written in title case (a heading)."""
     begin = prose.rfind("\n", 0, index) + 1
     end = prose.find("\n", index)
@@ -243,6 +251,19 @@ _INITIAL = re.compile(r"[A-Z]\.(?<![\w.'’-][A-Z]\.)")
 _BEFORE = re.compile(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$")
 
 
+def labelled(prose: str, start: int, line_start: bool = True) -> bool:
+    """True when the capital at ``start`` labels something, not a person's initial: it
+    starts a line (a list's "A. Introduction", a heading; unless not ``line_start``) or
+    follows a label word ("Plan B", "class A") or a capitalised word ("Dr. A. Patel", a
+    title's own)."""
+    line = prose[prose.rfind("\n", 0, start) + 1:start]
+    if not line.strip(" \t>#*+-|0123456789."):
+        return line_start
+    before = _BEFORE.search(line)
+    return before is not None and (before.group(1).lower() in _LABELS
+                                   or before.group(1)[0].isupper())
+
+
 def initials(prose: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(index, text) of each initial with a surname: "He signed as J. Brookes". Not a letter
     that labels something ("class A. Officers"), one that starts a line (a list's "A.
@@ -251,12 +272,7 @@ def initials(prose: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[t
     known, stop = first_names(), not_surnames()
     for letter in _INITIAL.finditer(prose):  # rare: found by one search, not word by word
         start = letter.start()
-        line = prose[prose.rfind("\n", 0, start) + 1:start]
-        if not line.strip(" \t>#*+-|0123456789."):
-            continue  # the label of a list or a heading
-        before = _BEFORE.search(line)
-        if before is not None and (before.group(1).lower() in _LABELS
-                                   or before.group(1)[0].isupper()):
+        if labelled(prose, start):
             continue  # "Plan B. Staff", "Part A. Then", "Dr. A. Patel" (a title's own)
         match = _INITIALS.match(prose, start)
         if match is None:
@@ -264,6 +280,6 @@ def initials(prose: str, pseudonyms: frozenset[str] = frozenset()) -> Iterator[t
         name = match.group("name")
         if name in stop or name in OPENERS or name in known or name in pseudonyms \
                 or name in _TITLES or name in _MONTHS or name == "St" \
-                or _organisation(prose, match.end("name")):
+                or organisation(prose, match.end("name")):
             continue
         yield start, " ".join(match.group().split())

@@ -13,12 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import markdown
 from ..markdown import Parsed
+from ..markdown.syntax import PARSER
 
 Key = str | int
 
@@ -109,14 +111,43 @@ _NON_PROSE = re.compile(
     r"(?<=\]\()\s*(?:<[^>\n]*>|[^)\s]+)"          # inline link and image destinations
     r"|<[a-z][a-z0-9+.-]*://[^>\s]*>"             # autolinks
     r"|\b(?:https?|ftp)://[^\s)<>\]]+"             # bare web addresses
-    r"|\[@[a-z0-9-]+\]"                            # citations
-    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+",           # link reference definitions
-    re.IGNORECASE | re.MULTILINE)
+    r"|\[@[a-z0-9-]+\]",                          # citations
+    re.IGNORECASE)
+#: What may be a link reference definition: ``[label]: destination`` at a line's start (after
+#: a YAML block's indentation too), the destination maybe on the next line.
+_DEFINITION = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(?:<[^>\n]*>|[^\s<]+)",
+                         re.MULTILINE)
+_BLOCK_INDICATOR = re.compile(r"[|>][+-]?[0-9]?[+-]?[ \t]*(?:#[^\n]*)?")
+
+
+def definitions(value: str) -> list[tuple[int, int]]:
+    """The spans (label and destination) of the link reference definitions the Markdown
+    parser reads in ``value``: not what only looks like one ("[^1]: Karen is the victim.",
+    "[note]: see below", a "[1]: ..." line inside a paragraph), which is published as text.
+    ``value`` may be a YAML block as written (its indicator line and indentation)."""
+    candidates = list(_DEFINITION.finditer(value))
+    if not candidates:
+        return []
+    lines = value.split("\n")
+    first = 1 if _BLOCK_INDICATOR.fullmatch(lines[0].strip()) else 0
+    body = lines[first:]
+    indent = min((len(line) - len(line.lstrip(" ")) for line in body if line.strip()), default=0)
+    env: dict[str, Any] = {}
+    PARSER.parse("\n".join(line[indent:] for line in body), env)
+    read = {first + line for definition in env.get("references", {}).values()
+            for line in range(*definition.get("map", (0, 0)))}
+    return [match.span() for match in candidates if value.count("\n", 0, match.start()) in read]
 
 
 def blank_non_prose(value: str) -> str:
-    """Replace link targets, web addresses and citation keys by spaces, keeping offsets."""
-    return _NON_PROSE.sub(lambda m: " " * len(m.group()), value)
+    """Replace link targets, web addresses, citation keys and link reference definitions by
+    spaces, keeping offsets."""
+    blanked = _NON_PROSE.sub(lambda m: " " * len(m.group()), value)
+    if "]:" not in value:
+        return blanked
+    for begin, end in definitions(value):
+        blanked = blanked[:begin] + re.sub(r"[^\n]", " ", blanked[begin:end]) + blanked[end:]
+    return blanked
 
 
 #: libyaml's composer, where PyYAML has it: the same nodes and positions as PyYAML's own
