@@ -348,7 +348,7 @@ def test_new_example_of_a_welsh_report_is_welsh(tmp_path: Path, monkeypatch: pyt
     assert result.exit_code == 0, result.output
     path = tmp_path / "content" / "examples" / "dyddiadur-ar-y-cyd.md"
     text = path.read_text()
-    front, body = split_front_matter(text, "new")
+    front, _ = split_front_matter(text, "new")
     assert front is not None
     assert yaml.safe_load(front.yaml_text)["language"] == "cy"
     assert "## Canlyniad" in text and "## Outcome" not in text

@@ -202,8 +202,8 @@ def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any]
                     "translation-missing", report.name, "title",
                     getattr(report, "lines", {}).get("title"),
                     f"report '{report.slug}' has no {name} translation, and the site "
-                    f"publishes in {name}: write one with 'translation_of: {report.slug}' "
-                    f"and 'language: {other}'"))
+                    f"publishes in {name}: start one with 'spotlight new report "
+                    f"--translation-of {report.slug} --language {other}'"))
     return found
 
 

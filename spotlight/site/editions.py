@@ -48,7 +48,7 @@ def in_language(settings: Settings, language: str) -> Settings:
     if words is None:
         if language == site_languages(settings)[0]:
             return settings
-        words = SiteWords(glossary=())  # no words in this language: every name is the main language's
+        words = SiteWords(glossary=())  # none in this language: each name is the main one's
 
     def name(text: str, given: str | None) -> str:
         return given if given else Foreign(text, main)
