@@ -175,3 +175,22 @@ def test_a_translation_keeps_its_originals_region_and_dates(project: Path) -> No
     assert result.exit_code == 2
     assert ("--start cannot go with --translation-of: a translation keeps its original's "
             "region, dates and PDUs, and its title is translated in the file") in result.output
+
+
+def test_a_file_name_with_accents_is_refused_with_one_without(project: Path) -> None:
+    result = run("new", "report", "--region", "Example region", "--start", "2025-03-03",
+                 "--end", "2025-04-11", "--title", "Sbotolau", "--slug", "rhanbarth-tŷ-2025")
+    assert result.exit_code == 1
+    assert ("--slug: 'rhanbarth-tŷ-2025' cannot be the report's file name and address: use "
+            "lower-case letters without accents, digits and hyphens only, such as "
+            "'rhanbarth-ty-2025'") in result.output
+
+
+def test_the_title_offered_for_wales_has_no_region(project: Path) -> None:
+    answers = "Wales\nCardiff and the Vale\n\n3 March 2025\n2025-04-11\n\n"
+    result = CliRunner().invoke(main, ["new", "report"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Title [Effective Practice Spotlight: The Probation Service – Wales]:" \
+        in result.output
+    report = (project / "content" / "reports" / "wales-2025.yml").read_text()
+    assert 'title: "Effective Practice Spotlight: The Probation Service – Wales"\n' in report

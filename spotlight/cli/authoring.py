@@ -100,7 +100,7 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
 @click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "
               "by name; new ones are added to site.yml. Repeat for each PDU.")
 @click.option("--title", help="The report's title. [default: Effective Practice Spotlight: The "
-              "Probation Service – <region> region]")
+              "Probation Service – <region> region (– Wales for Wales)]")
 @click.option("--start", "start", help="The first day of fieldwork, such as 2025-03-03 or "
               "3 March 2025.")
 @click.option("--end", "end", help="The last day of fieldwork.")
