@@ -150,8 +150,16 @@ def _in_other_language(reports: Sequence[Any], examples: Sequence[Any],
         mine = language_of(example, settings)
         for slug in getattr(example, "reports", ()):
             if slug in languages and languages[slug] != mine:
+                message = _other_language(slug, mine, by_slug, languages)
+                if not getattr(example, "language", None):  # taken as the main language
+                    theirs = LANGUAGES.get(languages[slug], languages[slug])
+                    message = message.replace("the example is in", "the example does not say "
+                                              "its language, so is taken as", 1)
+                    message = message.replace(" but report", ", but report", 1) + (
+                        f"; or, if the example is in {theirs}, add 'language: "
+                        f"{languages[slug]}' to its front matter")
                 found.append(Problem(example.name, getattr(example, "lines", {}).get("reports"),
-                                     _other_language(slug, mine, by_slug, languages)))
+                                     message))
     return found
 
 
