@@ -206,3 +206,16 @@ def test_a_welsh_section_without_a_welsh_example_is_warned_of_and_left_out(
         "court-work"]
     assert "Resettlement" not in html
     assert "<dd>1, ar draws 1 thema ymarfer</dd>" in html
+
+
+def test_spotlight_check_reads_a_welsh_report_as_it_does_an_english_one(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _bilingual(site)
+    overlay(folder, {"reports/north-2025-cy.yml": WELSH_REPORT.replace(
+        "  Y cyflwyniad.", "  Y cyflwyniad, a [dolen](dim-yma.html).")
+        + "references:\n  - key: safonau\n    text: Safonau arolygu.\n"})
+    result = run("check", "--content", "site")
+    found = [line.split(": ")[0] + ": " + line.split(": ")[2] for line in
+             result.output.splitlines() if "north-2025-cy.yml" in line]
+    assert found == ["site/reports/north-2025-cy.yml:10:27: ref-link",
+                     "site/reports/north-2025-cy.yml:12:5: ref-uncited"]
