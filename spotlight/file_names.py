@@ -56,8 +56,8 @@ def windows_reserved(name: str) -> bool:
 def slug_problem(slug: str) -> str | None:
     """Why a well-formed slug cannot name published files, or None."""
     if windows_reserved(slug):
-        return (f"makes the slug '{slug}', a name Windows keeps for itself: a Windows computer "
-                "could not store its pages; rename the file")
+        return (f"gives its pages the name '{slug}', which Windows keeps for itself: a "
+                "Windows computer could not store them; rename the file")
     if len(slug) > MAX_SLUG:
         return (f"is {len(slug)} characters long, too long for the names of its pages and "
                 f"PDFs: keep it under {MAX_SLUG}")

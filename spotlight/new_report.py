@@ -68,10 +68,17 @@ def region_name(content: Path, wanted: str) -> str | None:
     return None if region is None else str(region.get("name"))
 
 
+#: Regions of the Probation Service that are a nation, named without "region" ("– Wales").
+NATIONS = ("wales", "cymru")
+
+
 def default_title(region_name: str) -> str:
     """The title a spotlight of ``region_name`` usually has, as published: "Effective Practice
-    Spotlight: The Probation Service – East Midlands region"."""
-    region = region_name if region_name.lower().endswith(" region") else f"{region_name} region"
+    Spotlight: The Probation Service – East Midlands region"; "– Wales" for Wales, a nation
+    and not a region of England."""
+    plain = region_name.strip().lower()
+    region = region_name if plain.endswith(" region") or plain in NATIONS \
+        else f"{region_name} region"
     return f"Effective Practice Spotlight: The Probation Service – {region}"
 
 
@@ -112,8 +119,11 @@ def new_report(content: Path, request: NewReport) -> Written:
     year = request.end.year  # the inspection's year, as `spotlight import` names a report
     report_slug = request.slug or f"{slug}-{year}"
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", report_slug):
-        problems.append(Problem("slug", None, f"'{report_slug}' is not a slug: use lower-case "
-                                "letters, digits and hyphens"))
+        fixed = slugify(report_slug)
+        problems.append(Problem("--slug", None, f"'{report_slug}' cannot be the report's file "
+                                "name and address: use lower-case letters without accents, "
+                                "digits and hyphens only" + (f", such as '{fixed}'" if fixed
+                                                             else "")))
     path = content / REPORTS_DIR / f"{report_slug}.yml"
     if path.exists() or path.with_suffix(".yaml").exists():
         problems.append(Problem(display_path(path), None, "already exists: edit it, or give "

@@ -319,3 +319,47 @@ def test_schema_out_writes_the_three_schemas(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "example.schema.json", "report.schema.json", "site.schema.json"]
+
+
+def _bilingual_starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The starter content in English and Welsh, with a Welsh translation of its report."""
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    content = tmp_path / "content"
+    site = content / "site.yml"
+    site.write_text(site.read_text().replace("language: en-GB\n",
+                                             "language: en-GB\nlanguages: [en, cy]\n"))
+    report = (content / "reports" / "example-region-2025.yml").read_text()
+    (content / "reports" / "example-region-2025-cy.yml").write_text(report.replace(
+        "region: example-region\n",
+        "region: example-region\nlanguage: cy\ntranslation_of: example-region-2025\n"))
+    return content
+
+
+@pytest.mark.parametrize("kind,first", [
+    ("person", "Cyflwynwch yr unigolyn drwy ffugenw, gyda'i oedran, yna ei ddedfryd a'i drosedd"),
+    ("initiative", "Disgrifiwch y fenter: pam y cafodd ei sefydlu, pwy sy'n ei rhedeg a sut "
+     "mae'n gweithio.")])
+def test_new_example_of_a_welsh_report_is_welsh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                kind: str, first: str) -> None:
+    _bilingual_starter(tmp_path, monkeypatch)
+    result = run("new", "example", "--report", "example-region-2025-cy", "--theme",
+                 "court-work", "--kind", kind, "Dyddiadur ar y cyd")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "content" / "examples" / "dyddiadur-ar-y-cyd.md"
+    text = path.read_text()
+    front, _ = split_front_matter(text, "new")
+    assert front is not None
+    assert yaml.safe_load(front.yaml_text)["language"] == "cy"
+    assert "## Canlyniad" in text and "## Outcome" not in text
+    # Its Welsh guidance is refused like the English, until replaced with the example's text.
+    checked = run("check")
+    assert checked.exit_code == 1
+    assert [line for line in checked.stdout.splitlines() if "unfinished-guidance" in line] == [
+        f"{path.relative_to(tmp_path)}:19:1: error: unfinished-guidance: '{first}' is guidance "
+        "that 'spotlight new example' wrote (and "
+        f"{5 if kind == 'person' else 2} more of its sentences follow): replace it with the "
+        "example's own text"]
+    path.write_text(text[:text.index("\n---\n") + 5] + "Roedd Sam yn cwrdd â'i ymarferydd bob "
+                    "wythnos.\n\n## Canlyniad\n\nCwblhaodd Sam ei orchymyn.\n")
+    assert run("build", "--no-pdf").exit_code == 0

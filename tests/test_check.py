@@ -60,8 +60,9 @@ def test_sample_content_passes_with_its_waiver_listed(monkeypatch: pytest.Monkey
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "content/reports/northshire-2025.yml:3:1: waived: translation-missing: report "
-        "'northshire-2025' has no Welsh translation, and the site publishes in Welsh: write one "
-        "with 'translation_of: northshire-2025' and 'language: cy' (reason: sample content, in "
+        "'northshire-2025' has no Welsh translation, and the site publishes in Welsh: start one "
+        "with 'spotlight new report --translation-of northshire-2025 --language cy' (reason: "
+        "sample content, in "
         "which only the Westvale report has a Welsh version)",
         "content/reports/northshire-2025.yml:177:45: waived: style-abbr-expanded-again: 'SPO' "
         "is spelled out again in report 'northshire-2025', after its first use at "

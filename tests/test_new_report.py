@@ -124,3 +124,73 @@ def test_without_answers_it_names_the_option_to_give(project: Path) -> None:
     text = (project / "content" / "reports" / "example-region-2026.yml").read_text()
     assert 'title: "Effective Practice Spotlight: The Probation Service – Example region"' in text
     assert "published: 1900-01-01  # PLACEHOLDER" in text
+
+
+def test_starts_a_welsh_translation_of_a_report(project: Path) -> None:
+    content = project / "content"
+    site = content / "site.yml"
+    site.write_text(site.read_text().replace("language: en-GB\n",
+                                             "language: en-GB\nlanguages: [en, cy]\n"))
+    result = run("new", "report", "--translation-of", "example-region-2025")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Created content/reports/example-region-2025-cy.yml: translate each text marked "
+        "PLACEHOLDER, and set its publication date when it is known (until then the build "
+        "leaves it out, as a draft)",
+        "Next: translate each of its examples with: spotlight new example --translation-of "
+        "<the example's file name> --language cy"]
+    text = (content / "reports" / "example-region-2025-cy.yml").read_text()
+    assert "language: cy\ntranslation_of: example-region-2025\n" in text
+    assert text.startswith("# A Welsh translation of reports/example-region-2025.yml: ")
+    assert ("title: 'Effective Practice Spotlight: The Probation Service – Example region'  "
+            "# PLACEHOLDER: translate into Welsh\n") in text
+    assert "region: example-region\nfieldwork:\n  start: 2025-03-03\n  end: 2025-04-11\n" in text
+    assert "published: 1900-01-01  # PLACEHOLDER" in text
+    assert ("# PLACEHOLDER: translate into Welsh (the text below)\nintroduction: |\n"
+            "  Between March and April 2025") in text
+    assert "      label: Cases reviewed  # PLACEHOLDER: translate into Welsh\n" in text
+    # Its examples' translations go into it; until its date is set it is a draft, left out.
+    assert run("new", "example", "--translation-of", "court-work-example").exit_code == 0
+    assert "reports: [example-region-2025-cy]" in (
+        content / "examples" / "court-work-example-cy.md").read_text()
+    built = run("build", "--no-pdf")
+    assert built.exit_code == 0, built.output
+    assert "example-region-2025-cy.yml:12: not built: this report is a draft" in built.output
+    # With its date set, the build refuses it until every text is translated.
+    (content / "reports" / "example-region-2025-cy.yml").write_text(
+        text.replace("published: 1900-01-01", "published: 2025-10-01"))
+    checked = run("check")
+    marks = [line.split(": ")[0] for line in checked.stdout.splitlines()
+             if "example-region-2025-cy.yml" in line and "'# PLACEHOLDER' mark" in line]
+    assert len(marks) == 10  # the title, 3 labels, 5 Markdown texts and the date's mark
+    again = run("new", "report", "--translation-of", "example-region-2025")
+    assert again.exit_code == 1
+    assert ("content/reports/example-region-2025-cy.yml: is already the Welsh translation of "
+            "report 'example-region-2025': edit it") in again.output
+
+
+def test_a_translation_keeps_its_originals_region_and_dates(project: Path) -> None:
+    result = run("new", "report", "--translation-of", "example-region-2025", "--start",
+                 "2025-03-03")
+    assert result.exit_code == 2
+    assert ("--start cannot go with --translation-of: a translation keeps its original's "
+            "region, dates and PDUs, and its title is translated in the file") in result.output
+
+
+def test_a_file_name_with_accents_is_refused_with_one_without(project: Path) -> None:
+    result = run("new", "report", "--region", "Example region", "--start", "2025-03-03",
+                 "--end", "2025-04-11", "--title", "Sbotolau", "--slug", "rhanbarth-tŷ-2025")
+    assert result.exit_code == 1
+    assert ("--slug: 'rhanbarth-tŷ-2025' cannot be the report's file name and address: use "
+            "lower-case letters without accents, digits and hyphens only, such as "
+            "'rhanbarth-ty-2025'") in result.output
+
+
+def test_the_title_offered_for_wales_has_no_region(project: Path) -> None:
+    answers = "Wales\nCardiff and the Vale\n\n3 March 2025\n2025-04-11\n\n"
+    result = CliRunner().invoke(main, ["new", "report"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Title [Effective Practice Spotlight: The Probation Service – Wales]:" \
+        in result.output
+    report = (project / "content" / "reports" / "wales-2025.yml").read_text()
+    assert 'title: "Effective Practice Spotlight: The Probation Service – Wales"\n' in report

@@ -161,3 +161,61 @@ def test_the_logos_english_alt_text_is_tagged_english_in_a_welsh_pdf(
 
     assert logos(tmp_path / "out" / "reports" / "north-2025-cy.pdf") == ["en-GB", "en-GB"]
     assert logos(tmp_path / "out" / "reports" / "north-2025.pdf") == [None, None]
+
+
+def test_a_site_file_without_welsh_words_marks_every_english_fallback(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """No ``cy:`` in the site file: the practice theme's intro a Welsh report falls back on is
+    marked English, like its heading, on the page, in the fragment (WordPress) and the PDF."""
+    folder = site("minimal")
+    text = (folder / "site.yml").read_text(encoding="utf-8")
+    overlay(folder, {"site.yml": text + "languages: [en, cy]\ntranslations: warning\n",
+                     "reports/north-2025-cy.yml": WELSH_REPORT,
+                     "examples/achos-cyntaf.md": WELSH_EXAMPLE})
+    result = run("build", "--content", "site", "--out", "out", "--fragments", "--no-handouts")
+    assert result.exit_code == 0, result.output
+    intro = '<div lang="en-GB">\n<p>Default court work intro.</p>\n</div>'
+    report = _page(tmp_path / "out", "reports/north-2025-cy.html")
+    assert '<h2 id="court-work-title"><span lang="en-GB">Court work</span></h2>' in report
+    assert intro in report
+    assert intro in _page(tmp_path / "out", "cy/fragments/north-2025-cy.html")
+    assert intro in _page(tmp_path / "out", "cy/practice-themes/court-work.html")
+    with pikepdf.open(tmp_path / "out" / "reports" / "north-2025-cy.pdf") as pdf:
+        marked = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                  and o.get("/S") == "/Div" and str(o.get("/Lang", "")) == "en-GB"]
+    assert marked  # the intro's <div lang="en-GB">
+    assert '<div lang="en-GB">' not in _page(tmp_path / "out", "reports/north-2025.html")
+
+
+def test_a_welsh_section_without_a_welsh_example_is_warned_of_and_left_out(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """As in English: ``spotlight check`` says so, and the report shows no heading and intro
+    with nothing after them; its count of practice themes agrees with the sections shown."""
+    folder = _bilingual(site)
+    overlay(folder, {"reports/north-2025-cy.yml": WELSH_REPORT + (
+        "sections:\n  - practice_theme: resettlement\n  - practice_theme: court-work\n")})
+    result = run("check", "--content", "site")
+    assert ("site/reports/north-2025-cy.yml:12:5: warning: ref-empty: section 'resettlement' "
+            "of report 'north-2025-cy' has no examples in Welsh: it is left out of the "
+            "published report; add one, or remove the section") in result.output
+    result = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    html = _page(tmp_path / "out", "reports/north-2025-cy.html")
+    page = Page(html)
+    assert [s.attrs["id"] for s in page.find_all("section", class_="practice-theme")] == [
+        "court-work"]
+    assert "Resettlement" not in html
+    assert "<dd>1, ar draws 1 thema ymarfer</dd>" in html
+
+
+def test_spotlight_check_reads_a_welsh_report_as_it_does_an_english_one(
+        site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _bilingual(site)
+    overlay(folder, {"reports/north-2025-cy.yml": WELSH_REPORT.replace(
+        "  Y cyflwyniad.", "  Y cyflwyniad, a [dolen](dim-yma.html).")
+        + "references:\n  - key: safonau\n    text: Safonau arolygu.\n"})
+    result = run("check", "--content", "site")
+    found = [line.split(": ")[0] + ": " + line.split(": ")[2] for line in
+             result.output.splitlines() if "north-2025-cy.yml" in line]
+    assert found == ["site/reports/north-2025-cy.yml:10:27: ref-link",
+                     "site/reports/north-2025-cy.yml:12:5: ref-uncited"]

@@ -10,6 +10,7 @@ from ..content.front_matter import split_front_matter
 from ..content.load import RawContent, SourceFile
 from ..content.theme import VisualTheme
 from ..model import Content, ExampleSource, ReportSource, Site, Waiver
+from ..site.editions import editions
 from ..site.render import Rendered
 from .sources import FileText, Key, Text, YamlFile
 
@@ -56,11 +57,12 @@ class Corpus:
         yield from sorted(self.texts.values(), key=lambda t: (order[t.path], t.start))
 
     def reports(self) -> Iterator[ReportView]:
-        """Each report with its examples and prose, in the order the report page shows them."""
+        """Each report of every language with its examples and prose, in the order the report
+        page shows them."""
         sources = {r.slug: r for r in self.content.reports}
         examples = {e.slug: e for e in self.content.examples}
         themes = [t.slug for t in self.content.settings.practice_themes]
-        for report in self.site.reports:
+        for report in (r for edition in editions(self.site) for r in edition.reports):
             source = sources[report.slug]
             name = source.name
             own = {s.practice_theme: i for i, s in enumerate(source.sections or ())

@@ -55,8 +55,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "not publish"),
     Rule("ref-anchor", "error", "references", "an internal link to an anchor (#...) that the "
          "target page lacks"),
-    Rule("ref-empty", "warning", "references", "a report, or a section it lists, without "
-         "examples: it would be published empty"),
+    Rule("ref-empty", "warning", "references", "a report without examples, which would be "
+         "published empty; a section it lists without examples (in the report's language), "
+         "which is left out of the published report"),
     Rule("ref-duplicate-title", "error", "references", "two examples in one report with the same "
          "title"),
     Rule("anon-postcode", "error", "anonymisation", "a full UK postcode"),

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from ..content.translations import site_languages
+from ..content.translations import LANGUAGES, language_of, site_languages
 from ..markdown import example_target
-from ..model import example_page
+from ..model import ReportSource, example_page
+from ..site.editions import editions
 from .corpus import Corpus, ReportView
 from .finding import Finding, finding
 from .sources import Text
@@ -52,10 +53,11 @@ def check(corpus: Corpus) -> list[Finding]:
 
 
 def _empty(corpus: Corpus) -> Iterator[Finding]:
-    """A report without examples, and a section a report lists without examples: each would
-    be published empty (a heading, a contents line, a PDF with nothing in it)."""
+    """A report without examples, which would be published empty, and a section a report
+    lists without examples (of the report's language), which is left out of it; in every
+    language's edition."""
     sources = {r.slug: r for r in corpus.content.reports}
-    for report in corpus.site.reports:
+    for report in (r for edition in editions(corpus.site) for r in edition.reports):
         source = sources.get(report.slug)
         if source is None:
             continue
@@ -64,15 +66,24 @@ def _empty(corpus: Corpus) -> Iterator[Finding]:
                           f"report '{report.slug}' has no examples yet: it would be published "
                           "empty; add examples that name it in their 'reports'", report.slug)
             continue
-        empty = {s.anchor for s in report.sections if not s.examples}
+        shown = {s.anchor for s in report.sections}
         for index, section in enumerate(source.sections or ()):
-            if section.practice_theme in empty:
+            if section.practice_theme not in shown:
                 yield finding(
                     "ref-empty", source.name,
                     corpus.position(source.name, "sections", index, "practice_theme"),
                     f"section '{section.practice_theme}' of report '{report.slug}' has no "
-                    "examples: it would be published empty; add one, or remove the section",
+                    f"examples{_in_its_language(corpus, source)}: it is left out of the "
+                    "published report; add one, or remove the section",
                     section.practice_theme)
+
+
+def _in_its_language(corpus: Corpus, source: ReportSource) -> str:
+    """" in Welsh" for a report of a bilingual site that is not in its main language, whose
+    sections show only examples in its own language."""
+    languages = site_languages(corpus.content.settings)
+    language = language_of(source, corpus.content.settings)
+    return "" if language == languages[0] else f" in {LANGUAGES.get(language, language)}"
 
 
 def _theme_intros(corpus: Corpus) -> Iterator[tuple[str, Text]]:

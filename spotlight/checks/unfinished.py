@@ -42,11 +42,24 @@ GUIDANCE = (
     "Describe the initiative: why it was set up, who runs it and how it works.",
     "One point per bullet.",
     "What difference it has made.",
+    "Cyflwynwch yr unigolyn drwy ffugenw, gyda'i oedran, yna ei ddedfryd a'i drosedd",
+    "Peidiwch â chynnwys dim a allai ei adnabod: cyfeiriadau, dyddiadau geni, union "
+    "ddyddiadau, rhifau.",
+    "Is-bennawd byr ar gyfer un rhan o'r gwaith",
+    "Beth wnaeth yr ymarferydd, un pwynt ym mhob bwled.",
+    "Ysgrifennwch bob byrfodd yn llawn y tro cyntaf y'i defnyddir yn yr adroddiad, yna ar ei "
+    "ben ei hun.",
+    "Beth a newidiodd o ganlyniad i'r gwaith.",
+    "Disgrifiwch y fenter: pam y cafodd ei sefydlu, pwy sy'n ei rhedeg a sut mae'n gweithio.",
+    "Un pwynt ym mhob bwled.",
+    "Pa wahaniaeth y mae wedi'i wneud.",
 )
 _GUIDANCE = re.compile("|".join(r"\s+".join(map(re.escape, sentence.split()))
                                 for sentence in GUIDANCE))
 #: A text holding none of these words holds no guidance.
-_GUIDANCE_WORDS = ("pseudonym", "Leave", "subheading", "bullet", "Spell", "What", "Describe")
+_GUIDANCE_WORDS = ("pseudonym", "Leave", "subheading", "bullet", "Spell", "What", "Describe",
+                   "ffugenw", "Peidiwch", "Is-bennawd", "bwled", "Ysgrifennwch", "Beth",
+                   "Disgrifiwch", "wahaniaeth")
 
 
 def guidance(text: str) -> Iterator[tuple[int, str]]:

@@ -100,7 +100,7 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
 @click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "
               "by name; new ones are added to site.yml. Repeat for each PDU.")
 @click.option("--title", help="The report's title. [default: Effective Practice Spotlight: The "
-              "Probation Service – <region> region]")
+              "Probation Service – <region> region (– Wales for Wales)]")
 @click.option("--start", "start", help="The first day of fieldwork, such as 2025-03-03 or "
               "3 March 2025.")
 @click.option("--end", "end", help="The last day of fieldwork.")
@@ -108,16 +108,37 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
               "(a placeholder that the build will not publish is written).")
 @click.option("--slug", help="The report's file name and address. [default: region and the year "
               "fieldwork ended]")
+@click.option("--translation-of", "translation_of", metavar="NAME",
+              help="Start a translation of this report (the name of its file, without .yml) "
+              "instead: its fields are copied, each text marked to be translated.")
+@click.option("--language", type=click.Choice(["cy", "en"]),
+              help="The language of the translation (with --translation-of). [default: the "
+              "site's other language]")
 @verbosity
 def new_report_command(content: Path | None, region: str | None, pdus: tuple[str, ...],
                        title: str | None, start: str | None, end: str | None,
-                       published: str | None, slug: str | None, quiet: bool,
-                       verbose: bool) -> None:
+                       published: str | None, slug: str | None, translation_of: str | None,
+                       language: str | None, quiet: bool, verbose: bool) -> None:
     """Start a new region's spotlight: write reports/<slug>.yml, and add the region and its
     PDUs to site.yml when they are new. Asks for what the options do not give; never
-    overwrites."""
+    overwrites.
+
+    With --translation-of NAME, write reports/NAME-<language>.yml instead: the start of a
+    translation, which the build holds back until its marked texts are translated and its
+    publication date is set."""
     from .. import new_report as made
 
+    if language is not None and translation_of is None:
+        raise click.UsageError("--language goes with --translation-of NAME")
+    if translation_of is not None:
+        given = [o for o, v in (("--region", region), ("--pdu", pdus), ("--title", title),
+                                ("--start", start), ("--end", end)) if v]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} cannot go with --translation-of: a "
+                                   "translation keeps its original's region, dates and PDUs, "
+                                   "and its title is translated in the file")
+        _new_translation(content, translation_of, language, slug, published, quiet)
+        return
     content = find_content(content, quiet, lambda e: refuse(e, "Nothing was written.")).content
     known = made.regions(content)
     if region is None:
@@ -153,6 +174,27 @@ def new_report_command(content: Path | None, region: str | None, pdus: tuple[str
                    "court-work \"Title of the example\"")
     else:
         click.echo(str(written.path))
+
+
+def _new_translation(content: Path | None, original: str, language: str | None,
+                     slug: str | None, published: str | None, quiet: bool) -> None:
+    """``new report --translation-of``: write the start of a translation of a report."""
+    from ..content.translate_report import new_report_translation
+
+    content = find_content(content, quiet, lambda e: refuse(e, "Nothing was written.")).content
+    date = _date_option("", published, "--published", optional=True) if published else None
+    try:
+        path, language = new_report_translation(content, original, language, slug, date)
+    except SpotlightError as error:
+        refuse(error, "Nothing was written.")
+    if quiet:
+        click.echo(str(path))
+        return
+    click.echo(f"Created {path}: translate each text marked PLACEHOLDER"
+               + ("" if date else ", and set its publication date when it is known (until then "
+                  "the build leaves it out, as a draft)"))
+    click.echo(f"Next: translate each of its examples with: spotlight new example "
+               f"--translation-of <the example's file name> --language {language}")
 
 
 def _ask(question: str, option: str, **prompt: Any) -> Any:

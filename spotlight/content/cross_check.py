@@ -67,7 +67,8 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
         seen_slugs[folded] = example
         for slug in example.reports:
             if slug not in report_files:
-                where.add("reports", f"unknown report '{slug}'", _choices(report_files, slug))
+                where.add("reports", f"unknown report '{slug}'",
+                          _report_choices(settings, by_slug, report_files, example, slug))
         for theme in (example.practice_theme, *example.also_practice_themes):
             if theme and theme not in themes:
                 where.add("practice_theme", f"unknown practice theme '{theme}'",
@@ -121,6 +122,26 @@ class _Where:
 
     def add(self, key: str, message: str, choices: str = "") -> None:
         self._found.append(Problem(self._name, self._lines.get(key, 1), message + choices))
+
+
+def _report_choices(settings: Settings, by_slug: Mapping[str, ReportSource],
+                    report_files: set[str], example: ExampleSource, slug: str) -> str:
+    """The report an example most likely meant: one in the example's language (another would
+    be refused); for a Welsh report not written yet, how to start it."""
+    from .translations import LANGUAGES, language_of, site_languages  # (imports this module)
+
+    mine = language_of(example, settings)
+    same = {s for s in report_files
+            if s not in by_slug or language_of(by_slug[s], settings) == mine}
+    if hint := _choices(same, slug):
+        return hint
+    original = next((r for s, r in by_slug.items() if slug == f"{s}-{mine}"
+                     and language_of(r, settings) != mine), None)
+    if original is not None and mine in site_languages(settings):
+        return (f"; there is no {LANGUAGES.get(mine, mine)} translation of report "
+                f"'{original.slug}' yet: start one with 'spotlight new report "
+                f"--translation-of {original.slug}'")
+    return ""
 
 
 def _choices(known: Mapping[str, str] | Iterable[str], value: str) -> str:

@@ -13,6 +13,7 @@ from ..errors import Problem
 from ..file_names import lookalike, shown, slug_problem
 from .load import SourceFile
 from .schema import SLUG_RE
+from .suggest import slugify
 from .yamlio import YMap
 
 #: Image formats every PDF reader and browser shows.
@@ -85,8 +86,12 @@ def slug_of(source: SourceFile, found: list[Problem]) -> str | None:
     """The slug a file's name makes, or None (the problem added to ``found``)."""
     slug = source.path.stem
     if not SLUG_RE.match(slug):
-        found.append(Problem(source.name, None, f"file name '{shown(source.path.name)}' does "
-                             "not make a slug: use lower-case letters, digits and hyphens"))
+        fixed = slugify(slug)
+        such = f", such as '{fixed}{source.path.suffix}'" if fixed else ""
+        found.append(Problem(source.name, None, (
+            f"file name '{shown(source.path.name)}' cannot be used: the addresses of its pages "
+            "are made from it, so name the file with lower-case letters without accents, "
+            f"digits and hyphens only{such}")))
         return None
     if message := slug_problem(slug):
         found.append(Problem(source.name, None, f"file name '{source.path.name}' {message}"))

@@ -100,8 +100,10 @@ class ReportSource:
     standards_intro: Parsed = declared("markdown", 'Markdown shown above "Our standards"',
                                        default="")
     sections: tuple[SectionSource, ...] | None = declared(
-        "records", "the order of sections, each with an optional intro. Without it, every "
-        "practice theme that has examples, in taxonomy order", model=SectionSource)
+        "records", "the order of sections, each with an optional intro (a section without "
+        "examples in the report's language is left out, and `spotlight check` says so). "
+        "Without it, every practice theme that has examples, in taxonomy order",
+        model=SectionSource)
     references: tuple[ReferenceSource, ...] = declared(
         "records", "numbered references, numbered in the order listed", model=ReferenceSource,
         default=())

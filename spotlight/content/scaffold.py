@@ -133,15 +133,19 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
                                       "choose another title")])
     report_data, _ = parse_yaml(reports[report].text, reports[report].name)
     region = report_data.get("region") if isinstance(report_data, YMap) else None
+    # An example is in its report's language: a Welsh report's says so, with Welsh guidance.
+    said = report_data.get("language") if isinstance(report_data, YMap) else None
+    language = said if said in _LANGUAGES else _main_language(site)
     known = {"title": title, "reports": [report], "practice_theme": practice_theme,
-             "region": region, "kind": kind}
+             "region": region, "kind": kind,
+             "language": said if said in _LANGUAGES else None}
     schema_file = content / SCHEMA_DIR / "example.schema.json"
     lines = ["---"]
     if schema_file.is_file():
         lines.append(f"# yaml-language-server: $schema=../{SCHEMA_DIR}/example.schema.json")
     lines += [_front_matter_line(spec, known.get(spec.name), site, region)
               for spec in fields.EXAMPLE.fields]
-    lines += ["---", _BODY[kind]]
+    lines += ["---", _BODY[kind, language]]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
@@ -174,6 +178,18 @@ def missing_section(content: Path, report: str, practice_theme: str) -> str | No
             "until then the build refuses the example")
 
 
+_LANGUAGES = ("en", "cy")
+
+
+def _main_language(site: YMap) -> str:
+    """The site file's main language: the first of its ``languages``, else its ``language``'s."""
+    listed = site.get("languages")
+    if isinstance(listed, list) and listed and listed[0] in _LANGUAGES:
+        return str(listed[0])
+    main = str(site.get("language") or "en").split("-")[0].lower()
+    return main if main in _LANGUAGES else "en"
+
+
 def _front_matter_line(spec: Field, value: object, site: YMap, region: object) -> str:
     if value is not None:
         dumped = yaml.safe_dump({spec.name: value}, default_flow_style=True, width=1000,
@@ -203,8 +219,10 @@ _HINTS = {
     "waivers": lambda site: " [{code: anon-exact-date, match: '3 March', reason: why}]",
 }
 
+#: The guidance in a new example's body, by kind and language; the build refuses it until it
+#: is replaced (checks/unfinished.py).
 _BODY = {
-    "person": """\
+    ("person", "en"): """\
 Introduce the person by a pseudonym, with their age, then their sentence and offence, for
 example "Sam, a 30-year-old man, received a community order for theft." Leave out anything
 that could identify them: addresses, dates of birth, exact dates, numbers.
@@ -218,7 +236,7 @@ that could identify them: addresses, dates of birth, exact dates, numbers.
 
 What changed as a result of the work.
 """,
-    "initiative": """\
+    ("initiative", "en"): """\
 Describe the initiative: why it was set up, who runs it and how it works.
 
 ## How it works
@@ -228,5 +246,31 @@ Describe the initiative: why it was set up, who runs it and how it works.
 ## Outcome
 
 What difference it has made.
+""",
+    ("person", "cy"): """\
+Cyflwynwch yr unigolyn drwy ffugenw, gyda'i oedran, yna ei ddedfryd a'i drosedd, er enghraifft
+"Cafodd Sam, dyn 30 oed, orchymyn cymunedol am ddwyn." Peidiwch â chynnwys dim a allai ei
+adnabod: cyfeiriadau, dyddiadau geni, union ddyddiadau, rhifau.
+
+## Is-bennawd byr ar gyfer un rhan o'r gwaith
+
+- Beth wnaeth yr ymarferydd, un pwynt ym mhob bwled.
+- Ysgrifennwch bob byrfodd yn llawn y tro cyntaf y'i defnyddir yn yr adroddiad, yna ar ei ben
+  ei hun.
+
+## Canlyniad
+
+Beth a newidiodd o ganlyniad i'r gwaith.
+""",
+    ("initiative", "cy"): """\
+Disgrifiwch y fenter: pam y cafodd ei sefydlu, pwy sy'n ei rhedeg a sut mae'n gweithio.
+
+## Sut mae'n gweithio
+
+- Un pwynt ym mhob bwled.
+
+## Canlyniad
+
+Pa wahaniaeth y mae wedi'i wneud.
 """,
 }

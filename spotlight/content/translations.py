@@ -46,6 +46,9 @@ class Unfinished:
     key: str  # the field the problem is at: translation_of, or title
     line: int | None
     message: str
+    #: Whether 'translations: warning' would let the build go on while it is written (not
+    #: for a translation that is written but does not say its language).
+    can_wait: bool = True
 
 
 def main_language(settings: Any) -> str:
@@ -102,7 +105,12 @@ def check_translations(settings: Any, reports: Sequence[Any], examples: Sequence
                 continue
             theirs = language_of(original, settings)
             name = LANGUAGES.get(language, language)
-            if theirs == language:
+            if theirs == language and (meant := _unsaid(item, theirs, published)):
+                errors.append(Problem(item.name, lines.get("translation_of"), (
+                    f"translation_of: {label} '{original_slug}' is in {name}, and so is this "
+                    f"{label}, as it does not say its language: add 'language: {meant}' to "
+                    f"this {label} file")))
+            elif theirs == language:
                 errors.append(Problem(item.name, line, (
                     f"translation_of: {label} '{original_slug}' is in {name} too: a "
                     "translation names the original it translates from another language")))
@@ -121,21 +129,59 @@ def check_translations(settings: Any, reports: Sequence[Any], examples: Sequence
     return errors, unfinished
 
 
+def _unsaid(item: Any, language: str, published: Sequence[str]) -> str | None:
+    """The language a translation that does not say its own (so is taken as the main one,
+    its original's) is meant to be in: the site's other language; None when it says its
+    language, or when the site publishes more than one other."""
+    if getattr(item, "language", None):
+        return None
+    others = [other for other in published if other != language]
+    return others[0] if len(others) == 1 else None
+
+
 def _in_other_language(reports: Sequence[Any], examples: Sequence[Any],
                        settings: Any) -> list[Problem]:
     """An example listed in a report written in another language: its pages would show it in
     neither language's report."""
     found = []
+    by_slug = {r.slug: r for r in reports}
     languages = {r.slug: language_of(r, settings) for r in reports}
     for example in examples:
         mine = language_of(example, settings)
         for slug in getattr(example, "reports", ()):
             if slug in languages and languages[slug] != mine:
-                found.append(Problem(example.name, getattr(example, "lines", {}).get("reports"), (
-                    f"the example is in {LANGUAGES.get(mine, mine)} but report '{slug}' is in "
-                    f"{LANGUAGES.get(languages[slug], languages[slug])}: list a report in "
-                    f"{LANGUAGES.get(mine, mine)} (a translation of '{slug}')")))
+                message = _other_language(slug, mine, by_slug, languages)
+                if not getattr(example, "language", None):  # taken as the main language
+                    theirs = LANGUAGES.get(languages[slug], languages[slug])
+                    message = message.replace("the example is in", "the example does not say "
+                                              "its language, so is taken as", 1)
+                    message = message.replace(" but report", ", but report", 1) + (
+                        f"; or, if the example is in {theirs}, add 'language: "
+                        f"{languages[slug]}' to its front matter")
+                found.append(Problem(example.name, getattr(example, "lines", {}).get("reports"),
+                                     message))
     return found
+
+
+def _other_language(slug: str, mine: str, by_slug: Mapping[str, Any],
+                    languages: Mapping[str, str]) -> str:
+    """What to do about an example in language ``mine`` listing report ``slug`` of another."""
+    report = by_slug[slug]
+    theirs = languages[slug]
+    said = (f"the example is in {LANGUAGES.get(mine, mine)} but report '{slug}' is in "
+            f"{LANGUAGES.get(theirs, theirs)}")
+    original = getattr(report, "translation_of", None)
+    if original and not getattr(report, "language", None) and \
+            languages.get(original) == theirs:  # a translation that does not say its language
+        return (f"{said}, as its file does not say its language: add 'language: {mine}' to "
+                f"{report.name}")
+    root = original if original in by_slug else slug
+    mine_too = sorted(s for s, r in by_slug.items() if languages[s] == mine and (
+        s == root or getattr(r, "translation_of", None) == root))
+    if mine_too:
+        return f"{said}: list its {LANGUAGES.get(mine, mine)} version, '{mine_too[0]}', instead"
+    return (f"{said}: list a report in {LANGUAGES.get(mine, mine)} (a translation of "
+            f"'{root}')")
 
 
 def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any],
@@ -150,12 +196,22 @@ def _missing(reports: Iterable[Any], translations: Mapping[tuple[str, str], Any]
         for other in published[1:]:
             if (report.slug, other) not in translations:
                 name = LANGUAGES.get(other, other)
+                unsaid = [r.name for r in reports if getattr(r, "translation_of", None) ==
+                          report.slug and _unsaid(r, main, published) == other]
+                if unsaid:  # its translation does not say its language: said there too
+                    found.append(Unfinished(
+                        "translation-missing", report.name, "title",
+                        getattr(report, "lines", {}).get("title"),
+                        f"report '{report.slug}' has no {name} translation: {unsaid[0]} "
+                        f"translates it but does not say it is in {name}: add "
+                        f"'language: {other}' to {unsaid[0]}", can_wait=False))
+                    continue
                 found.append(Unfinished(
                     "translation-missing", report.name, "title",
                     getattr(report, "lines", {}).get("title"),
                     f"report '{report.slug}' has no {name} translation, and the site "
-                    f"publishes in {name}: write one with 'translation_of: {report.slug}' "
-                    f"and 'language: {other}'"))
+                    f"publishes in {name}: start one with 'spotlight new report "
+                    f"--translation-of {report.slug} --language {other}'"))
     return found
 
 
@@ -181,5 +237,5 @@ def translation_errors(settings: Any, reports: Sequence[Any], examples: Sequence
     if getattr(settings, "translations", "error") == "error":
         errors += [Problem(u.path, u.line, u.message + (
             " (or set 'translations: warning' in the site file while it is being written)"
-            if u.code == "translation-missing" else "")) for u in unfinished]
+            if u.code == "translation-missing" and u.can_wait else "")) for u in unfinished]
     return errors

@@ -115,8 +115,11 @@ def _report(source: ReportSource, examples: Iterable[ExampleSource], settings: S
     introduction = html(source.introduction)
     summary = html(source.summary.text)
     standards_intro = html(source.standards_intro)
-    sections = tuple(_section(theme, intro, mine, settings, html, context, used, kept)
-                     for theme, intro in _section_order(source, mine, settings))
+    # A section the report lists without an example of its language is left out (``spotlight
+    # check`` says so, ``ref-empty``): never a heading and intro with nothing after them.
+    sections = tuple(section for section in (
+        _section(theme, intro, mine, settings, html, context, used, kept)
+        for theme, intro in _section_order(source, mine, settings)) if section.examples)
     acknowledgements = html(source.acknowledgements)
     references = tuple(
         Reference(number=n, anchor=f"ref-{r.key}", text=html(r.text), url=r.url,

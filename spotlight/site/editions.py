@@ -41,11 +41,14 @@ Alternates = tuple[tuple[str, str], ...]
 
 def in_language(settings: Settings, language: str) -> Settings:
     """``settings`` as ``language``'s pages show them: the names its ``SiteWords`` (the site
-    file's ``cy`` or ``en``) give, and the main language's for the rest, marked ``Foreign``."""
+    file's ``cy`` or ``en``) give, and the main language's for the rest, marked ``Foreign``
+    (all of them when the site file gives none in ``language``)."""
     words: SiteWords | None = getattr(settings, language, None)
     main = settings.language
     if words is None:
-        return settings
+        if language == site_languages(settings)[0]:
+            return settings
+        words = SiteWords(glossary=())  # none in this language: each name is the main one's
 
     def name(text: str, given: str | None) -> str:
         return given if given else Foreign(text, main)
