@@ -27,6 +27,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from spotlight.cli import main
+from spotlight.errors import SpotlightError
 
 from .conftest import SITES, overlay
 from .wordpress.proxy import proxy_to
@@ -392,13 +393,34 @@ def _fails(result: Result, *words: str) -> None:
 def test_wrong_password_and_missing_capabilities(published: Published,
                                                  wordpress: WordPress) -> None:
     wrong = publish(wordpress, published.content, password="abcd efgh ijkl mnop qrst uvwx")
-    _fails(wrong, "did not accept the user 'editor1'", "WORDPRESS_APP_PASSWORD")
+    _fails(wrong, "did not accept the user name 'editor1' or the application password in "
+           "WORDPRESS_APP_PASSWORD", "not the password you sign in with",
+           "go to Users → Profile, find Application Passwords", "Add New Application Password")
+    assert "WordPress says" not in wrong.output  # "You are not currently logged in."
     assert "abcd efgh" not in wrong.output
     for user, lacking in (("author1", "edit pages"), ("contributor1", "upload files")):
         refused = publish(wordpress, published.content, user=user)
         _fails(refused, f"the user '{user}' is not allowed to", lacking, "Editor role")
     _fails(publish(wordpress, published.content, password=""),
            "WORDPRESS_APP_PASSWORD: is not set", "Application Passwords")
+
+
+def test_a_site_named_without_https_is_taken_as_https(published: Published,
+                                                      wordpress: WordPress,
+                                                      network_guard: Any) -> None:
+    from spotlight.publishing.client import check_address
+
+    bare = publish(wordpress, published.content, site="www.example.org")
+    assert "Taking the site's address as https://www.example.org/ (https" in bare.output
+    _fails(bare, "https://www.example.org/: could not be reached")
+    assert network_guard.attempts == ["look up www.example.org"]  # over https, never http
+    network_guard.attempts.clear()
+    for site, said in (("www.example.org/news", "did you mean https://www.example.org/news/?"),
+                       ("wordpress site",
+                        "give the site's address, such as https://www.example.org/")):
+        with pytest.raises(SpotlightError) as refused:
+            check_address(site)
+        assert str(refused.value.problems[0]) == f"{site}: is not a web address: {said}"
 
 
 def test_plain_http_and_sites_that_are_not_wordpress(published: Published,

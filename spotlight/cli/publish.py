@@ -33,7 +33,8 @@ def publish_group() -> None:
               help="The output folder, built first when it is not up to date. [default: build, "
                    "beside the content folder]")
 @click.option("--site", required=True, help="The WordPress site's address, such as "
-              "https://www.example.org/ (https; plain http only to this computer).")
+              "https://www.example.org/ (https; plain http only to this computer; a name alone, "
+              "www.example.org, is taken as https://).")
 @click.option("--user", required=True, help="The WordPress user whose application password is "
               "in WORDPRESS_APP_PASSWORD (an Editor).")
 @click.option("--status", type=click.Choice(["publish", "draft"]), default="publish",
@@ -51,6 +52,7 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     library, through the REST API. The password is read from WORDPRESS_APP_PASSWORD (an
     application password: Users → Profile in WordPress). Builds first when the output is not up
     to date; publishing again changes only what changed."""
+    from ..publishing.client import bare_address, check_address
     from ..publishing.plan import CREATE, UNCHANGED, UPDATE, Action, summary
     from ..publishing.run import PublishOptions
     from ..publishing.wordpress import NothingSent, publish
@@ -58,6 +60,11 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     outcome = ("Nothing was sent." if dry_run else
                "What was done is kept: run the command again to finish.")
     located = find_content(content, quiet, lambda e: refuse(e, outcome))
+    if (meant := bare_address(site)) is not None:
+        site = check_address(meant)
+        if not quiet:
+            click.echo(f"Taking the site's address as {site} (https, so that the password is "
+                       "sent encrypted).")
     options = PublishOptions(content=located.content, out=out or located.out, site=site,
                              user=user, password=os.environ.get("WORDPRESS_APP_PASSWORD", ""),
                              status=status, dry_run=dry_run, timeout=timeout,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..build import BuildOptions, BuildResult, build
 from ..errors import Problem, SpotlightError
-from .client import Client
+from .client import HOW_TO_PASSWORD, Client
 from .page import static_site
 from .plan import LEFT, Action
 from .reports import ReportRun
@@ -54,9 +54,8 @@ def publish(options: PublishOptions,
         client = Client(options.site, options.user, options.password, options.timeout)
         if not options.password.strip():
             raise SpotlightError([Problem("WORDPRESS_APP_PASSWORD", None, (
-                "is not set: create an application password in WordPress (Users → Profile → "
-                "Application Passwords), then run: export WORDPRESS_APP_PASSWORD='xxxx xxxx "
-                "...'"))])
+                "is not set: spotlight signs in to WordPress with an application password. "
+                + HOW_TO_PASSWORD))])
         built = build(BuildOptions(content=options.content, out=options.out, pdf=True,
                                    fragments=True, visual_theme=options.visual_theme,
                                    theme_override=options.theme_override))
