@@ -347,10 +347,17 @@ def test_published_again_changes_nothing_then_updates_in_place(
     assert edited.exit_code == 0, edited.output
     assert f"update page: {SLUG}" in edited.output
     assert f"replace: {SLUG}.pdf" in edited.output and "replace: chart.png" in edited.output
+    # The PDF's address is the old one: links to it sent out (by e-mail, from GOV.UK) still
+    # work, and give the new PDF.
+    assert f"same address: {SLUG}.pdf ({old_pdf['source_url']} now answers the new PDF)" in \
+        edited.output, edited.output
+    assert "2 file(s) replaced, 1 PDF(s) kept at their address, 2 old media item(s) deleted" in \
+        edited.output
     [updated] = pages(wordpress, SLUG)
     assert updated["id"] == page["id"]
     assert "understood and met" in updated["content"]["raw"]
-    assert revisions(wordpress, page["id"]) == state[0] + 1
+    # One new revision for the edit, one for the PDF put back at its address.
+    assert revisions(wordpress, page["id"]) == state[0] + 2
     assert len(ours(wordpress)) == state[1]  # one PDF and one picture, as before
     built = published.content.parent / "build"
     for old, path in ((old_pdf, f"reports/{SLUG}.pdf"), (old_png, "images/chart.png")):
@@ -358,6 +365,9 @@ def test_published_again_changes_nothing_then_updates_in_place(
         assert new["id"] != old["id"] and new["source_url"] in updated["content"]["raw"]
         assert wordpress.get(new["source_url"]) == (built / path).read_bytes()
         assert wordpress.api(f"/wp/v2/media?include={old['id']}") == []  # deleted
+    [new_pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    assert new_pdf["source_url"] == old_pdf["source_url"]
+    assert wordpress.get(old_pdf["source_url"]) == (built / f"reports/{SLUG}.pdf").read_bytes()
 
     # Without the records, nothing is made twice: the page and files are found by their slugs.
     shutil.rmtree(published.content.parent / ".spotlight" / "publish")

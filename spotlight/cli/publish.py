@@ -53,7 +53,15 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     application password: Users → Profile in WordPress). Builds first when the output is not up
     to date; publishing again changes only what changed."""
     from ..publishing.client import bare_address, check_address
-    from ..publishing.plan import CREATE, UNCHANGED, UPDATE, Action, summary
+    from ..publishing.plan import (
+        CREATE,
+        MOVED,
+        UNCHANGED,
+        UNPUBLISH,
+        UPDATE,
+        Action,
+        summary,
+    )
     from ..publishing.run import PublishOptions
     from ..publishing.wordpress import NothingSent, publish
 
@@ -74,6 +82,8 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
         if verbose or (not quiet and action.kind != UNCHANGED):
             click.echo(f"  {'would ' if dry_run and action.changes else ''}{action}")
 
+    if status == "draft" and not quiet:
+        click.echo(DRAFTS)
     try:
         with stop_cleanly_on_signals():
             done = publish(options, log)
@@ -86,8 +96,23 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
         sys.exit(130)
     for warning in done.built.warnings:
         click.echo(f"{warning} (warning)", err=True)
+    for moved in (a for a in done.actions if a.kind == MOVED):
+        click.echo(f"The PDF {moved.subject} has a new address ({moved.detail}): links to its "
+                   "old address no longer work, since WordPress files each month's uploads in a "
+                   "folder of its own. See \"The PDF's address\" in the README. (warning)",
+                   err=True)
     if not quiet:
-        reports = len({a.subject for a in done.actions if a.kind in (CREATE, UPDATE, UNCHANGED)})
-        where = "checked against" if dry_run else "published to"
+        reports = len({a.subject for a in done.actions
+                       if a.kind in (CREATE, UPDATE, UNCHANGED, UNPUBLISH)})
+        where = ("checked against" if dry_run else "put up as drafts, not visible to the "
+                 "public, on" if status == "draft" else "published to")
         click.echo(f"{reports} report(s) {where} {site}: {summary(done.actions, dry_run)}."
                    + (" Nothing was sent." if dry_run else ""))
+
+
+#: Said before pages are put up as drafts.
+DRAFTS = ("As drafts: the pages are visible only to people signed in to WordPress, not to the "
+          "public. So their PDFs and pictures are kept out of WordPress's media library, where "
+          "anyone who has a file's address can read it, even a draft's: a draft shows its "
+          "pictures within the page and its PDF's title without a link, and the files it had "
+          "in the media library are deleted. Publishing with --status publish puts them up.")

@@ -75,8 +75,7 @@ def publish(options: PublishOptions,
         run.report(slug, fragments[slug])
     for slug in slugs:  # pages that linked a report whose page was made (or moved) after them
         run.relink(slug)
-    for media, name in run.retired:
-        run.delete(media, name)
+    run.delete_retired()  # pictures that new ones replaced, which no page links now
     for slug in sorted(set(run.state.pages) - set(slugs)):
         run.note(Action(LEFT, slug, run.state.pages[slug].link))
     return Published(tuple(run.actions), run.links, built)
