@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -374,13 +375,42 @@ def test_published_again_changes_nothing_then_updates_in_place(
     found = publish(wordpress, published.content)
     assert "2 page(s) unchanged" in found.output and "upload" not in found.output
 
-    # As drafts: the same page, unpublished; then published again.
+    # As drafts: the same page, taken off the site, as the command says before and after; its
+    # PDF and picture taken out of the media library, where anyone could read them.
+    [pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    [png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
+    dry = publish(wordpress, published.content, "--status", "draft", "--dry-run")
+    assert f"would take off the site: {SLUG} ({page['link']} is published now: it becomes a " \
+        "draft, which the public cannot see)" in dry.output, dry.output
+    assert f"would delete old media: {SLUG}.pdf ({pdf['source_url']})" in dry.output
     draft = publish(wordpress, published.content, "--status", "draft")
     assert draft.exit_code == 0, draft.output
+    lines = draft.output.splitlines()
+    assert lines[0].startswith("As drafts: the pages are visible only to people signed in to "
+                               "WordPress, not to the public."), lines[0]
+    assert lines.index(f"  take off the site: {SLUG} ({page['link']} is published now: it "
+                       "becomes a draft, which the public cannot see)") < \
+        lines.index(f"  delete old media: {SLUG}.pdf ({pdf['source_url']})")
+    assert f"  delete old media: images/chart.png ({png['source_url']})" in lines
+    assert lines[-1] == (f"2 report(s) put up as drafts, not visible to the public, on "
+                         f"{wordpress.url}: 2 published page(s) taken off the site (made "
+                         "drafts), 3 old media item(s) deleted."), lines[-1]
     [drafted] = pages(wordpress, SLUG)
     assert drafted["id"] == page["id"] and drafted["status"] == "draft"
-    assert publish(wordpress, published.content).exit_code == 0
+    assert ours(wordpress) == []
+    for gone in (pdf, png):
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            wordpress.get(gone["source_url"])
+        assert missing.value.code == 404
+    raw = drafted["content"]["raw"]
+    assert "wp-content/uploads" not in raw and 'src="data:image/png;base64,' in raw
+    # Published again: the PDF is back at its address.
+    again = publish(wordpress, published.content)
+    assert again.exit_code == 0 and "As drafts" not in again.output, again.output
     assert pages(wordpress, SLUG)[0]["status"] == "publish"
+    [back_pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    assert back_pdf["source_url"] == pdf["source_url"]
+    assert wordpress.get(pdf["source_url"]) == (built / f"reports/{SLUG}.pdf").read_bytes()
 
 
 @contextmanager
@@ -487,6 +517,89 @@ def test_a_timeout_midway_and_a_rerun_that_finishes(wordpress: WordPress,
     assert "create page: north-2026" in moved.output, moved.output
     assert "left on the site, its report no longer in the content: north-2025" in moved.output
     assert [p["id"] for p in pages(wordpress, "north-2025")] == [page["id"]]
+
+
+def _edit(content: Path, words: str) -> None:
+    """An edit to the minimal site's report, which changes its page and its PDF."""
+    report = content / "reports" / "north-2025.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "The introduction.", f"The introduction. {words}"), encoding="utf-8")
+
+
+def _page_pdf(wp: WordPress, slug: str) -> str:
+    """The address of the PDF that a report's page links."""
+    [page] = pages(wp, slug)
+    [link] = re.findall(r'href="([^"]+\.pdf)"', page["content"]["raw"])
+    return str(link)
+
+
+def test_a_pdf_changed_keeps_its_address_even_when_cut_short(wordpress: WordPress,
+                                                            tmp_path: Path) -> None:
+    """The PDF put back at its address is uploaded after the old one is deleted: a
+    publication cut short then leaves the page linking a PDF, and the next one finishes."""
+    content = _project(tmp_path, "minimal")
+    built = tmp_path / "build" / "reports" / "north-2025.pdf"
+    with proxy_to(wordpress.url) as proxy:
+        assert publish(wordpress, content, site=proxy.url).exit_code == 0
+        address = _page_pdf(wordpress, "north-2025")
+        first = built.read_bytes()
+        _edit(content, "A first edit.")
+        uploads: list[str] = []
+
+        def second_upload(method: str, path: str) -> bool:
+            if method == "POST" and "/wp/v2/media" in path:
+                uploads.append(path)
+                return len(uploads) == 2
+            return False
+
+        proxy.stall = second_upload
+        cut = publish(wordpress, content, "--timeout", "3", site=proxy.url)
+        _fails(cut, "did not answer within 3 seconds while putting north-2025.pdf back at its "
+               "address", "run the command again")
+        assert built.read_bytes() != first
+        # The page links a PDF, the new one, all along.
+        linked = _page_pdf(wordpress, "north-2025")
+        assert linked != address and wordpress.get(linked) == built.read_bytes()
+        proxy.stall = None
+        again = publish(wordpress, content, site=proxy.url)
+        assert again.exit_code == 0, again.output
+        assert f"same address: north-2025.pdf ({address} now answers the new PDF)" in \
+            again.output
+        assert _page_pdf(wordpress, "north-2025") == address
+        assert wordpress.get(address) == built.read_bytes()
+    pdfs = [m for m in media(wordpress) if m["slug"].startswith("north-2025-pdf")]
+    assert len(pdfs) == 1  # the copy made for the while is gone
+
+
+def test_a_pdf_in_another_uploads_folder_says_its_address_changed(wordpress: WordPress,
+                                                                  tmp_path: Path) -> None:
+    """WordPress files each month's uploads in a folder of their own: a PDF changed in another
+    month cannot keep its address (here the site stops using month folders, as its
+    administrator may in Settings → Media: from then on the address is kept for good)."""
+    content = _project(tmp_path, "minimal")
+    built = tmp_path / "build" / "reports" / "north-2025.pdf"
+    assert publish(wordpress, content).exit_code == 0
+    old = _page_pdf(wordpress, "north-2025")
+    assert re.search(r"/uploads/\d{4}/\d\d/north-2025(-\d+)?\.pdf$", old), old
+    wordpress.option("uploads_use_yearmonth_folders", "0")
+    try:
+        _edit(content, "Edited in another month.")
+        moved = publish(wordpress, content)
+        new = _page_pdf(wordpress, "north-2025")
+        assert new == wordpress.url + "wp-content/uploads/north-2025.pdf"
+        assert f"new address: north-2025.pdf (was {old}, now {new})" in moved.output
+        assert (f"The PDF north-2025.pdf has a new address (was {old}, now {new}): links to its "
+                "old address no longer work, since WordPress files each month's uploads in a "
+                "folder of its own.") in moved.output
+        with pytest.raises(urllib.error.HTTPError):
+            wordpress.get(old)  # the old PDF is not left readable
+        _edit(content, "Edited again.")
+        kept = publish(wordpress, content)
+        assert f"same address: north-2025.pdf ({new} now answers the new PDF)" in kept.output
+        assert _page_pdf(wordpress, "north-2025") == new
+        assert wordpress.get(new) == built.read_bytes()
+    finally:
+        wordpress.option("uploads_use_yearmonth_folders", "1")
 
 
 def test_a_certificate_that_cannot_be_verified(published: Published, wordpress: WordPress,

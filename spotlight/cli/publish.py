@@ -112,7 +112,7 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
 
 #: Said before pages are put up as drafts.
 DRAFTS = ("As drafts: the pages are visible only to people signed in to WordPress, not to the "
-          "public. So their PDFs and pictures are kept out of WordPress's media library, where "
+          "public. Their PDFs and pictures are kept out of WordPress's media library, where "
           "anyone who has a file's address can read it, even a draft's: a draft shows its "
-          "pictures within the page and its PDF's title without a link, and the files it had "
-          "in the media library are deleted. Publishing with --status publish puts them up.")
+          "pictures within the page itself and links no PDF in WordPress, and the files it had "
+          "in the media library are deleted. Publishing with --status publish puts them back.")
