@@ -571,6 +571,27 @@ def test_a_pdf_changed_keeps_its_address_even_when_cut_short(wordpress: WordPres
     assert len(pdfs) == 1  # the copy made for the while is gone
 
 
+def test_a_draft_cut_short_then_published_again_keeps_its_pdf(wordpress: WordPress,
+                                                             tmp_path: Path) -> None:
+    """Files a draft would delete are deleted only once its page is a draft: a publication cut
+    short before, then published again, keeps them."""
+    content = _project(tmp_path, "minimal")
+    built = tmp_path / "build" / "reports" / "north-2025.pdf"
+    with proxy_to(wordpress.url) as proxy:
+        assert publish(wordpress, content, site=proxy.url).exit_code == 0
+        address = _page_pdf(wordpress, "north-2025")
+        proxy.stall = lambda method, path: method == "POST" and "/wp/v2/pages" in path
+        cut = publish(wordpress, content, "--status", "draft", "--timeout", "3", site=proxy.url)
+        _fails(cut, "did not answer within 3 seconds")
+        proxy.stall = None
+        again = publish(wordpress, content, site=proxy.url)
+        assert again.exit_code == 0, again.output
+        assert "delete" not in again.output
+        assert pages(wordpress, "north-2025")[0]["status"] == "publish"
+        assert _page_pdf(wordpress, "north-2025") == address
+        assert wordpress.get(address) == built.read_bytes()
+
+
 def test_a_pdf_in_another_uploads_folder_says_its_address_changed(wordpress: WordPress,
                                                                   tmp_path: Path) -> None:
     """WordPress files each month's uploads in a folder of their own: a PDF changed in another

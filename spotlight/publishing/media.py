@@ -53,9 +53,18 @@ class MediaRun(Run):
 
     def upload(self, data: bytes, name: str, stem: str, title: str, alt: str | None,
                known: Media | None, kind: str, refusable: bool = False) -> Media | None:
-        """The media item holding ``data``: the one recorded, else the one whose slug names
-        its digest, else a new upload (None in a dry run). With ``refusable``, a file type the
-        site refuses gives a media item whose id is ``REFUSED``."""
+        """The media item holding ``data`` (no longer to be deleted, if it was retired): the
+        one recorded, else the one whose slug names its digest, else a new upload (None in a
+        dry run). With ``refusable``, a file type the site refuses gives a media item whose id
+        is ``REFUSED``."""
+        media = self._upload(data, name, stem, title, alt, known, kind, refusable)
+        if media is not None and any(old.media.id == media.id for old in self.state.retired):
+            self.state.retired = [old for old in self.state.retired if old.media.id != media.id]
+            self.save()
+        return media
+
+    def _upload(self, data: bytes, name: str, stem: str, title: str, alt: str | None,
+                known: Media | None, kind: str, refusable: bool) -> Media | None:
         sha = digest(data)
         slug = f"{stem}-{sha[:12]}"
         if known is not None and known.digest == sha and known.id != REFUSED:
