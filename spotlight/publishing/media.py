@@ -116,9 +116,8 @@ class MediaRun(Run):
         of the file's own making)."""
         for old in [old for old in self.state.retired if name in (None, old.name)]:
             self.delete(old.media, old.name, quiet)
-            if not self.options.dry_run:
-                self.state.retired.remove(old)
-                self.save()
+            self.state.retired.remove(old)
+            self.save()  # (not in a dry run)
 
     def delete(self, media: Media, name: str, quiet: bool = False) -> None:
         """Remove a media item that a new upload replaced."""
