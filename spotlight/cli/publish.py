@@ -38,7 +38,9 @@ def publish_group() -> None:
 @click.option("--user", required=True, help="The WordPress user whose application password is "
               "in WORDPRESS_APP_PASSWORD (an Editor).")
 @click.option("--status", type=click.Choice(["publish", "draft"]), default="publish",
-              show_default=True, help="Publish the pages, or create and update them as drafts.")
+              show_default=True, help="Publish the pages, or create and update them as "
+              "drafts, which the public cannot see (a draft's PDF and pictures are kept out of "
+              "the media library).")
 @click.option("--dry-run", is_flag=True, help="Say what would change on the site; send nothing.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
               help="Seconds to wait for each answer of the site.")
