@@ -592,6 +592,34 @@ def test_a_draft_cut_short_then_published_again_keeps_its_pdf(wordpress: WordPre
         assert wordpress.get(address) == built.read_bytes()
 
 
+def test_a_page_left_on_the_site_keeps_its_pictures(wordpress: WordPress,
+                                                    tmp_path: Path) -> None:
+    """A report renamed leaves its old page on the site, which shows the same pictures: a
+    draft of the renamed report does not delete them from under the old page."""
+    content = _with_figure(_project(tmp_path))
+    overlay(content, {"images/chart.png": _png("teal")})
+
+    def rename(old: str, new: str) -> None:
+        (content / "reports" / f"{old}.yml").rename(content / "reports" / f"{new}.yml")
+        for file in (content / "examples").glob("*.md"):
+            file.write_text(file.read_text(encoding="utf-8").replace(old, new),
+                            encoding="utf-8")
+
+    rename(SLUG, "left-2025")
+    assert publish(wordpress, content).exit_code == 0
+    [old_page] = pages(wordpress, "left-2025")
+    [chart] = [img["src"] for img in _read(old_page["content"]["raw"]).images
+               if img.get("alt") == FIGURE_ALT]
+    rename("left-2025", "left-2026")
+    moved = publish(wordpress, content)
+    assert "left on the site, its report no longer in the content: left-2025" in moved.output
+    draft = publish(wordpress, content, "--status", "draft")
+    assert draft.exit_code == 0, draft.output
+    assert "chart.png" not in draft.output  # not deleted: the old page shows it
+    assert pages(wordpress, "left-2025")[0]["status"] == "publish"
+    assert wordpress.get(str(chart)) == _png("teal")
+
+
 def test_a_pdf_in_another_uploads_folder_says_its_address_changed(wordpress: WordPress,
                                                                   tmp_path: Path) -> None:
     """WordPress files each month's uploads in a folder of their own: a PDF changed in another

@@ -115,6 +115,18 @@ class ReportRun(PdfRun):
                                       pdf, address)
         self.save()
 
+    def keep_shown(self, left: list[str]) -> None:
+        """Keep the files retired that a published page of a report no longer in the content
+        (``left``, a report renamed, say) still shows: they are not deleted from under it."""
+        for slug in left if self.state.retired else []:
+            held = self.find_page(slug, self.state.pages[slug])
+            if held is None or held.get("status") != "publish":
+                continue
+            content = _raw(held, "content")
+            self.state.retired = [old for old in self.state.retired
+                                  if not old.media.url or old.media.url not in content]
+        self.save()
+
     def find_page(self, slug: str, known: Page | None) -> dict[str, Any] | None:
         """The report's page as the site holds it: the one recorded, else the one with its
         slug; None when there is none (or only one in the bin)."""

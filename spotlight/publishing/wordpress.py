@@ -75,8 +75,10 @@ def publish(options: PublishOptions,
         run.report(slug, fragments[slug])
     for slug in slugs:  # pages that linked a report whose page was made (or moved) after them
         run.relink(slug)
+    left = sorted(set(run.state.pages) - set(slugs))
+    run.keep_shown(left)
     run.delete_retired()  # pictures that new ones replaced, which no page links now
-    for slug in sorted(set(run.state.pages) - set(slugs)):
+    for slug in left:
         run.note(Action(LEFT, slug, run.state.pages[slug].link))
     return Published(tuple(run.actions), run.links, built)
 
