@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from spotlight.cli import main
+from spotlight.errors import SpotlightError
 
 from .conftest import SITES, overlay
 from .wordpress.proxy import proxy_to
@@ -346,10 +348,17 @@ def test_published_again_changes_nothing_then_updates_in_place(
     assert edited.exit_code == 0, edited.output
     assert f"update page: {SLUG}" in edited.output
     assert f"replace: {SLUG}.pdf" in edited.output and "replace: chart.png" in edited.output
+    # The PDF's address is the old one: links to it sent out (by e-mail, from GOV.UK) still
+    # work, and give the new PDF.
+    assert f"same address: {SLUG}.pdf ({old_pdf['source_url']} now answers the new PDF)" in \
+        edited.output, edited.output
+    assert "2 file(s) replaced, 1 PDF(s) kept at their address, 2 old media item(s) deleted" in \
+        edited.output
     [updated] = pages(wordpress, SLUG)
     assert updated["id"] == page["id"]
     assert "understood and met" in updated["content"]["raw"]
-    assert revisions(wordpress, page["id"]) == state[0] + 1
+    # One new revision for the edit, one for the PDF put back at its address.
+    assert revisions(wordpress, page["id"]) == state[0] + 2
     assert len(ours(wordpress)) == state[1]  # one PDF and one picture, as before
     built = published.content.parent / "build"
     for old, path in ((old_pdf, f"reports/{SLUG}.pdf"), (old_png, "images/chart.png")):
@@ -357,19 +366,51 @@ def test_published_again_changes_nothing_then_updates_in_place(
         assert new["id"] != old["id"] and new["source_url"] in updated["content"]["raw"]
         assert wordpress.get(new["source_url"]) == (built / path).read_bytes()
         assert wordpress.api(f"/wp/v2/media?include={old['id']}") == []  # deleted
+    [new_pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    assert new_pdf["source_url"] == old_pdf["source_url"]
+    assert wordpress.get(old_pdf["source_url"]) == (built / f"reports/{SLUG}.pdf").read_bytes()
 
     # Without the records, nothing is made twice: the page and files are found by their slugs.
     shutil.rmtree(published.content.parent / ".spotlight" / "publish")
     found = publish(wordpress, published.content)
     assert "2 page(s) unchanged" in found.output and "upload" not in found.output
 
-    # As drafts: the same page, unpublished; then published again.
+    # As drafts: the same page, taken off the site, as the command says before and after; its
+    # PDF and picture taken out of the media library, where anyone could read them.
+    [pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    [png] = [m for m in ours(wordpress) if m["mime_type"] == "image/png"]
+    dry = publish(wordpress, published.content, "--status", "draft", "--dry-run")
+    assert f"would take off the site: {SLUG} ({page['link']} is published now: it becomes a " \
+        "draft, which the public cannot see)" in dry.output, dry.output
+    assert dry.output.count(f"would delete old media: {SLUG}.pdf ({pdf['source_url']})") == 1
     draft = publish(wordpress, published.content, "--status", "draft")
     assert draft.exit_code == 0, draft.output
+    lines = draft.output.splitlines()
+    assert lines[0].startswith("As drafts: the pages are visible only to people signed in to "
+                               "WordPress, not to the public."), lines[0]
+    assert lines.index(f"  take off the site: {SLUG} ({page['link']} is published now: it "
+                       "becomes a draft, which the public cannot see)") < \
+        lines.index(f"  delete old media: {SLUG}.pdf ({pdf['source_url']})")
+    assert f"  delete old media: images/chart.png ({png['source_url']})" in lines
+    assert lines[-1] == (f"2 report(s) put up as drafts, not visible to the public, on "
+                         f"{wordpress.url}: 2 published page(s) taken off the site (made "
+                         "drafts), 3 old media item(s) deleted."), lines[-1]
     [drafted] = pages(wordpress, SLUG)
     assert drafted["id"] == page["id"] and drafted["status"] == "draft"
-    assert publish(wordpress, published.content).exit_code == 0
+    assert ours(wordpress) == []
+    for gone in (pdf, png):
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            wordpress.get(gone["source_url"])
+        assert missing.value.code == 404
+    raw = drafted["content"]["raw"]
+    assert "wp-content/uploads" not in raw and 'src="data:image/png;base64,' in raw
+    # Published again: the PDF is back at its address.
+    again = publish(wordpress, published.content)
+    assert again.exit_code == 0 and "As drafts" not in again.output, again.output
     assert pages(wordpress, SLUG)[0]["status"] == "publish"
+    [back_pdf] = [m for m in ours(wordpress) if m["mime_type"] == "application/pdf"]
+    assert back_pdf["source_url"] == pdf["source_url"]
+    assert wordpress.get(pdf["source_url"]) == (built / f"reports/{SLUG}.pdf").read_bytes()
 
 
 @contextmanager
@@ -392,13 +433,34 @@ def _fails(result: Result, *words: str) -> None:
 def test_wrong_password_and_missing_capabilities(published: Published,
                                                  wordpress: WordPress) -> None:
     wrong = publish(wordpress, published.content, password="abcd efgh ijkl mnop qrst uvwx")
-    _fails(wrong, "did not accept the user 'editor1'", "WORDPRESS_APP_PASSWORD")
+    _fails(wrong, "did not accept the user name 'editor1' or the application password in "
+           "WORDPRESS_APP_PASSWORD", "not the password you sign in with",
+           "go to Users → Profile, find Application Passwords", "Add New Application Password")
+    assert "WordPress says" not in wrong.output  # "You are not currently logged in."
     assert "abcd efgh" not in wrong.output
     for user, lacking in (("author1", "edit pages"), ("contributor1", "upload files")):
         refused = publish(wordpress, published.content, user=user)
         _fails(refused, f"the user '{user}' is not allowed to", lacking, "Editor role")
     _fails(publish(wordpress, published.content, password=""),
            "WORDPRESS_APP_PASSWORD: is not set", "Application Passwords")
+
+
+def test_a_site_named_without_https_is_taken_as_https(published: Published,
+                                                      wordpress: WordPress,
+                                                      network_guard: Any) -> None:
+    from spotlight.publishing.client import check_address
+
+    bare = publish(wordpress, published.content, site="www.example.org")
+    assert "Taking the site's address as https://www.example.org/ (https" in bare.output
+    _fails(bare, "https://www.example.org/: could not be reached")
+    assert network_guard.attempts == ["look up www.example.org"]  # over https, never http
+    network_guard.attempts.clear()
+    for site, said in (("www.example.org/news", "did you mean https://www.example.org/news/?"),
+                       ("wordpress site",
+                        "give the site's address, such as https://www.example.org/")):
+        with pytest.raises(SpotlightError) as refused:
+            check_address(site)
+        assert str(refused.value.problems[0]) == f"{site}: is not a web address: {said}"
 
 
 def test_plain_http_and_sites_that_are_not_wordpress(published: Published,
@@ -455,6 +517,138 @@ def test_a_timeout_midway_and_a_rerun_that_finishes(wordpress: WordPress,
     assert "create page: north-2026" in moved.output, moved.output
     assert "left on the site, its report no longer in the content: north-2025" in moved.output
     assert [p["id"] for p in pages(wordpress, "north-2025")] == [page["id"]]
+
+
+def _edit(content: Path, words: str) -> None:
+    """An edit to the minimal site's report, which changes its page and its PDF."""
+    report = content / "reports" / "north-2025.yml"
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        "The introduction.", f"The introduction. {words}"), encoding="utf-8")
+
+
+def _page_pdf(wp: WordPress, slug: str) -> str:
+    """The address of the PDF that a report's page links."""
+    [page] = pages(wp, slug)
+    [link] = re.findall(r'href="([^"]+\.pdf)"', page["content"]["raw"])
+    return str(link)
+
+
+def test_a_pdf_changed_keeps_its_address_even_when_cut_short(wordpress: WordPress,
+                                                            tmp_path: Path) -> None:
+    """The PDF put back at its address is uploaded after the old one is deleted: a
+    publication cut short then leaves the page linking a PDF, and the next one finishes."""
+    content = _project(tmp_path, "minimal")
+    built = tmp_path / "build" / "reports" / "north-2025.pdf"
+    with proxy_to(wordpress.url) as proxy:
+        assert publish(wordpress, content, site=proxy.url).exit_code == 0
+        address = _page_pdf(wordpress, "north-2025")
+        first = built.read_bytes()
+        _edit(content, "A first edit.")
+        uploads: list[str] = []
+
+        def second_upload(method: str, path: str) -> bool:
+            if method == "POST" and "/wp/v2/media" in path:
+                uploads.append(path)
+                return len(uploads) == 2
+            return False
+
+        proxy.stall = second_upload
+        cut = publish(wordpress, content, "--timeout", "3", site=proxy.url)
+        _fails(cut, "did not answer within 3 seconds while putting north-2025.pdf back at its "
+               "address", "run the command again")
+        assert built.read_bytes() != first
+        # The page links a PDF, the new one, all along.
+        linked = _page_pdf(wordpress, "north-2025")
+        assert linked != address and wordpress.get(linked) == built.read_bytes()
+        proxy.stall = None
+        again = publish(wordpress, content, site=proxy.url)
+        assert again.exit_code == 0, again.output
+        assert f"same address: north-2025.pdf ({address} now answers the new PDF)" in \
+            again.output
+        assert _page_pdf(wordpress, "north-2025") == address
+        assert wordpress.get(address) == built.read_bytes()
+    pdfs = [m for m in media(wordpress) if m["slug"].startswith("north-2025-pdf")]
+    assert len(pdfs) == 1  # the copy made for the while is gone
+
+
+def test_a_draft_cut_short_then_published_again_keeps_its_pdf(wordpress: WordPress,
+                                                             tmp_path: Path) -> None:
+    """Files a draft would delete are deleted only once its page is a draft: a publication cut
+    short before, then published again, keeps them."""
+    content = _project(tmp_path, "minimal")
+    built = tmp_path / "build" / "reports" / "north-2025.pdf"
+    with proxy_to(wordpress.url) as proxy:
+        assert publish(wordpress, content, site=proxy.url).exit_code == 0
+        address = _page_pdf(wordpress, "north-2025")
+        proxy.stall = lambda method, path: method == "POST" and "/wp/v2/pages" in path
+        cut = publish(wordpress, content, "--status", "draft", "--timeout", "3", site=proxy.url)
+        _fails(cut, "did not answer within 3 seconds")
+        proxy.stall = None
+        again = publish(wordpress, content, site=proxy.url)
+        assert again.exit_code == 0, again.output
+        assert "delete" not in again.output
+        assert pages(wordpress, "north-2025")[0]["status"] == "publish"
+        assert _page_pdf(wordpress, "north-2025") == address
+        assert wordpress.get(address) == built.read_bytes()
+
+
+def test_a_page_left_on_the_site_keeps_its_pictures(wordpress: WordPress,
+                                                    tmp_path: Path) -> None:
+    """A report renamed leaves its old page on the site, which shows the same pictures: a
+    draft of the renamed report does not delete them from under the old page."""
+    content = _with_figure(_project(tmp_path))
+    overlay(content, {"images/chart.png": _png("teal")})
+
+    def rename(old: str, new: str) -> None:
+        (content / "reports" / f"{old}.yml").rename(content / "reports" / f"{new}.yml")
+        for file in (content / "examples").glob("*.md"):
+            file.write_text(file.read_text(encoding="utf-8").replace(old, new),
+                            encoding="utf-8")
+
+    rename(SLUG, "left-2025")
+    assert publish(wordpress, content).exit_code == 0
+    [old_page] = pages(wordpress, "left-2025")
+    [chart] = [img["src"] for img in _read(old_page["content"]["raw"]).images
+               if img.get("alt") == FIGURE_ALT]
+    rename("left-2025", "left-2026")
+    moved = publish(wordpress, content)
+    assert "left on the site, its report no longer in the content: left-2025" in moved.output
+    draft = publish(wordpress, content, "--status", "draft")
+    assert draft.exit_code == 0, draft.output
+    assert "chart.png" not in draft.output  # not deleted: the old page shows it
+    assert pages(wordpress, "left-2025")[0]["status"] == "publish"
+    assert wordpress.get(str(chart)) == _png("teal")
+
+
+def test_a_pdf_in_another_uploads_folder_says_its_address_changed(wordpress: WordPress,
+                                                                  tmp_path: Path) -> None:
+    """WordPress files each month's uploads in a folder of their own: a PDF changed in another
+    month cannot keep its address (here the site stops using month folders, as its
+    administrator may in Settings → Media: from then on the address is kept for good)."""
+    content = _project(tmp_path, "minimal")
+    built = tmp_path / "build" / "reports" / "north-2025.pdf"
+    assert publish(wordpress, content).exit_code == 0
+    old = _page_pdf(wordpress, "north-2025")
+    assert re.search(r"/uploads/\d{4}/\d\d/north-2025(-\d+)?\.pdf$", old), old
+    wordpress.option("uploads_use_yearmonth_folders", "0")
+    try:
+        _edit(content, "Edited in another month.")
+        moved = publish(wordpress, content)
+        new = _page_pdf(wordpress, "north-2025")
+        assert new == wordpress.url + "wp-content/uploads/north-2025.pdf"
+        assert f"new address: north-2025.pdf (was {old}, now {new})" in moved.output
+        assert (f"The PDF north-2025.pdf has a new address (was {old}, now {new}): links to its "
+                "old address no longer work, since WordPress files each month's uploads in a "
+                "folder of its own.") in moved.output
+        with pytest.raises(urllib.error.HTTPError):
+            wordpress.get(old)  # the old PDF is not left readable
+        _edit(content, "Edited again.")
+        kept = publish(wordpress, content)
+        assert f"same address: north-2025.pdf ({new} now answers the new PDF)" in kept.output
+        assert _page_pdf(wordpress, "north-2025") == new
+        assert wordpress.get(new) == built.read_bytes()
+    finally:
+        wordpress.option("uploads_use_yearmonth_folders", "1")
 
 
 def test_a_certificate_that_cannot_be_verified(published: Published, wordpress: WordPress,

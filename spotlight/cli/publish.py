@@ -33,11 +33,14 @@ def publish_group() -> None:
               help="The output folder, built first when it is not up to date. [default: build, "
                    "beside the content folder]")
 @click.option("--site", required=True, help="The WordPress site's address, such as "
-              "https://www.example.org/ (https; plain http only to this computer).")
+              "https://www.example.org/ (https; plain http only to this computer; a name alone, "
+              "www.example.org, is taken as https://).")
 @click.option("--user", required=True, help="The WordPress user whose application password is "
               "in WORDPRESS_APP_PASSWORD (an Editor).")
 @click.option("--status", type=click.Choice(["publish", "draft"]), default="publish",
-              show_default=True, help="Publish the pages, or create and update them as drafts.")
+              show_default=True, help="Publish the pages, or create and update them as "
+              "drafts, which the public cannot see (a draft's PDF and pictures are kept out of "
+              "the media library).")
 @click.option("--dry-run", is_flag=True, help="Say what would change on the site; send nothing.")
 @click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
               help="Seconds to wait for each answer of the site.")
@@ -51,13 +54,27 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
     library, through the REST API. The password is read from WORDPRESS_APP_PASSWORD (an
     application password: Users → Profile in WordPress). Builds first when the output is not up
     to date; publishing again changes only what changed."""
-    from ..publishing.plan import CREATE, UNCHANGED, UPDATE, Action, summary
+    from ..publishing.client import bare_address, check_address
+    from ..publishing.plan import (
+        CREATE,
+        MOVED,
+        UNCHANGED,
+        UNPUBLISH,
+        UPDATE,
+        Action,
+        summary,
+    )
     from ..publishing.run import PublishOptions
     from ..publishing.wordpress import NothingSent, publish
 
     outcome = ("Nothing was sent." if dry_run else
                "What was done is kept: run the command again to finish.")
     located = find_content(content, quiet, lambda e: refuse(e, outcome))
+    if (meant := bare_address(site)) is not None:
+        site = check_address(meant)
+        if not quiet:
+            click.echo(f"Taking the site's address as {site} (https, so that the password is "
+                       "sent encrypted).")
     options = PublishOptions(content=located.content, out=out or located.out, site=site,
                              user=user, password=os.environ.get("WORDPRESS_APP_PASSWORD", ""),
                              status=status, dry_run=dry_run, timeout=timeout,
@@ -67,6 +84,8 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
         if verbose or (not quiet and action.kind != UNCHANGED):
             click.echo(f"  {'would ' if dry_run and action.changes else ''}{action}")
 
+    if status == "draft" and not quiet:
+        click.echo(DRAFTS)
     try:
         with stop_cleanly_on_signals():
             done = publish(options, log)
@@ -79,8 +98,23 @@ def publish_wordpress_command(content: Path | None, out: Path | None, site: str,
         sys.exit(130)
     for warning in done.built.warnings:
         click.echo(f"{warning} (warning)", err=True)
+    for moved in (a for a in done.actions if a.kind == MOVED):
+        click.echo(f"The PDF {moved.subject} has a new address ({moved.detail}): links to its "
+                   "old address no longer work, since WordPress files each month's uploads in a "
+                   "folder of its own. See \"The PDF's address\" in the README. (warning)",
+                   err=True)
     if not quiet:
-        reports = len({a.subject for a in done.actions if a.kind in (CREATE, UPDATE, UNCHANGED)})
-        where = "checked against" if dry_run else "published to"
+        reports = len({a.subject for a in done.actions
+                       if a.kind in (CREATE, UPDATE, UNCHANGED, UNPUBLISH)})
+        where = ("checked against" if dry_run else "put up as drafts, not visible to the "
+                 "public, on" if status == "draft" else "published to")
         click.echo(f"{reports} report(s) {where} {site}: {summary(done.actions, dry_run)}."
                    + (" Nothing was sent." if dry_run else ""))
+
+
+#: Said before pages are put up as drafts.
+DRAFTS = ("As drafts: the pages are visible only to people signed in to WordPress, not to the "
+          "public. Their PDFs and pictures are kept out of WordPress's media library, where "
+          "anyone who has a file's address can read it, even a draft's: a draft shows its "
+          "pictures within the page itself and links no PDF in WordPress, and the files it had "
+          "in the media library are deleted. Publishing with --status publish puts them back.")

@@ -7,6 +7,7 @@ site (site/fragment.py); this package sends it. Owns:
 - run.py: one publication as it runs: its options, and each change noted and recorded;
 - reports.py: each report published: its files, then its page, created or updated;
 - media.py: the reports' PDFs and pictures in the WordPress media library;
+- pdfs.py: each report's PDF, kept at its address when it changes (as WordPress allows);
 - client.py: the WordPress REST API client (finding the API, errors in plain words);
 - page.py: a fragment made into a WordPress page body (links to the uploaded media);
 - plan.py: what a publication would change, which ``--dry-run`` prints;

@@ -47,13 +47,32 @@ def loopback(host: str | None) -> bool:
         return False
 
 
+#: A site's address given without https:// (www.example.org, example.org/news/).
+_BARE = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?(?:/\S*)?")
+#: How to make an application password, for the messages that need one.
+HOW_TO_PASSWORD = (
+    "To make one: in WordPress, go to Users → Profile, find Application Passwords at the "
+    "bottom, type a name such as \"spotlight\", choose Add New Application Password, and copy "
+    "the password it shows: export WORDPRESS_APP_PASSWORD='xxxx xxxx xxxx xxxx xxxx xxxx'")
+
+
+def bare_address(site: str) -> str | None:
+    """The https:// address meant by a site's address given without it (``www.example.org``
+    means ``https://www.example.org/``); None when ``site`` is not such a name. Never http://,
+    which would send the password unencrypted."""
+    site = site.strip()
+    return f"https://{site}" if _BARE.fullmatch(site) else None
+
+
 def check_address(site: str) -> str:
     """The site's address, with a final slash; SpotlightError unless it is https (or http to
     this computer)."""
     parts = urlsplit(site.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _error(site, "is not a web address: give the site's address, such as "
-                           "https://www.example.org/")
+        guess = bare_address(site)
+        offer = (f"did you mean {check_address(guess)}?" if guess else
+                 "give the site's address, such as https://www.example.org/")
+        raise _error(site, f"is not a web address: {offer}")
     if parts.scheme == "http" and not loopback(parts.hostname):
         raise _error(site, "is plain http://, which would send the password unencrypted: use "
                            "its https:// address")
@@ -197,9 +216,11 @@ class Client:
         code = decoded.get("code") if isinstance(decoded, dict) else None
         words = f" (WordPress says: {_plain(str(said))})" if said else ""
         if status == 401 or code in ("incorrect_password", "invalid_username"):
-            return self._fail(f"did not accept the user '{self.user}' with the application "
-                              "password in WORDPRESS_APP_PASSWORD: check both, or make a new "
-                              f"application password (Users → Profile){words}")
+            return self._fail(
+                f"did not accept the user name '{self.user}' or the application password in "
+                "WORDPRESS_APP_PASSWORD. Check the user name (--user, the name you sign in to "
+                "WordPress with), and that WORDPRESS_APP_PASSWORD holds an application "
+                "password of that user, not the password you sign in with. " + HOW_TO_PASSWORD)
         if status == 403:
             return self._fail(f"did not allow the user '{self.user}' to go on while {doing}"
                               f"{words}. " + _EDITOR)

@@ -11,7 +11,7 @@ import posixpath
 import re
 
 from ..incremental.digests import digest
-from .page import Parts, inline_picture
+from .page import inline_picture
 from .plan import DELETE, INLINE, REPLACE, UPLOAD, Action
 from .run import Run
 from .state import Media
@@ -25,21 +25,17 @@ _TYPE_REFUSED = ("rest_upload_sideload_error", "rest_upload_file_type")
 class MediaRun(Run):
     """A publication's run, with its files: PDFs and pictures uploaded, old copies deleted."""
 
-    def pdf(self, slug: str, parts: Parts, path: str, old: Media | None) -> Media | None:
-        """The report's PDF in the media library, uploaded when its bytes are new there."""
-        file = self.options.out / path
-        if path not in parts.links or not file.is_file():
-            return None
-        data = file.read_bytes()
-        kind = REPLACE if old is not None and old.digest != digest(data) else UPLOAD
-        return self.upload(data, f"{slug}.pdf", f"{slug}-pdf", parts.title, None, old, kind)
-
     def picture(self, path: str, alt: str) -> str:
         """The address of a picture of the page: its copy in the media library, or, for a
         type the site refuses (WordPress takes no SVG unless a plugin lets it), the picture
         written into the page itself."""
         data = (self.options.out / path).read_bytes()
         known, sha = self.state.images.get(path), digest(data)
+        if self.draft:  # not in the media library, where anyone could read it: in the page
+            if known is not None and known.id != REFUSED:
+                self.retire(path, known)
+            self.state.images.pop(path, None)
+            return inline_picture(path, data)
         if known is not None and known.id == REFUSED and known.digest == sha:
             return inline_picture(path, data)
         name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
@@ -50,16 +46,25 @@ class MediaRun(Run):
         if media is None:
             return f"https://media.invalid/{path}"  # a dry run: not uploaded
         if known is not None and known.id not in (media.id, REFUSED):
-            self.retired.append((known, path))  # deleted once every page shows the new one
+            self.retire(path, known)  # deleted once every page shows the new one
         self.state.images[path] = media
         self.save()
         return inline_picture(path, data) if media.id == REFUSED else media.url
 
     def upload(self, data: bytes, name: str, stem: str, title: str, alt: str | None,
                known: Media | None, kind: str, refusable: bool = False) -> Media | None:
-        """The media item holding ``data``: the one recorded, else the one whose slug names
-        its digest, else a new upload (None in a dry run). With ``refusable``, a file type the
-        site refuses gives a media item whose id is ``REFUSED``."""
+        """The media item holding ``data`` (no longer to be deleted, if it was retired): the
+        one recorded, else the one whose slug names its digest, else a new upload (None in a
+        dry run). With ``refusable``, a file type the site refuses gives a media item whose id
+        is ``REFUSED``."""
+        media = self._upload(data, name, stem, title, alt, known, kind, refusable)
+        if media is not None and any(old.media.id == media.id for old in self.state.retired):
+            self.state.retired = [old for old in self.state.retired if old.media.id != media.id]
+            self.save()
+        return media
+
+    def _upload(self, data: bytes, name: str, stem: str, title: str, alt: str | None,
+                known: Media | None, kind: str, refusable: bool) -> Media | None:
         sha = digest(data)
         slug = f"{stem}-{sha[:12]}"
         if known is not None and known.digest == sha and known.id != REFUSED:
@@ -67,33 +72,58 @@ class MediaRun(Run):
                                       f"reading the media item of {name}", missing_ok=True)
             if answer is not None:
                 return Media(known.id, str(answer.data.get("source_url", known.url)), sha)
-        answer = self.client.call("GET", "/wp/v2/media", f"looking for the media item of {name}",
-                                  query={"slug": slug})
-        found = answer.data if answer is not None else []
-        if isinstance(found, list) and found:
-            return Media(int(found[0]["id"]), str(found[0]["source_url"]), sha)
+        found = self.copies(name, stem, sha)
+        if found:
+            return found[0]
         if self.options.dry_run:
             self.note(Action(kind, name))
             return None
+        media = self.send(data, name, slug, title, alt, f"uploading {name}", refusable)
+        if media.id == REFUSED:
+            self.note(Action(INLINE, name, "the site takes no such file"))
+        else:
+            self.note(Action(kind, name, media.url))
+        return media
+
+    def copies(self, name: str, stem: str, sha: str) -> list[Media]:
+        """The media items holding the bytes whose digest is ``sha``: those whose slug names
+        it (WordPress adds "-2" to a slug taken)."""
+        slugs = ",".join(f"{stem}-{sha[:12]}{end}" for end in ("", "-2", "-3", "-4"))
+        answer = self.client.call("GET", "/wp/v2/media", f"looking for the media item of {name}",
+                                  query={"slug": slugs})
+        found = answer.data if answer is not None and isinstance(answer.data, list) else []
+        return [Media(int(item["id"]), str(item["source_url"]), sha) for item in found]
+
+    def send(self, data: bytes, name: str, slug: str, title: str, alt: str | None, doing: str,
+             refusable: bool = False) -> Media:
+        """Upload ``data`` as a new media item, its file named ``name``. With ``refusable``, a
+        file type the site refuses gives a media item whose id is ``REFUSED``."""
         query = {"slug": slug, "title": title, **({"alt_text": alt} if alt else {})}
         type_ = mimetypes.guess_type(name)[0] or "application/octet-stream"
         answer = self.client.call(
-            "POST", "/wp/v2/media", f"uploading {name}", query=query, data=data,
+            "POST", "/wp/v2/media", doing, query=query, data=data,
             headers={"Content-Type": type_,
                      "Content-Disposition": f'attachment; filename="{name}"'},
             tolerate=_TYPE_REFUSED if refusable else ())
         assert answer is not None
         if answer.status >= 400:
-            self.note(Action(INLINE, name, "the site takes no such file"))
-            return Media(REFUSED, "", sha)
-        self.note(Action(kind, name, str(answer.data["source_url"])))
-        return Media(int(answer.data["id"]), str(answer.data["source_url"]), sha)
+            return Media(REFUSED, "", digest(data))
+        return Media(int(answer.data["id"]), str(answer.data["source_url"]), digest(data))
 
-    def delete(self, media: Media, name: str) -> None:
+    def delete_retired(self, name: str | None = None, quiet: bool = False) -> None:
+        """Delete the media items retired (those of the file ``name``, or all), which no page
+        links any more; each taken off the records once deleted. ``quiet``: not told (a copy
+        of the file's own making)."""
+        for old in [old for old in self.state.retired if name in (None, old.name)]:
+            self.delete(old.media, old.name, quiet)
+            self.state.retired.remove(old)
+            self.save()  # (not in a dry run)
+
+    def delete(self, media: Media, name: str, quiet: bool = False) -> None:
         """Remove a media item that a new upload replaced."""
-        if self.options.dry_run:
+        if not self.options.dry_run:
+            self.client.call("DELETE", f"/wp/v2/media/{media.id}",
+                             f"deleting the old copy of {name}", query={"force": "true"},
+                             missing_ok=True)
+        if not quiet:
             self.note(Action(DELETE, name, media.url))
-            return
-        self.client.call("DELETE", f"/wp/v2/media/{media.id}", f"deleting the old copy of {name}",
-                         query={"force": "true"}, missing_ok=True)
-        self.note(Action(DELETE, name, media.url))

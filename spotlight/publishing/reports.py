@@ -10,13 +10,13 @@ import re
 from typing import Any
 
 from ..incremental.digests import digest
-from .media import MediaRun
 from .page import Parts, page_body, read_fragment
-from .plan import CREATE, UNCHANGED, UPDATE, Action
+from .pdfs import PdfRun
+from .plan import CREATE, UNCHANGED, UNPUBLISH, UPDATE, Action
 from .state import Media, Page
 
 
-class ReportRun(MediaRun):
+class ReportRun(PdfRun):
     """A publication's run, report by report: its files, then its page."""
 
     def report(self, slug: str, fragment: str) -> None:
@@ -28,15 +28,20 @@ class ReportRun(MediaRun):
         parts = read_fragment(text, _report_page(slug), self.base_url)
         media = {path: self.picture(path, alt) for path, alt in parts.pictures.items()}
         pdf_path = f"reports/{slug}.pdf"
-        old_pdf = self.state.pages[slug].pdf if slug in self.state.pages else None
-        pdf = self.pdf(slug, parts, pdf_path, old_pdf)
+        pdf = self.pdf(slug, parts, pdf_path, self.state.pages.get(slug))
         if pdf is not None:
             media[pdf_path] = pdf.url
         linked = {target: self.page_link(target) for target in _reports_linked(parts)}
         self.made[slug] = (text, _report_page(slug), media, pdf, linked)
         self.page(slug, parts.title, self.body(slug), pdf)
-        if old_pdf is not None and pdf is not None and old_pdf.id != pdf.id:
-            self.delete(old_pdf, f"{slug}.pdf")
+        self.settle(slug, parts, pdf_path, pdf)
+
+    def relink_pdf(self, slug: str, path: str, pdf: Media) -> None:
+        """Update the report's page to link ``pdf`` instead of the PDF it linked."""
+        text, page, media, _, linked = self.made[slug]
+        self.made[slug] = (text, page, {**media, path: pdf.url}, pdf, linked)
+        self.page(slug, read_fragment(text, page, self.base_url).title, self.body(slug), pdf,
+                  quiet=True)
 
     def page_link(self, slug: str) -> str | None:
         """The address of a report's WordPress page: made in this run, else recorded, else
@@ -68,19 +73,28 @@ class ReportRun(MediaRun):
         self.made[slug] = (text, page, media, pdf, now)
         self.page(slug, read_fragment(text, page, self.base_url).title, self.body(slug), pdf)
 
-    def page(self, slug: str, title: str, body: str, pdf: Media | None) -> None:
-        """Create the report's page, or update it if it differs; record it."""
+    def page(self, slug: str, title: str, body: str, pdf: Media | None,
+             quiet: bool = False) -> None:
+        """Create the report's page, or update it if it differs; record it. A published page
+        made a draft is said to be taken off the site, before it is. ``quiet``: the page's
+        change was told already."""
         known = self.state.pages.get(slug)
         held = self.find_page(slug, known)
         wanted = {"title": title, "content": body, "status": self.options.status, "slug": slug}
         if held is not None and _same(held, wanted, known, body):
             self.links[slug] = str(held.get("link", ""))
-            self.note(Action(UNCHANGED, slug, self.links[slug]))
+            if not quiet:
+                self.note(Action(UNCHANGED, slug, self.links[slug]))
             self.record(slug, held, body, pdf)
             return
         kind = CREATE if held is None else UPDATE
+        if held is not None and held.get("status") == "publish" and self.draft:
+            self.note(Action(UNPUBLISH, slug, f"{held.get('link', '')} is published now: it "
+                             "becomes a draft, which the public cannot see"))
+            quiet = True  # said before it is done
         if self.options.dry_run:
-            self.note(Action(kind, slug, str(held.get("link", "")) if held else title))
+            if not quiet:
+                self.note(Action(kind, slug, str(held.get("link", "")) if held else title))
             return
         route = "/wp/v2/pages" if held is None else f"/wp/v2/pages/{held['id']}"
         doing = f"{'creating' if held is None else 'updating'} the page of {slug}"
@@ -89,13 +103,28 @@ class ReportRun(MediaRun):
         assert answer is not None
         self.record(slug, answer.data, body, pdf)
         self.links[slug] = str(answer.data.get("link", ""))
-        self.note(Action(kind, slug, self.links[slug]))
+        if not quiet:
+            self.note(Action(kind, slug, self.links[slug]))
 
     def record(self, slug: str, data: dict[str, Any], body: str, pdf: Media | None) -> None:
-        """Record the report's page as the site now holds it."""
+        """Record the report's page as the site now holds it (and its PDF's address)."""
+        known = self.state.pages.get(slug)
+        address = known.address or (known.pdf.url if known.pdf else "") if known else ""
         self.state.pages[slug] = Page(int(data["id"]), str(data.get("link", "")), digest(body),
                                       digest(_raw(data, "content")), str(data.get("status")),
-                                      pdf)
+                                      pdf, address)
+        self.save()
+
+    def keep_shown(self, left: list[str]) -> None:
+        """Keep the files retired that a published page of a report no longer in the content
+        (``left``, a report renamed, say) still shows: they are not deleted from under it."""
+        for slug in left if self.state.retired else []:
+            held = self.find_page(slug, self.state.pages[slug])
+            if held is None or held.get("status") != "publish":
+                continue
+            content = _raw(held, "content")
+            self.state.retired = [old for old in self.state.retired
+                                  if not old.media.url or old.media.url not in content]
         self.save()
 
     def find_page(self, slug: str, known: Page | None) -> dict[str, Any] | None:

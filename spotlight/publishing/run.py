@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .client import Client
 from .plan import Action
-from .state import Media, State, StateFile
+from .state import Media, Retired, State, StateFile
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,6 @@ class Run:
         self.options, self.log, self.base_url = options, log, base_url
         self.actions: list[Action] = []
         self.links: dict[str, str] = {}
-        #: Media items replaced by new uploads, deleted once every page links the new ones.
-        self.retired: list[tuple[Media, str]] = []
         #: The reports being published, and the pages found for those not recorded.
         self.slugs: set[str] = set()
         self.found: dict[str, str | None] = {}
@@ -55,6 +53,18 @@ class Run:
         """Tell the log of a change, and keep it among what was done."""
         self.actions.append(action)
         self.log(action)
+
+    @property
+    def draft(self) -> bool:
+        """Whether the pages are put up as drafts (which show no file of the media library)."""
+        return self.options.status == "draft"
+
+    def retire(self, name: str, media: Media) -> None:
+        """Note a media item to delete once no page links it, in the records at once (so
+        that a publication cut short deletes it the next time)."""
+        if all(old.media.id != media.id for old in self.state.retired):
+            self.state.retired.append(Retired(name, media))
+            self.save()
 
     def save(self) -> None:
         """Record the state as it is now (not in a dry run)."""

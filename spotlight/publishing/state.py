@@ -45,15 +45,29 @@ class Page:
     held: str
     status: str
     pdf: Media | None = None
+    #: The PDF's public address, which links sent out name: a new PDF is put back there when
+    #: WordPress allows (kept while the page is a draft and has no PDF).
+    address: str = ""
+
+
+@dataclass
+class Retired:
+    """A media item that a new one replaced (or a draft no longer shows), to be deleted once no
+    page links it; ``name`` is the file's name or output path, for the messages."""
+
+    name: str
+    media: Media
 
 
 @dataclass
 class State:
-    """Everything published to one site: pages by report slug, pictures by output path."""
+    """Everything published to one site: pages by report slug, pictures by output path, and
+    the media items waiting to be deleted."""
 
     site: str
     pages: dict[str, Page] = field(default_factory=dict)
     images: dict[str, Media] = field(default_factory=dict)
+    retired: list[Retired] = field(default_factory=list)
 
     def dumps(self) -> str:
         """The state file's text."""
@@ -70,10 +84,13 @@ class State:
                 return cls(site)
             pages = {str(slug): Page(int(p["id"]), str(p["link"]), str(p["sent"]),
                                      str(p["held"]), str(p["status"]),
-                                     Media(**p["pdf"]) if p.get("pdf") else None)
+                                     Media(**p["pdf"]) if p.get("pdf") else None,
+                                     str(p.get("address", "")))
                      for slug, p in data["pages"].items()}
             images = {str(path): Media(**m) for path, m in data["images"].items()}
-            return cls(site, pages, images)
+            retired = [Retired(str(r["name"]), Media(**r["media"]))
+                       for r in data.get("retired", [])]
+            return cls(site, pages, images, retired)
         except (ValueError, KeyError, TypeError, AttributeError):
             return cls(site)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..build import BuildOptions, BuildResult, build
 from ..errors import Problem, SpotlightError
-from .client import Client
+from .client import HOW_TO_PASSWORD, Client
 from .page import static_site
 from .plan import LEFT, Action
 from .reports import ReportRun
@@ -54,9 +54,8 @@ def publish(options: PublishOptions,
         client = Client(options.site, options.user, options.password, options.timeout)
         if not options.password.strip():
             raise SpotlightError([Problem("WORDPRESS_APP_PASSWORD", None, (
-                "is not set: create an application password in WordPress (Users → Profile → "
-                "Application Passwords), then run: export WORDPRESS_APP_PASSWORD='xxxx xxxx "
-                "...'"))])
+                "is not set: spotlight signs in to WordPress with an application password. "
+                + HOW_TO_PASSWORD))])
         built = build(BuildOptions(content=options.content, out=options.out, pdf=True,
                                    fragments=True, visual_theme=options.visual_theme,
                                    theme_override=options.theme_override))
@@ -76,9 +75,10 @@ def publish(options: PublishOptions,
         run.report(slug, fragments[slug])
     for slug in slugs:  # pages that linked a report whose page was made (or moved) after them
         run.relink(slug)
-    for media, name in run.retired:
-        run.delete(media, name)
-    for slug in sorted(set(run.state.pages) - set(slugs)):
+    left = sorted(set(run.state.pages) - set(slugs))
+    run.keep_shown(left)
+    run.delete_retired()  # pictures that new ones replaced, which no page links now
+    for slug in left:
         run.note(Action(LEFT, slug, run.state.pages[slug].link))
     return Published(tuple(run.actions), run.links, built)
 

@@ -168,6 +168,13 @@ $table_prefix = 'wp_';
         with urllib.request.urlopen(request, timeout=30) as answer:
             return json.loads(answer.read())
 
+    def option(self, name: str, value: str) -> None:
+        """Set one of WordPress's options (Settings) in its database."""
+        subprocess.run(["mariadb", "--no-defaults", f"--socket={self.socket}", "-uroot",
+                        "wordpress", "-e", f"UPDATE wp_options SET option_value = "
+                        f"{_quoted(value)} WHERE option_name = {_quoted(name)}"],
+                       check=True, capture_output=True)
+
     def stop(self) -> None:
         """Stop both servers and remove everything they made."""
         for process in reversed(self._processes):
@@ -185,3 +192,9 @@ $table_prefix = 'wp_';
         self._processes.clear()
         self.config.unlink(missing_ok=True)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _quoted(value: str) -> str:
+    """A string as an SQL literal (the tests' own values: letters, digits, '/')."""
+    assert all(c.isalnum() or c in "_/-" for c in value), value
+    return f"'{value}'"
