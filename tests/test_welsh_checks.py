@@ -90,3 +90,20 @@ def test_a_welsh_case_is_read_for_names_as_an_english_one_is(site) -> None:  # t
     names = [line for line in _lines() if "anon-name" in line]
     assert names == ["site/examples/third-case.md:8:54: error: anon-name: 'Macsen Pryce' "
                      "looks like a full name: use a first-name pseudonym only"], names
+
+
+def test_welsh_addresses_titles_and_schools_are_stopped(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _welsh(content)
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Ail achos") + (
+        "Mae Ben yn byw yn 14 Heol y Frenhines gyda'i fam.\n\nMae ei fab yn mynd i Ysgol "
+        "Gynradd Llanfair, ac roedd Rhingyll Jones yn y ddalfa.\n\n## Canlyniad\n\n"
+        "Mae'r swyddfa ar Heol y Frenhines.\n")})
+    found = [line for line in _lines() if ": anon-" in line]
+    assert found == [
+        "site/examples/second-case.md:8:19: error: anon-address: '14 Heol y Frenhines' looks "
+        "like a house number and street: describe the place instead (a flat in the town centre)",
+        "site/examples/second-case.md:10:22: error: anon-school: 'Ysgol Gynradd Llanfair' looks "
+        "like a named school: describe it instead (his son's primary school)",
+        "site/examples/second-case.md:10:55: error: anon-name: 'Rhingyll Jones' looks like a "
+        "title and name: use a first-name pseudonym only"], found
