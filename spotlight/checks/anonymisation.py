@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, people, places
+from . import birth, patronymics, people, places
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
@@ -279,7 +279,7 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
                 else _message("anon-name", flagged, "a title and name"))
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in people.patronymics(prose, context.pseudonyms):
+        for index, flagged in patronymics.patronymics(prose, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in people.initials(prose, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged,

@@ -1,7 +1,8 @@
 """Names that identify a person: a title with a surname, and a first name with a surname.
 
-- A title (Mr, Mrs, Ms, Miss, Mx, Dr, with or without a full stop) followed by a capitalised
-  name: "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel".
+- A title (Mr, Mrs, Ms, Miss, Mx, Dr, with or without a full stop; a rank; a Welsh title in
+  the form a sentence gives it, "Rhingyll", "i Gynghorydd") followed by a capitalised name:
+  "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel", "Rhingyll Jones".
 - A first name followed by a surname: "Darren Whitlock". The first name is either a common
   first name (``data/first_names.txt``) or a case's pseudonym (the name its first sentence
   introduces: "Kieran, a 29-year-old man"). What follows must look like a surname: a
@@ -212,38 +213,6 @@ def full_names(prose: str, pseudonyms: frozenset[str],
                 or _prison(prose, match.start()):
             continue
         yield match.start(), pair
-
-
-#: A Welsh patronymic's middle and end: " ap Iorwerth", " ferch Rhys"; and the name before it.
-_PATRONYMIC = re.compile(r"(?<=[ \t])(?:ap|ab|ferch|verch)[ \t]+(?P<last>[A-Z][a-zà-öø-ÿŵŷ]+)"
-                         r"(?![\w'’-])")
-_FIRST_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿŵŷ]+[ \t]+$")
-#: What ends a sentence or opens a line, before a capitalised word that is then no sign of a
-#: name.
-_SENTENCE_ENDS = frozenset(".!?:;\n>#*|(\"“‘'’")
-
-
-def patronymics(prose: str, pseudonyms: frozenset[str]) -> Iterator[tuple[int, str]]:
-    """(index, text) of each Welsh patronymic: a first name, "ap", "ab", "ferch" or "verch"
-    (son or daughter of) and a name: "Gethin ap Iorwerth". The first word is a known first
-    name or a pseudonym, or a capitalised word inside a sentence; not one opening it
-    ("Defnyddiodd ap Headspace": he used the Headspace app)."""
-    if " ap " not in prose and " ab " not in prose and "erch " not in prose:
-        return
-    known, stop = first_names(), not_surnames()
-    for match in _PATRONYMIC.finditer(prose):
-        begin = max(0, match.start() - 40)
-        before = _FIRST_BEFORE.search(prose, begin, match.start())
-        last = match.group("last")
-        if before is None or last in stop or last in _MONTHS:
-            continue
-        first, start = before.group().rstrip(" \t"), before.start()
-        if first not in known and first not in pseudonyms and _folded(first) not in known and (
-                first in stop or first in OPENERS or first in _TITLES
-                or (prose[max(0, start - 20):start].rstrip(" \t")[-1:] or "\n")
-                in _SENTENCE_ENDS):
-            continue
-        yield start, " ".join(prose[start:match.end()].split())
 
 
 def _folded(word: str) -> str:
