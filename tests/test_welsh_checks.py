@@ -71,3 +71,39 @@ def test_a_welsh_case_without_an_outcome_is_told_to_end_with_canlyniad(site) -> 
             + "Cafodd Ben ei ryddhau ar drwydded.\n"})
     found = [line for line in _lines() if "style-no-outcome" in line]
     assert len(found) == 1 and "end it with a '## Canlyniad' heading" in found[0], found
+
+
+def test_a_welsh_case_is_read_for_names_as_an_english_one_is(site) -> None:  # type: ignore[no-untyped-def]
+    # A Welsh sentence's first word ("Mae", is) is no pseudonym however often it comes back, so
+    # "Mae Heddlu" is no name; the pseudonym a Welsh age introduces ("Macsen, dyn 29 oed") is
+    # one, so "Macsen Pryce" is a full name, as "Kieran, a 29-year-old man" makes "Kieran
+    # Doyle" one.
+    content = site("minimal")
+    _welsh(content)
+    overlay(content, {
+        "examples/second-case.md": FRONT.format(title="Ail achos") + (
+            "Mae Rhys yn byw yn y dref. Mae Heddlu De Cymru yn rhan o'r cynllun. Mae Cyngor "
+            "Gwynedd yn helpu.\n\n## Canlyniad\n\nSetlodd Rhys yn dda.\n"),
+        "examples/third-case.md": FRONT.format(title="Trydydd achos") + (
+            "Macsen, dyn 29 oed, oedd yn byw gyda'i fam. Rhoddodd Macsen Pryce dystiolaeth."
+            "\n\n## Canlyniad\n\nSetlodd yn dda yn y gwaith.\n")})
+    names = [line for line in _lines() if "anon-name" in line]
+    assert names == ["site/examples/third-case.md:8:54: error: anon-name: 'Macsen Pryce' "
+                     "looks like a full name: use a first-name pseudonym only"], names
+
+
+def test_welsh_addresses_titles_and_schools_are_stopped(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    _welsh(content)
+    overlay(content, {"examples/second-case.md": FRONT.format(title="Ail achos") + (
+        "Mae Ben yn byw yn 14 Heol y Frenhines gyda'i fam.\n\nMae ei fab yn mynd i Ysgol "
+        "Gynradd Llanfair, ac roedd Rhingyll Jones yn y ddalfa.\n\n## Canlyniad\n\n"
+        "Mae'r swyddfa ar Heol y Frenhines.\n")})
+    found = [line for line in _lines() if ": anon-" in line]
+    assert found == [
+        "site/examples/second-case.md:8:19: error: anon-address: '14 Heol y Frenhines' looks "
+        "like a house number and street: describe the place instead (a flat in the town centre)",
+        "site/examples/second-case.md:10:22: error: anon-school: 'Ysgol Gynradd Llanfair' looks "
+        "like a named school: describe it instead (his son's primary school)",
+        "site/examples/second-case.md:10:55: error: anon-name: 'Rhingyll Jones' looks like a "
+        "title and name: use a first-name pseudonym only"], found

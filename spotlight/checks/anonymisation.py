@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, name_shapes, people
+from . import birth, name_shapes, patronymics, people, places
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
@@ -161,17 +161,23 @@ RULES = (
         "the street someone lives on",
         needs=("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent", "Terrace",
                "Grove", "Mews", "Gardens", "Way")),
-    PatternRule("anon-school", re.compile(  # "St Mary's Primary School"
-        r"(?<![\w-])(?:(?:St\.?|Saint)[ \t]+[A-Z][a-z'’-]+[ \t]+(?:[A-Z][a-z'’-]+[ \t]+){0,2}"
-        r"|(?:[A-Z][a-z'’-]+[ \t]+){1,3}(?:(?:C of E|CE|RC|Catholic|Church of England"
-        r"|Methodist)[ \t]+)?(?:Primary|Secondary|High|Grammar|Infants?|Junior|Nursery"
-        r"|Comprehensive)[ \t]+)(?:School|Academy)(?![\w-])"),
-        "a named school", needs=("School", "Academy")),
-    PatternRule("anon-school", re.compile(  # "attends Oakwood Academy", not "Skills Academy"
-        r"(?<![\w-])(?:[Aa]ttend(?:s|ed|ing)?|[Pp]upils?[ \t]+at|[Ss]tudents?[ \t]+at"
-        r"|[Ee]xcluded[ \t]+from|[Gg]o(?:es)?[ \t]+to|[Ww]ent[ \t]+to|[Ss]tart(?:s|ed)?[ \t]+at"
-        r"|[Pp]lace[ \t]+at)[ \t]+(?P<flag>(?:[A-Z][a-z'’-]+[ \t]+){1,2}Academy)(?![\w-])"),
-        "a named school", needs=("Academy",)),
+    PatternRule("anon-address", re.compile(places.WELSH_ADDRESS), "a house number and street",
+                places.street_valid, digits=1),
+    PatternRule("anon-address", re.compile(places.WELSH_STREET_LIVED),
+                "the street someone lives on", places.street_valid, needs=places.STREET_NEEDS),
+    PatternRule("anon-school", re.compile(places.SAINT_SCHOOL), "a named school",
+                needs=places.SAINT_NEEDS),
+    PatternRule("anon-school", re.compile(places.SCHOOL), "a named school",
+                needs=places.SCHOOL_NEEDS),
+    PatternRule("anon-school", re.compile(places.CHURCH_SCHOOL), "a named school",
+                needs=places.CHURCH_NEEDS),
+    PatternRule("anon-school", re.compile(places.SIXTH_FORM), "a named school",
+                needs=("Sixth Form",)),
+    PatternRule("anon-school", re.compile(places.SCHOOL_ACADEMY), "a named school",
+                needs=("Academy",)),
+    PatternRule("anon-school", re.compile(places.SCHOOL_KIND), "a named school",
+                needs=places.SCHOOL_KIND_NEEDS),
+    PatternRule("anon-school", re.compile(places.YSGOL), "a named school", needs=("Ysgol",)),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
@@ -274,6 +280,8 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         for index, flagged in people.full_names(prose, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in name_shapes.shapes(prose, context.pseudonyms, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in patronymics.patronymics(prose, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in people.initials(prose, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged,

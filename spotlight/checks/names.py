@@ -6,7 +6,7 @@ names are real. The person's first name is found only in examples with ``kind: p
 
 1. the first word of the first paragraph, capitalised and followed by an age, the house
    pattern for introducing a person: "Jack, a 27-year-old man", "Jack, an 18-year-old",
-   "Jack, aged 27";
+   "Jack, aged 27" (in Welsh "Rhys, dyn 29 oed", "Ffion, sy'n 19 oed");
 2. otherwise that first word when it comes back at least twice more in the example as a
    capitalised word ("Jack", "Jack's"), the name the story is told about, unless it is a common
    sentence opener ("The", "When") or a word of the site's own vocabulary (region and PDU names,
@@ -27,8 +27,12 @@ from .finding import Finding, finding
 from .people import OPENERS as _OPENERS
 from .sources import Text
 
-_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?![\w'’-])")
-_AGE = re.compile(r",\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3})\b")
+_WORD = re.compile(r"[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?(?![\w'’-])")
+#: "Jack, a 27-year-old man", "Jack, aged 27"; in Welsh "Rhys, dyn 29 oed", "Ffion, sy'n 19
+#: oed".
+_AGE = re.compile(r",\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}"
+                  r"|(?:(?:dyn|menyw|dynes|merch|bachgen|gŵr|gwraig|person|sy['’]n)\s+)?"
+                  r"\d{1,3}\s+oed)\b")
 
 
 

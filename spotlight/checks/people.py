@@ -1,7 +1,8 @@
 """Names that identify a person: a title with a surname, and a first name with a surname.
 
-- A title (Mr, Mrs, Ms, Miss, Mx, Dr, with or without a full stop) followed by a capitalised
-  name: "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel".
+- A title (Mr, Mrs, Ms, Miss, Mx, Dr, with or without a full stop; a rank; a Welsh title in
+  the form a sentence gives it, "Rhingyll", "i Gynghorydd") followed by a capitalised name:
+  "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel", "Rhingyll Jones".
 - A first name followed by a surname: "Darren Whitlock". The first name is either a common
   first name (``data/first_names.txt``) or a case's pseudonym (the name its first sentence
   introduces: "Kieran, a 29-year-old man"). What follows must look like a surname: a
@@ -22,14 +23,22 @@ from functools import cache
 from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
-_WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿ]+(?:[-'’][A-Z][a-zà-öø-ÿ]+)?"
+_WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?"
 #: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
 WORD = _WORD
 #: Police ranks as written short, before a collar number ("PC 1234"), a surname or both.
 _RANKS = ("PC", "PCSO", "DC", "DS", "DI", "DCI", "DSU", "Sgt", "Insp", "Supt", "Det")
+#: Welsh titles and ranks, with the soft and aspirate mutations of those that take one ("i
+#: Farnwr Elis", "â Chynghorydd Pritchard"): detective, constable, sergeant, inspector,
+#: superintendent, councillor, judge, professor or teacher, head teacher, reverend.
+WELSH_TITLES = ("Ditectif", "Dditectif", "Cwnstabl", "Gwnstabl", "Chwnstabl", "Rhingyll",
+                "Ringyll", "Sarjant", "Arolygydd", "Uwcharolygydd", "Cynghorydd", "Gynghorydd",
+                "Chynghorydd", "Cynghorwr", "Gynghorwr", "Chynghorwr", "Barnwr", "Farnwr",
+                "Athro", "Athrawes", "Prifathro", "Brifathro", "Phrifathro", "Prifathrawes",
+                "Brifathrawes", "Phrifathrawes", "Parchedig", "Barchedig", "Pharchedig")
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
-                "Professor", "Revd", "Reverend", "Judge", "HHJ", *_RANKS)
+                "Professor", "Revd", "Reverend", "Judge", "HHJ", *_RANKS, *WELSH_TITLES)
 #: Every title and rank a name is looked for after.
 TITLE_WORDS = _TITLE_WORDS
 _TITLE_PATTERN = (
@@ -37,7 +46,7 @@ _TITLE_PATTERN = (
     r"(?:[ \t]+|(?=\d))"
     r"(?:(?P<number>\d{2,5})(?:[ \t]+|(?![\w%/:-]|[.,]\d)))?"
     rf"(?:(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-]))?")
-_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿ]+)(?:-[A-Z][a-zà-öø-ÿ]+)?"
+_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿŵŷ]+)(?:-[A-Z][a-zà-öø-ÿŵŷ]+)?"
                    r"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+)?"
                    rf"(?P<last>{_WORD})(?![\w-]))")
 _OPENER_WORDS = """
@@ -48,8 +57,13 @@ Initially Instead It Its Just Last Late Later Like Many Most Much Nine No None N
 One Only Or Our Over Prior Rather Recently Seven Several She Since Six So Some Soon Such Ten
 That The Their Then There These They This Those Three Through Throughout To Two Under Unlike
 Until Upon We What When Where Whether Which While Who Whose Why With Within Without Yet You
+Mae Maen Roedd Roeddent Oedd Bu Bydd Byddai Cafodd Cafwyd Cynhaliwyd Daeth Aeth Dechreuodd
+Gwelodd Rhoddodd Trefnodd Symudodd Dywedodd Teimlai Dyn Menyw Dynes Merch Bachgen Gŵr Gwraig
+Person Y Yr Ar Yn Ym Yng Pan Wedi Ers Er Gan Gyda O Ei Eu Ein Fy Hi Ef Fe Fo Nhw Nid Nad Does
+Doedd Dyma Dyna Felly Hefyd Ond Ac Neu Tra Cyn Wrth Drwy Trwy Dros Heb Am Os Pe Un Dau Dwy Tri
+Tair Erbyn Yna Wedyn Bellach Nawr Yma Yno Sut Pwy Ble Pryd Pob Rhai Nifer Llawer
 """
-#: Capitalised words that open sentences and are never a first name.
+#: Capitalised words that open sentences and are never a first name, in English and in Welsh.
 OPENERS = frozenset(_OPENER_WORDS.split())
 #: Well-known people whose names are those of organisations, places or awards.
 _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Florence Nightingale",
@@ -66,14 +80,21 @@ _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Flore
 #: Titles that are not a person's.
 _NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens", "World", "Comics", "Thomson",
                          "Training", "Briefing", "Lite"})
-_AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},)")
+#: An age after a name: "Kieran, a 29-year-old man", "aged 29", "29,"; in Welsh "Rhys, dyn 29
+#: oed", "Ffion, sy'n 19 oed", "Rhys, 29 oed".
+_AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},"
+                  r"|(?:(?:dyn|menyw|dynes|merch|bachgen|gŵr|gwraig|person|sy['’]n)\s+)?"
+                  r"\d{1,3}\s+oed\b)")
 _ORGANISATION_NOUN = re.compile(
     r"[ \t]+(?:project|programme|program|service|services|team|group|scheme|initiative|hub"
     r"|centre|center|charity|unit|model|approach|pathway|course|network|partnership|trust"
     r"|foundation|award|fund|house|ward|wing|clinic|café|cafe)\b")
 #: Words a title in title case leaves in lower case.
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
-                          "to", "for", "with", "by", "from", "into", "as", "vs"})
+                          "to", "for", "with", "by", "from", "into", "as", "vs",
+                          # and in Welsh: the, and, or, to, of, on, in, with, for, by, from
+                          "y", "yr", "ac", "neu", "i", "o", "ar", "yn", "ym", "yng", "gyda",
+                          "am", "gan", "mewn", "â", "ag", "dros", "heb", "wrth", "tuag"})
 
 
 @cache
@@ -104,7 +125,7 @@ def pseudonym(body: str, openers: Iterable[str]) -> str | None:
     start = re.search(r"^(?![#>|\-*+\s]|\d+[.)])", body, re.MULTILINE)
     if start is None:
         return None
-    match = re.match(r"([A-Z][a-zà-öø-ÿ]+)(?![\w'’-])", body[start.start():])
+    match = re.match(r"([A-Z][a-zà-öø-ÿŵŷ]+)(?![\w'’-])", body[start.start():])
     if match is None or match.group(1) in openers:
         return None
     name = match.group(1)
@@ -114,7 +135,7 @@ def pseudonym(body: str, openers: Iterable[str]) -> str | None:
     return name if len(again) >= 3 else None
 
 
-_CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿ]*")
+_CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿŵŷ]*")
 #: A name in capitals: "DARREN WHITLOCK".
 _UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
                          r"(?:-[A-Z]{2,})?)(?![\w'’-])")
@@ -130,7 +151,9 @@ _MONTHS = frozenset(_MONTH_WORDS.split())
 _TITLES_BEFORE = frozenset({"Sgt"})
 #: The titles a collar number follows.
 _POLICE = frozenset({*_RANKS, "Sergeant", "Constable", "Detective", "Inspector",
-                     "Superintendent"})
+                     "Superintendent", "Ditectif", "Dditectif", "Cwnstabl", "Gwnstabl",
+                     "Chwnstabl", "Rhingyll", "Ringyll", "Sarjant", "Arolygydd",
+                     "Uwcharolygydd"})
 
 
 @cache
@@ -158,7 +181,7 @@ def titles(prose: str, words: Iterable[re.Match[str]] | None = None
         name, number, title = match.group("name", "number", "title")
         if number is not None and (title not in _POLICE or name in _MONTHS):
             continue  # "Mr 20 Mawrth", "Sgt 30 Sept": a date, not a collar number
-        if name is None or name in _NOT_TITLES or name in not_surnames() \
+        if name is None or name in _NOT_TITLES or name in not_surnames() or name in _TITLES \
                 or (title in _RANKS and title not in _TITLES_BEFORE
                     and _ORGANISATION_NOUN.match(prose, match.end("name"))):
             if number is None or title not in _POLICE:

@@ -1,0 +1,128 @@
+"""The patterns of two kinds of place that point to a person: a named school, in English or in
+Welsh, and a Welsh street address. ``anonymisation.py`` makes rules of them (``anon-school``,
+``anon-address``); they are read in a file of either language.
+
+Schools: "St Mary's Primary School", "Westfield High School", "St Anne's CofE Primary", "Hilltop
+C of E Primary", "Bilborough Sixth Form College"; "attends Oakwood Academy", "is at Westgate
+Primary", "his former school, Oakfield Academy"; "Ysgol Gynradd Llanfair", "Ysgol Glan Clwyd".
+A college ("Derby College"), a training provider ("the Skills Academy", "the Probation
+Academy"), "the school nurse" and "a local primary school" name no one's school; nor do the
+Welsh "Ysgol Sul" (Sunday school) and "Ysgol Haf" (summer school).
+
+Welsh streets put the street word first: "14 Heol y Frenhines", "rhif 9 Ffordd yr Eglwys",
+"22 Lôn Las", "5 Maes y Coed"; and, with no number, the street someone lives on or moved to,
+the street word in the form a Welsh preposition gives it ("yn byw ar Heol y Frenhines",
+"symudodd i Faes y Coed", "yn byw yng Nghae Glas"). An office's street ("Mae'r swyddfa ar Heol
+y Frenhines") and a court ("Llys y Goron", "Llys Ynadon") are fine.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Letters of a Welsh word: capitals, and lower case with the circumflex (â, ŵ, ŷ...).
+_CAPS = "A-ZÂÊÎÔÛŴŶ"
+_LOWER = "a-zà-öø-ÿŵŷ"
+#: A capitalised word of a place's name, hyphenated or not: "Frenhines", "Pen-y-Bryn".
+_CAP_WORD = rf"[{_CAPS}][{_LOWER}'’]*(?:-[{_CAPS}{_LOWER}][{_LOWER}'’]*)*"
+
+
+def _name(exclude: str = "") -> str:
+    """One to three words of a Welsh place's name, each capitalised or after "y"/"yr" ("y
+    Frenhines", "Fawr", "Glan Clwyd"); none of ``exclude``."""
+    word = rf"(?!(?:{exclude})(?![\w'’-])){_CAP_WORD}" if exclude else _CAP_WORD
+    return rf"(?:[ \t]+(?:yr?[ \t]+)?{word}){{1,3}}(?![\w'’-])"
+
+
+#: The Welsh street words, as written after a house number.
+_STREETS = ("Heol", "Hewl", "Stryd", "Ffordd", "Lôn", "Lon", "Maes", "Cae", "Rhodfa", "Teras",
+            "Cilgant", "Clos", "Llwyn", "Gerddi", "Sgwâr", "Sgwar", "Rhes", "Cwrt", "Parc",
+            "Llys", "Bro", "Allt", "Bryn", "Dôl", "Dol")
+#: The same, as a preposition changes them: soft ("ar Faes", "i Gae") and nasal ("ym Maes",
+#: "yng Nghae") mutations.
+_MUTATED = ("Faes", "Gae", "Rodfa", "Deras", "Gilgant", "Glos", "Lwyn", "Erddi", "Res", "Gwrt",
+            "Barc", "Lys", "Fro", "Fryn", "Ddôl", "Ddol", "Nghae", "Nheras", "Nghilgant",
+            "Nghlos", "Ngerddi", "Nghwrt", "Mharc", "Mro", "Mryn", "Nôl")
+_STREET = "|".join(_STREETS)
+_ANY_STREET = "|".join((*_STREETS, *_MUTATED))
+#: What follows a street word and makes it a place of the law or a region, not a street.
+_NOT_STREETS = re.compile(r"(?:Llys|Lys)['’]?r? (?:y |yr )?(?:Goron|Ynadon|Teulu|Ieuenctid|Sirol"
+                          r"|Apêl|Apel|Barn)|(?:Bro|Fro|Mro) Morgannwg|(?:Parc|Barc|Mharc) "
+                          r"(?:Cenedlaethol|Gwledig)")
+
+#: A house number and a Welsh street: "14 Heol y Frenhines", "rhif 9 Ffordd yr Eglwys".
+WELSH_ADDRESS = (rf"(?<![\w/.,£$-])(?:(?:[Rr]hif|[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)"
+                 rf"\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:{_STREET})(?:['’]r)?"
+                 rf"{_name()}")
+#: The Welsh words for where someone lives, before the street it is on: lives, moved,
+#: stays, was rehoused, home, address, tenancy, flat, house (with their mutations).
+_CUES = (r"[Bb]yw|[Ss]ymud\w*|[Aa]ros|[Aa]rhos\w*|[Aa]ilgartref\w*|[Ll]letya|[Pp]reswylio"
+         r"|[Cc]h?artref|[Gg]artref|[Nn]ghartref|[Cc]h?yfeiriad|[Gg]yfeiriad|[Nn]ghyfeiriad"
+         r"|[Tt]enantiaeth|[Dd]enantiaeth|[Ff]flat|[Tt]h?ŷ|[Dd]ŷ|[Nn]hŷ")
+#: The street someone lives on, with no number: "yn byw ar Heol y Frenhines".
+WELSH_STREET_LIVED = (rf"(?<![\w-])(?:{_CUES})(?:[ \t]+[{_LOWER}'’]+){{0,3}}?[ \t]+"
+                      r"(?:yn|ym|yng|ar|i|ger|at|oddi[ \t]+ar)[ \t]+"
+                      rf"(?P<flag>(?:{_ANY_STREET})(?:['’]r)?{_name()})")
+#: The strings one of the Welsh street patterns needs.
+STREET_NEEDS = tuple(dict.fromkeys((*_STREETS, *_MUTATED)))
+
+
+def street_valid(text: str) -> bool:
+    """False for a court or a region that reads like a street ("Llys y Goron")."""
+    return _NOT_STREETS.search(text) is None
+
+
+#: A capitalised word of a school's name; not one that opens a sentence before it ("The
+#: Sixth Form College", "His Primary School years").
+_WORD = (r"(?!(?:The|An?|His|Her|Their|Its|Our|My|This|That|He|She|They|We|In|At|To|From"
+         r"|When|After|Before|Y|Yr)[ \t])[A-Z][a-z'’-]+")
+_CHURCH = (r"(?:C(?:\.[ \t]?)?of(?:\.[ \t]?)?E\.?|C[ \t]of[ \t]E|C\.?E\.?|R\.?C\.?|VA|VC"
+           r"|Roman[ \t]Catholic|Catholic|Church[ \t]of[ \t]England|Church[ \t]in[ \t]Wales"
+           r"|Methodist)")
+_KINDS = r"(?:Primary|Secondary|High|Grammar|Infants?|Junior|Comprehensive|Nursery)"
+#: What follows "Primary", "High"... where it is not a school's: "Primary Care", "High
+#: Court", "Derby Junior level".
+_NOT_AFTER = (r"(?![\w'’-]|[ \t]+(?:[A-Z]|(?:care|level|team|league|section|club|years?|age"
+              r"|phase|sector|pupils|children|unit|department|needs|risk|harm|priority"
+              r"|intensity|football|rugby|cricket|sports?|squad)\b))")
+#: A saint's school: "St Mary's Primary School", "St Anne's CofE Primary".
+SAINT_SCHOOL = (rf"(?<![\w-])(?:St\.?|Saint)[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}}[ \t]+"
+                rf"(?:{_CHURCH}[ \t]+)?(?:(?:{_KINDS}[ \t]+)?(?:School|Academy)(?![\w-])"
+                rf"|{_KINDS}{_NOT_AFTER})")
+SAINT_NEEDS = ("St ", "St.", "Saint")
+#: A school's name and kind: "Westfield High School", "Hilltop Community Primary School".
+SCHOOL = (rf"(?<![\w-])(?:{_WORD}[ \t]+){{1,3}}(?:{_CHURCH}[ \t]+)?{_KINDS}[ \t]+"
+          r"(?:School|Academy)(?![\w-])")
+SCHOOL_NEEDS = ("School", "Academy")
+#: A church school with no "School": "Hilltop C of E Primary", "Holy Family Catholic Primary".
+CHURCH_SCHOOL = rf"(?<![\w-])(?:{_WORD}[ \t]+){{1,3}}{_CHURCH}[ \t]+{_KINDS}{_NOT_AFTER}"
+CHURCH_NEEDS = ("CofE", "C of E", "C.", "CE", "RC", "R.C", "VA", "VC", "Catholic",
+                "Church of", "Church in", "Methodist")
+#: A sixth form: "Bilborough Sixth Form College", not "the Sixth Form College".
+SIXTH_FORM = (rf"(?<![\w-])(?:{_WORD}[ \t]+){{1,3}}Sixth[ \t]+Form"
+              r"(?:[ \t]+(?:College|Centre|Academy))?(?![\w-])")
+#: Words after which a name and "Academy", "Primary"... is a school: "attends Oakwood
+#: Academy", "is at Westgate Primary", "his former school, Oakfield Academy".
+_SCHOOL_CUES = (r"[Aa]ttend(?:s|ed|ing)?|[Pp]upils?[ \t]+at|[Ss]tudents?[ \t]+at"
+                r"|[Ee]xcluded[ \t]+from|[Gg]o(?:es)?[ \t]+to|[Ww]ent[ \t]+to"
+                r"|[Ss]tart(?:s|ed)?[ \t]+at|[Pp]lace[ \t]+at|(?:[Ss]chool|[Aa]cademy)[ \t]*[,:(]")
+#: A name and "Academy" after one of those: "attends Oakwood Academy".
+SCHOOL_ACADEMY = (rf"(?<![\w-])(?:{_SCHOOL_CUES})[ \t]+(?P<flag>(?:{_WORD}[ \t]+){{1,2}}"
+                  r"Academy)(?![\w-])")
+#: A name and "Primary", "High"... after one of those or "at", "to", "from": "is at Westgate
+#: Primary"; not a level of risk ("at Very High risk").
+SCHOOL_KIND = (rf"(?<![\w-])(?:{_SCHOOL_CUES}|at|to|from)[ \t]+(?P<flag>(?!Very[ \t])"
+               rf"(?:{_WORD}[ \t]+){{1,3}}(?:Primary|Secondary|High|Grammar|Infants|Junior"
+               rf"|Comprehensive)){_NOT_AFTER}")
+SCHOOL_KIND_NEEDS = ("Primary", "Secondary", "High", "Grammar", "Infants", "Junior",
+                     "Comprehensive")
+#: Welsh words for the kind of school, before its name: primary, secondary, comprehensive,
+#: infants, junior, nursery, Welsh-medium, church, special, middle, all-age, Catholic.
+_YSGOL_KINDS = (r"Gynradd|Uwchradd|Gyfun|Fabanod|Babanod|Iau|Feithrin|Gymraeg|Eglwys|Arbennig"
+                r"|Ganol|Gatholig|Pob[ \t]+Oed|Sant|Santes")
+#: Schools that are not a child's: Sunday, summer, night, medical, business, music, dance,
+#: driving.
+_NOT_YSGOL = r"Sul|Haf|Nos|Feddygol|Fusnes|Gerdd|Ddawns|Yrru|Gynradd|Uwchradd|Gyfun|Babanod|Iau"
+#: A Welsh school's name: "Ysgol Gynradd Llanfair", "Ysgol Glan Clwyd", "Ysgol y Strade".
+YSGOL = (rf"(?<![\w-])Ysgol(?:[ \t]+(?:{_YSGOL_KINDS}))*(?:[ \t]+yng[ \t]+Nghymru)?"
+         rf"{_name(_NOT_YSGOL)}")
