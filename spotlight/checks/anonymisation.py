@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, name_shapes, patronymics, people, places
+from . import birth, name_shapes, patronymics, people, places, social
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
@@ -24,8 +24,6 @@ _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cre
 _LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
                  r"|boulevard)")
 _HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
-_PLATFORM = (r"(?:IG|FB|X|PSN|(?i:snapchat|snap|instagram|insta|tiktok|facebook|twitter|telegram"
-             r"|whatsapp|discord|xbox|playstation|steam|threads|youtube|twitch|kik|reddit))")
 #: Three capitals that are offences and services, never a registration's letters ("S18 GBH").
 _ACRONYMS = frozenset({
     "ABH", "GBH", "PSR", "OMU", "CRC", "NPS", "SPO", "DRR", "ATR", "RAR", "UPW", "BBR",
@@ -35,9 +33,6 @@ _ACRONYMS = frozenset({
     "MAS", "LAC", "SEN", "FTA", "ASB", "AOB", "TBC"})
 #: What ends a file's name: "photo@2x.png" is a picture, not an e-mail address.
 _FILES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
-_SOCIAL = (r"(?:facebook|fb|instagram|instagr\.am|twitter|x|tiktok|snapchat|linkedin|youtube"
-           r"|threads|reddit|pinterest|twitch|onlyfans|telegram|t|wa|discord|tumblr|vk"
-           r"|myspace|bsky|mastodon\.social)")
 
 
 def _nhs_valid(number: str) -> bool:
@@ -152,15 +147,8 @@ RULES = (
         r"|[A-HJ-NPR-Y][0-9]{1,3}[ \u00a0][A-HJ-PR-Y]{3}"
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
         r"(?![\w-])"), "a vehicle registration", digits=1),
-    PatternRule("anon-address", re.compile(  # no number, but where someone lives
-        r"(?<![\w-])(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
-        r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
-        r"[ \t]+(?:(?:is|was|back|out|in)[ \t]+)?(?:on|in|at|to|into|off)[ \t]+"
-        r"(?P<flag>(?:[A-Z][a-z'’-]+[ \t]+){1,3}"
-        r"(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Terrace|Grove|Mews|Gardens|Way))\b"),
-        "the street someone lives on",
-        needs=("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent", "Terrace",
-               "Grove", "Mews", "Gardens", "Way")),
+    PatternRule("anon-address", re.compile(places.STREET_LIVED), "the street someone lives on",
+                needs=places.STREET_LIVED_NEEDS),
     PatternRule("anon-address", re.compile(places.WELSH_ADDRESS), "a house number and street",
                 places.street_valid, digits=1),
     PatternRule("anon-address", re.compile(places.WELSH_STREET_LIVED),
@@ -185,26 +173,10 @@ RULES = (
         r"|[A-Za-z]{3}[ \u00a0]?[0-9]{1,3}[A-Za-z])(?![\w-])"),
         "a vehicle registration", needs=("reg", "Reg", "REG", "plate", "Plate"), digits=1,
         clues=("reg", "Reg", "REG", "plate", "Plate")),
-    PatternRule("anon-social", re.compile(
-        rf"(?<![\w.@/-])(?:https?://)?(?:www\.|m\.|mobile\.)?{_SOCIAL}\.(?:com|me|net|app|co|tv"
-        r"|social|gg|ru)/(?!(?:help|about|policies|legal|privacy|terms|hashtag|search)\b)"
-        r"@?[\w.%-]{2,}[\w/?=&.%-]*"
-        r"|(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@.-]*\.\w)"
-        r"(?![\w@-])"), "a social-media handle or profile address", raw=True,
-        needs=("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".social/", ".gg/",
-               ".ru/", "instagr.am/"), clues=("@", "/")),
-    PatternRule("anon-social", re.compile(
-        rf"(?<![\w-]){_PLATFORM}(?:[ \t]+(?i:user[ \t]?name|handle|name|account|profile|id"
-        r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
-        r"(?=[A-Za-z0-9_.]*(?:\d|_|\.\w))[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@-])"),
-        "a social-media handle or profile address",
-        needs=("Snap", "snap", "Insta", "insta", "IG", "TikTok", "Tiktok", "tiktok", "Facebook",
-               "facebook", "FB", "Twitter", "twitter", "X ", "X:", "Telegram", "telegram",
-               "WhatsApp", "whatsapp", "Discord", "discord", "Xbox", "xbox", "PSN", "PlayStation",
-               "Steam", "Threads", "YouTube", "youtube", "Twitch", "twitch", "Kik", "Reddit",
-               "reddit"),
-        clues=("snap", "insta", "tiktok", "facebook", "twitter", "telegram", "whatsapp",
-               "discord", "xbox", "youtube", "twitch", "reddit")),
+    PatternRule("anon-social", re.compile(social.PROFILE), "a social-media handle or profile "
+                "address", raw=True, needs=social.PROFILE_NEEDS, clues=("@", "/")),
+    PatternRule("anon-social", re.compile(social.HANDLE), "a social-media handle or profile "
+                "address", needs=social.HANDLE_NEEDS, clues=social.HANDLE_CLUES),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?[A-Za-z][0-9]{6}(?![\w-])"), "a case reference number",
         digits=6),

@@ -9,6 +9,10 @@ A college ("Derby College"), a training provider ("the Skills Academy", "the Pro
 Academy"), "the school nurse" and "a local primary school" name no one's school; nor do the
 Welsh "Ysgol Sul" (Sunday school) and "Ysgol Haf" (summer school).
 
+The street someone lives on, moved to or was rehoused in, with no house number: "lives on
+Acacia Avenue", "was rehoused in Elm Tree Close"; not an office's ("the office on Station
+Road").
+
 Welsh streets put the street word first: "14 Heol y Frenhines", "rhif 9 Ffordd yr Eglwys",
 "22 Lôn Las", "5 Maes y Coed"; and, with no number, the street someone lives on or moved to,
 the street word in the form a Welsh preposition gives it ("yn byw ar Heol y Frenhines",
@@ -126,3 +130,14 @@ _NOT_YSGOL = r"Sul|Haf|Nos|Feddygol|Fusnes|Gerdd|Ddawns|Yrru|Gynradd|Uwchradd|Gy
 #: A Welsh school's name: "Ysgol Gynradd Llanfair", "Ysgol Glan Clwyd", "Ysgol y Strade".
 YSGOL = (rf"(?<![\w-])Ysgol(?:[ \t]+(?:{_YSGOL_KINDS}))*(?:[ \t]+yng[ \t]+Nghymru)?"
          rf"{_name(_NOT_YSGOL)}")
+
+
+#: The English street words of ``STREET_LIVED``, also the strings a text must hold for it.
+STREET_LIVED_NEEDS = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent",
+                      "Terrace", "Grove", "Mews", "Gardens", "Way")
+#: A street named after a word for living somewhere: "lives on Acacia Avenue".
+STREET_LIVED = (
+    r"(?<![\w-])(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
+    r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
+    r"[ \t]+(?:(?:is|was|back|out|in)[ \t]+)?(?:on|in|at|to|into|off)[ \t]+"
+    rf"(?P<flag>(?:[A-Z][a-z'’-]+[ \t]+){{1,3}}(?:{'|'.join(STREET_LIVED_NEEDS)}))\b")
