@@ -38,25 +38,40 @@ def _surnames(name: str) -> frozenset[str]:
     return frozenset(word.lower() for word in people.data_words(name))
 
 
+@cache
 def surnames() -> frozenset[str]:
     """Every known surname, in lower case."""
     return _surnames("surnames.txt") | _surnames("surnames_words.txt")
 
 
+@cache
 def rare_surnames() -> frozenset[str]:
     """The known surnames that are no ordinary word nor a first name, in lower case."""
     firsts = {name.lower() for name in people.first_names()}
     return _surnames("surnames.txt") - firsts
 
 
-_UPPER_SURNAME = re.compile(r"(?<![\w'’-])(?P<last>(?:MC|MAC|O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?)"
-                            r"(?:,[ \t]*|[ \t]+)(?P<first>[A-Z][a-zà-öø-ÿ]+|[A-Z]{2,})"
-                            r"(?![\w'’-])")
-_BARE_INITIAL = re.compile(rf"(?<![\w'’.&/-])[B-HJ-Z][ \t]+(?P<name>{people.WORD})"
+# Each pattern starts with the capital it looks for, the character before it checked after
+# ("[A-Z](?<!...)"), so that the regular-expression engine skips to the capitals at once
+# instead of trying every position (the same matches, about four times faster).
+#: "SMITH, John", "O'BRIEN Sean", "MCDONALD Ann" (a capital, then an O's apostrophe or more).
+_UPPER_SURNAME = re.compile(r"(?P<last>[A-Z](?<![\w'’-][A-Z])(?:(?<=O)['’][A-Z]{2,}|[A-Z]+)"
+                            r"(?:-[A-Z]{2,})?)(?:,[ \t]*|[ \t]+)"
+                            r"(?P<first>[A-Z][a-zà-öø-ÿ]+|[A-Z]{2,})(?![\w'’-])")
+_BARE_INITIAL = re.compile(rf"[B-HJ-Z](?<![\w'’.&/-][B-HJ-Z])[ \t]+(?P<name>{people.WORD})"
                            r"(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’@/.#:-])[a-z]{2,}(?=[ \t]+[a-z])")
 _LOWER_LAST = re.compile(r"[ \t]+(?P<last>(?:mc|mac|o['’])?[a-z]{2,}(?:-[a-z]{2,})?)"
                          r"(?![\w'’@-])")
+
+
+#: Every run of lower-case letters: each word ``_LOWER_WORD`` finds is one of them.
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+@cache
+def _lower_first_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in people.first_names())
 
 
 def shapes(prose: str, pseudonyms: frozenset[str],
@@ -74,6 +89,8 @@ def shapes(prose: str, pseudonyms: frozenset[str],
                     and not people.labelled(prose, match.start(), line_start=False):
                 yield match.start(), " ".join(match.group().split())
         yield from _before_surnames(prose, list(words))
+    if _lower_first_names().isdisjoint(_LOWER_RUN.findall(prose)):
+        return  # no known first name in lower case: most texts (one search, not word by word)
     for word in _LOWER_WORD.finditer(prose):
         name = word.group()
         if name in _WORD_NAMES or name.capitalize() not in known:

@@ -225,6 +225,10 @@ def make_parser() -> MarkdownIt:
     # written with its scheme: "GOV.UK" or "nacro.org.uk" in a sentence stays text.
     assert md.linkify is not None  # linkify-it-py, a dependency
     md.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    # The inline rule finds an address at its "://" as the text is read; the core rule, which
+    # would look for addresses without a scheme too, tests every paragraph with a pattern of
+    # linkify-it's that costs more than the rest of the parse: left out.
+    md.core.ruler.disable("linkify")
     # With raw HTML off, these rules find nothing (checks.py finds raw HTML): left out, the
     # parser does not call them on every line and at every '<'.
     md.disable(["html_block", "html_inline"])
