@@ -67,14 +67,14 @@ def new_translation(content: Path, original: str, language: str) -> Path:
         if key == "reports":
             mine = [translated_reports.get(r) for r in value or ()]
             if all(mine):
-                lines.append(_line(key, mine))
+                lines.append(yaml_line(key, mine))
             else:
-                lines.append(_line(key, list(value or ())) + f"  # PLACEHOLDER: the {name} "
+                lines.append(yaml_line(key, list(value or ())) + f"  # PLACEHOLDER: the {name} "
                              "report it belongs to (none of its reports has a translation yet)")
         elif key in ("title", "tags"):
-            lines.append(_line(key, value) + f"  # PLACEHOLDER: translate into {name}")
+            lines.append(yaml_line(key, value) + f"  # PLACEHOLDER: translate into {name}")
         else:
-            lines.append(_line(key, value))
+            lines.append(yaml_line(key, value))
     lines += ["#", "# The original text:", "#"]
     lines += [f"# | {line}".rstrip() for line in parts.body.rstrip("\n").split("\n")]
     lines += ["---",
@@ -117,16 +117,17 @@ def _translated_reports(reports: Any, language: str) -> dict[str, str]:
     return found
 
 
-def _line(key: str, value: object) -> str:
-    dumped = yaml.safe_dump({key: _plain(value)}, default_flow_style=True, width=1000,
+def yaml_line(key: str, value: object) -> str:
+    """``key: value`` as one line of YAML (a list or mapping written inline)."""
+    dumped = yaml.safe_dump({key: plain_value(value)}, default_flow_style=True, width=1000,
                             allow_unicode=True, sort_keys=False).strip()
     return dumped[1:-1] if dumped.startswith("{") else dumped
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
     """A parsed YAML value as plain Python, for dumping."""
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain_value(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain_value(v) for v in value]
     return value

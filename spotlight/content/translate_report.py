@@ -22,7 +22,7 @@ from ..errors import Problem, SpotlightError, display_path
 from . import suggest
 from .drafts import PLACEHOLDER_DATE
 from .load import REPORTS_DIR, load
-from .translate import LANGUAGE_NAMES, _line, _plain
+from .translate import LANGUAGE_NAMES, plain_value, yaml_line
 from .yamlio import YMap, parse_yaml
 
 #: Not copied: what the translation says of itself, and the waivers of findings in the
@@ -97,7 +97,7 @@ def new_report_translation(content: Path, original: str, language: str | None = 
             if key == "published":
                 lines.append(_published(published))
             continue
-        lines += _field(str(key), _plain(value), (str(key),), 0, mark)
+        lines += _field(str(key), plain_value(value), (str(key),), 0, mark)
     if "published" not in data:
         lines.append(_published(published))
     try:
@@ -152,11 +152,11 @@ def _field(key: str, value: Any, where: tuple[str, ...], indent: int, mark: str)
         if not value:
             return [f"{pad}{key}: []"]
         if all(not isinstance(v, dict | list) for v in value):
-            return [f"{pad}{_line(key, value)}"]
+            return [f"{pad}{yaml_line(key, value)}"]
         lines = [f"{pad}{key}:"]
         for item in value:
             if not isinstance(item, dict) or not item:
-                lines.append(f"{pad}  - {_line('-', item).removeprefix('-: ')}")
+                lines.append(f"{pad}  - {yaml_line('-', item).removeprefix('-: ')}")
                 continue
             first, *rest = _item_lines(item, where, indent + 4, mark)
             lines += [f"{pad}  - {first.lstrip()}", *rest]
@@ -168,7 +168,7 @@ def _field(key: str, value: Any, where: tuple[str, ...], indent: int, mark: str)
         # A mark after '|' would be part of the text: it goes on the line before.
         above = [f"{pad}{marked.strip()} (the text below)"] if marked else []
         return [*above, f"{pad}{key}: |", *body]
-    return [f"{pad}{_line(key, value)}{marked}"]
+    return [f"{pad}{yaml_line(key, value)}{marked}"]
 
 
 def _item_lines(item: dict[str, Any], where: tuple[str, ...], indent: int,
