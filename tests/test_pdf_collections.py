@@ -169,3 +169,23 @@ def test_a_handout_too_long_for_one_page_is_a_warning(site, tmp_path: Path) -> N
         "tightest layout; shorten it (warning)"]
     strict = run("build", "--content", "site", "--out", "strict", "--strict")
     assert strict.exit_code == 1
+
+
+def test_every_pdf_is_linked_from_the_page_of_what_it_holds(sample_build: Path) -> None:
+    """A practice theme's collection from its page, an example's handout from the example's
+    page, each saying its size and pages in the page's language, as a report's PDF does."""
+    import re
+
+    linked: set[str] = set()
+    for page in sample_build.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for href, text in re.findall(r'<p class="download"[^>]*><a href="([^"]+\.pdf)">([^<]+)'
+                                     r"</a>", html):
+            target = (page.parent / href).resolve()
+            assert target.is_file(), (page, href)
+            assert re.search(r"\((?:PDF), \d+ KB, \d+ (?:page|pages|tudalen)\)$", text), text
+            linked.add(target.relative_to(sample_build.resolve()).as_posix())
+    made = {p.relative_to(sample_build).as_posix() for p in sample_build.rglob("*.pdf")}
+    assert made == linked  # not one PDF that no page leads to
+    theme = (sample_build / "cy" / "practice-themes" / "court-work.html").read_text()
+    assert "Lawrlwytho enghreifftiau’r thema ymarfer hon (PDF, " in theme

@@ -66,6 +66,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["plural"] = plural
     env.filters["urn_uuid"] = lambda text: f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, text)}"
     env.globals["pdf_label"] = _pdf_label
+    env.globals["has_pdf"] = _has_pdf
     env.globals["js_plural"] = _js_plural
     env.globals["site_lang"] = _site_lang
     env.globals["lang_of"] = _lang_of
@@ -199,6 +200,12 @@ def _js_plural(context: jinja2.runtime.Context, singular: str, plural: str) -> d
     lang = page_language(context)
     return {category: i18n.ngettext(lang, singular, plural, count)
             for category, count in i18n.plural_samples(lang).items()}
+
+
+@jinja2.pass_context
+def _has_pdf(context: jinja2.runtime.Context, path: str) -> bool:
+    """Whether the build has a PDF at ``path``."""
+    return bool(context.environment.has_pdf(path))  # type: ignore[attr-defined]
 
 
 @jinja2.pass_context

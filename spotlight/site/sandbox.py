@@ -142,6 +142,13 @@ class TemplateEnvironment(SandboxedEnvironment):
         self._pdf_labels = value
         self.partials.clear()  # what a link to a PDF says may have changed
 
+    def has_pdf(self, path: str) -> bool:
+        """Whether this build has a PDF at ``path`` (a practice theme's collection, an
+        example's handout): a page linking it reads ``pdf:<path>``, as with ``pdf_label``."""
+        if self.seen is not None:
+            self.seen.add(f"pdf:{path}")
+        return path in self.pdf_labels
+
     def pdf_label(self, path: str) -> str:
         """What a link to the PDF at ``path`` says of it, as GOV.UK does: "PDF, 1.2 MB, 30
         pages"; "PDF" in a build without PDFs. A page showing it reads ``pdf:<path>``."""
