@@ -321,3 +321,21 @@ def test_a_section_heading_and_intro_start_a_page_with_its_first_example(
                 assert any(rest.startswith("Example of effectiveness")
                            for rest in lines[index + 1:]), (page, line, lines[index:])
     assert seen == 2
+
+
+def test_the_glossary_heading_is_kept_with_its_first_entries(sample_build: Path) -> None:
+    """Northshire's glossary heading and its line once ended a page alone, the list on the
+    next one."""
+    seen = 0
+    for path in sorted(sample_build.rglob("*.pdf")):
+        if path.parent.name == "examples":
+            continue  # a handout's abbreviations are a paragraph
+        pdf = Pdf(path)
+        for page in range(1, pdf.pages + 1):
+            lines = pdf.lines(page)
+            for heading in ("Glossary", "Geirfa"):
+                if heading in lines:
+                    seen += 1
+                    at = lines.index(heading)  # heading, its line, then entries; the footer's
+                    assert at + 2 < len(lines) - 2, (path.name, page, lines[at:])  # 2 lines
+    assert seen >= 10
