@@ -172,7 +172,12 @@ def test_a_build_without_pdfs_links_to_none_and_one_with_them_to_each(site, tmp_
 
     assert run("build", "--content", "site", "--out", "out", "--no-search").exit_code == 0
     assert pdf_links() == {"index.html -> reports/north-2025.pdf",
-                           "reports/north-2025.html -> north-2025.pdf"}
+                           "reports/north-2025.html -> north-2025.pdf",
+                           "practice-themes/court-work.html -> ../practice-themes/court-work.pdf",
+                           "practice-themes/resettlement.html -> "
+                           "../practice-themes/resettlement.pdf",
+                           "examples/first-case.html -> first-case.pdf",
+                           "examples/second-case.html -> second-case.pdf"}
     assert (tmp_path / "out" / "reports" / "north-2025.pdf").is_file()
     # The same folder built again without PDFs: no link is left to a PDF it no longer has.
     assert run("build", "--content", "site", "--out", "out", "--no-search",
