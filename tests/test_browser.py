@@ -311,6 +311,26 @@ def test_a_practice_theme_filter_narrows_the_results(tab: Any, served: str) -> N
     assert tab.text_content("#search-status").endswith(" in Statutory victim work")
 
 
+def test_the_filters_are_a_few_tab_stops_from_the_search_box_at_any_width(
+        tab: Any, served: str) -> None:
+    """Beside the results on a wide screen, after them in the page: a link before the results
+    takes the keyboard there without passing every result (23 stops before)."""
+    for width in (1280, 375):
+        tab.set_viewport_size({"width": width, "height": 800})
+        _search(tab, served, "the")
+        tab.focus("#search-input")
+        for _ in range(4):
+            tab.keyboard.press("Tab")
+            if tab.evaluate("document.activeElement.getAttribute('href')") == "#search-filters":
+                break
+        else:
+            raise AssertionError(f"no link to the filters within 4 stops at {width} pixels")
+        tab.keyboard.press("Enter")
+        tab.keyboard.press("Tab")
+        assert tab.evaluate("document.activeElement.closest('#search-filters') !== null")
+    tab.set_viewport_size({"width": 1024, "height": 768})
+
+
 def test_a_region_filter_alone_lists_that_regions_examples(tab: Any, served: str) -> None:
     tab.goto(served + "search/index.html")
     tab.check("#filter-region-westvale")
