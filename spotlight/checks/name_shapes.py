@@ -38,10 +38,9 @@ def _surnames(name: str) -> frozenset[str]:
     return frozenset(word.lower() for word in people.data_words(name))
 
 
-@cache
 def surnames() -> frozenset[str]:
     """Every known surname, in lower case."""
-    return _surnames("surnames.txt") | _surnames("surnames_words.txt")
+    return people.known_surnames()
 
 
 @cache

@@ -67,6 +67,7 @@ Tair Erbyn Yna Wedyn Bellach Nawr Yma Yno Sut Pwy Ble Pryd Pob Rhai Nifer Llawer
 OPENERS = frozenset(_OPENER_WORDS.split())
 #: Well-known people whose names are those of organisations, places or awards.
 _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Florence Nightingale",
+                    "Albert Hall", "Albert Dock",
                     "Winston Churchill", "Nelson Mandela", "Mary Seacole", "Robert Peel",
                     "Howard League", "John Howard", "Martin Luther", "Alan Turing",
                     "Grace Darling", "Jack Straw", "Marie Curie", "Sue Ryder", "Anthony Nolan",
@@ -95,6 +96,14 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in
                           # and in Welsh: the, and, or, to, of, on, in, with, for, by, from
                           "y", "yr", "ac", "neu", "i", "o", "ar", "yn", "ym", "yng", "gyda",
                           "am", "gan", "mewn", "â", "ag", "dros", "heb", "wrth", "tuag"})
+
+
+@cache
+def known_surnames() -> frozenset[str]:
+    """Every known surname (``data/surnames.txt``, and ``surnames_words.txt`` for those that
+    are ordinary words too: "Hill", "Ward"), in lower case."""
+    return frozenset(word.lower() for name in ("surnames.txt", "surnames_words.txt")
+                     for word in _words(name))
 
 
 @cache
@@ -213,12 +222,16 @@ def full_names(prose: str, pseudonyms: frozenset[str],
         if match is None:
             continue
         first, last = match.group("first"), match.group("last")
-        if last in stop or (title_case(prose, match.start())
-                            and (first not in known or re.search(r"(?:s|ing|ed)$", last))):
+        # A known first name before a known surname is a name even where the surname is a
+        # word too ("Claire Hill") or the line is in title case ("Working with Kyle Roberts").
+        surname = first in known and last.lower() in known_surnames()
+        if (last in stop and not surname) or (title_case(prose, match.start()) and not surname
+                                              and (first not in known
+                                                   or re.search(r"(?:s|ing|ed)$", last))):
             continue  # in a title in title case, a capital says little
         pair = " ".join(prose[match.start():match.end("last")].split())
-        if f"{first} {last}" in _KNOWN or organisation(prose, match.end("last")) \
-                or _prison(prose, match.start()):
+        if f"{first} {last}" in _KNOWN or _prison(prose, match.start()) or organisation(
+                prose, match.end("last"), in_title=surname and title_case(prose, match.start())):
             continue
         yield match.start(), pair
 
@@ -230,10 +243,13 @@ def _folded(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
-def organisation(prose: str, end: int) -> bool:
-    """True when the words after a pair make it an organisation's name."""
+def organisation(prose: str, end: int, in_title: bool = False) -> bool:
+    """True when the words after a pair make it an organisation's name; ``in_title`` (a line in
+    title case, where every word after it has a capital too), only an organisation's noun."""
     if _ORGANISATION_NOUN.match(prose, end):
         return True
+    if in_title:
+        return False
     following = re.match(r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,3}", prose[end:end + 60])
     if following is None:
         return False
