@@ -162,7 +162,7 @@ RULES = (
     PatternRule("anon-school", re.compile(places.SIXTH_FORM), "a named school",
                 needs=("Sixth Form",)),
     PatternRule("anon-school", re.compile(places.SCHOOL_ACADEMY), "a named school",
-                needs=("Academy",)),
+                needs=("Academy", "School", "Nursery")),
     PatternRule("anon-school", re.compile(places.SCHOOL_KIND), "a named school",
                 needs=places.SCHOOL_KIND_NEEDS),
     PatternRule("anon-school", re.compile(places.YSGOL), "a named school", needs=("Ysgol",)),

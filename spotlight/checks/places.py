@@ -110,9 +110,15 @@ SIXTH_FORM = (rf"(?<![\w-])(?:{_WORD}[ \t]+){{1,3}}Sixth[ \t]+Form"
 _SCHOOL_CUES = (r"[Aa]ttend(?:s|ed|ing)?|[Pp]upils?[ \t]+at|[Ss]tudents?[ \t]+at"
                 r"|[Ee]xcluded[ \t]+from|[Gg]o(?:es)?[ \t]+to|[Ww]ent[ \t]+to"
                 r"|[Ss]tart(?:s|ed)?[ \t]+at|[Pp]lace[ \t]+at|(?:[Ss]chool|[Aa]cademy)[ \t]*[,:(]")
-#: A name and "Academy" after one of those: "attends Oakwood Academy".
-SCHOOL_ACADEMY = (rf"(?<![\w-])(?:{_SCHOOL_CUES})[ \t]+(?P<flag>(?:{_WORD}[ \t]+){{1,2}}"
-                  r"Academy)(?![\w-])")
+#: Kinds of school, not names: "went to Sunday School", "Drama School".
+_GENERIC = (r"(?:Sunday|Drama|Summer|Night|Driving|Art|Music|Dance|Bible|Special|Boarding"
+            r"|Medical|Law|Business|Forest|Hospital|Virtual|Secondary|Primary|Infant|Junior"
+            r"|Nursery|Grammar|High|Theatre|Film|Language|Flight|Cookery)")
+#: A name and "Academy", "School" or "Nursery" after one of those: "attends Oakwood
+#: Academy", "goes to Kingsway School", "attended Little Acorns Nursery".
+SCHOOL_ACADEMY = (rf"(?<![\w-])(?:{_SCHOOL_CUES})[ \t]+(?P<flag>"
+                  rf"(?!{_GENERIC}[ \t]+(?:School|Nursery)\b)"
+                  rf"(?:{_WORD}[ \t]+){{1,3}}(?:Academy|School|Nursery))(?![\w-])")
 #: A name and "Primary", "High"... after one of those or "at", "to", "from": "is at Westgate
 #: Primary"; not a level of risk ("at Very High risk").
 SCHOOL_KIND = (rf"(?<![\w-])(?:{_SCHOOL_CUES}|at|to|from)[ \t]+(?P<flag>(?!Very[ \t])"
