@@ -140,10 +140,19 @@ YSGOL = (rf"(?<![\w-])Ysgol(?:[ \t]+(?:{_YSGOL_KINDS}))*(?:[ \t]+yng[ \t]+Nghymr
 
 #: The English street words of ``STREET_LIVED``, also the strings a text must hold for it.
 STREET_LIVED_NEEDS = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent",
-                      "Terrace", "Grove", "Mews", "Gardens", "Way")
-#: A street named after a word for living somewhere: "lives on Acacia Avenue".
+                      "Terrace", "Grove", "Mews", "Gardens", "Way", "Rise", "Walk", "Row",
+                      "Boulevard", "Parade", "Croft", "Court", "Place")
+#: A word between the word for living somewhere and the street that says the place is no
+#: home: "moved to the approved premises on Station Road".
+_INSTITUTION = (r"(?:premises|office|offices|hostel|centre|center|court|prison|hub|station|team"
+                r"|service|clinic|hospital|surgery|unit|shop|branch|meeting|appointment|work)")
+#: A street named after a word for living somewhere, a few words apart at most: "lives on
+#: Acacia Avenue", "was staying with his older brother on Nottingham Road", "lives two streets
+#: away, on Elm Road"; not a court ("moved to the Crown Court").
 STREET_LIVED = (
     r"(?<![\w-])(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
     r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
-    r"[ \t]+(?:(?:is|was|back|out|in)[ \t]+)?(?:on|in|at|to|into|off)[ \t]+"
-    rf"(?P<flag>(?:[A-Z][a-z'’-]+[ \t]+){{1,3}}(?:{'|'.join(STREET_LIVED_NEEDS)}))\b")
+    rf"(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+(?:on|in|at|to|into|off)[ \t]+"
+    r"(?P<flag>(?!(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s|High"
+    r"|Supreme|Appeal)[ \t]+Court\b)"
+    rf"(?:[A-Z][a-z'’-]+[ \t]+){{1,3}}(?:{'|'.join(STREET_LIVED_NEEDS)}))\b")
