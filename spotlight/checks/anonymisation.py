@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, name_shapes, patronymics, people, places, social
+from . import birth, disguised, name_shapes, patronymics, people, places, social
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
@@ -114,6 +114,8 @@ RULES = (
         r"(?<![\w.+%-])[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"),
         "an e-mail address", lambda text: not text.lower().endswith(_FILES), full=True,
         needs=("@",), clues=("@",)),
+    PatternRule("anon-email", re.compile(disguised.DISGUISED_EMAIL, re.IGNORECASE),
+                "an e-mail address", disguised.disguised, needs=disguised.NEEDS),
     PatternRule("anon-phone", re.compile(  # a link's target: [Call her](tel:07700900123)
         r"(?<![\w-])(?:tel|sms):(?://)?(?P<flag>\+?[\d(][\d().-]{8,20}\d)(?![\w-])"),
         "a telephone number", _phone_valid, raw=True, needs=("tel:", "sms:"),
