@@ -129,7 +129,7 @@ RULES = (
         r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid,
         digits=10),
     PatternRule("anon-prison-number", re.compile(
-        r"(?<![\w/-])(?:[A-Z]\d{4}[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
+        r"(?<![\w/-])(?:[A-Z][ \u00a0]?\d{4}[ \u00a0]?[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
                 "a prison number", digits=4),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier", digits=3),

@@ -58,7 +58,9 @@ EXACT_DATE = (rf"(?:(?:the\s+|y\s+)?{DAY}(?:\s+day)?(?:\s+of|\s+o|\s+fis)?[\s-]+
 _FULL_BIRTH_DATE = (rf"(?:{DAY}[\s-]+{MONTH}\.?[\s-]+\d\d(?!\d)|{EXACT_DATE}"
                     rf"|\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:\d{{4}}|\d{{2}})(?![\d/.-]\d)"
                     rf"|{_NUMERIC_DAY}/{_NUMERIC_MONTH}(?![\d/])"
-                    rf"|{_NUMERIC_MONTH}/(?:\d{{4}}|\d{{2}})(?![\d/]))")
+                    rf"|{_NUMERIC_MONTH}/(?:\d{{4}}|\d{{2}})(?![\d/])"
+                    # eight digits, day, month and year: "DoB 03062005"
+                    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?!\d))")
 #: A month and year, or a year, right after the word: "born in (Derby in) March 1992".
 _CLOSE_BIRTH_DATE = (r"^[\s,:(]{0,3}(?:(?:hi|ef|e|o|ei\s+\w+)\s+)?"  # Welsh: "ganwyd hi ..."
                      r"(?:(?:in|on|during|around|about|circa|c\.|yn|ym|yng|ar|tua|yn\s+ystod)\s+)?"
