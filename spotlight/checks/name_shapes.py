@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import pairwise
 
-from . import people
+from . import name_lists, people
 
 #: Known first names that are ordinary words in lower case: "an amber warning", "jack up".
 _WORD_NAMES = frozenset({
@@ -35,12 +35,12 @@ _WORD_NAMES = frozenset({
 
 @cache
 def _surnames(name: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in people.data_words(name))
+    return frozenset(word.lower() for word in name_lists.data_words(name))
 
 
 def surnames() -> frozenset[str]:
     """Every known surname, in lower case."""
-    return people.known_surnames()
+    return name_lists.known_surnames()
 
 
 @cache

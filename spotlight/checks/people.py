@@ -20,9 +20,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
-from pathlib import Path
 
-_DATA = Path(__file__).parent / "data"
+from .name_lists import first_names, known_surnames, not_surnames
+
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?"
 #: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
 WORD = _WORD
@@ -96,37 +96,6 @@ _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in
                           # and in Welsh: the, and, or, to, of, on, in, with, for, by, from
                           "y", "yr", "ac", "neu", "i", "o", "ar", "yn", "ym", "yng", "gyda",
                           "am", "gan", "mewn", "â", "ag", "dros", "heb", "wrth", "tuag"})
-
-
-@cache
-def known_surnames() -> frozenset[str]:
-    """Every known surname (``data/surnames.txt``, and ``surnames_words.txt`` for those that
-    are ordinary words too: "Hill", "Ward"), in lower case."""
-    return frozenset(word.lower() for name in ("surnames.txt", "surnames_words.txt")
-                     for word in _words(name))
-
-
-@cache
-def data_words(name: str) -> frozenset[str]:
-    """The words of one of the name rules' lists (``data/``), its comments left out."""
-    return _words(name)
-
-
-@cache
-def _words(name: str) -> frozenset[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#")
-                     for word in line.split())
-
-
-def first_names() -> frozenset[str]:
-    """The common first names the name rule knows."""
-    return _words("first_names.txt")
-
-
-def not_surnames() -> frozenset[str]:
-    """Capitalised words that never count as a surname."""
-    return _words("not_surnames.txt")
 
 
 def pseudonym(body: str, openers: Iterable[str]) -> str | None:
