@@ -180,8 +180,8 @@ RULES = (
     PatternRule("anon-social", re.compile(social.HANDLE), "a social-media handle or profile "
                 "address", needs=social.HANDLE_NEEDS, clues=social.HANDLE_CLUES),
     PatternRule("anon-case-number", re.compile(
-        r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?[A-Za-z][0-9]{6}(?![\w-])"), "a case reference number",
-        digits=6),
+        r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?(?:[A-Za-z]|[A-Z][ \u00a0])[0-9]{6}(?![\w-])"),
+        "a case reference number", digits=6),
 )
 
 
@@ -210,8 +210,11 @@ def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Ite
     for hit in found:
         code, start, flagged = hit[:3]
         end = start + len(flagged)
-        if not any(other[0] == code and len(other[2]) > len(flagged) and other[1] <= start
-                   and end <= other[1] + len(other[2]) for other in found):
+        if not any((other[0] == code or code == "anon-social")  # "WhatsApp: 07700..." is a
+                   and len(other[2]) >= len(flagged) and other is not hit  # phone number
+                   and (other[0] != code or len(other[2]) > len(flagged))
+                   and other[1] <= start and end <= other[1] + len(other[2])
+                   for other in found):
             yield hit
 
 

@@ -26,7 +26,7 @@ PROFILE_NEEDS = ("@", ".com/", ".me/", ".net/", ".app/", ".co/", ".tv/", ".socia
 HANDLE = (
     rf"(?<![\w-]){_PLATFORM}(?:[ \t]+(?i:user[ \t]?name|handle|name|account|profile|id"
     r"|tag))?[ \t]*(?:is|was|:|-|=)?[ \t]*['\"“‘]?(?P<flag>@?"
-    r"(?=[A-Za-z0-9_.]*(?:\d|_|\.\w))[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@-])")
+    r"(?=[A-Za-z0-9_.]*(?:\d|_|\.\w))(?=[0-9_.]*[A-Za-z])[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@-])")
 HANDLE_NEEDS = ("Snap", "snap", "Insta", "insta", "IG", "TikTok", "Tiktok", "tiktok", "Facebook",
                 "facebook", "FB", "Twitter", "twitter", "X ", "X:", "Telegram", "telegram",
                 "WhatsApp", "whatsapp", "Discord", "discord", "Xbox", "xbox", "PSN",
