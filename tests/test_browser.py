@@ -542,6 +542,15 @@ def test_nothing_found_says_what_to_try(tab: Any, served: str) -> None:
     tab.wait_for_url(served + "index.html#practice-themes")
 
 
+def test_a_known_word_with_filters_that_leave_nothing_says_no_examples(
+        tab: Any, served: str) -> None:
+    """Found by a trial: it said "0 examples found for ‘probation’ in Interventions,
+    Westvale"."""
+    status = _status(tab, served, "?q=probation&practice_theme=interventions&region=westvale")
+    assert status == "No examples found for ‘probation’ in Interventions, Westvale"
+    assert tab.is_visible("#search-help")
+
+
 def _box(tab: Any, selector: str) -> dict[str, float]:
     return tab.eval_on_selector(selector, "e => e.getBoundingClientRect().toJSON()")
 

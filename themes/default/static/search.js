@@ -340,7 +340,10 @@
     if (ticket !== latest) {
       return;
     }
-    say(plural(forms, total, { query: quoted([found.shown.join(" ")]), filters: where }), extra);
+    var shown = { query: quoted([found.shown.join(" ")]), filters: where };
+    // None found: said as "No examples found", not "0 examples found".
+    say(total === 0 && query ? fill(where ? messages.none_here : messages.none, shown)
+      : plural(forms, total, shown), extra);
     help.hidden = total > 0;
     await counting;
   }
