@@ -339,3 +339,32 @@ def test_an_example_first_to_use_an_abbreviation_in_one_report_may_spell_it_out(
     assert again == ["site/examples/second-case.md:8:31: warning: style-abbr-expanded-again: "
                      "'PP' is spelled out again in report 'north-2025', after its first use at "
                      "site/examples/first-case.md:10:83: write 'PP' alone"]
+
+
+def test_an_incomplete_accessibility_statement_is_pointed_out(site) -> None:  # type: ignore[no-untyped-def]
+    content = site("minimal")
+    text = (content / "site.yml").read_text(encoding="utf-8")
+    complete = text[text.index("accessibility_statement:"):]
+    contact = ("warning: statement-incomplete: the accessibility statement gives no way to "
+               "report a problem or ask for another format: add `contact:` under "
+               "`accessibility_statement:`, with an e-mail address or a web address")
+    prepared = ("warning: statement-incomplete: the accessibility statement does not say when "
+                "it was prepared: add `prepared:` under `accessibility_statement:`, with a date "
+                "such as 2026-03-02")
+    issues = ("warning: statement-incomplete: the accessibility statement says the website is "
+              "{} but lists no content that is not accessible: list it under `known_issues:` "
+              "in `accessibility_statement:`")
+
+    def found() -> list[str]:
+        lines = run("check", "--content", "site").stdout.splitlines()
+        return [line for line in lines if "statement-incomplete" in line]
+
+    assert found() == []  # status, contact and prepared date given
+    overlay(content, {"site.yml": text.replace(complete, "")})
+    assert found() == [f"site/site.yml:1:1: {prepared}", f"site/site.yml:1:1: {contact}",
+                       "site/site.yml:1:1: " + issues.format("partially compliant")]
+    line = text[:text.index(complete)].count("\n") + 1
+    overlay(content, {"site.yml": text.replace(complete, "accessibility_statement:\n"
+                                                         "  status: none\n")})
+    assert found() == [f"site/site.yml:{line}:1: {prepared}", f"site/site.yml:{line}:1: {contact}",
+                       f"site/site.yml:{line + 1}:3: " + issues.format("not compliant")]

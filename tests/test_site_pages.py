@@ -301,3 +301,51 @@ def test_accessibility_statement_has_the_sites_own_contact_words(sample_build: P
     assert first_words in " ".join(page.text_of("main")[0].split())
     footer = [a.attrs["href"] for a in page.find_all("a")]
     assert "../about/accessibility.html" in footer
+
+
+STATEMENT = {
+    "en": (["Reporting accessibility problems and asking for another format",
+            "Enforcement procedure", "Technical information about this website’s accessibility",
+            "Non-accessible content", "What we’re doing to improve accessibility",
+            "How we tested this website", "Preparation of this accessibility statement"],
+           ["Compliance status", "Documents in PDF", "Search"],
+           ["This website is partially compliant with the Web Content Accessibility Guidelines "
+            "version 2.2 AA standard, due to the non-compliances listed below.",
+            "This website was last tested on 26 February 2026.",
+            "This statement was prepared on 2 March 2026. It was last reviewed on 2 March 2026."]),
+    "cy": (["Rhoi gwybod am broblemau hygyrchedd a gofyn am fformat arall", "Y drefn orfodi",
+            "Gwybodaeth dechnegol am hygyrchedd y wefan hon", "Cynnwys nad yw’n hygyrch",
+            "Beth rydym yn ei wneud i wella hygyrchedd", "Sut y gwnaethom brofi’r wefan hon",
+            "Paratoi’r datganiad hygyrchedd hwn"],
+           ["Statws cydymffurfio", "Dogfennau PDF", "Chwilio"],
+           ["Mae’r wefan hon yn cydymffurfio’n rhannol â safon AA Canllawiau Hygyrchedd Cynnwys "
+            "y We fersiwn 2.2, oherwydd yr achosion o beidio â chydymffurfio a restrir isod.",
+            "Profwyd y wefan hon ddiwethaf ar 26 Chwefror 2026.",
+            "Paratowyd y datganiad hwn ar 2 Mawrth 2026. Fe’i hadolygwyd ddiwethaf ar "
+            "2 Mawrth 2026."]),
+}
+
+
+def test_accessibility_statement_has_every_section_the_regulations_require(
+        sample_build: Path) -> None:
+    """The sections of GOV.UK's model statement, in English and Welsh, with the site's own
+    compliance status, known problems, test and preparation dates, contact and improvements."""
+    settings = _site()["accessibility_statement"]
+    for language, folder in (("en", ""), ("cy", "cy/")):
+        page = _page(sample_build, f"{folder}about/accessibility.html")
+        sections, subsections, sentences = STATEMENT[language]
+        assert page.text_of("h2") == sections
+        assert page.text_of("h3") == subsections
+        paragraphs = [" ".join(p.split()) for p in page.text_of("p")]
+        for sentence in sentences:
+            assert sentence in paragraphs
+        main = " ".join(page.text_of("main")[0].split())
+        for key in ("known_issues", "improvements", "tested_by"):
+            assert " ".join(settings[key].lstrip("- ").split()[:8]) in main
+        hrefs = [a.attrs["href"] for a in page.find_all("a")]
+        for address in (settings["contact"], "https://www.equalityhumanrights.com/",
+                        "https://www.equalityadvisoryservice.com/"):
+            assert address in hrefs
+        links = [" ".join(a.split()) for a in page.text_of("a")]
+        assert "Equality and Human Rights Commission (EHRC)" in links if language == "en" \
+            else "Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC)" in links

@@ -123,6 +123,10 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("translation-link", "warning", "translations", "a link from a text in one language to "
          "an example in another, whose readers land on a page in a language they did not "
          "choose"),
+    Rule("statement-incomplete", "warning", "accessibility statement", "an accessibility "
+         "statement without a way to report a problem (`contact`), without the date it was "
+         "prepared (`prepared`), or not fully compliant and listing no content that is not "
+         "accessible (`known_issues`)"),
     Rule("waiver-unused", "warning", "waivers", "a waiver that matches no finding"),
     Rule("waiver-unknown-code", "warning", "waivers", "a waiver naming a code that does not "
          "exist"),

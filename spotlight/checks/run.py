@@ -19,7 +19,7 @@ from ..errors import Problem, SpotlightError
 from ..incremental import Reuse
 from ..model import Content
 from ..pipeline import BuildOptions, run
-from . import facts, house_style, names, references, translations, waivers
+from . import facts, house_style, names, references, statement, translations, waivers
 from .corpus import Corpus, build_corpus
 from .finding import Finding, finding
 from .gate import GATE_CODES
@@ -32,7 +32,7 @@ __all__ = ["CheckOptions", "CheckResult", "run_checks"]
 
 FAMILIES: tuple[Callable[[Corpus], list[Finding]], ...] = (
     references.check, lambda corpus: list(names.reused_names(corpus)), house_style.check,
-    facts.check, translations.check)
+    facts.check, translations.check, statement.check)
 
 
 @dataclass(frozen=True)

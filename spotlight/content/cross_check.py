@@ -48,8 +48,10 @@ def cross_check(settings: Settings, reports: list[ReportSource], examples: list[
             _check_citations(parsed, keys, report.name, found)
     slugs = {e.slug: e for e in examples}
     files = {**(example_files or {}), **{PurePath(e.name).stem: e.name for e in examples}}
+    statement = settings.accessibility_statement
     texts = [(site_file, t) for t in (settings.licence, settings.accessibility,
-                                          *(t.intro for t in settings.practice_themes))]
+                                      statement.known_issues, statement.improvements,
+                                      *(t.intro for t in settings.practice_themes))]
     texts += [(r.name, parsed) for r in reports for parsed in report_markdown(r)]
     texts += [(e.name, e.body) for e in examples]
     for name, parsed in texts:

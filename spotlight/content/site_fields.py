@@ -7,6 +7,7 @@ regions...) are declared the same way. See fields.py for what follows from a dec
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..markdown import Parsed
@@ -158,6 +159,37 @@ class SiteWords:
         default=dict, convert=_glossary)
 
 
+@record("the accessibility statement")
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    """What the accessibility statement says that only the publisher knows: the sections the
+    accessibility regulations require (compliance, known problems, testing, preparation)."""
+
+    status: str = declared(
+        "text", "how far the website meets the Web Content Accessibility Guidelines version "
+        "2.2 AA standard: `full` (fully compliant), `partial` (partially compliant) or `none` "
+        "(not compliant); with `partial` or `none`, `spotlight check` warns without "
+        "`known_issues`", default="partial",
+        choices=("full", "partial", "none"))
+    known_issues: Parsed = declared(
+        "markdown", "the content you know is not accessible, in Markdown (a list, each problem "
+        "with the guideline it fails), shown under \"Non-accessible content\"; without it, the "
+        "statement says that none is known", default="")
+    tested: dt.date | None = declared("date", "when the website was last tested")
+    tested_by: str | None = declared(
+        "text", "who tested it and how, in a sentence or two shown as they are, for example "
+        "`Our digital team tested a sample of pages with a screen reader and the keyboard "
+        "alone.`")
+    improvements: Parsed = declared(
+        "markdown", "what you are doing to improve accessibility, in Markdown", default="")
+    prepared: dt.date | None = declared(
+        "date", "when the statement was prepared (`spotlight check` warns without it)")
+    reviewed: dt.date | None = declared("date", "when the statement was last reviewed")
+    contact: str | None = declared(
+        "text", "where to report a problem or ask for another format: an e-mail address or a "
+        "web address (`spotlight check` warns without it)")
+
+
 @record("the site file")
 @dataclass(frozen=True, kw_only=True)
 class Settings:
@@ -212,8 +244,12 @@ class Settings:
         "entry and without spelling out", default=())
     waivers: tuple[Waiver, ...] = declared("records", WAIVERS_DOC, model=Waiver, default=())
     accessibility: Parsed = declared(
-        "markdown", "Markdown for the accessibility statement: how to report a problem or ask "
-        "for another format, and when the statement was prepared", default="")
+        "markdown", "Markdown for the accessibility statement, under \"Reporting accessibility "
+        "problems\": anything to add about reporting a problem or asking for another format, "
+        "such as how soon you reply", default="")
+    accessibility_statement: AccessibilityStatement = declared(
+        "record", "the accessibility statement's own sections (see Accessibility)",
+        model=AccessibilityStatement, filled=True)
     theme_override: str | None = declared(
         "text", "a folder of `templates/` and `static/` files that replace the visual theme's "
         "(see Visual themes), relative to the content folder; `--theme-override` wins over it")

@@ -31,6 +31,9 @@ class Site:
     logo: Logo | None = None
     #: The site's icon, by its path in the website; without one, the visual theme's.
     favicon: str | None = None
+    #: The accessibility statement's known problems and improvements, rendered.
+    accessibility_issues: Markup = Markup("")
+    accessibility_improvements: Markup = Markup("")
 
     def url(self, path: str) -> str | None:
         """The absolute address of an output path, or None when the base URL is not set."""

@@ -69,8 +69,10 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
     # Shown on pages at several depths (every page's footer, each language's statement): the
     # path back to the root is filled in for each page (``markdown.at_page``).
     licence = markdown.render(settings.licence.html, RenderContext(SECTION_HEADING, ANY_PAGE))
-    accessibility = markdown.render(settings.accessibility.html, RenderContext(2, ANY_PAGE)) \
-        if settings.accessibility else markdown.Markup("")
+    accessibility, issues, improvements = (
+        markdown.render(text.html, RenderContext(2, ANY_PAGE)) if text else markdown.Markup("")
+        for text in (settings.accessibility, settings.accessibility_statement.known_issues,
+                     settings.accessibility_statement.improvements))
     base_url = settings.base_url
     if base_url and not base_url.endswith("/"):
         base_url += "/"
@@ -79,7 +81,8 @@ def assemble(content: Content, memo: dict[str, Any] | None = None, prefix: str =
                 reports=reports, glossary=settings.glossary, images=tuple(sorted(images)),
                 library=library, accessibility=accessibility, settings=settings,
                 logo=settings.logo,
-                favicon=settings.favicon)
+                favicon=settings.favicon, accessibility_issues=issues,
+                accessibility_improvements=improvements)
 
 
 def _remembered(source: ReportSource, mine: list[ExampleSource], settings: Settings,
