@@ -36,6 +36,12 @@ def test_init_then_build_in_an_empty_folder(tmp_path: Path,
     assert (tmp_path / "build" / "reports" / "example-region-2025.pdf").stat().st_size > 1000
     site = yaml.safe_load((tmp_path / "content" / "site.yml").read_text())
     assert len(site["practice_themes"]) == 9
+    statement = (tmp_path / "build" / "about" / "accessibility.html").read_text()
+    assert 'contact HM Inspectorate of Probation: <a href="https://www.example.org/contact/">' \
+        in statement
+    assert ('This statement was prepared on <time datetime="2026-03-02">2 March 2026</time>. '
+            'It was last reviewed on <time datetime="2026-03-02">2 March 2026</time>.'
+            ) in statement
 
 
 def test_init_content_passes_check_strictly(tmp_path: Path,

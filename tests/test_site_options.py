@@ -165,7 +165,7 @@ def test_theme_override_setting_naming_no_folder(site) -> None:  # type: ignore[
     result = run("build", "--content", "site", "--out", "out", "--no-pdf")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
-        "site/site.yml:30: theme_override: there is no folder 'my-look' (it is looked for from "
+        "site/site.yml:34: theme_override: there is no folder 'my-look' (it is looked for from "
         "the content folder); correct the name, or create the folder")
 
 

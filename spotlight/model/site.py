@@ -32,8 +32,8 @@ class Site:
     #: The site's icon, by its path in the website; without one, the visual theme's.
     favicon: str | None = None
     #: The accessibility statement's known problems and improvements, rendered.
-    accessibility_issues: Markup = Markup("")
-    accessibility_improvements: Markup = Markup("")
+    accessibility_issues: Markup = field(default_factory=Markup)
+    accessibility_improvements: Markup = field(default_factory=Markup)
 
     def url(self, path: str) -> str | None:
         """The absolute address of an output path, or None when the base URL is not set."""
