@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -368,3 +369,22 @@ def test_an_incomplete_accessibility_statement_is_pointed_out(site) -> None:  # 
                                                          "  status: none\n")})
     assert found() == [f"site/site.yml:{line}:1: {prepared}", f"site/site.yml:{line}:1: {contact}",
                        f"site/site.yml:{line + 1}:3: " + issues.format("not compliant")]
+
+
+def test_the_statements_contact_details_are_published_on_purpose(site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The Regulations ask an accessibility statement for the publisher's contact details: an
+    e-mail address or telephone number there is not stopped, as it is elsewhere."""
+    content = site("minimal")
+    settings = (content / "site.yml").read_text(encoding="utf-8")
+    assert "accessibility_statement:" in settings
+    overlay(content, {"site.yml": re.sub(
+        r"(?m)^  contact: .*$", "  contact: enquiries@hmiprobation.gov.uk", settings)
+        + "accessibility: Or call 0161 496 0000.\n"})
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    page = (tmp_path / "out" / "about" / "accessibility.html").read_text(encoding="utf-8")
+    assert "mailto:enquiries@hmiprobation.gov.uk" in page and "0161 496 0000" in page
+    overlay(content, {"site.yml": settings.replace(  # elsewhere in the site file: stopped
+        "PP: probation practitioner", "PP: probation practitioner (pp@hmiprobation.gov.uk)")})
+    stopped = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert stopped.exit_code == 1 and "anon-email" in stopped.output
