@@ -706,3 +706,27 @@ def test_a_table_box_is_a_tab_stop_only_while_its_table_is_wider(
         assert "table-scroll" not in _tab_stops(tab)
     finally:
         tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def test_the_window_title_says_what_the_search_found(tab: Any, served: str) -> None:
+    tab.goto(served + "search/index.html")
+    tab.wait_for_selector("#search-form")
+    page_title = tab.title()
+    assert page_title == "Search examples – Effective Practice Spotlights"
+    _search(tab, served, "probation")
+    status = tab.text_content("#search-status")
+    assert re.fullmatch(r"\d+ examples found for ‘probation’", status)
+    assert tab.title() == f"{status} – {page_title}"
+    tab.fill("#search-input", "zqxwv")
+    tab.press("#search-input", "Enter")
+    _settled(tab)
+    assert tab.title() == f"No examples found for ‘zqxwv’ – {page_title}"
+    tab.fill("#search-input", "")
+    tab.press("#search-input", "Enter")
+    _settled(tab)
+    assert tab.title() == page_title
+    tab.goto(served + "cy/search/index.html?q=cyfieithydd")
+    _settled(tab)
+    welsh = tab.text_content("#search-status")
+    assert "cyfieithydd" in welsh
+    assert tab.title() == f"{welsh} – Chwilio enghreifftiau – Sbotoleuadau Arfer Effeithiol"
