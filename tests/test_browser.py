@@ -668,3 +668,68 @@ def test_a_wide_table_scrolls_in_its_own_box_which_a_keyboard_reaches(
         raise AssertionError("Tab never reached the table")
     tab.keyboard.press("ArrowRight")
     tab.wait_for_function("document.querySelector('.table-scroll').scrollLeft > 0")
+
+
+def _tab_stops(tab: Any) -> list[str]:
+    """The class of each element Tab stops on, once round the page."""
+    tab.evaluate("document.activeElement.blur()")
+    stops: list[str] = []
+    for _ in range(100):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement === document.body"):
+            return stops
+        stops.append(tab.evaluate("document.activeElement.className"))
+    raise AssertionError("Tab never came back round the page")
+
+
+def test_a_table_box_is_a_tab_stop_only_while_its_table_is_wider(
+        tab: Any, site: Any, tmp_path: Path) -> None:
+    content = site("minimal")
+    example = content / "examples" / "first-case.md"
+    example.write_text(example.read_text().replace(
+        "received a community order.\n", "received a community order.\n" + WIDE_TABLE))
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    name = "Agency, Role, Contact in the first month, Lead for medication reviews, Shared plan"
+    tab.set_viewport_size({"width": 1280, "height": 800})
+    try:
+        tab.goto((tmp_path / "out" / "examples" / "first-case.html").as_uri())
+        box = tab.get_by_role("region", name=name)
+        assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), "the table fits"
+        stops = _tab_stops(tab)
+        assert stops and "table-scroll" not in stops
+        assert _axe(tab).response["violations"] == []
+        tab.set_viewport_size({"width": 320, "height": 640})  # the same page, narrowed
+        tab.wait_for_function("document.querySelector('.table-scroll').tabIndex === 0")
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth"), "the table is wider"
+        assert "table-scroll" in _tab_stops(tab)
+        assert _axe(tab).response["violations"] == []
+        tab.set_viewport_size({"width": 1280, "height": 800})  # and widened again
+        tab.wait_for_function("!document.querySelector('.table-scroll').hasAttribute('tabindex')")
+        assert "table-scroll" not in _tab_stops(tab)
+    finally:
+        tab.set_viewport_size({"width": 1024, "height": 768})
+
+
+def test_the_window_title_says_what_the_search_found(tab: Any, served: str) -> None:
+    tab.goto(served + "search/index.html")
+    tab.wait_for_selector("#search-form")
+    page_title = tab.title()
+    assert page_title == "Search examples – Effective Practice Spotlights"
+    _search(tab, served, "probation")
+    status = tab.text_content("#search-status")
+    assert re.fullmatch(r"\d+ examples found for ‘probation’", status)
+    assert tab.title() == f"{status} – {page_title}"
+    tab.fill("#search-input", "zqxwv")
+    tab.press("#search-input", "Enter")
+    _settled(tab)
+    assert tab.title() == f"No examples found for ‘zqxwv’ – {page_title}"
+    tab.fill("#search-input", "")
+    tab.press("#search-input", "Enter")
+    _settled(tab)
+    assert tab.title() == page_title
+    tab.goto(served + "cy/search/index.html?q=cyfieithydd")
+    _settled(tab)
+    welsh = tab.text_content("#search-status")
+    assert "cyfieithydd" in welsh
+    assert tab.title() == f"{welsh} – Chwilio enghreifftiau – Sbotoleuadau Arfer Effeithiol"

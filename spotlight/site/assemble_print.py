@@ -58,12 +58,14 @@ def _homes(reports: Sequence[Report]) -> dict[str, tuple[Report, ...]]:
 def _collection(theme: PracticeTheme, content: Content, reports: Sequence[Report],
                 homes: dict[str, tuple[Report, ...]],
                 sources: dict[str, ReportSource]) -> Collection | None:
-    chosen = [e for e in content.examples if e.slug in homes
-              and theme.slug in (e.practice_theme, *e.also_practice_themes)]
+    chosen = {e.slug: e for e in content.examples if e.slug in homes
+              and theme.slug in (e.practice_theme, *e.also_practice_themes)}
     if not chosen:
         return None
-    grouped = [(report, sorted((e for e in chosen if homes[e.slug][0] is report),
-                               key=lambda e: (e.order, e.title.lower(), e.slug)))
+    # As the practice theme's web page lists them (library.py): under the newest report each
+    # example is in, in that report's reading order.
+    grouped = [(report, [chosen[e.slug] for e in report.examples
+                         if e.slug in chosen and homes[e.slug][0] is report])
                for report in reports]
     grouped = [(report, examples) for report, examples in grouped if examples]
     references = _References([(e, sources[r.slug]) for r, examples in grouped for e in examples])

@@ -264,8 +264,13 @@
     });
   }
 
+  // The window's title says what the page shows, as GOV.UK's search does: "12 examples
+  // found for ‘probation’ – Search examples – <site>", back to the page's own without a search.
+  var pageTitle = document.title;
+
   function say(text, extra) {
     status.textContent = text;
+    document.title = text ? text + " – " + pageTitle : pageTitle;
     note.textContent = extra.join(" ");
     note.hidden = !extra.length;
   }
