@@ -37,8 +37,8 @@ def test_init_then_build_in_an_empty_folder(tmp_path: Path,
     site = yaml.safe_load((tmp_path / "content" / "site.yml").read_text())
     assert len(site["practice_themes"]) == 9
     statement = (tmp_path / "build" / "about" / "accessibility.html").read_text()
-    assert 'contact HM Inspectorate of Probation: <a href="https://www.example.org/contact/">' \
-        in statement
+    assert ('contact HM Inspectorate of Probation: <a class="address" '
+            'href="https://www.example.org/contact/">') in statement
     assert ('This statement was prepared on <time datetime="2026-03-02">2 March 2026</time>. '
             'It was last reviewed on <time datetime="2026-03-02">2 March 2026</time>.'
             ) in statement
