@@ -19,9 +19,17 @@ from .outline import normalise
 LISTS = ("practice_themes", "standards", "regions")
 
 
+#: Where ``spotlight init``'s site file starts its accessibility statement, which an import's
+#: new site file ends with too (one text, in spotlight/starter/site.yml).
+_STATEMENT = "# The accessibility statement (about/accessibility.html)"
+
+
 def starter_text() -> str:
-    """The site.yml a new content folder starts with."""
-    return resources.files(__package__).joinpath("starter_site.yml").read_text("utf-8")
+    """The site.yml a new content folder starts with: the import's own settings and
+    taxonomies, then the accessibility statement's settings of ``spotlight init``'s."""
+    own = resources.files(__package__).joinpath("starter_site.yml").read_text("utf-8")
+    init = resources.files("spotlight").joinpath("starter", "site.yml").read_text("utf-8")
+    return own.rstrip("\n") + "\n\n" + init[init.index(_STATEMENT):]
 
 
 @dataclass
