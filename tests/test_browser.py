@@ -641,14 +641,19 @@ WIDE_TABLE = """
 """
 
 
-def test_a_wide_table_scrolls_in_its_own_box_which_a_keyboard_reaches(
-        tab: Any, site: Any, tmp_path: Path) -> None:
+def _build_with_wide_table(site: Any) -> None:
+    """The minimal site, its first example holding ``WIDE_TABLE``, built into ./out."""
     content = site("minimal")
     example = content / "examples" / "first-case.md"
     example.write_text(example.read_text().replace(
         "received a community order.\n", "received a community order.\n" + WIDE_TABLE))
     built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
     assert built.exit_code == 0, built.output
+
+
+def test_a_wide_table_scrolls_in_its_own_box_which_a_keyboard_reaches(
+        tab: Any, site: Any, tmp_path: Path) -> None:
+    _build_with_wide_table(site)
     tab.set_viewport_size({"width": 320, "height": 640})
     for page in ("examples/first-case.html", "reports/north-2025.html"):
         tab.goto((tmp_path / "out" / page).as_uri())
@@ -684,12 +689,7 @@ def _tab_stops(tab: Any) -> list[str]:
 
 def test_a_table_box_is_a_tab_stop_only_while_its_table_is_wider(
         tab: Any, site: Any, tmp_path: Path) -> None:
-    content = site("minimal")
-    example = content / "examples" / "first-case.md"
-    example.write_text(example.read_text().replace(
-        "received a community order.\n", "received a community order.\n" + WIDE_TABLE))
-    built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
-    assert built.exit_code == 0, built.output
+    _build_with_wide_table(site)
     name = "Agency, Role, Contact in the first month, Lead for medication reviews, Shared plan"
     tab.set_viewport_size({"width": 1280, "height": 800})
     try:
