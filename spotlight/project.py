@@ -39,7 +39,7 @@ def locate(content: Path | None, cwd: Path | None = None) -> Located:
     """The content folder a command uses: ``content`` when given, else the nearest of
     ``./content`` or a folder holding ``site.yml``, here or in a folder above."""
     if content is not None:
-        return Located(content, OUT)
+        return _given(content)
     here = (cwd or Path.cwd()).absolute()
     if (here / CONTENT).is_dir():
         return Located(CONTENT, OUT)
@@ -55,7 +55,19 @@ def locate(content: Path | None, cwd: Path | None = None) -> Located:
                        f"Using the content folder {found} (found by its {SITE_FILE})")
     raise SpotlightError([Problem(
         "content", None, "there is no content folder here or in a folder above: go into the "
-        "folder that 'spotlight init' made (cd NAME), or name it with --content FOLDER")])
+        "folder that 'spotlight init' made (cd NAME), or name that folder after the command, "
+        "as in 'spotlight build NAME'")])
+
+
+def _given(content: Path) -> Located:
+    """The folder named on the command line: a content folder, or a project folder holding
+    ``content/`` (what ``spotlight init NAME`` made); the output goes beside the content."""
+    if not (content / SITE_FILE).is_file() and (content / CONTENT / SITE_FILE).is_file():
+        found = content / CONTENT
+        return Located(found, content / OUT,
+                       f"Using the content folder {found} (the project's {CONTENT}/)")
+    beside = Path(os.path.abspath(content)).parent / OUT  # "." and ".." named as folders
+    return Located(content, beside if content.is_absolute() else Path(os.path.relpath(beside)))
 
 
 def _relative(path: Path, here: Path) -> str:

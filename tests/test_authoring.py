@@ -92,6 +92,35 @@ def test_init_name_makes_a_project_that_builds_from_inside(tmp_path: Path,
     assert not (project / "content" / "build").exists()
 
 
+def test_a_project_or_content_folder_named_after_the_command(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """`spotlight build my-spotlight`, as with Hugo or MkDocs: the project init made, or its
+    content folder, from anywhere; the website goes beside the content folder, not here."""
+    monkeypatch.chdir(tmp_path)
+    run("init", "my-spotlight")
+    project = tmp_path / "my-spotlight"
+    built = run("build", "my-spotlight", "--no-pdf", "--no-search")
+    assert built.exit_code == 0, built.output
+    assert built.stderr == ("Using the content folder my-spotlight/content (the project's "
+                            "content/)\n")
+    assert built.stdout.endswith(" in my-spotlight/build\n")
+    assert (project / "build" / "index.html").is_file() and not (tmp_path / "build").exists()
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    for named in (["../my-spotlight/content"], ["--content", "../my-spotlight/content"]):
+        again = run("build", *named, "--no-pdf", "--no-search")
+        assert again.stdout == "Nothing changed: ../my-spotlight/build is up to date.\n", named
+    checked = run("check", str(project / "content"))
+    assert checked.exit_code == 0, checked.output
+    assert checked.stderr == "0 error(s), 0 warning(s), 0 waived\n"
+    both = run("build", "../my-spotlight", "--content", "other")
+    assert both.exit_code == 2
+    assert "two content folders were given (../my-spotlight and --content other): give one" \
+        in both.stderr
+    assert not (tmp_path / "elsewhere" / "build").exists()
+
+
 def test_commands_outside_a_project_say_where_to_go(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -99,7 +128,8 @@ def test_commands_outside_a_project_say_where_to_go(tmp_path: Path,
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         "content: there is no content folder here or in a folder above: go into the folder "
-        "that 'spotlight init' made (cd NAME), or name it with --content FOLDER")
+        "that 'spotlight init' made (cd NAME), or name that folder after the command, as in "
+        "'spotlight build NAME'")
 
 
 def test_init_name_refuses_a_folder_with_files(tmp_path: Path,

@@ -12,7 +12,7 @@ import click
 
 from ..errors import SpotlightError
 from .app import main
-from .common import CONTENT, find_content, refuse, verbosity
+from .common import CONTENT_OPTION, find_content, refuse, verbosity
 
 
 @main.command("init")
@@ -43,7 +43,7 @@ def new_group() -> None:
 
 
 @new_group.command("example")
-@CONTENT
+@CONTENT_OPTION
 @click.option("--report", "-r", help="The slug of the report it belongs to.")
 @click.option("--theme", "-t", "practice_theme",
               help="The slug of its practice theme (the report section it appears in).")
@@ -94,7 +94,7 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
 
 
 @new_group.command("report")
-@CONTENT
+@CONTENT_OPTION
 @click.option("--region", help="The region inspected: its name, or its slug in site.yml. A new "
               "name adds the region to site.yml.")
 @click.option("--pdu", "pdus", multiple=True, help="A Probation Delivery Unit of the region, "

@@ -3,6 +3,7 @@ cleanly on a signal, and printing a command's problems before exiting."""
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
@@ -17,9 +18,36 @@ import click
 from ..errors import SpotlightError
 from ..project import Located
 
-CONTENT = click.option("--content", "-c", type=click.Path(path_type=Path), default=None,
-                       help="The content folder. [default: content, or the folder with "
-                            "site.yml that holds this one]")
+_CONTENT_HELP = ("The content folder (or the project folder that holds it){}. [default: "
+                 "content, or the folder with site.yml that holds this one]")
+#: ``--content`` alone, for commands whose argument is something else (``new example TITLE``).
+CONTENT_OPTION = click.option("--content", "-c", type=click.Path(path_type=Path), default=None,
+                              help=_CONTENT_HELP.format(""))
+_FOLDER_ARGUMENT = click.argument("folder", required=False, metavar="[FOLDER]",
+                                  type=click.Path(path_type=Path))
+
+
+def CONTENT(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The content folder, as ``--content FOLDER`` or as the command's one argument
+    (``spotlight build my-project``, as with Hugo or MkDocs): the command sees ``content``."""
+
+    @functools.wraps(command)
+    def with_folder(*args: Any, folder: Path | None = None, **kwargs: Any) -> Any:
+        if folder is not None:
+            given = kwargs.get("content")
+            if given is not None and given != folder:
+                raise click.UsageError(
+                    f"two content folders were given ({folder} and --content {given}): "
+                    "give one")
+            kwargs["content"] = folder
+        return command(*args, **kwargs)
+
+    return _FOLDER_ARGUMENT(click.option(
+        "--content", "-c", type=click.Path(path_type=Path), default=None,
+        help=_CONTENT_HELP.format("; it may also be given as the command's argument"))(
+        with_folder))
+
+
 VISUAL_THEME = click.option("--visual-theme", default="default", show_default=True,
                             help="The visual theme from themes/.")
 OVERRIDE = click.option("--theme-override", type=click.Path(path_type=Path), default=None,
