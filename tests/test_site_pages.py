@@ -229,14 +229,24 @@ def test_example_page_shows_its_metadata_as_a_summary_list(sample_build: Path) -
     assert page.find_all("div", class_="outcome")
 
 
-def test_example_citations_link_to_the_reference_in_the_report(sample_build: Path) -> None:
+def test_example_citations_lead_to_the_references_listed_on_its_own_page(
+        sample_build: Path) -> None:
+    """A reader of an example's own page does not leave it to read what [1] is: the
+    references it cites are numbered afresh and listed at its end, each linking back."""
     page = _page(sample_build, f"examples/{SHARED}.html")
     citations = page.find_all("a", class_="citation")
-    assert [a.attrs["href"] for a in citations] == [
-        "../reports/westvale-2026.html#ref-hmip-mappa"]
+    assert [(a.attrs["href"], a.text) for a in citations] == [("#ref-hmip-mappa", "[1]")]
+    assert page.text_of("section", class_="example-page__references")[0].startswith(
+        "References [1] ")
+    listed = page.find_all("li", id="ref-hmip-mappa")
+    assert len(listed) == 1 and listed[0].attrs["value"] == "1"
     report = _page(sample_build, "reports/westvale-2026.html")
-    number = report.find_all("li", id="ref-hmip-mappa")[0].attrs["value"]
-    assert citations[0].text == f"[{number}]"
+    text = page.text_of("div", class_="references__text")[0].split("Back to citation")[0]
+    assert len(text) > 40 and text in report.text_of("li", id="ref-hmip-mappa")[0]
+    assert [a.attrs["href"] for a in page.find_all("a", class_="references__back")] == [
+        f"#{citations[0].attrs['id']}"]
+    plain = _page(sample_build, "examples/credible-alternative-to-custody.html")
+    assert not plain.find_all("section", class_="example-page__references")
 
 
 def test_previous_and_next_walk_each_practice_theme_once(sample_build: Path) -> None:

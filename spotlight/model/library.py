@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from ..i18n import N_
-from .report import EXAMPLE_TEXT, Report
+from .report import EXAMPLE_TEXT, Reference, Report
 from .validated import ExampleFront
 
 
@@ -48,6 +48,8 @@ class ExamplePage:
     # Left out of repr: a page shows them only by reading them, which a build notes.
     body: Markup = field(repr=False, metadata=EXAMPLE_TEXT)
     outcome: Markup | None = field(repr=False, metadata=EXAMPLE_TEXT)
+    #: The references its text cites, numbered for this page, listed at its end.
+    references: tuple[Reference, ...]
     appearances: tuple[Appearance, ...]
     previous: Link | None
     next: Link | None

@@ -3,6 +3,7 @@ listing pages, its neighbours in its practice theme, and its body rendered for t
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 from markupsafe import Markup
@@ -10,7 +11,15 @@ from markupsafe import Markup
 from .. import markdown
 from ..content.fields import ExampleFront
 from ..markdown import Parsed, RenderContext
-from ..model import Appearance, ExamplePage, ExampleSource, Link, Report, ReportSource, example_page
+from ..model import (
+    Appearance,
+    ExamplePage,
+    ExampleSource,
+    Link,
+    Reference,
+    ReportSource,
+    example_page,
+)
 from .library_links import ListingLinks
 
 PAGE_ROOT = "../"  # every library page lives one folder down
@@ -24,7 +33,7 @@ def permalink_page(source: ExampleSource, appearances: list[Appearance],
     """The permalink page of one example, at ``index`` in its practice theme's sequence
     ``same_theme``."""
     settings = links.settings
-    body, outcome = _body(source, newest, appearances[0].report)
+    body, outcome, references = _body(source, newest)
     return ExamplePage(
         slug=source.slug, path=example_page(source.slug), title=source.title, kind=source.kind,
         description=_description(source.body),
@@ -37,7 +46,8 @@ def permalink_page(source: ExampleSource, appearances: list[Appearance],
                         if s.code in source.standards),
         sentence_type=next((s.name for s in settings.sentence_types
                             if s.slug == source.sentence_type), None),
-        tags=source.tags, body=body, outcome=outcome, appearances=tuple(appearances),
+        tags=source.tags, body=body, outcome=outcome, references=references,
+        appearances=tuple(appearances),
         previous=_link(same_theme[index - 1]) if index > 0 else None,
         next=_link(same_theme[index + 1]) if index + 1 < len(same_theme) else None,
         front=ExampleFront.of(source),
@@ -48,25 +58,39 @@ def _link(source: ExampleSource) -> Link:
     return Link(example_page(source.slug), source.title)
 
 
-def _body(source: ExampleSource, report_source: ReportSource,
-          report: Report) -> tuple[Markup, Markup | None]:
-    """The example's body on its own page: citations link to the newest report's references."""
-    return _rendered_body(source.body.html, source.body.outcome_html, report.page,
-                          tuple(r.key for r in report_source.references))
+def _body(source: ExampleSource, report_source: ReportSource
+          ) -> tuple[Markup, Markup | None, tuple[Reference, ...]]:
+    """The example's body on its own page, and the references it cites (from its newest
+    report), numbered afresh in reading order, as its handout numbers them: a citation leads
+    to the list at the end of the page, not away to the report's."""
+    listed = {r.key: r for r in report_source.references}
+    cited = tuple((listed[key].key, listed[key].text.html, listed[key].url, listed[key].accessed)
+                  for key in dict.fromkeys(c.value for c in source.body.citations)
+                  if key in listed)
+    return _rendered_body(source.body.html, source.body.outcome_html, cited)
+
+
+#: A cited reference, as the page needs it: key, text (rendered Markdown), address, accessed.
+_Cited = tuple[str, str, str | None, dt.date | None]
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the preview's saves: most bodies are as they were
-def _rendered_body(html: str, outcome_html: str | None, page: str,
-                   references: tuple[str, ...]) -> tuple[Markup, Markup | None]:
+def _rendered_body(html: str, outcome_html: str | None, cited: tuple[_Cited, ...]
+                   ) -> tuple[Markup, Markup | None, tuple[Reference, ...]]:
     context = RenderContext(
-        heading_base=PAGE_HEADING, root=PAGE_ROOT, reference_href=PAGE_ROOT + page,
-        citation_numbers={key: n for n, key in enumerate(references, start=1)})
+        heading_base=PAGE_HEADING, root=PAGE_ROOT, reference_href="",
+        citation_numbers={key: n for n, (key, *_) in enumerate(cited, start=1)})
     body = markdown.render(html, context)
     outcome = None
     if outcome_html is not None:
         context.heading_base = PAGE_HEADING + 1
         outcome = markdown.render(outcome_html, context)
-    return body, outcome
+    in_list = RenderContext(heading_base=PAGE_HEADING + 1, root=PAGE_ROOT)
+    references = tuple(
+        Reference(number=n, anchor=f"ref-{key}", text=markdown.render(text, in_list), url=url,
+                  accessed=accessed, backlinks=tuple(context.citation_ids.get(key, ())))
+        for n, (key, text, url, accessed) in enumerate(cited, start=1))
+    return body, outcome, references
 
 
 def _description(parsed: Parsed) -> str:
