@@ -72,6 +72,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "a1234bc"),
     Rule("anon-pnc-id", "error", "anonymisation", "a Police National Computer identifier such "
          "as 2019/0012345A"),
+    Rule("anon-id-number", "error", "anonymisation", "an identity number: a Criminal Records "
+         "Office (CRO) number such as 012345/98A, a driving licence number such as "
+         "MORGA657054SM9IJ, or a passport number"),
     Rule("anon-date-of-birth", "error", "anonymisation", "a date of birth"),
     Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
          "about a person"),
