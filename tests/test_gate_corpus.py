@@ -61,7 +61,7 @@ def test_recall_and_false_alarms() -> None:
     assert not alarms, score + "\nfalse alarms:\n" + "\n".join(alarms)
 
 
-def test_a_finding_says_which_number_it_is_and_what_to_do() -> None:
+def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
     texts = {
         "His CRO number, 012345/98A, was read out.": "'012345/98A' looks like a Criminal "
         "Records Office (CRO) number: leave it out",
@@ -69,6 +69,10 @@ def test_a_finding_says_which_number_it_is_and_what_to_do() -> None:
         "driving licence number: leave it out",
         "His passport no. 923 456 781 was kept.": "'923 456 781' looks like a passport "
         "number: leave it out",
+        "He must not enter Mill Lane.": "'Mill Lane' looks like a street named in an exclusion "
+        "zone or a condition: describe the area instead (the streets around the victim's home)",
+        "The police went to 27 Sneinton Dale.": "'27 Sneinton Dale' looks like a house number "
+        "and street: describe the place instead (a flat in the town centre)",
     }
     for text, message in texts.items():
         assert {f.message for f in _errors(text)} == {message}, text

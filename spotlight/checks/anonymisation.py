@@ -18,9 +18,15 @@ from . import birth, disguised, id_numbers, name_shapes, patronymics, people, pl
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
+#: The last word of a street's name after a house number: "14 Acacia Avenue", "5 Mapperley
+#: Plains", "3 The Ropewalk". Not words that more often end something else: Bank ("3 Food Bank
+#: sessions"), Cross ("Red Cross"), End, Top ("Hill Top"), Hall, Yard, Wood.
 _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
            r"|Gardens|Terrace|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park"
-           r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd)")
+           r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd"
+           r"|Plains|Dale|Dene|Ropewalk|Hollow|Brow|Nook|Garth|Ridge|Spinney|Copse|Glade|Dell"
+           r"|Paddocks?|Pastures|Orchards?|Sidings|Leys|Lawns|Quay|Wharf|Embankment|Esplanade"
+           r"|Promenade|Causeway|Circus|Twitchell|Ridings|Maltings)")
 _LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
                  r"|boulevard)")
 _HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
@@ -154,7 +160,7 @@ RULES = (
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
         r"(?![\w-])"), "a vehicle registration", digits=1),
     PatternRule("anon-address", re.compile(places.STREET_LIVED), "the street someone lives on",
-                needs=places.STREET_LIVED_NEEDS),
+                needs=places.STREET_LIVED_NEEDS, kinds=places.STREET_KINDS),
     PatternRule("anon-address", re.compile(places.WELSH_ADDRESS), "a house number and street",
                 places.street_valid, digits=1),
     PatternRule("anon-address", re.compile(places.WELSH_STREET_LIVED),
@@ -278,11 +284,14 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
 
 
 def _message(code: str, flagged: str, noun: str) -> str:
-    return f"'{flagged}' looks like {noun}{_ADVICE[code]}"
+    return f"'{flagged}' looks like {noun}{_NOUN_ADVICE.get(noun) or _ADVICE[code]}"
 
 
 #: A detail of the first code found inside one of the second is said once, as the second.
 _WITHIN = ("anon-pnc-id", "anon-id-number")
+#: Advice for a kind of detail whose code's advice does not fit it.
+_NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
+                                    "victim's home)"}
 
 
 _ADVICE = {
