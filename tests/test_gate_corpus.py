@@ -59,3 +59,26 @@ def test_recall_and_false_alarms() -> None:
     print(score)
     assert not missed, score + "\nmissed:\n" + "\n".join(missed)
     assert not alarms, score + "\nfalse alarms:\n" + "\n".join(alarms)
+
+
+def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
+    texts = {
+        "His CRO number, 012345/98A, was read out.": "'012345/98A' looks like a Criminal "
+        "Records Office (CRO) number: leave it out",
+        "The licence MORGA 657054 SM9 IJ was seized.": "'MORGA 657054 SM9 IJ' looks like a "
+        "driving licence number: leave it out",
+        "His passport no. 923 456 781 was kept.": "'923 456 781' looks like a passport "
+        "number: leave it out",
+        "He must not enter Mill Lane.": "'Mill Lane' looks like a street named in an exclusion "
+        "zone or a condition: describe the area instead (the streets around the victim's home)",
+        "The police went to 27 Sneinton Dale.": "'27 Sneinton Dale' looks like a house number "
+        "and street: describe the place instead (a flat in the town centre)",
+    }
+    for text, message in texts.items():
+        assert {f.message for f in _errors(text)} == {message}, text
+
+
+def test_a_cro_number_in_the_sf_shape_is_said_once() -> None:
+    """'SF 05/123456A' holds the shape of a PNC identifier too: the writer reads one finding."""
+    assert [(f.code, f.text) for f in _errors("The record gave SF 05/123456A.")] == [
+        ("anon-id-number", "SF 05/123456A")] * 2  # the example's body, the report's text

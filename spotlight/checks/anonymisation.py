@@ -14,13 +14,19 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, disguised, name_shapes, patronymics, people, places, social
+from . import birth, disguised, id_numbers, name_shapes, patronymics, people, places, social
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
+#: The last word of a street's name after a house number: "14 Acacia Avenue", "5 Mapperley
+#: Plains", "3 The Ropewalk". Not words that more often end something else: Bank ("3 Food Bank
+#: sessions"), Cross ("Red Cross"), End, Top ("Hill Top"), Hall, Yard, Wood.
 _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Place|Pl"
            r"|Gardens|Terrace|Grove|Mews|Square|Walk|Row|Way|Hill|Parade|Rise|Vale|Park"
-           r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd)")
+           r"|Boulevard|Court|Ct|Croft|Meadows?|View|Green|Gate|Chase|Heights|Fold|Wynd"
+           r"|Plains|Dale|Dene|Ropewalk|Hollow|Brow|Nook|Garth|Ridge|Spinney|Copse|Glade|Dell"
+           r"|Paddocks?|Pastures|Orchards?|Sidings|Leys|Lawns|Quay|Wharf|Embankment|Esplanade"
+           r"|Promenade|Causeway|Circus|Twitchell|Ridings|Maltings)")
 _LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
                  r"|boulevard)")
 _HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
@@ -66,6 +72,8 @@ class PatternRule:
     digits: int = 0
     #: Strings each held by some ``needs``: a text with none is searched only for the others.
     clues: tuple[str, ...] = ()
+    #: (group, noun): what a match is called where that group of the pattern took part in it.
+    kinds: tuple[tuple[str, str], ...] = ()
     #: ``needs`` as one pattern (a text is searched once for all), and those without a clue.
     needed: re.Pattern[str] = field(init=False, repr=False, compare=False)
     rest: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -133,6 +141,8 @@ RULES = (
                 "a prison number", digits=4),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier", digits=3),
+    PatternRule("anon-id-number", re.compile(id_numbers.ID_NUMBER), "an identity number",
+                digits=3, kinds=id_numbers.KINDS),
     PatternRule("anon-address", re.compile(
         rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
         rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
@@ -150,7 +160,7 @@ RULES = (
         r"|[A-HJ-PR-Y]{3}[ \u00a0][0-9]{1,3}[A-HJ-NPR-Y])"
         r"(?![\w-])"), "a vehicle registration", digits=1),
     PatternRule("anon-address", re.compile(places.STREET_LIVED), "the street someone lives on",
-                needs=places.STREET_LIVED_NEEDS),
+                needs=places.STREET_LIVED_NEEDS, kinds=places.STREET_KINDS),
     PatternRule("anon-address", re.compile(places.WELSH_ADDRESS), "a house number and street",
                 places.street_valid, digits=1),
     PatternRule("anon-address", re.compile(places.WELSH_STREET_LIVED),
@@ -210,8 +220,9 @@ def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Ite
     for hit in found:
         code, start, flagged = hit[:3]
         end = start + len(flagged)
-        if not any((other[0] == code or code == "anon-social")  # "WhatsApp: 07700..." is a
-                   and len(other[2]) >= len(flagged) and other is not hit  # phone number
+        if not any((other[0] == code or code == "anon-social"  # "WhatsApp: 07700..." is a
+                    or (code, other[0]) == _WITHIN)  # phone number; "SF 05/123456A" a CRO's
+                   and len(other[2]) >= len(flagged) and other is not hit
                    and (other[0] != code or len(other[2]) > len(flagged))
                    and other[1] <= start and end <= other[1] + len(other[2])
                    for other in found):
@@ -240,8 +251,9 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
             if rule.code == "anon-vehicle" and set(re.findall(r"[A-Za-z]{3}", flagged)) \
                     & (context.abbreviations | _ACRONYMS):
                 continue
-            yield rule.code, match.start(group), flagged, _message(rule.code, flagged,
-                                                                   rule.noun)
+            noun = next((kind for name, kind in rule.kinds if match.group(name) is not None),
+                        rule.noun) if rule.kinds else rule.noun
+            yield rule.code, match.start(group), flagged, _message(rule.code, flagged, noun)
     births: list[int] = []
     for index, flagged in birth.dates_of_birth(prose):
         births.append(index)
@@ -272,7 +284,14 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
 
 
 def _message(code: str, flagged: str, noun: str) -> str:
-    return f"'{flagged}' looks like {noun}{_ADVICE[code]}"
+    return f"'{flagged}' looks like {noun}{_NOUN_ADVICE.get(noun) or _ADVICE[code]}"
+
+
+#: A detail of the first code found inside one of the second is said once, as the second.
+_WITHIN = ("anon-pnc-id", "anon-id-number")
+#: Advice for a kind of detail whose code's advice does not fit it.
+_NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
+                                    "victim's home)"}
 
 
 _ADVICE = {
@@ -283,6 +302,7 @@ _ADVICE = {
     "anon-nhs-number": ": leave it out",
     "anon-prison-number": ": leave it out",
     "anon-pnc-id": ": leave it out",
+    "anon-id-number": ": leave it out",
     "anon-date-of-birth": ": give an age instead (a 29-year-old man)",
     "anon-address": ": describe the place instead (a flat in the town centre)",
     "anon-school": ": describe it instead (his son's primary school)",

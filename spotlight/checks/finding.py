@@ -72,11 +72,15 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "a1234bc"),
     Rule("anon-pnc-id", "error", "anonymisation", "a Police National Computer identifier such "
          "as 2019/0012345A"),
+    Rule("anon-id-number", "error", "anonymisation", "an identity number: a Criminal Records "
+         "Office (CRO) number such as 012345/98A, a driving licence number such as "
+         "MORGA657054SM9IJ, or a passport number"),
     Rule("anon-date-of-birth", "error", "anonymisation", "a date of birth"),
     Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
          "about a person"),
-    Rule("anon-address", "error", "anonymisation", "a house number and street name, or the "
-         "street someone lives on (lives on Acacia Avenue)"),
+    Rule("anon-address", "error", "anonymisation", "a house number and street name, the "
+         "street someone lives on (lives on Acacia Avenue), or a street they must keep away "
+         "from (an exclusion zone covering Mill Lane)"),
     Rule("anon-school", "error", "anonymisation", "a named school (St Mary's Primary School, "
          "Oakwood Academy), which points to a family"),
     Rule("anon-name", "error", "anonymisation", "a title or rank with a name (Mr Whitlock, DS "

@@ -35,7 +35,7 @@ _CONTACT_CODES = frozenset({"anon-email", "anon-phone"})
 _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "candidates.py",
                "birth.py", "people.py", "patronymics.py", "places.py", "social.py", "disguised.py",
                "unfinished.py", "finding.py", "sources.py", "targets.py", "name_shapes.py",
-               "name_lists.py", "data/first_names.txt", "data/not_surnames.txt",
+               "name_lists.py", "id_numbers.py", "data/first_names.txt", "data/not_surnames.txt",
                "data/surnames.txt", "data/surnames_words.txt")
 
 #: What a word processor puts between the words or digits of a name or a number, each read

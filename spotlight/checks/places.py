@@ -146,13 +146,30 @@ STREET_LIVED_NEEDS = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Cre
 #: home: "moved to the approved premises on Station Road".
 _INSTITUTION = (r"(?:premises|office|offices|hostel|centre|center|court|prison|hub|station|team"
                 r"|service|clinic|hospital|surgery|unit|shop|branch|meeting|appointment|work)")
+#: Words that keep someone away from a place, before the street it names: an exclusion zone,
+#: "excluded from", "banned from", "not to enter", "must not go to", "stay away from", "avoid".
+_BARRED = (r"[Ee]xclusion[ \t]+(?:zones?|areas?)|[Ee]xclu(?:ded|des|de|ding)|[Bb]anned|[Bb]arred"
+           r"|[Pp]rohibited|[Ff]orbidden"
+           r"|(?:[Ss]tay(?:s|ed|ing)?|[Kk]e(?:eps?|eping|pt))[ \t]+(?:well[ \t]+)?away"
+           r"|[Nn](?:ot|ever)(?:[ \t]+to)?[ \t]+(?:enter|go|visit|approach|be|loiter|travel"
+           r"|return|drive|walk)|[Aa]void(?:s|ed|ing)?")
+#: What a street found after one of ``_BARRED`` is called in a finding's message.
+BARRED_NOUN = "a street named in an exclusion zone or a condition"
 #: A street named after a word for living somewhere, a few words apart at most: "lives on
 #: Acacia Avenue", "was staying with his older brother on Nottingham Road", "lives two streets
-#: away, on Elm Road"; not a court ("moved to the Crown Court").
+#: away, on Elm Road"; not a court ("moved to the Crown Court"). Or, in group "barred", one that
+#: someone must keep away from: "an exclusion zone covering Acacia Avenue", "not to enter Mill
+#: Lane", "excluded from Orchard Close"; not a court of any kind ("excluded from the Drug Court
+#: programme"), nor the High Street or the Market Place of a town ("not to enter the High
+#: Street after 9pm").
 STREET_LIVED = (
-    r"(?<![\w-])(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
+    r"(?<![\w-])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
     r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
-    rf"(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+(?:on|in|at|to|into|off)[ \t]+"
+    rf"(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+(?:on|in|at|to|into|off)"
+    rf"|(?P<barred>{_BARRED})(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,4}}?,?)[ \t]+"
     r"(?P<flag>(?!(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s|High"
     r"|Supreme|Appeal)[ \t]+Court\b)"
+    r"(?(barred)(?!(?:High[ \t]+Street|Market[ \t]+Place)\b|(?:[A-Z][a-z'’-]+[ \t]+){1,3}Court\b))"
     rf"(?:[A-Z][a-z'’-]+[ \t]+){{1,3}}(?:{'|'.join(STREET_LIVED_NEEDS)}))\b")
+#: What a street of ``STREET_LIVED`` found in group "barred" is called.
+STREET_KINDS = (("barred", BARRED_NOUN),)
