@@ -18,6 +18,7 @@ from . import (
     birth,
     disguised,
     name_shapes,
+    named_schools,
     patronymics,
     people,
     places,
@@ -177,6 +178,9 @@ RULES = (
     PatternRule("anon-school", re.compile(places.SCHOOL_KIND), "a named school",
                 needs=places.SCHOOL_KIND_NEEDS),
     PatternRule("anon-school", re.compile(places.YSGOL), "a named school", needs=("Ysgol",)),
+    PatternRule("anon-school", re.compile(named_schools.NAMED_SCHOOL), "a named school",
+                named_schools.named_school, needs=named_schools.NEEDS,
+                clues=named_schools.NEEDS),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"

@@ -36,7 +36,7 @@ _CONTACT_CODES = frozenset({"anon-email", "anon-phone"})
 _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "candidates.py",
                "birth.py", "people.py", "patronymics.py", "places.py", "social.py", "disguised.py",
                "unfinished.py", "finding.py", "sources.py", "targets.py", "name_shapes.py",
-               "name_lists.py", "word_names.py", "data/first_names.txt",
+               "name_lists.py", "word_names.py", "named_schools.py", "data/first_names.txt",
                "data/first_names_words.txt", "data/not_surnames.txt", "data/surnames.txt",
                "data/surnames_words.txt")
 
