@@ -79,6 +79,14 @@ PLANTED = [
      FRONT.format(title="Second case", extra="") + BODY.format(
          detail="[^1]: Karen Bailey is the victim."),
      "site/examples/second-case.md:9:7: error: anon-name: 'Karen Bailey'"),
+    ("name held together by a character reference", "examples/second-case.md",
+     FRONT.format(title="Second case", extra="") + BODY.format(
+         detail="His partner Emma&nbsp;Rowe came too."),
+     "site/examples/second-case.md:9:13: error: anon-name: 'Emma Rowe'"),
+    ("name split by emphasis", "examples/second-case.md",
+     FRONT.format(title="Second case", extra="") + BODY.format(
+         detail="He met **Carl** Webster there."),
+     "site/examples/second-case.md:9:10: error: anon-name: 'Carl Webster'"),
     ("phone number in the glossary", "site.yml", None,
      "site/site.yml:29:36: error: anon-phone: '0115 496 0123'"),
 ]

@@ -14,7 +14,18 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import birth, disguised, id_numbers, name_shapes, patronymics, people, places, social
+from . import (
+    birth,
+    disguised,
+    id_numbers,
+    name_shapes,
+    named_schools,
+    patronymics,
+    people,
+    places,
+    social,
+    word_names,
+)
 from .candidates import matches_at, starts_and_digits
 
 EXACT_DATE = birth.EXACT_DATE
@@ -178,6 +189,9 @@ RULES = (
     PatternRule("anon-school", re.compile(places.SCHOOL_KIND), "a named school",
                 needs=places.SCHOOL_KIND_NEEDS),
     PatternRule("anon-school", re.compile(places.YSGOL), "a named school", needs=("Ysgol",)),
+    PatternRule("anon-school", re.compile(named_schools.NAMED_SCHOOL), "a named school",
+                named_schools.named_school, needs=named_schools.NEEDS,
+                clues=named_schools.NEEDS),
     PatternRule("anon-vehicle", re.compile(
         r"(?<![\w-])(?:[Rr]eg(?:istration)?|[Pp]late)(?:[ \t]+(?:[Nn]umber|[Nn]o\.?|[Pp]late"
         r"|[Mm]ark))?[ \t]*(?:is|was|of|:|-)?[ \t]*"
@@ -260,19 +274,22 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         yield "anon-date-of-birth", index, flagged, _message(
             "anon-date-of-birth", flagged, "a date of birth")
     if context.names:
-        words = people.capitals(prose)
-        for index, flagged in people.titles(prose, words):
+        named = word_names.unemphasised(prose)  # "**Carl** Webster" read as "Carl Webster"
+        words = people.capitals(named)
+        for index, flagged in people.titles(named, words):
             yield "anon-name", index, flagged, (
                 f"'{flagged}' looks like a police officer's rank and collar number: leave the "
                 "number out" if flagged[-1].isdigit()
                 else _message("anon-name", flagged, "a title and name"))
-        for index, flagged in people.full_names(prose, context.pseudonyms, words):
+        for index, flagged in people.full_names(named, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in name_shapes.shapes(prose, context.pseudonyms, words):
+        for index, flagged in name_shapes.shapes(named, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in patronymics.patronymics(prose, context.pseudonyms):
+        for index, flagged in word_names.word_names(named, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in people.initials(prose, context.pseudonyms):
+        for index, flagged in patronymics.patronymics(named, context.pseudonyms):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in people.initials(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged,
                                                         "an initial and a surname")
     if context.person:

@@ -4,6 +4,7 @@ what the rules depend on are unchanged."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -35,7 +36,8 @@ _CONTACT_CODES = frozenset({"anon-email", "anon-phone"})
 _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "candidates.py",
                "birth.py", "people.py", "patronymics.py", "places.py", "social.py", "disguised.py",
                "unfinished.py", "finding.py", "sources.py", "targets.py", "name_shapes.py",
-               "name_lists.py", "id_numbers.py", "data/first_names.txt", "data/not_surnames.txt",
+               "name_lists.py", "word_names.py", "named_schools.py", "id_numbers.py",
+               "data/first_names.txt", "data/first_names_words.txt", "data/not_surnames.txt",
                "data/surnames.txt", "data/surnames_words.txt")
 
 #: What a word processor puts between the words or digits of a name or a number, each read
@@ -47,6 +49,24 @@ _SPACES = str.maketrans(
     {**dict.fromkeys((0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000,
                       0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD), " "),
      **dict.fromkeys((0x2010, 0x2011, 0x2012, 0x2212), "-")})
+
+#: A character reference in the source, "&nbsp;", "&#160;", "&#xA0;": one that stands for a
+#: space of ``_SPACES`` is read as spaces, one for each character it is written with.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def _entity_spaces(text: str) -> str:
+    """``text`` with each character reference to a space blanked out: "Sarah&nbsp;Khan" is
+    found as "Sarah Khan" is, at the same place."""
+    return _ENTITY.sub(_entity_space, text)
+
+
+def _entity_space(reference: re.Match[str]) -> str:
+    written = reference.group()
+    char = html.unescape(written)
+    if char in (" ", "\t") or (len(char) == 1 and char.translate(_SPACES) == " "):
+        return " " * len(written)
+    return written
 
 
 def scan(raw: RawContent, abbreviations: frozenset[str] = frozenset(),
@@ -142,6 +162,8 @@ def scan_file(source: SourceProse, pseudonyms: frozenset[str],
         text = file.text[span.start:span.end]
         if not text.isascii():
             text = text.translate(_SPACES)  # a name or number "Sarah Khan" held together
+        if "&" in text:
+            text = _entity_spaces(text)  # "Sarah&nbsp;Khan" in the Markdown source
         if _PLAIN.fullmatch(text):
             continue  # a slug, a plain tag, a theme's name: nothing any rule looks for
         person = source.kind == "person" and span.key in ("title", "body")

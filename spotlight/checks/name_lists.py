@@ -40,3 +40,9 @@ def first_names() -> frozenset[str]:
 def not_surnames() -> frozenset[str]:
     """Capitalised words that never count as a surname."""
     return _words("not_surnames.txt")
+
+
+def first_names_words() -> frozenset[str]:
+    """First names that are ordinary words or months too (``data/first_names_words.txt``):
+    "Mark", "Will", "Hope", "May"."""
+    return _words("first_names_words.txt")

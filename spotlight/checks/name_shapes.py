@@ -3,7 +3,8 @@ the usual ones), each found only where a known surname (``data/surnames.txt``, a
 ``data/surnames_words.txt`` for those that are ordinary words too) says it is a name:
 
 - a surname in capitals before a first name, as a case record writes it: "SMITH, John",
-  "SMITH John", "SMITH JOHN";
+  "SMITH John", "SMITH JOHN", "FLETCHER, Dean" (a first name that is a word too, written
+  with a capital only);
 - an initial without a full stop before a surname: "the case manager, J Smith" (not a letter
   that labels something: "Plan B", "Category C Prison", "A Wing");
 - a name all in lower case: "his uncle john smith", where the first name is a known one that
@@ -81,7 +82,9 @@ def shapes(prose: str, pseudonyms: frozenset[str],
     if any(c.isupper() for c in prose):
         for match in _UPPER_SURNAME.finditer(prose):
             first = match.group("first").capitalize()
-            if match.group("last").lower() in every and (first in known or first in pseudonyms):
+            if match.group("last").lower() in every and (
+                    first in known or first in pseudonyms
+                    or (first == match.group("first") and first in name_lists.first_names_words())):
                 yield match.start(), " ".join(match.group().split())
         for match in _BARE_INITIAL.finditer(prose):
             if match.group("name").lower() in every \

@@ -2,8 +2,11 @@
 
 - A title (Mr, Mrs, Ms, Miss, Mx, Dr, with or without a full stop; a rank; a Welsh title in
   the form a sentence gives it, "Rhingyll", "i Gynghorydd") followed by a capitalised name:
-  "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel", "Rhingyll Jones".
-- A first name followed by a surname: "Darren Whitlock". The first name is either a common
+  "Mr Whitlock", "Mrs O'Connor", "Dr. A. Patel", "Rhingyll Jones", "Mr Justice Holroyde".
+  Titles that are words of a job's name too (Officer, Recorder, Magistrate, PS) only before
+  a known surname: "Officer Lewis", not "Probation Officer Training".
+- A first name followed by a surname, a nickname in quotes between them or none: "Darren
+  Whitlock", "Kyle 'Robbo' Roberts". The first name is either a common
   first name (``data/first_names.txt``) or a case's pseudonym (the name its first sentence
   introduces: "Kieran, a 29-year-old man"). What follows must look like a surname: a
   capitalised word that is not an organisation or place word ("St Giles Trust", "Elizabeth
@@ -27,7 +30,8 @@ _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-
 #: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
 WORD = _WORD
 #: Police ranks as written short, before a collar number ("PC 1234"), a surname or both.
-_RANKS = ("PC", "PCSO", "DC", "DS", "DI", "DCI", "DSU", "Sgt", "Insp", "Supt", "Det")
+_RANKS = ("PC", "PCSO", "DC", "DS", "PS", "DI", "DCI", "DSU", "Sgt", "Insp", "Supt",
+          "Det")
 #: Welsh titles and ranks, with the soft and aspirate mutations of those that take one ("i
 #: Farnwr Elis", "â Chynghorydd Pritchard"): detective, constable, sergeant, inspector,
 #: superintendent, councillor, judge, professor or teacher, head teacher, reverend.
@@ -38,16 +42,19 @@ WELSH_TITLES = ("Ditectif", "Dditectif", "Cwnstabl", "Gwnstabl", "Chwnstabl", "R
                 "Brifathrawes", "Phrifathrawes", "Parchedig", "Barchedig", "Pharchedig")
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
-                "Professor", "Revd", "Reverend", "Judge", "HHJ", *_RANKS, *WELSH_TITLES)
+                "Professor", "Revd", "Reverend", "Judge", "HHJ", "Recorder", "Magistrate",
+                "Officer", *_RANKS, *WELSH_TITLES)
 #: Every title and rank a name is looked for after.
 TITLE_WORDS = _TITLE_WORDS
 _TITLE_PATTERN = (
     rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?"
     r"(?:[ \t]+|(?=\d))"
     r"(?:(?P<number>\d{2,5})(?:[ \t]+|(?![\w%/:-]|[.,]\d)))?"
-    rf"(?:(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-]))?")
+    rf"(?:(?:Justice[ \t]+)?(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-]))?")
+#: A nickname in quotes between a first name and a surname: "Kyle 'Robbo' Roberts".
+NICKNAME = r"[\"“‘'][A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"”’'][ \t]+"
 _PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿŵŷ]+)(?:-[A-Z][a-zà-öø-ÿŵŷ]+)?"
-                   r"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+)?"
+                   rf"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+|{NICKNAME})?"
                    rf"(?P<last>{_WORD})(?![\w-]))")
 _OPENER_WORDS = """
 A About According Across After Again Against Aged All Almost Also Although Always Among An And
@@ -125,6 +132,9 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Ionawr Chwefror Mawrth Fawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr
 """
 _MONTHS = frozenset(_MONTH_WORDS.split())
+#: Titles that are words of a job's or a thing's name too ("Probation Officer Training", "PS
+#: Thanks"): a name after them only when it is a known surname ("Officer Lewis", "PS Hughes").
+_WEAK_TITLES = frozenset({"Officer", "Recorder", "Magistrate", "PS"})
 #: The titles known before the short police ranks, whose names are read as they were.
 _TITLES_BEFORE = frozenset({"Sgt"})
 #: The titles a collar number follows.
@@ -160,6 +170,7 @@ def titles(prose: str, words: Iterable[re.Match[str]] | None = None
         if number is not None and (title not in _POLICE or name in _MONTHS):
             continue  # "Mr 20 Mawrth", "Sgt 30 Sept": a date, not a collar number
         if name is None or name in _NOT_TITLES or name in not_surnames() or name in _TITLES \
+                or (title in _WEAK_TITLES and name.lower() not in known_surnames()) \
                 or (title in _RANKS and title not in _TITLES_BEFORE
                     and _ORGANISATION_NOUN.match(prose, match.end("name"))):
             if number is None or title not in _POLICE:
