@@ -19,6 +19,7 @@ from . import (
     disguised,
     id_numbers,
     name_shapes,
+    named_on_purpose,
     named_schools,
     patronymics,
     people,
@@ -292,6 +293,11 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         for index, flagged in people.initials(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged,
                                                         "an initial and a surname")
+    else:  # references and acknowledgements: only the names of people on probation
+        words = people.capitals(prose)
+        for index, flagged, message in named_on_purpose.case_names(prose, context.pseudonyms,
+                                                                   words):
+            yield "anon-name", index, flagged, message
     if context.person:
         for match in matches_at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):

@@ -137,6 +137,9 @@ _MONTHS = frozenset(_MONTH_WORDS.split())
 _WEAK_TITLES = frozenset({"Officer", "Recorder", "Magistrate", "PS"})
 #: The titles known before the short police ranks, whose names are read as they were.
 _TITLES_BEFORE = frozenset({"Sgt"})
+#: The titles of address, after which any capitalised word is a surname: "Mrs Green",
+#: "Mr Hill" (a word such as Green or Hill after a first name is often a place's).
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Dr"})
 #: The titles a collar number follows.
 _POLICE = frozenset({*_RANKS, "Sergeant", "Constable", "Detective", "Inspector",
                      "Superintendent", "Ditectif", "Dditectif", "Cwnstabl", "Gwnstabl",
@@ -169,7 +172,8 @@ def titles(prose: str, words: Iterable[re.Match[str]] | None = None
         name, number, title = match.group("name", "number", "title")
         if number is not None and (title not in _POLICE or name in _MONTHS):
             continue  # "Mr 20 Mawrth", "Sgt 30 Sept": a date, not a collar number
-        if name is None or name in _NOT_TITLES or name in not_surnames() or name in _TITLES \
+        if name is None or name in _NOT_TITLES or name in _TITLES \
+                or (name in not_surnames() and title not in _HONORIFICS) \
                 or (title in _WEAK_TITLES and name.lower() not in known_surnames()) \
                 or (title in _RANKS and title not in _TITLES_BEFORE
                     and _ORGANISATION_NOUN.match(prose, match.end("name"))):
