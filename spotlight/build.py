@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .incremental.parse_cache import ParseCache
     from .model import Content
 
-__all__ = ["BuildOptions", "BuildResult", "build"]
+__all__ = ["BuildOptions", "BuildResult", "build", "previous_build"]
 
 #: Changes whenever what the publish gate (checks/gate.py) looks for changes, so that a build
 #: that passed an older gate is not taken as up to date.
@@ -82,6 +82,17 @@ def build(options: BuildOptions) -> BuildResult:
                          and w not in made.left_out], made.left_out))
     warnings += removed_warnings(options.out, removed)
     return _result(options, made, kept, warnings)
+
+
+def previous_build(content: Path, out: Path) -> bool:
+    """Whether the output folder ``out`` holds a build of spotlight's: the one a failed
+    build leaves as it was."""
+    from .incremental.records import Records, built_by_spotlight
+
+    try:
+        return out.is_dir() and built_by_spotlight(out, Records(content, out))
+    except OSError:
+        return False
 
 
 def _outputs(options: BuildOptions, made: Made, published: Callable[..., tuple[
