@@ -253,6 +253,27 @@ def test_init_works_from_the_built_wheel(tmp_path: Path) -> None:
     assert (work / "build" / "reports" / "example-region-2025.html").is_file()
 
 
+def test_new_example_says_which_of_its_options_and_title_are_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    empty = run("new", "example", "--report", "example-region-2025", "--theme", "court-work",
+                "  ")
+    assert empty.exit_code == 2
+    assert empty.stderr.splitlines()[-1] == (
+        "Error: the TITLE is empty: write the example's title in quotes after the options, as "
+        "in: spotlight new example --report north-2025 --theme court-work \"Helping Sean find a "
+        "home\"")
+    lacking = run("new", "example", "--report", "example-region-2025", "A title")
+    assert lacking.stderr.splitlines()[-1] == (
+        "Error: give --theme for the new example (or --translation-of SLUG to translate one)")
+    nothing = run("new", "example")
+    assert nothing.stderr.splitlines()[-1] == (
+        "Error: give --report, --theme and the TITLE for the new example (or --translation-of "
+        "SLUG to translate one)")
+    assert not list((tmp_path / "content" / "examples").glob("a-title*"))
+
+
 def test_new_example_then_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     run("init")
