@@ -21,13 +21,13 @@ if TYPE_CHECKING:
     from .checks.gate import GateResult
     from .content.load import RawContent
     from .incremental.parse_cache import ParseCache
-    from .model import Content
+    from .model import Content, Site
 
 __all__ = ["BuildOptions", "BuildResult", "build", "previous_build"]
 
 #: Changes whenever what the publish gate (checks/gate.py) looks for changes, so that a build
 #: that passed an older gate is not taken as up to date.
-_GATE_VERSION = "gate-9"
+_GATE_VERSION = "gate-10"
 
 
 @dataclass(frozen=True)
@@ -117,11 +117,13 @@ def _outputs(options: BuildOptions, made: Made, published: Callable[..., tuple[
     return files, copies
 
 
-def _gate(raw: RawContent, content: Content, cache: ParseCache | None) -> GateResult:
-    """The publish gate (see checks/gate.py): nothing personal or unfinished is written."""
+def _gate(raw: RawContent, content: Content, cache: ParseCache | None,
+          site: Site) -> GateResult:
+    """The publish gate (see checks/gate.py): nothing personal or unfinished is written; and
+    the errors of ``check`` that need no page, as warnings (checks/build_lints.py)."""
     from .checks.gate import gate  # imported only when a build has work to do
 
-    return gate(raw, content, cache)
+    return gate(raw, content, cache, site)
 
 
 def _result(options: BuildOptions, made: Made, kept: dict[str, str],
