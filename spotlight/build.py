@@ -21,13 +21,13 @@ if TYPE_CHECKING:
     from .checks.gate import GateResult
     from .content.load import RawContent
     from .incremental.parse_cache import ParseCache
-    from .model import Content
+    from .model import Content, Site
 
-__all__ = ["BuildOptions", "BuildResult", "build"]
+__all__ = ["BuildOptions", "BuildResult", "build", "previous_build"]
 
 #: Changes whenever what the publish gate (checks/gate.py) looks for changes, so that a build
 #: that passed an older gate is not taken as up to date.
-_GATE_VERSION = "gate-11"
+_GATE_VERSION = "gate-12"
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,17 @@ def build(options: BuildOptions) -> BuildResult:
     return _result(options, made, kept, warnings)
 
 
+def previous_build(content: Path, out: Path) -> bool:
+    """Whether the output folder ``out`` holds a build of spotlight's: the one a failed
+    build leaves as it was."""
+    from .incremental.records import Records, built_by_spotlight
+
+    try:
+        return out.is_dir() and built_by_spotlight(out, Records(content, out))
+    except OSError:
+        return False
+
+
 def _outputs(options: BuildOptions, made: Made, published: Callable[..., tuple[
         dict[str, bytes], list[Problem]]] = load_published) -> tuple[dict[str, bytes],
                                                                      dict[str, Path]]:
@@ -106,11 +117,13 @@ def _outputs(options: BuildOptions, made: Made, published: Callable[..., tuple[
     return files, copies
 
 
-def _gate(raw: RawContent, content: Content, cache: ParseCache | None) -> GateResult:
-    """The publish gate (see checks/gate.py): nothing personal or unfinished is written."""
+def _gate(raw: RawContent, content: Content, cache: ParseCache | None,
+          site: Site) -> GateResult:
+    """The publish gate (see checks/gate.py): nothing personal or unfinished is written; and
+    the errors of ``check`` that need no page, as warnings (checks/build_lints.py)."""
     from .checks.gate import gate  # imported only when a build has work to do
 
-    return gate(raw, content, cache)
+    return gate(raw, content, cache, site)
 
 
 def _result(options: BuildOptions, made: Made, kept: dict[str, str],

@@ -70,9 +70,9 @@ class Passed(Protocol):
 
 
 #: A stage that may stop the build once everything is rendered, before anything is written:
-#: given the content as read and as validated, and the parse cache, it raises SpotlightError
-#: or says what it let through.
-Gate = Callable[[RawContent, "Content", "ParseCache | None"], Passed]
+#: given the content as read and as validated, the parse cache and the assembled site, it
+#: raises SpotlightError or says what it let through (and its warnings).
+Gate = Callable[[RawContent, "Content", "ParseCache | None", "Site"], Passed]
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
     handouts = content.settings.handouts if options.handouts is None else options.handouts
     extra = assemble_print_set(content, site, handouts) if options.pdf and print_set else None
     # Here, before anything is rendered, made or written: the publish gate.
-    passed = gate(raw, content, reuse.cache) if gate is not None else None
+    passed = gate(raw, content, reuse.cache, site) if gate is not None else None
     reuse.content(content)
     documents = render(site, theme, options.content, extra, options.modified, search=search,
                        reuse=reuse, pdf=options.pdf, pages=False)

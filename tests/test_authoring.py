@@ -17,7 +17,7 @@ from spotlight.content import fields
 from spotlight.content.front_matter import split_front_matter
 from spotlight.content.scaffold import slugify
 
-from .conftest import REPO, SAMPLE, run
+from .conftest import REPO, SAMPLE, copy_site, run
 
 
 def test_init_then_build_in_an_empty_folder(tmp_path: Path,
@@ -129,7 +129,75 @@ def test_commands_outside_a_project_say_where_to_go(tmp_path: Path,
     assert result.stderr.splitlines()[0] == (
         "content: there is no content folder here or in a folder above: go into the folder "
         "that 'spotlight init' made (cd NAME), or name that folder after the command, as in "
-        "'spotlight build NAME'")
+        "'spotlight check NAME'")
+
+
+def test_from_the_folder_that_holds_a_project_the_project_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the folder above a project: the message names the project and the command;
+    and, there being no output folder, claims no previous build."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "north-west").exit_code == 0
+    built = run("build", "--no-pdf")
+    assert built.exit_code == 1
+    assert built.stderr.splitlines() == [
+        "content: there is no content folder here or in a folder above; the folder north-west "
+        "here is a project: spotlight build north-west",
+        "Build failed: 1 problem; nothing was written."]
+    assert run("init", "south-east").exit_code == 0
+    copy_site("minimal", tmp_path / "wales")  # a content folder, not a project
+    checked = run("check")
+    assert checked.stderr.splitlines()[0] == (
+        "content: there is no content folder here or in a folder above; the folders "
+        "north-west, south-east and wales here are projects or content folders: name one, "
+        "as in 'spotlight check north-west'")
+    assert run("build", "north-west", "--no-pdf", "--no-search").exit_code == 0
+    (tmp_path / "north-west" / "content" / "site.yml").write_text("title: [\n")
+    broken = run("build", "north-west", "--no-pdf", "--no-search")
+    assert broken.stderr.splitlines()[-1] == (
+        "Build failed: 1 problem; the previous build is unchanged.")
+
+
+def test_a_file_or_another_folder_named_as_the_content_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file, or a folder that is not a content folder, named where the content folder goes:
+    said plainly, with the project or content folder that holds it to name instead."""
+    monkeypatch.chdir(tmp_path)
+    assert run("init", "north-west").exit_code == 0
+    example = next(Path("north-west/content/examples").glob("*.md"))
+    for args in (["check", str(example)], ["check", "--content", str(example)]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            f"{example}: is a file, not a folder: this file is inside the project north-west, "
+            "so name that folder instead: spotlight check north-west",
+            "1 problem. Nothing was checked."], args
+    inside = run("build", "north-west/content/examples")
+    assert inside.stderr.splitlines()[0] == (
+        "north-west/content/examples: is not a content folder: this folder is inside the "
+        "project north-west, so name that folder instead: spotlight build north-west")
+    new = run("new", "example", "--content", "north-west/content/site.yml", "--report", "r",
+              "--theme", "t", "A title")
+    assert new.stderr.splitlines()[0] == (
+        "north-west/content/site.yml: is a file, not a folder: this file is inside the project "
+        "north-west, so name that folder instead: spotlight new example --content north-west")
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "note.txt").write_text("not content")
+    for args, first in ((["check", "letters"], "letters: is not a content folder: it has no "
+                         "site.yml; name the content folder (the folder with site.yml) or the "
+                         "project folder that holds it, or start a project with 'spotlight "
+                         "init NAME'"),
+                        (["check", "letters/note.txt"], "letters/note.txt: is a file, not a "
+                         "folder: name the content folder (the folder with site.yml) or the "
+                         "project folder that holds it"),
+                        (["check", "."], ".: is not a content folder: it has no site.yml; the "
+                         "folder north-west in it is a project: spotlight check north-west")):
+        assert run(*args).stderr.splitlines()[0] == first, args
+    monkeypatch.chdir(tmp_path / "north-west" / "content" / "examples")
+    here = run("check", example.name)
+    assert here.stderr.splitlines()[0] == (
+        f"{example.name}: is a file, not a folder: this file is inside the project north-west, "
+        "which the command finds from here without a name: spotlight check")
 
 
 def test_init_name_refuses_a_folder_with_files(tmp_path: Path,
@@ -183,6 +251,27 @@ def test_init_works_from_the_built_wheel(tmp_path: Path) -> None:
                               capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr
     assert (work / "build" / "reports" / "example-region-2025.html").is_file()
+
+
+def test_new_example_says_which_of_its_options_and_title_are_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run("init")
+    empty = run("new", "example", "--report", "example-region-2025", "--theme", "court-work",
+                "  ")
+    assert empty.exit_code == 2
+    assert empty.stderr.splitlines()[-1] == (
+        "Error: the TITLE is empty: write the example's title in quotes after the options, as "
+        "in: spotlight new example --report north-2025 --theme court-work \"Helping Sean find a "
+        "home\"")
+    lacking = run("new", "example", "--report", "example-region-2025", "A title")
+    assert lacking.stderr.splitlines()[-1] == (
+        "Error: give --theme for the new example (or --translation-of SLUG to translate one)")
+    nothing = run("new", "example")
+    assert nothing.stderr.splitlines()[-1] == (
+        "Error: give --report, --theme and the TITLE for the new example (or --translation-of "
+        "SLUG to translate one)")
+    assert not list((tmp_path / "content" / "examples").glob("a-title*"))
 
 
 def test_new_example_then_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -81,9 +81,10 @@ def test_bad_input(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.Mon
         assert len(lines) == len(expected) + 1, result.stderr
         for line, wanted in zip(lines, expected, strict=False):
             _assert_line(line, wanted)
+        kept = "the previous build is unchanged" if case.get("previous", True) else \
+            "nothing was written"  # said only where there is a previous build
         assert lines[-1] == (f"Build failed: {len(expected)} problem"
-                             f"{'s' if len(expected) != 1 else ''}; the previous build is "
-                             "unchanged.")
+                             f"{'s' if len(expected) != 1 else ''}; {kept}.")
         assert _snapshot(tmp_path) == before, "nothing changed, the previous build included"
     else:
         expected = [f"{fill(line)} (warning)" for line in case.get("warnings", [])]

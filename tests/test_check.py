@@ -116,6 +116,45 @@ def test_strict_makes_warnings_fail(site) -> None:  # type: ignore[no-untyped-de
     assert run("check", "--content", "site", "--strict").exit_code == 1
 
 
+def test_the_errors_of_check_that_need_no_page_are_warnings_of_the_build(site) -> None:  # type: ignore[no-untyped-def]
+    """Two examples of a report with one title, and facts that do not add up: errors of
+    check, said by the build (on every build, and when nothing changed) as warnings at the
+    same place, which --strict fails on and a waiver sets aside in both."""
+    content = site("minimal")
+    second = content / "examples" / "second-case.md"
+    overlay(content, {
+        "examples/second-case.md": second.read_text().replace("Second case", "First Case"),
+        "reports/north-2025.yml": (content / "reports" / "north-2025.yml").read_text()
+        + REPORT_FACTS.format(community=70)})
+    said = sorted(line.split(": error: ")[1] for line in
+                  run("check", "--content", "site").stdout.splitlines() if ": error: " in line)
+    assert said == [
+        "facts-exceed: the parts of 'Cases reviewed' add up to more than its 100: 70 "
+        "(Community cases) + 40 (Licence cases) = 110",
+        "ref-duplicate-title: title 'First Case' is already used in report 'north-2025' by "
+        "site/examples/first-case.md:2; readers cannot tell the two examples apart"]
+    built = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert built.exit_code == 0, built.output
+    warned = built.stderr.splitlines()
+    assert warned == [
+        "site/examples/second-case.md:2:1: warning: ref-duplicate-title: title 'First Case' is "
+        "already used in report 'north-2025' by site/examples/first-case.md:2; readers cannot "
+        "tell the two examples apart",
+        "site/reports/north-2025.yml:14:7: warning: facts-exceed: the parts of 'Cases reviewed' "
+        "add up to more than its 100: 70 (Community cases) + 40 (Licence cases) = 110"]
+    strict = run("build", "--content", "site", "--out", "out", "--no-pdf", "--strict")
+    assert strict.exit_code == 1, "said again when nothing changed, and failing --strict"
+    assert strict.stderr.splitlines()[-1] == "Build failed: 2 problems; the previous build is " \
+        "unchanged."
+    overlay(content, {"examples/second-case.md": second.read_text().replace(
+        "region: north\n", "region: north\nwaivers:\n  - code: ref-duplicate-title\n"
+        "    reason: the same case, told for another audience\n")})
+    waived = run("build", "--content", "site", "--out", "out", "--no-pdf", "--strict")
+    assert waived.exit_code == 1
+    assert [line.split(": warning: ")[1].split(":")[0] for line in waived.stderr.splitlines()
+            if ": warning: " in line] == ["facts-exceed"]
+
+
 def test_waivers_are_honoured_listed_and_checked(site) -> None:  # type: ignore[no-untyped-def]
     content = site("minimal")
     overlay(content, {"examples/second-case.md": (

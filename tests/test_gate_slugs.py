@@ -92,20 +92,31 @@ def test_a_word_of_the_text_is_no_surname() -> None:
         "1:1 anon-name Grace Blossom"]
 
 
-def test_new_example_says_when_its_file_name_holds_a_detail(
+def test_new_example_refuses_a_title_that_names_a_person(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The title makes the file name, the web address of the example's page: a title the
+    gate would refuse there is refused at once, and nothing is written."""
     from .conftest import run
 
     monkeypatch.chdir(tmp_path)
     run("init")
-    result = run("new", "example", "-r", "example-region-2025", "-t", "court-work",
-                 "Supporting Kyle Brennan into college")
-    assert result.exit_code == 0, result.output
-    assert (tmp_path / "content/examples/supporting-kyle-brennan-into-college.md").exists()
-    assert result.stderr.strip() == (
-        "Note: in the file name 'supporting-kyle-brennan-into-college.md', 'Kyle Brennan' looks "
-        "like a full name: use a first-name pseudonym only; the build refuses it: rename the "
-        "file now, before anything links to it.")
+    before = sorted(p.name for p in (tmp_path / "content/examples").iterdir())
+    for title, said in (("Supporting Kyle Brennan into college", "'Kyle Brennan' looks like a "
+                         "full name"),
+                        ("Working with Mr Smith", "'Mr Smith' looks like a title and name"),
+                        ("Visits to 14 Acacia Avenue", "'14 acacia avenue' looks like a house "
+                         "number and street")):
+        result = run("new", "example", "-r", "example-region-2025", "-t", "court-work", title)
+        assert result.exit_code == 1, result.output
+        first, last = result.stderr.splitlines()
+        assert first.startswith(f"title: {said}: ") and first.endswith(
+            "; the title makes the example's file name, which is also the web address of its "
+            "page, so change the title"), first
+        assert last == "1 problem. Nothing was written."
+    assert sorted(p.name for p in (tmp_path / "content/examples").iterdir()) == before
+    wrong = run("new", "example", "-r", "nowhere", "-t", "court-work", "Working with Mr Smith")
+    assert [line.split(":")[0] for line in wrong.stderr.splitlines()] == [
+        "--report", "title", "2 problems. Nothing was written."], "said together"
     ordinary = run("new", "example", "-r", "example-region-2025", "-t", "court-work",
                    "Helping Grace settle into college")
     assert ordinary.exit_code == 0 and ordinary.stderr == ""

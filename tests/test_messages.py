@@ -36,6 +36,25 @@ def test_a_similar_looking_name_is_not_suggested() -> None:
     assert nearest("south-city", ["north-city"]) is None
 
 
+EXAMPLES = ["joint-working-to-manage-a-high-risk-stalking-case",
+            "keeping-a-victim-informed-through-parole", "planning-accommodation-before-release",
+            "curiosity-about-a-new-partner", "curiosity-about-a-new-partner-cy"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("joint-working-stalking", "joint-working-to-manage-a-high-risk-stalking-case"),
+    ("stalking", "joint-working-to-manage-a-high-risk-stalking-case"),   # one name holds it
+    ("keeping-victim-informed", "keeping-a-victim-informed-through-parole"),
+    ("planning-accomodation", "planning-accommodation-before-release"),  # misspelled, short
+    ("curiosity-new-partner", "curiosity-about-a-new-partner"),          # the nearer of two
+    ("a-new-partner", "curiosity-about-a-new-partner"),
+    ("mentoring-in-custody", None),                                       # nothing like it
+])
+def test_a_long_file_name_typed_from_memory_is_found(typed: str, meant: str | None) -> None:
+    """Examples' file names are long: a link names one shortened, and is told which."""
+    assert nearest(typed, EXAMPLES, loose=True) == meant
+
+
 def test_values_are_described_in_words() -> None:
     assert describe("Court work") == "the text 'Court work'"
     assert describe(3) == "the number 3"

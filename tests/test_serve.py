@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from spotlight.preview.access import locate, safe_parts
+from spotlight.preview.options import ServeOptions
+from spotlight.preview.pdf_worker import PdfWorker
+from spotlight.preview.state import PreviewState
 
 from .conftest import REPO, copy_site, overlay
 
@@ -153,6 +156,36 @@ def test_pdfs_are_rebuilt_in_the_background(tmp_path: Path) -> None:
         while (status := preview.get("/reports/north-2025.pdf")[0]) != 200:
             assert status == 404 and time.monotonic() < deadline
             time.sleep(0.2)
+
+
+def test_pdfs_are_not_said_rebuilt_while_the_content_is_broken(tmp_path: Path) -> None:
+    """A PDF build asked for by a good rebuild may end after the content was broken again:
+    its PDFs (of the last good content) are kept, and not announced after the problems."""
+    content = copy_site("minimal", tmp_path / "site")
+    state = PreviewState()
+    state.publish(("site/examples/second-case.md:3: invalid YAML: ...",))
+    said: list[str] = []
+    out = tmp_path / "pdf" / "build"
+    options = ServeOptions(content=content, visual_theme="default")
+    worker = PdfWorker(options, out, said.append, state)
+    worker.request()
+    deadline = time.monotonic() + PATIENCE
+    while not (out / "reports" / "north-2025.pdf").is_file():
+        assert time.monotonic() < deadline, "the PDFs of the last good content are made"
+        time.sleep(0.2)
+    worker.stop()
+    worker.join(PATIENCE)
+    assert said == []
+    state.publish(())  # mended: the next build is announced
+    worker = PdfWorker(options, out, said.append, state)
+    worker.request()
+    deadline = time.monotonic() + PATIENCE
+    while not said:
+        assert time.monotonic() < deadline, "a build of good content is announced"
+        time.sleep(0.2)
+    worker.stop()
+    worker.join(PATIENCE)
+    assert said == ["PDFs rebuilt"]
 
 
 def test_a_port_in_use_is_said_before_building_anything(tmp_path: Path) -> None:

@@ -121,3 +121,38 @@ def test_refused_characters_are_found_past_the_plain_text_shortcut(
         assert problems == [] and data is not None
     else:
         assert [(p.line, p.message.startswith(message)) for p in problems] == [(line, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "a:\tb\n", "a: b\tc\n", "a: b\t# c\n", "a: \t b\n", "a:\t\n  b: c\n", "a: [x,\ty]\n",
+    "a: {x:\ty}\n", "a: b\t\n  c\n", "a: b\n \tc\n", "a: >\n  x\n  \ty\n", "a\t: b\n",
+    "a:\n\t- one\n", "a:\n  -\tone\n", "\ta: b\n", "a: |\n\tx\n", "a: b\n\tc\n",
+    "a:\n  b: c\n  \tc: d\n", "a: b\n\t# c\n", "a:\tb\nc:\n\t- d\n",
+])
+def test_the_two_loaders_read_tabs_alike(text: str) -> None:
+    """A tab after a key's ':', between words or before a comment separates, as in libyaml;
+    one in the indentation or after a list's '-' is refused by both, at the same place."""
+    try:
+        fast: Any = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as error:
+        assert error.problem_mark is not None
+        with pytest.raises(yaml.MarkedYAMLError) as refused:
+            _slow(text)
+        assert refused.value.problem_mark is not None
+        assert (refused.value.problem_mark.line, refused.value.problem_mark.column) == (
+            error.problem_mark.line, error.problem_mark.column)
+    else:
+        assert _slow(text) == fast
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("theme:\tcourt-work\ntags:\n\t- one\nx: [\n", 3, "a tab character is used for indentation"),
+    ("theme:\tcourt-work\ntags:\n  -\tone\n", 3, "a tab character follows the '-' on this line"),
+    ("theme:\tcourt-work\ntitle: [unclosed\n", 2, "the list or group that opens on this line"),
+])
+def test_a_tab_yaml_accepts_hides_no_other_mistake(text: str, line: int, message: str) -> None:
+    """The careful loader reads what the fast one could not: a tab after a key's ':' that
+    libyaml accepted is not the mistake it reports."""
+    data, problems = parse_yaml(text, "front.yml")
+    assert data is None
+    assert [(p.line, message in p.message) for p in problems] == [(line, True)], problems

@@ -98,10 +98,13 @@ def phrase_names(plain: str, context: Context, text: str) -> list[Hit]:
     return found
 
 
-def file_name_notes(stem: str, title: str) -> list[str]:
-    """What the gate would refuse in a new example's file name, made from its ``title``: said
-    when ``spotlight new example`` writes it, so that it is renamed before anything links to
-    it."""
-    return [f"in the file name '{stem}.md', {message}; the build refuses it: rename the file "
-            "now, before anything links to it"
-            for _, _, _, message in slug_hits(stem, Context(), title)]
+def title_problems(title: str) -> list[str]:
+    """What the publish gate would refuse in a new example's file name, made from its
+    ``title`` (``Supporting Kyle Brennan into college``): said by ``spotlight new example``,
+    which then writes nothing, since the file name is the web address of the example's page
+    and what links to it."""
+    from ..content.scaffold import slugify
+
+    return [f"{message}; the title makes the example's file name, which is also the web "
+            "address of its page, so change the title"
+            for _, _, _, message in slug_hits(slugify(title), Context(), title)]

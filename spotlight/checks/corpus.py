@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..content.front_matter import split_front_matter
+from ..content.front_matter import FrontMatter, split_front_matter
 from ..content.load import RawContent, SourceFile
 from ..content.theme import VisualTheme
 from ..model import Content, ExampleSource, ReportSource, Site, Waiver
@@ -134,14 +134,11 @@ def build_corpus(raw: RawContent, content: Content, site: Site, rendered: Render
     example_files = {f.name: f for f in raw.examples}
     for example in content.examples:
         source = example_files[example.name]
-        file = FileText(source.name, source.text)
-        front, _ = split_front_matter(source.text, source.name)
-        assert front is not None  # validation passed
-        body_start = len(source.text) - len(front.body)
-        yaml_start = source.text.index("\n") + 1
-        yaml_file = files[source.name] = YamlFile(file, front.yaml_text, yaml_start)
+        yaml_file, front = _front_matter(source)
+        files[source.name] = yaml_file
         add(yaml_file, ("title",), False)
-        body = Text(file, ("body",), front.body, True,
+        body_start = len(source.text) - len(front.body)
+        body = Text(yaml_file.file, ("body",), front.body, True,
                     range(body_start, body_start + len(front.body)), body_start)
         texts[(source.name, ("body",))] = body
 
@@ -149,6 +146,38 @@ def build_corpus(raw: RawContent, content: Content, site: Site, rendered: Render
                  *(f"static/{name}" for name in theme.static)}
     return Corpus(content, site, rendered.pages, frozenset(published), files, texts,
                   raw.site.name)
+
+
+def lean_corpus(raw: RawContent, content: Content, site: Site) -> Corpus:
+    """A corpus for the lints that need neither pages nor prose (the build's: see
+    build_lints.py): a file is located only when a finding asks where a key is."""
+    sources = {f.name: f for f in (*raw.reports, *raw.examples) if f}
+    site_path = raw.site.name if raw.site is not None else ""
+    if raw.site is not None:
+        sources[site_path] = raw.site
+    return Corpus(content, site, {}, frozenset(), _Located(sources), {}, site_path)
+
+
+class _Located(dict[str, YamlFile]):
+    """Each content file's YAML, located when first asked for."""
+
+    def __init__(self, sources: dict[str, SourceFile]) -> None:
+        super().__init__()
+        self._sources = sources
+
+    def __missing__(self, path: str) -> YamlFile:
+        source = self._sources[path]
+        found = self[path] = _front_matter(source)[0] if path.endswith(".md") else \
+            YamlFile(FileText(source.name, source.text), source.text)
+        return found
+
+
+def _front_matter(source: SourceFile) -> tuple[YamlFile, FrontMatter]:
+    """An example's front matter, located in its file, and the file split."""
+    front, _ = split_front_matter(source.text, source.name)
+    assert front is not None  # validation passed
+    return YamlFile(FileText(source.name, source.text), front.yaml_text,
+                    source.text.index("\n") + 1), front
 
 
 def _yaml(source: SourceFile, files: dict[str, YamlFile]) -> YamlFile:

@@ -15,13 +15,14 @@ invalid (``scan`` needs only the files' text).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.load import RawContent
 from ..errors import Problem, SpotlightError
 from ..incremental.parse_cache import ParseCache
-from ..model import Content
+from ..model import Content, Site
 from . import waivers
+from .build_lints import build_lints
 from .finding import RULES, Finding
 from .gate_scan import scan
 from .gate_waivers import content_waivers, locate_waivers
@@ -57,10 +58,12 @@ class GateError(SpotlightError):
 
 @dataclass(frozen=True)
 class GateResult:
-    """What the gate found: the findings that stand (errors and warnings), and those waived."""
+    """What the gate found: the findings that stand (errors and warnings), and those waived;
+    and the errors of ``check`` that the build says as warnings (see build_lints.py)."""
 
     findings: tuple[Finding, ...]
     waived: tuple[Waived, ...]
+    lints: tuple[Finding, ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -69,8 +72,8 @@ class GateResult:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        """The other findings, as the build's warnings."""
-        return tuple(problem(f) for f in self.findings if f.severity != "error")
+        """The other findings, and the lints, as the build's warnings."""
+        return tuple(problem(f) for f in (*self.findings, *self.lints) if f.severity != "error")
 
 
 def problem(found: Finding) -> GateProblem:
@@ -79,9 +82,11 @@ def problem(found: Finding) -> GateProblem:
                        found.code)
 
 
-def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> GateResult:
+def gate(raw: RawContent, content: Content, cache: ParseCache | None = None,
+         site: Site | None = None) -> GateResult:
     """Scan everything the build is about to publish; raise SpotlightError (each finding as a
-    ``GateProblem``) when an error stands after waivers.
+    ``GateProblem``) when an error stands after waivers. With the assembled ``site``, also
+    find the lints the build warns about (see build_lints.py).
 
     With the build's parse ``cache``, a file whose text (and the names and abbreviations the
     rules depend on) is unchanged since the previous build is not scanned again: its findings
@@ -95,4 +100,6 @@ def gate(raw: RawContent, content: Content, cache: ParseCache | None = None) -> 
     result = GateResult(tuple(sorted(set(kept))), tuple(sorted(set(waived))))
     if result.errors:
         raise GateError([problem(f) for f in result.errors])
+    if site is not None:
+        result = replace(result, lints=build_lints(raw, content, site, by_path))
     return result

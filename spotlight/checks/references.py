@@ -33,7 +33,7 @@ def check(corpus: Corpus) -> list[Finding]:
     links: dict[tuple[str, tuple[int, int], str], Finding] = {}  # one finding per link
     for view in corpus.reports():
         found += _uncited(corpus, view)
-        found += _duplicate_titles(corpus, view)
+        found += duplicate_titles(corpus, view)
         for text in view.texts:
             for item in _links(corpus, view.page, text, ids):
                 links.setdefault((item.path, (item.line, item.col), item.text), item)
@@ -134,7 +134,9 @@ def _uncited(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
                           reference.key)
 
 
-def _duplicate_titles(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
+def duplicate_titles(corpus: Corpus, view: ReportView) -> Iterator[Finding]:
+    """Each example of a report whose title an earlier one of it has already (in any
+    letter case and spacing)."""
     by_title = defaultdict(list)
     for example in view.examples:
         by_title[" ".join(example.title.casefold().split())].append(example)

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ..errors import SpotlightError
+from ..errors import Problem, SpotlightError
 from .app import main
 from .common import CONTENT_OPTION, find_content, refuse, verbosity
 
@@ -68,16 +68,18 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
 
     if language is not None and translation_of is None:
         raise click.UsageError("--language goes with --translation-of SLUG")
-    if translation_of is None and not (report and practice_theme and title):
-        raise click.UsageError("give --report, --theme and the TITLE of the new example (or "
-                               "--translation-of SLUG to translate one)")
+    if translation_of is None and not (report and practice_theme and title and title.strip()):
+        raise click.UsageError(_missing(report, practice_theme, title))
     content = find_content(content, quiet, lambda e: refuse(e, "Nothing was written.")).content
     try:
         if translation_of is not None:
             path = new_translation(content, translation_of, language or "cy")
         else:
+            from ..checks.addresses import title_problems
+
             assert report and practice_theme and title
-            path = new_example(content, report, practice_theme, title, kind)
+            refused = [Problem("title", None, message) for message in title_problems(title)]
+            path = new_example(content, report, practice_theme, title, kind, refused)
     except SpotlightError as error:
         refuse(error, "Nothing was written.")
     click.echo(str(path) if quiet else f"Created {path}" + (
@@ -86,11 +88,23 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
     if translation_of is None and report and practice_theme \
             and (note := missing_section(content, report, practice_theme)):
         click.echo(f"Note: {note}.", err=True)
-    if translation_of is None and title:
-        from ..checks.addresses import file_name_notes
 
-        for note in file_name_notes(path.stem, title):
-            click.echo(f"Note: {note}.", err=True)
+
+def _missing(report: str | None, practice_theme: str | None, title: str | None) -> str:
+    """What ``new example`` lacks: the options not given, and the title when it is empty."""
+    missing = [name for name, given in (("--report", report), ("--theme", practice_theme))
+               if not given] + (["the TITLE"] if title is None else [])
+    said = []
+    if missing:
+        listed = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1
+                              else missing)
+        said.append(f"give {listed} for the new example (or --translation-of SLUG to translate "
+                    "one)")
+    if title is not None and not title.strip():
+        said.append("the TITLE is empty: write the example's title in quotes after the "
+                    "options, as in: spotlight new example --report north-2025 --theme "
+                    "court-work \"Helping Sean find a home\"")
+    return "; ".join(said)
 
 
 @new_group.command("report")

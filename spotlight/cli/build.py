@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import click
 
-from ..build import BuildOptions, build
+from ..build import BuildOptions, build, previous_build
 from ..errors import Problem, SpotlightError
 from .app import finished, main
 from .common import CONTENT, colour, find_content, stop_cleanly_on_signals, verbosity
@@ -64,7 +64,7 @@ def build_command(content: Path | None, out: Path | None, visual_theme: str,
                 f"{source_date_epoch} is not a time in seconds since 1970"
                 + (" (it looks like milliseconds: divide it by 1000)"
                    if 10**11 < source_date_epoch < 10**14 else ""))
-            )]))
+            )]), content, out)
     options = BuildOptions(content=content, out=out, visual_theme=visual_theme,
                            theme_override=theme_override, pdf=pdf, search=search,
                            strict=strict, handouts=handouts, modified=modified, clean=clean,
@@ -75,7 +75,7 @@ def build_command(content: Path | None, out: Path | None, visual_theme: str,
             result = build(replace(options, progress=bar))
     except SpotlightError as error:
         bar.close()
-        _fail(error)
+        _fail(error, content, out)
     except KeyboardInterrupt as stop:
         bar.close()
         signum = getattr(stop, "signum", signal.SIGINT)
@@ -131,11 +131,15 @@ class _ProgressBar:
             self._bar = None
 
 
-def _fail(error: SpotlightError) -> NoReturn:
-    """Print every problem of a failed build, what it means, and exit 1."""
+def _fail(error: SpotlightError, content: Path | None = None,
+          out: Path | None = None) -> NoReturn:
+    """Print every problem of a failed build, what it means, and exit 1: the previous build
+    in the output folder ``out`` is unchanged, when there is one; else nothing was written."""
     for problem in error.problems:
         click.echo(str(problem), err=True)
     count = len(error.problems)
+    kept = content is not None and out is not None and previous_build(content, out)
     click.echo(f"Build failed: {count} problem{'s' if count != 1 else ''}; "
-               "the previous build is unchanged.", err=True)
+               + ("the previous build is unchanged." if kept else "nothing was written."),
+               err=True)
     sys.exit(1)

@@ -98,16 +98,30 @@ def find_content(content: Path | None, quiet: bool,
                  refuse: Callable[[SpotlightError], None]) -> Located:
     """The content folder (and default output folder) a command works on; says which one was
     used when it is not ./content."""
-    from ..project import locate
+    from ..project import Naming, locate
 
+    context = click.get_current_context(silent=True)
+    naming = Naming()
+    if context is not None:  # "spotlight check": the words the author typed, minus options
+        words = [c.info_name for c in reversed(list(_chain(context))) if c.info_name]
+        argument = any(p.name == "folder" for p in context.command.params)
+        naming = Naming(" ".join(["spotlight", *words[1:]]), option=not argument)
     try:
-        located = locate(content)
+        located = locate(content, naming=naming)
     except SpotlightError as error:
         refuse(error)
         raise  # refuse exits
     if located.message and not quiet:
         click.echo(located.message, err=True)
     return located
+
+
+def _chain(context: click.Context) -> Iterator[click.Context]:
+    """The context and its parents: the command, its group, the program."""
+    found: click.Context | None = context
+    while found is not None:
+        yield found
+        found = found.parent
 
 
 def refuse(error: SpotlightError, outcome: str) -> NoReturn:

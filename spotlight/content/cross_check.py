@@ -190,5 +190,5 @@ def _check_citations(parsed: markdown.Parsed, keys: set[str], name: str, found: 
 
 def _file_choices(slugs: Mapping[str, ExampleSource], slug: str) -> str:
     """The example file a mistyped link most likely meant, written as a link is."""
-    hint = suggest.did_you_mean(slug, {s: s for s in slugs})
+    hint = suggest.did_you_mean(slug, {s: e.title for s, e in slugs.items()}, loose=True)
     return hint.replace("'?", ".md'?") if hint else ""

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -92,8 +93,11 @@ def slugify(title: str) -> str:
 
 
 def new_example(content: Path, report: str, practice_theme: str, title: str,
-                kind: str = "person") -> Path:
-    """Write ``examples/<slug>.md`` for a new example; return its path. Never overwrites."""
+                kind: str = "person", refused: Sequence[Problem] = ()) -> Path:
+    """Write ``examples/<slug>.md`` for a new example; return its path. Never overwrites.
+
+    ``refused``: what the caller found wrong with the title (a personal detail the publish
+    gate would refuse in its file name), said with the problems found here."""
     raw, _ = load(content)
     problems: list[Problem] = []
     site = None
@@ -125,6 +129,7 @@ def new_example(content: Path, report: str, practice_theme: str, title: str,
                     if not (content / "examples" / f"example-{n}.md").exists())
     if not slug:
         wrong.append(Problem("title", None, "the title needs at least one letter or digit"))
+    wrong += refused
     if wrong:
         raise SpotlightError(wrong)
     path = content / "examples" / f"{slug}.md"

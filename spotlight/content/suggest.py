@@ -12,6 +12,8 @@ from typing import Any
 from ..errors import Problem
 
 _CUTOFF = 0.85
+#: For ``nearest(loose=True)``: a long name typed from memory is spelled only somewhat alike.
+_LOOSE_CUTOFF = 0.6
 
 
 def describe(value: Any) -> str:
@@ -47,13 +49,17 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def nearest(value: str, known: Mapping[str, str] | Iterable[str]) -> str | None:
+def nearest(value: str, known: Mapping[str, str] | Iterable[str],
+            loose: bool = False) -> str | None:
     """The known name ``value`` most likely means, or None.
 
     ``known`` maps each name (a slug, a key, a code) to its title, or lists the names. A match
     is, in order: the same name in other letter case; a title (or its slug) typed instead of its
     name; a name of which ``value`` is a whole part (``victim-work`` in
-    ``statutory-victim-work``); a name or a title that is spelled nearly the same.
+    ``statutory-victim-work``); a name or a title that is spelled nearly the same. With
+    ``loose`` (for long names, such as examples' file names, typed from memory), then: the one
+    name whose words hold the words of ``value`` in order (``joint-working-stalking`` for
+    ``joint-working-to-manage-a-high-risk-stalking-case``), or one spelled somewhat alike.
     """
     titles = dict(known) if isinstance(known, Mapping) else {name: name for name in known}
     if not titles or not str(value).strip():
@@ -80,12 +86,27 @@ def nearest(value: str, known: Mapping[str, str] | Iterable[str]) -> str | None:
 
     spelled = {**{_words(n): n for n in titles}, **by_title}
     close = difflib.get_close_matches(words, list(spelled), n=1, cutoff=_CUTOFF)
+    if close or not loose:
+        return spelled[close[0]] if close else None
+    wanted = words.split()
+    holding = {name for spelling, name in spelled.items() if _in_order(wanted, spelling.split())}
+    if len(holding) == 1:
+        return holding.pop()
+    close = difflib.get_close_matches(words, list(spelled), n=1, cutoff=_LOOSE_CUTOFF)
     return spelled[close[0]] if close else None
 
 
-def did_you_mean(value: str, known: Mapping[str, str] | Iterable[str]) -> str:
-    """"; did you mean 'x'?" when a known name is near ``value``; otherwise ""."""
-    found = nearest(value, known)
+def _in_order(wanted: list[str], words: list[str]) -> bool:
+    """Whether ``words`` hold each of ``wanted``, in that order (others may come between)."""
+    remaining = iter(words)
+    return bool(wanted) and all(word in remaining for word in wanted)
+
+
+def did_you_mean(value: str, known: Mapping[str, str] | Iterable[str],
+                 loose: bool = False) -> str:
+    """"; did you mean 'x'?" when a known name is near ``value`` (see ``nearest``);
+    otherwise ""."""
+    found = nearest(value, known, loose)
     return f"; did you mean '{found}'?" if found is not None and found != value else ""
 
 

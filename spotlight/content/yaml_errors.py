@@ -39,7 +39,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int,
         return (number + line_offset if number is not None else None), message
 
     if "'\\t'" in problem or "\\t" in problem:
-        return at(line, "invalid YAML: a tab character is used for indentation; use spaces")
+        return at(line, _tab(lines, line, mark.column if mark is not None else 0))
     syntax = isinstance(error, yaml.scanner.ScannerError | yaml.parser.ParserError)
     opened = _unclosed_quote(lines, gave_up) if syntax else None
     if opened is not None:
@@ -105,6 +105,17 @@ def explain(error: yaml.MarkedYAMLError, text: str, line_offset: int,
     words = f"{problem} ({context})" if context else problem
     return at(line, f"invalid YAML: {words or 'YAML cannot read this line'}; check it for a "
                     "missing quote mark, colon or space, and its indentation")
+
+
+def _tab(lines: list[str], line: int | None, column: int) -> str:
+    """What to do about a tab YAML refuses (one it accepts separates a value from its key or
+    its comment, or the words of a value): in the indentation, or after a list's '-'."""
+    text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    before = text[:column].rstrip(" \t")
+    if not before:
+        return "invalid YAML: a tab character is used for indentation; use spaces"
+    return (f"invalid YAML: a tab character follows the '{before[-1]}' on this line, where YAML "
+            "needs a space; replace the tab with a space")
 
 
 def _unclosed_quote(lines: list[str], last: int) -> tuple[int, str, bool] | None:

@@ -37,6 +37,8 @@ class YList(list):  # type: ignore[type-arg]
 
 
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+#: Every line break YAML counts.
+_BREAKS = "\r\n\x85\u2028\u2029"
 #: Line breaks YAML counts but spotlight (and every editor) does not: NEL, LS and PS.
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
@@ -119,13 +121,71 @@ class _Constructing(_Constructor):
 class _Loader(_Constructing, yaml.SafeLoader):
     """PyYAML's pure-Python safe loader, keeping line numbers and refusing duplicate keys,
     aliases (whose expansion can grow exponentially) and nesting deeper than ``MAX_DEPTH``.
-    Its messages are the ones authors see."""
+    Its messages are the ones authors see.
+
+    It reads tabs as libyaml does: a tab separates a value from its key (``theme:<tab>x``),
+    words of a value, or a value from its comment; a tab in the indentation, or after a
+    list's ``-``, is refused. (PyYAML alone refuses every tab outside quotes: a file the fast
+    loader read would be refused for a tab, not for its real mistake, once it had one.)"""
 
     def __init__(self, stream: str, line_offset: int) -> None:
         super().__init__(stream)
         self._offset = line_offset
         self._depth = 0
         self._odd = [m.start() for m in _ODD_BREAKS.finditer(stream)]
+
+    def scan_to_next_token(self) -> None:
+        """Skip spaces, comments and line breaks, and tabs where libyaml skips them: inside
+        ``[...]`` and ``{...}``, and where no key can start (after a key's ``:``)."""
+        if self.index == 0 and self.peek() == "\uFEFF":
+            self.forward()
+        while True:
+            while self.peek() == " " or (self.peek() == "\t" and (
+                    self.flow_level or not self.allow_simple_key)):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0" + _BREAKS:
+                    self.forward()
+            if not self.scan_line_break():
+                return
+            if not self.flow_level:
+                self.allow_simple_key = True
+
+    def scan_plain_spaces(self, indent: int, start_mark: yaml.Mark) -> list[str] | None:
+        """PyYAML's, with tabs read as libyaml reads them: between the words of a plain value
+        and before its comment, and on a line that continues it, once past its indentation
+        (``indent``). None when a document marker ends the value."""
+        chunks: list[str] = []
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespace = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in _BREAKS:
+            return [whitespace] if whitespace else chunks
+        line_break = self.scan_line_break()
+        self.allow_simple_key = True
+        if self._document_marker():
+            return None
+        breaks = []
+        while (ch := self.peek()) in _BREAKS or ch == " " or (
+                ch == "\t" and self.column >= indent):  # a tab past the indentation
+            if ch in " \t":
+                self.forward()
+                continue
+            breaks.append(self.scan_line_break())
+            if self._document_marker():
+                return None
+        if line_break != "\n":
+            chunks.append(line_break)
+        elif not breaks:
+            chunks.append(" ")
+        chunks.extend(breaks)
+        return chunks
+
+    def _document_marker(self) -> bool:
+        """Whether a line starts with ``---`` or ``...`` here, which ends any value."""
+        return self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _BREAKS
 
     def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):

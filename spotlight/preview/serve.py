@@ -99,7 +99,7 @@ def _build_and_serve(options: ServeOptions, log: Log, server: PreviewServer,
     pdf_out = folder(None, "spotlight-preview-pdf-") / "build" if options.pdf else None
     site = WarmSite(build_options)
     indexer = Indexer(out, state, log)
-    pdfs = PdfWorker(options, pdf_out, log) if pdf_out is not None else None
+    pdfs = PdfWorker(options, pdf_out, log, state) if pdf_out is not None else None
 
     def rebuild(first: bool = False, changed: set[Path] | None = None) -> None:
         started = time.perf_counter()
