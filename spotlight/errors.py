@@ -20,6 +20,17 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class SaidProblem(Problem):
+    """A problem as a build printed it (``said``: with its column, severity and rule's code,
+    where it had them), kept in the build records to be said again word for word."""
+
+    said: str = ""
+
+    def __str__(self) -> str:
+        return self.said or super().__str__()
+
+
 class SpotlightError(Exception):
     """Raised with every problem found, so the author can fix them all in one go."""
 

@@ -142,6 +142,9 @@ def test_the_errors_of_check_that_need_no_page_are_warnings_of_the_build(site) -
         "tell the two examples apart",
         "site/reports/north-2025.yml:14:7: warning: facts-exceed: the parts of 'Cases reviewed' "
         "add up to more than its 100: 70 (Community cases) + 40 (Licence cases) = 110"]
+    again = run("build", "--content", "site", "--out", "out", "--no-pdf")
+    assert again.stdout == "Nothing changed: out is up to date.\n"
+    assert again.stderr.splitlines() == warned, "said again, word for word, when nothing changed"
     strict = run("build", "--content", "site", "--out", "out", "--no-pdf", "--strict")
     assert strict.exit_code == 1, "said again when nothing changed, and failing --strict"
     assert strict.stderr.splitlines()[-1] == "Build failed: 2 problems; the previous build is " \

@@ -30,10 +30,11 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Problem
+from ..errors import Problem, SaidProblem
 from .digests import digest
 
-MANIFEST_VERSION = 5  # 5: the build's warnings, said again when nothing changed
+#: 5: the build's warnings, said again when nothing changed; 6: each as it was printed.
+MANIFEST_VERSION = 6
 #: The project's records folder, beside the content folder.
 RECORDS = ".spotlight"
 #: The files a build kept in its output folder before version 4.
@@ -136,8 +137,8 @@ class Manifest:
             "pdfs": {path: {"inputs": r.inputs, "warnings": list(r.warnings), "key": r.key,
                             "deps": list(r.deps)} for path, r in sorted(self.pdfs.items())},
             "pages": {path: [r.key, list(r.deps)] for path, r in sorted(self.pages.items())},
-            "warnings": [[p.path, p.line, p.message] for p in self.warnings],
-            "notices": [[p.path, p.line, p.message] for p in self.notices],
+            "warnings": [[p.path, p.line, p.message, str(p)] for p in self.warnings],
+            "notices": [[p.path, p.line, p.message, str(p)] for p in self.notices],
         }, indent=1, ensure_ascii=False) + "\n"
 
     @classmethod
@@ -153,9 +154,9 @@ class Manifest:
             pages = {str(path): PageRecord(str(key), tuple(map(str, deps)))
                      for path, (key, deps) in data["pages"].items()}
             folder = data["folder"]
-            said = {kind: tuple(Problem(str(path), None if line is None else int(line),
-                                        str(message))
-                                for path, line, message in data[kind])
+            said = {kind: tuple(SaidProblem(str(path), None if line is None else int(line),
+                                            str(message), str(printed))
+                                for path, line, message, printed in data[kind])
                     for kind in ("warnings", "notices")}
             return cls(str(data["fingerprint"]), {str(k): str(v) for k, v in
                                                    data["files"].items()}, pdfs, pages,
