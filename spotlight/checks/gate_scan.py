@@ -39,7 +39,7 @@ _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "
                "name_lists.py", "word_names.py", "named_schools.py", "id_numbers.py",
                "named_on_purpose.py",
                "data/first_names.txt", "data/first_names_words.txt", "data/not_surnames.txt",
-               "data/surnames.txt", "data/surnames_words.txt")
+               "data/surnames.txt", "data/surnames_words.txt", "data/surnames_more.txt")
 
 #: What a word processor puts between the words or digits of a name or a number, each read
 #: as the plain space or hyphen it stands for (one character for one, so that positions stay

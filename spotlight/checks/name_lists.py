@@ -1,6 +1,7 @@
 """The lists the name rules read (``data/``): common first names, words that are never a
-surname, and common surnames (those that are ordinary words too in a list of their own). One
-word a name, a line holding several; lines starting with "#" are comments.
+surname, common surnames (those that are ordinary words too in a list of their own) and less
+common ones (``surnames_more.txt``, read only where a first name or an initial is there too).
+One word a name, a line holding several; lines starting with "#" are comments.
 """
 
 from __future__ import annotations
@@ -17,6 +18,16 @@ def known_surnames() -> frozenset[str]:
     are ordinary words too: "Hill", "Ward"), in lower case."""
     return frozenset(word.lower() for name in ("surnames.txt", "surnames_words.txt")
                      for word in _words(name))
+
+
+@cache
+def wider_surnames() -> frozenset[str]:
+    """Every known surname and the less common ones (``data/surnames_more.txt``: "Whitfield",
+    "Hendricks"), in lower case, with a curly apostrophe as well as a straight one
+    ("o’brien"). Only for the rules that need a first name or an initial beside the surname
+    ("sarah whitfield", "Whitfield, Sarah", "S Whitfield"): some of them are places too."""
+    names = known_surnames() | {word.lower() for word in _words("surnames_more.txt")}
+    return frozenset(names | {name.replace("'", "’") for name in names if "'" in name})
 
 
 @cache

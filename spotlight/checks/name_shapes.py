@@ -1,6 +1,8 @@
 """Names written in the other shapes a case record or a quick note uses (see people.py for
 the usual ones), each found only where a known surname (``data/surnames.txt``, and
-``data/surnames_words.txt`` for those that are ordinary words too) says it is a name:
+``data/surnames_words.txt`` for those that are ordinary words too; for the first three, the
+less common ones of ``data/surnames_more.txt`` too: "WHITFIELD, Sarah", "S Whitfield", "sarah
+whitfield") says it is a name:
 
 - a surname in capitals before a first name, as a case record writes it: "SMITH, John",
   "SMITH John", "SMITH JOHN", "FLETCHER, Dean" (a first name that is a word too, written
@@ -78,7 +80,7 @@ def shapes(prose: str, pseudonyms: frozenset[str],
            words: Iterable[re.Match[str]]) -> Iterator[tuple[int, str]]:
     """(index, text) of each name in one of the shapes above; ``words``, the capitalised
     words of ``prose`` (``people.capitals``)."""
-    known, every = people.first_names(), surnames()
+    known, every = people.first_names(), name_lists.wider_surnames()
     if any(c.isupper() for c in prose):
         for match in _UPPER_SURNAME.finditer(prose):
             first = match.group("first").capitalize()

@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from .name_lists import first_names, known_surnames, not_surnames
+from .name_lists import first_names, known_surnames, not_surnames, wider_surnames
 
 _WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?"
 #: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
@@ -207,8 +207,9 @@ def full_names(prose: str, pseudonyms: frozenset[str],
             continue
         first, last = match.group("first"), match.group("last")
         # A known first name before a known surname is a name even where the surname is a
-        # word too ("Claire Hill") or the line is in title case ("Working with Kyle Roberts").
-        surname = first in known and last.lower() in known_surnames()
+        # word too ("Claire Hill") or the line is in title case ("Working with Kyle Roberts",
+        # "Meeting Sarah Hendricks").
+        surname = first in known and last.lower() in wider_surnames()
         if (last in stop and not surname) or (title_case(prose, match.start()) and not surname
                                               and (first not in known
                                                    or re.search(r"(?:s|ing|ed)$", last))):

@@ -1,18 +1,19 @@
 """More shapes of a full name (see people.py and name_shapes.py for the others), the first
-two found only where a known surname (``data/surnames.txt`` and ``data/surnames_words.txt``)
-says it is one:
+two found only where a known surname (``data/surnames.txt``, ``data/surnames_words.txt`` and
+``data/surnames_more.txt``) says it is one:
 
 - a first name that is an ordinary word or a month too (``data/first_names_words.txt``: Mark,
   Will, Hope, May) before a surname: "Mark Brown", "Will Jones", "Dean Fletcher", "Mark
-  'Sparky' Brown". Not before a surname that is an ordinary word in a heading in title case
-  ("Will Young People Cope"), nor a month after a date's words ("in May Jones was
-  recalled"), nor "Will" or "May" opening a question or before a first name ("Will Smith be
-  recalled?", "Will Lewis cope?"), nor where an organisation's or a place's word follows
-  ("Hope Hall", "Victoria Park");
+  'Sparky' Brown", "Mark Hendricks". Not before a surname that is an ordinary word or a less
+  common one in a heading in title case ("Will Young People Cope"), nor a month after a
+  date's words ("in May Jones was recalled"), nor "Will" or "May" opening a question or
+  before a first name ("Will Smith be recalled?", "Will Lewis cope?"), nor where an
+  organisation's or a place's word follows ("Hope Hall", "Victoria Park");
 - a surname, a comma and a first name, as a list of people writes it: "Fletcher, Dean",
-  "Smith, John". The surname is no first name (a list of first names: "Lewis, Kelly and
-  Ryan"), and not after a preposition (a place: "moving to Newton, Will found work") nor
-  another name ("Jake Phillips, Sam Ainslie": a list of full names, each found as one);
+  "Smith, John", "Whitfield, Sarah" (a less common surname too: ``data/surnames_more.txt``).
+  The surname is no first name (a list of first names: "Lewis, Kelly and Ryan"), and not
+  after a preposition (a place: "moving to Newton, Will found work") nor another name ("Jake
+  Phillips, Sam Ainslie": a list of full names, each found as one);
 - a name that Markdown's emphasis splits: "**Carl** Webster", "_Carl_ Webster". Every name
   rule reads the text with the marks blanked out (``unemphasised``).
 """
@@ -24,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from . import people
-from .name_lists import first_names, first_names_words, known_surnames, not_surnames
+from .name_lists import first_names, first_names_words, known_surnames, not_surnames, wider_surnames
 from .name_shapes import rare_surnames
 from .people import _KNOWN, OPENERS, organisation, title_case
 
@@ -82,7 +83,7 @@ def word_names(prose: str, pseudonyms: frozenset[str],
     of ``prose`` (``people.capitals``)."""
     if len(words) < 2:
         return  # each shape has two capitalised words: most short values have fewer
-    firsts, surnames = _firsts(), known_surnames()
+    firsts, surnames = _firsts(), wider_surnames()
     for number, word in enumerate(words):
         text = word.group()
         if text in firsts:
@@ -107,10 +108,10 @@ def _word_first(prose: str, word: re.Match[str],
     if match is None:
         return None
     last = match.group("last")
-    if last.lower() not in known_surnames() or last in not_surnames() \
+    if last.lower() not in wider_surnames() or last in not_surnames() \
             or f"{first} {last}" in _PHRASES or f"{first} {last}" in _KNOWN:
         return None
-    common = last.lower() not in rare_surnames()  # "Brown", "Lewis": a word or a first name
+    common = last.lower() not in rare_surnames()  # "Brown", "Lewis", "Hendricks": not rare
     if common and title_case(prose, start):
         return None  # "Will Young People Cope?"
     if not common and first in _shaped() and last[1:].islower() \
