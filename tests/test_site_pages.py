@@ -12,7 +12,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .conftest import SAMPLE
+from spotlight.content.load import load
+from spotlight.content.site_fields import in_a_sentence
+from spotlight.content.validate import validate
+from spotlight.site.editions import in_language
+
+from .conftest import SAMPLE, overlay, run
 from .html_helpers import Element, Page
 
 BASE_URL = "https://spotlights.example.org/"
@@ -359,3 +364,37 @@ def test_accessibility_statement_has_every_section_the_regulations_require(
         links = [" ".join(a.split()) for a in page.text_of("a")]
         assert "Equality and Human Rights Commission (EHRC)" in links if language == "en" \
             else "Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC)" in links
+
+
+def test_a_region_reads_in_a_sentence_with_the_where_it_takes_one(site) -> None:  # type: ignore[no-untyped-def]
+    """"Probation Delivery Units in the North West", "in Wales", or as the site file says;
+    a Welsh page keeps the name as it is (its mutation after "yn" is not guessed)."""
+    content = site("minimal")
+    settings = (content / "site.yml").read_text(encoding="utf-8")
+
+    def label(name: str, extra: str = "") -> str:
+        overlay(content, {"site.yml": settings.replace(
+            "    name: North\n", f"    name: {name}\n{extra}")})
+        built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+        assert built.exit_code == 0, built.output
+        [nested] = _page(content.parent / "out", "index.html").find_all(
+            "ul", class_="browse-list--nested")
+        return nested.attrs["aria-label"]
+
+    assert label("North West") == "Probation Delivery Units in the North West"
+    assert label("Wales") == "Probation Delivery Units in Wales"
+    assert label("Kent, Surrey and Sussex") == \
+        "Probation Delivery Units in Kent, Surrey and Sussex"
+    assert label("Northshire", "    in_sentence: the Northshire area\n") == \
+        "Probation Delivery Units in the Northshire area"
+    assert [in_a_sentence(n) for n in ("East Midlands", "East of England", "Greater Manchester",
+                                       "South Yorkshire", "Example region")] == [
+        "the East Midlands", "the East of England", "Greater Manchester", "South Yorkshire",
+        "the Example region"]
+    overlay(content, {"site.yml": settings.replace("    name: North\n", "    name: North West\n")
+                      .replace("language: en-GB\n", "language: en-GB\nlanguages: [en, cy]\n"
+                               "translations: warning\n")})
+    raw, problems = load(content)
+    english = validate(raw, problems, None).settings
+    assert english.region("north").in_sentence == "the North West"
+    assert in_language(english, "cy").region("north").in_sentence == "North West"
