@@ -204,6 +204,47 @@ def test_listing_groups_by_report_newest_first_with_shared_example_once(
                           f"../reports/northshire-2025.html#example-{SHARED}"]
 
 
+def test_listing_count_says_newest_report_first_only_with_several_reports(
+        sample_build: Path) -> None:
+    for path in _html_pages(sample_build):
+        if not path.startswith(("practice-themes/", "regions/", "pdus/", "standards/")):
+            continue
+        page = _page(sample_build, path)
+        [count] = page.text_of("p", class_="listing__count")
+        groups = len(page.find_all("section", class_="listing-group"))
+        if groups > 1:
+            assert count.endswith(f"from {groups} reports, newest report first."), path
+        else:
+            assert count.endswith(" from 1 report."), path
+    assert _page(sample_build, "regions/westvale.html").text_of(
+        "p", class_="listing__count") == ["6 examples from 1 report."]
+
+
+def test_an_example_page_spells_out_each_abbreviation_at_its_first_use(
+        sample_build: Path) -> None:
+    """A reader who comes straight to an example's page meets each abbreviation spelled out,
+    as the report spells it out at its first use there (house style)."""
+    page = _page(sample_build, "examples/following-up-a-new-relationship.html")
+    [body] = page.text_of("div", class_="example__body")
+    assert "received an SSO (suspended sentence order) with RAR (rehabilitative activity " \
+        "requirement) days" in body
+    assert "The PP (probation practitioner) asked more" in body
+    assert body.count("(probation practitioner)") == 1 and "The PP recognised" in body
+    assert "her SPO (senior probation officer)" in body
+    # The report spelled them out in an earlier example: its page is as the author wrote it.
+    report = _page(sample_build, "reports/northshire-2025.html")
+    assert any("received an SSO with RAR days" in text
+               for text in report.text_of("div", class_="example__body"))
+    # Spelled out by the author: not again.
+    own = _page(sample_build, "examples/spotting-signs-of-cuckooing.html")
+    [text] = own.text_of("div", class_="example__body")
+    assert "the probation practitioner (PP)" in text and "(probation practitioner)" not in text
+    # A Welsh example that spells it out in Welsh (the site file's Welsh glossary) is kept.
+    welsh = _page(sample_build, "examples/gweithio-gyda-chyfieithydd-yn-y-llys.html")
+    [text] = welsh.text_of("div", class_="example__body")
+    assert "adroddiad cyn dedfrydu (PSR)" in text and "(adroddiad cyn dedfrydu)" not in text
+
+
 def _summary(page: Page) -> dict[str, str]:
     rows = page.find_all("div", class_="summary-list__row")
     return {" ".join(r.children[0].text.split()): " ".join(r.children[1].text.split())
