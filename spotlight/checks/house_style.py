@@ -15,6 +15,9 @@
   heading is at most one level below the one before it. Screen readers list a page's
   headings as its outline; a skipped level reads as a missing part, so the build shows such a
   heading one level up (markdown/syntax.py), and this rule says so.
+- A report's or an example's title is at most ``TITLE_LENGTH`` characters: the reference
+  spotlight's longest example title has 80. A longer one fills a handout's heading, and the
+  PDF's title that a reader's PDF viewer shows in its title bar.
 - Titles and labels are plain text: Markdown marks written in one (``*emphasis*``,
   ``**bold**``, a backquoted word, ``[a link](...)``) would be shown as written.
 
@@ -50,6 +53,8 @@ _MARKS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
                     r"|\[([^\]]+)\]\([^)]*\)")
 #: The fields that are titles or labels: shown as plain text wherever they appear.
 _PLAIN_FIELDS = ("title", "label", "name")
+#: The most characters a report's or an example's title has before ``check`` calls it long.
+TITLE_LENGTH = 120
 #: The rules that read English words, and are not applied to a report in another language.
 ENGLISH_ONLY = ("style-abbr-not-expanded", "style-abbr-expanded-again")
 
@@ -71,6 +76,7 @@ def check(corpus: Corpus) -> list[Finding]:
     found += _outcomes(corpus)
     found += _heading_levels(corpus)
     found += _title_marks(corpus)
+    found += _long_titles(corpus)
     return found
 
 
@@ -217,3 +223,20 @@ def _title_marks(corpus: Corpus) -> Iterator[Finding]:
                 "style-title-markdown", text.path, text.position(match.start()),
                 f"'{match.group()}' is shown as written, marks and all: a {text.where[-1]} is "
                 f"plain text, so write '{plain}' without the Markdown marks", match.group())
+
+
+def _long_titles(corpus: Corpus) -> Iterator[Finding]:
+    content = corpus.content
+    for kind, sources in (("report", content.reports), ("example", content.examples)):
+        for source in sources:
+            title = " ".join(source.title.split())
+            if len(title) <= TITLE_LENGTH:
+                continue
+            shown = ("the cover of the report's PDF, the top of each of its pages, and the "
+                     "PDF's title" if kind == "report" else "the heading of the example's "
+                     "page and handout, and the handout's PDF title")
+            yield finding(
+                "style-title-long", source.name, corpus.position(source.name, "title"),
+                f"this {kind}'s title is {len(title)} characters long: shorten it to "
+                f"{TITLE_LENGTH} characters or fewer, and say the rest in the text. A long "
+                f"title fills {shown}", title[:60])
