@@ -17,6 +17,7 @@ from .content import fields, suggest
 from .content.drafts import PLACEHOLDER_DATE  # a date not known yet: the report is a draft
 from .content.load import REPORTS_DIR, SITE_FILE
 from .content.scaffold import SCHEMA_DIR, slugify
+from .content.site_fields import in_a_sentence
 from .content.yamlio import YList, YMap
 from .errors import Problem, SpotlightError, display_path
 from .importing.dates import single_date
@@ -146,7 +147,9 @@ def new_report(content: Path, request: NewReport) -> Written:
     else:
         site_text = _add_pdus(site, region, pdu_items) if pdu_items else site.text
 
-    text = _report_text(request, name, slug, report_slug, (content / SCHEMA_DIR).is_dir())
+    written = region.get("in_sentence") if region is not None else None  # "the North West"
+    text = _report_text(request, name, slug, report_slug, (content / SCHEMA_DIR).is_dir(),
+                        str(written).strip() if written else in_a_sentence(name))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite
         out.write(text)
@@ -220,7 +223,7 @@ def _indent(line: str) -> str:
 
 
 def _report_text(request: NewReport, region_name: str, region_slug: str, report_slug: str,
-                 schemas: bool) -> str:
+                 schemas: bool, in_sentence: str) -> str:
     start, end = request.start, request.end
     title = request.title or default_title(region_name)
     when = (f"{start:%B} and {end:%B %Y}" if start.year == end.year
@@ -244,7 +247,7 @@ def _report_text(request: NewReport, region_name: str, region_slug: str, report_
         published,
         "",
         "introduction: |",
-        f"  Between {when}, we inspected probation services in {region_name}. This spotlight",
+        f"  Between {when}, we inspected probation services in {in_sentence}. This spotlight",
         "  brings together examples of effective practice we found, so that practitioners and",
         "  managers can learn from them.",
         "",

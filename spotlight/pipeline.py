@@ -97,7 +97,8 @@ class Made:
     rendered: Rendered
     search: bool  # whether the site has a search page (and gets an index once written)
     pdfs: Pdfs = field(default_factory=Pdfs)
-    #: The gate's warnings, and how many of its findings waivers set aside.
+    #: The gate's warnings (with the drafts left out, and the fragments' that say that they
+    #: need a base_url), and how many of its findings waivers set aside.
     gate_warnings: tuple[Problem, ...] = ()
     waived: int = 0
     #: The draft reports left out, said as warnings but not failing ``--strict``: a draft is
@@ -188,8 +189,20 @@ def run(options: BuildOptions, reuse: Reuse, *, print_set: bool = True,
         if broken := missing_static(rendered.pages, theme, raw.static, site.base_url):
             raise SpotlightError(broken)
     return Made(raw, content, theme, site, rendered, search, pdfs,
-                (*left_out, *draft_links, *(passed.warnings if passed else ())),
+                (*left_out, *draft_links, *_fragment_warnings(options, raw, content),
+                 *(passed.warnings if passed else ())),
                 len(passed.waived) if passed else 0, tuple(left_out))
+
+
+def _fragment_warnings(options: BuildOptions, raw: RawContent,
+                       content: Content) -> tuple[Problem, ...]:
+    """The fragments' links and pictures lead nowhere once pasted elsewhere without a
+    ``base_url``: said once."""
+    if not options.fragments or content.settings.base_url:
+        return ()
+    from .site.fragment import NO_BASE_URL
+
+    return (Problem(raw.site.name if raw.site else "site.yml", None, NO_BASE_URL),)
 
 
 def _pdfs(options: BuildOptions, theme: VisualTheme, documents: Rendered,

@@ -46,6 +46,24 @@ def test_welsh_plural_messages_have_six_forms_from_cldr() -> None:
     assert i18n.ngettext("en-GB", "%(num)d page", "%(num)d pages", 1) == "%(num)d page"
 
 
+def test_one_example_of_a_collection_is_the_example_in_both_languages() -> None:
+    """A practice-theme PDF of one example says "the example", not "the 1 example"."""
+    one = ("This collection gathers the example of effective practice in %(practice_theme)s "
+           "from this Effective Practice Spotlight:")
+    many = ("This collection gathers the %(num)d examples of effective practice in "
+            "%(practice_theme)s from this Effective Practice Spotlight:")
+
+    def said(language: str, count: int) -> str:
+        return i18n.ngettext(language, one, many, count) % {"num": count,
+                                                            "practice_theme": "X"}
+
+    assert said("en-GB", 1) == one.replace("%(practice_theme)s", "X")
+    assert said("en-GB", 3).startswith("This collection gathers the 3 examples")
+    assert said("cy", 1) == ("Mae’r casgliad hwn yn dwyn ynghyd yr enghraifft o arfer "
+                             "effeithiol ym maes X o’r Sbotolau Arfer Effeithiol hwn:")
+    assert said("cy", 3).startswith("Mae’r casgliad hwn yn dwyn ynghyd y 3 enghraifft")
+
+
 def test_dates_are_written_in_the_page_language_from_cldr() -> None:
     assert i18n.long_date(dt.date(1992, 3, 14), "cy") == "14 Mawrth 1992"
     assert i18n.long_date(dt.date(2025, 2, 1), "cy-GB") == "1 Chwefror 2025"

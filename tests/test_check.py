@@ -430,3 +430,27 @@ def test_the_statements_contact_details_are_published_on_purpose(site, tmp_path)
         "PP: probation practitioner", "PP: probation practitioner (pp@hmiprobation.gov.uk)")})
     stopped = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
     assert stopped.exit_code == 1 and "anon-email" in stopped.output
+
+
+def test_a_title_too_long_for_a_heading_is_said_in_plain_words(site) -> None:  # type: ignore[no-untyped-def]
+    """A 400-character title fills nine lines of the handout's heading: ``check`` says so,
+    with the length and what to do, for an example and for a report."""
+    content = site("minimal")
+    long = "Working together with the police and the prison " * 8
+    example = (content / "examples" / "second-case.md").read_text(encoding="utf-8")
+    report = (content / "reports" / "north-2025.yml").read_text(encoding="utf-8")
+    overlay(content, {
+        "examples/second-case.md": example.replace("title: Second case", f"title: {long}"),
+        "reports/north-2025.yml": report.replace("title: Test Spotlight North",
+                                                 f"title: {long}")})
+    result = run("check", "--content", "site")
+    assert result.exit_code == 0  # a warning
+    length = len(long.strip())
+    assert (f"site/examples/second-case.md:2:1: warning: style-title-long: this example's "
+            f"title is {length} characters long: shorten it to 120 characters or fewer, and "
+            "say the rest in the text. A long title fills the heading of the example's page "
+            "and handout, and the handout's PDF title") in result.output
+    assert (f"site/reports/north-2025.yml:1:1: warning: style-title-long: this report's title "
+            f"is {length} characters long: shorten it to 120 characters or fewer") \
+        in result.output
+    assert run("check", "--content", "site", "--strict").exit_code == 1

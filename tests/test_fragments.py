@@ -14,7 +14,7 @@ from spotlight.publishing.client import Client, _api_link
 from spotlight.publishing.page import page_body
 from spotlight.site.fragment import fragment
 
-from .conftest import _build
+from .conftest import _build, run
 from .test_html_valid import VNU
 from .test_wordpress import _read
 
@@ -124,3 +124,31 @@ def test_the_api_root_from_a_header_or_a_link_element() -> None:
     client.api = "https://x.org/index.php?rest_route=/"
     assert client.url("/wp/v2/pages/5", {"context": "edit"}) == \
         "https://x.org/index.php?rest_route=/wp/v2/pages/5&context=edit"
+
+
+def test_fragments_without_a_base_url_are_said_once_to_need_one(site) -> None:  # type: ignore[no-untyped-def]
+    """Without base_url, a fragment's pictures and links are relative (../images/...), which
+    break once it is pasted into another website: the build says so, once, and what to do."""
+    content = site("minimal")
+    settings = (content / "site.yml").read_text(encoding="utf-8")
+    without = settings.replace("base_url: https://test.example.org/\n", "")
+    assert without != settings
+    (content / "site.yml").write_text(without, encoding="utf-8")
+    args = ("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+    plain = run(*args)
+    assert plain.exit_code == 0 and "base_url" not in plain.output  # no fragments, no need
+    built = run(*args, "--fragments")
+    assert built.exit_code == 0, built.output
+    warning = ("site/site.yml: no base_url: the pictures and links of the fragments "
+               "(fragments/) lead to this website's files by relative addresses, such as "
+               "../images/picture.png, which break once a fragment is pasted into another "
+               "website. Set base_url in site.yml to the address this website will be "
+               "published at, for example base_url: \"https://www.example.org/spotlights/\" "
+               "(warning)")
+    assert built.output.count("no base_url") == 1 and warning in built.output
+    again = run(*args, "--fragments")  # nothing changed: said again, as every warning is
+    assert "Nothing changed" in again.output and again.output.count("no base_url") == 1
+    assert run(*args, "--fragments", "--strict").exit_code == 1
+    (content / "site.yml").write_text(settings, encoding="utf-8")
+    with_address = run(*args, "--fragments")
+    assert with_address.exit_code == 0 and "base_url" not in with_address.output

@@ -42,8 +42,8 @@ def test_asks_for_a_new_region_and_adds_it_to_the_site_file(project: Path) -> No
         in report
     assert "region: east-midlands\nfieldwork:\n  start: 2025-03-03\n  end: 2025-04-11\n" in report
     assert "published: 1900-01-01  # PLACEHOLDER" in report
-    assert "Between March and April 2025, we inspected probation services in East Midlands." \
-        in report
+    assert "Between March and April 2025, we inspected probation services in the East " \
+        "Midlands." in report
     for spec in fields.REPORT.fields:  # every key a report may have: given, or commented out
         assert re.search(rf"^(# )?{spec.name}:", report, re.MULTILINE), spec.name
     after = site.read_text()
@@ -194,3 +194,17 @@ def test_the_title_offered_for_wales_has_no_region(project: Path) -> None:
         in result.output
     report = (project / "content" / "reports" / "wales-2025.yml").read_text()
     assert 'title: "Effective Practice Spotlight: The Probation Service – Wales"\n' in report
+    assert "we inspected probation services in Wales." in report  # a nation: no "the"
+
+
+def test_the_introduction_says_the_region_as_the_site_file_writes_it_in_a_sentence(
+        project: Path) -> None:
+    """A region's ``in_sentence`` is how its name reads in the introduction's sentence."""
+    site = project / "content" / "site.yml"
+    site.write_text(site.read_text().replace(
+        "    in_sentence: the Example region\n", "    in_sentence: our example region\n"))
+    result = run("new", "report", "--region", "example-region", "--start", "2026-01-05",
+                 "--end", "2026-02-20")
+    assert result.exit_code == 0, result.output
+    text = (project / "content" / "reports" / "example-region-2026.yml").read_text()
+    assert "we inspected probation services in our example region. This" in text

@@ -108,6 +108,20 @@ def test_same_key_in_two_reports_gives_two_references(site, tmp_path: Path) -> N
     assert len({link.target for link in links}) == 1
     assert "South work followed the guide [1]" in pdf.text()
     assert "North work followed the guide [2]" in pdf.text()
+    assert ("This collection gathers the 2 examples of effective practice in court work from "
+            "these Effective Practice Spotlights:") in pdf.text()
+
+
+def test_a_collection_of_one_example_says_the_example_not_the_1(site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """One example reads as "the example", not "the 1 example"."""
+    site("minimal")  # one court work example, in one report
+    result = run("build", "--content", "site", "--out", "out", "--no-handouts")
+    assert result.exit_code == 0, result.output
+    about = Pdf(tmp_path / "out" / "practice-themes" / "court-work.pdf").text()
+    assert ("This collection gathers the example of effective practice in court work from "
+            "this Effective Practice Spotlight: Test Spotlight North, published 1 June 2025") \
+        in about
+    assert "the 1 example" not in about
 
 
 def test_a_one_page_handout_per_example(sample_build: Path) -> None:

@@ -12,7 +12,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .conftest import SAMPLE
+from spotlight.content.load import load
+from spotlight.content.site_fields import in_a_sentence
+from spotlight.content.validate import validate
+from spotlight.site.editions import in_language
+
+from .conftest import SAMPLE, overlay, run
 from .html_helpers import Element, Page
 
 BASE_URL = "https://spotlights.example.org/"
@@ -199,6 +204,47 @@ def test_listing_groups_by_report_newest_first_with_shared_example_once(
                           f"../reports/northshire-2025.html#example-{SHARED}"]
 
 
+def test_listing_count_says_newest_report_first_only_with_several_reports(
+        sample_build: Path) -> None:
+    for path in _html_pages(sample_build):
+        if not path.startswith(("practice-themes/", "regions/", "pdus/", "standards/")):
+            continue
+        page = _page(sample_build, path)
+        [count] = page.text_of("p", class_="listing__count")
+        groups = len(page.find_all("section", class_="listing-group"))
+        if groups > 1:
+            assert count.endswith(f"from {groups} reports, newest report first."), path
+        else:
+            assert count.endswith(" from 1 report."), path
+    assert _page(sample_build, "regions/westvale.html").text_of(
+        "p", class_="listing__count") == ["6 examples from 1 report."]
+
+
+def test_an_example_page_spells_out_each_abbreviation_at_its_first_use(
+        sample_build: Path) -> None:
+    """A reader who comes straight to an example's page meets each abbreviation spelled out,
+    as the report spells it out at its first use there (house style)."""
+    page = _page(sample_build, "examples/following-up-a-new-relationship.html")
+    [body] = page.text_of("div", class_="example__body")
+    assert "received an SSO (suspended sentence order) with RAR (rehabilitative activity " \
+        "requirement) days" in body
+    assert "The PP (probation practitioner) asked more" in body
+    assert body.count("(probation practitioner)") == 1 and "The PP recognised" in body
+    assert "her SPO (senior probation officer)" in body
+    # The report spelled them out in an earlier example: its page is as the author wrote it.
+    report = _page(sample_build, "reports/northshire-2025.html")
+    assert any("received an SSO with RAR days" in text
+               for text in report.text_of("div", class_="example__body"))
+    # Spelled out by the author: not again.
+    own = _page(sample_build, "examples/spotting-signs-of-cuckooing.html")
+    [text] = own.text_of("div", class_="example__body")
+    assert "the probation practitioner (PP)" in text and "(probation practitioner)" not in text
+    # A Welsh example that spells it out in Welsh (the site file's Welsh glossary) is kept.
+    welsh = _page(sample_build, "examples/gweithio-gyda-chyfieithydd-yn-y-llys.html")
+    [text] = welsh.text_of("div", class_="example__body")
+    assert "adroddiad cyn dedfrydu (PSR)" in text and "(adroddiad cyn dedfrydu)" not in text
+
+
 def _summary(page: Page) -> dict[str, str]:
     rows = page.find_all("div", class_="summary-list__row")
     return {" ".join(r.children[0].text.split()): " ".join(r.children[1].text.split())
@@ -359,3 +405,37 @@ def test_accessibility_statement_has_every_section_the_regulations_require(
         links = [" ".join(a.split()) for a in page.text_of("a")]
         assert "Equality and Human Rights Commission (EHRC)" in links if language == "en" \
             else "Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC)" in links
+
+
+def test_a_region_reads_in_a_sentence_with_the_where_it_takes_one(site) -> None:  # type: ignore[no-untyped-def]
+    """"Probation Delivery Units in the North West", "in Wales", or as the site file says;
+    a Welsh page keeps the name as it is (its mutation after "yn" is not guessed)."""
+    content = site("minimal")
+    settings = (content / "site.yml").read_text(encoding="utf-8")
+
+    def label(name: str, extra: str = "") -> str:
+        overlay(content, {"site.yml": settings.replace(
+            "    name: North\n", f"    name: {name}\n{extra}")})
+        built = run("build", "--content", "site", "--out", "out", "--no-pdf", "--no-search")
+        assert built.exit_code == 0, built.output
+        [nested] = _page(content.parent / "out", "index.html").find_all(
+            "ul", class_="browse-list--nested")
+        return nested.attrs["aria-label"]
+
+    assert label("North West") == "Probation Delivery Units in the North West"
+    assert label("Wales") == "Probation Delivery Units in Wales"
+    assert label("Kent, Surrey and Sussex") == \
+        "Probation Delivery Units in Kent, Surrey and Sussex"
+    assert label("Northshire", "    in_sentence: the Northshire area\n") == \
+        "Probation Delivery Units in the Northshire area"
+    assert [in_a_sentence(n) for n in ("East Midlands", "East of England", "Greater Manchester",
+                                       "South Yorkshire", "Example region")] == [
+        "the East Midlands", "the East of England", "Greater Manchester", "South Yorkshire",
+        "the Example region"]
+    overlay(content, {"site.yml": settings.replace("    name: North\n", "    name: North West\n")
+                      .replace("language: en-GB\n", "language: en-GB\nlanguages: [en, cy]\n"
+                               "translations: warning\n")})
+    raw, problems = load(content)
+    english = validate(raw, problems, None).settings
+    assert english.region("north").in_sentence == "the North West"
+    assert in_language(english, "cy").region("north").in_sentence == "North West"

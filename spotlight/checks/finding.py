@@ -113,6 +113,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("style-title-markdown", "warning", "house style", "Markdown marks (*emphasis*, "
          "**bold**, `code`, [a link](...)) in a title or label, which is plain text: the marks "
          "would be shown as written"),
+    Rule("style-title-long", "warning", "house style", "a report's or an example's title "
+         "longer than 120 characters, which fills a handout's heading and the PDF's title"),
     Rule("facts-exceed", "error", "facts", "summary facts that are part of a total add up to "
          "more than it"),
     Rule("facts-incomplete", "error", "facts", "summary facts declared to complete a total "

@@ -15,6 +15,9 @@
   heading is at most one level below the one before it. Screen readers list a page's
   headings as its outline; a skipped level reads as a missing part, so the build shows such a
   heading one level up (markdown/syntax.py), and this rule says so.
+- A report's or an example's title is at most ``TITLE_LENGTH`` characters: the reference
+  spotlight's longest example title has 80. A longer one fills a handout's heading, and the
+  PDF's title that a reader's PDF viewer shows in its title bar.
 - Titles and labels are plain text: Markdown marks written in one (``*emphasis*``,
   ``**bold**``, a backquoted word, ``[a link](...)``) would be shown as written.
 
@@ -26,9 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from ..content.translations import language_of
+from ..site.glossary import spelled_out, words
+from ..site.glossary import term_pattern as _pattern
+from ..site.glossary import without_note as _plain
 from .corpus import Corpus, ReportView
 from .finding import Finding, finding
 from .sources import Text
@@ -38,7 +43,6 @@ _CAPITALS = re.compile(r"(?<![\w'’.-])([A-Z]{2,})s?(?![\w'’-]|\.[A-Za-z])")
 _ROMAN = re.compile(r"^[IVXL]+$")
 #: An abbreviation in brackets after the words it stands for: "pre-sentence report (PSR)".
 _SPELLED_OUT = re.compile(r"[A-Za-z][\w'’-]* \(([A-Z]{2,})s?\)")
-_WORDS = re.compile(r"[a-z0-9]+")
 #: A paragraph that is only "Outcome" in bold: meant as the Outcome heading.
 _BOLD_OUTCOME = re.compile(r"^(\*\*|__)(?:outcome|canlyniad):?\1:?$", re.IGNORECASE)
 #: Markdown in a plain-text field: bold, emphasis, code, a link. A lone '*' or '_' (a
@@ -49,6 +53,8 @@ _MARKS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
                     r"|\[([^\]]+)\]\([^)]*\)")
 #: The fields that are titles or labels: shown as plain text wherever they appear.
 _PLAIN_FIELDS = ("title", "label", "name")
+#: The most characters a report's or an example's title has before ``check`` calls it long.
+TITLE_LENGTH = 120
 #: The rules that read English words, and are not applied to a report in another language.
 ENGLISH_ONLY = ("style-abbr-not-expanded", "style-abbr-expanded-again")
 
@@ -70,41 +76,12 @@ def check(corpus: Corpus) -> list[Finding]:
     found += _outcomes(corpus)
     found += _heading_levels(corpus)
     found += _title_marks(corpus)
+    found += _long_titles(corpus)
     return found
 
 
 def _english(language: str) -> bool:
     return language.split("-")[0].lower() == "en"
-
-
-def words(text: str) -> tuple[str, ...]:
-    """Lower-case words, for comparing an expansion with the text around an abbreviation."""
-    return tuple(_WORDS.findall(text.lower().replace("’", "'")))
-
-
-def _same(written: tuple[str, ...], expansion: tuple[str, ...]) -> bool:
-    if len(written) != len(expansion) or not expansion:
-        return False
-    *head, last = written
-    return tuple(head) == expansion[:-1] and last.rstrip("s") == expansion[-1].rstrip("s")
-
-
-@cache
-def _pattern(abbreviation: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’]){re.escape(abbreviation)}s?(?![\w'’])")
-
-
-def spelled_out(prose: str, start: int, end: int, expansion: tuple[str, ...]) -> bool:
-    """True when the abbreviation at ``prose[start:end]`` is spelled out where it stands:
-    "expansion (ABBR)" or "ABBR (expansion)", with up to three words between the
-    abbreviation and the bracket in the second form ("ASPIRE model (assess, ...)")."""
-    before, after = prose[:start].rstrip(), prose[end:]
-    if before.endswith("(") and after.lstrip().startswith(")"):
-        preceding = words(before[:-1][-300:])
-        if _same(preceding[-len(expansion):], expansion):
-            return True
-    match = re.match(r"(?:[ \t]+[\w'’-]+){0,3}?[ \t\n]*\(([^)]*)\)", after)
-    return match is not None and words(match.group(1))[:len(expansion)] == expansion
 
 
 def _firsts(view: ReportView, glossary: dict[str, str]) -> dict[str, str]:
@@ -154,12 +131,6 @@ def _first_use(view: ReportView, glossary: dict[str, str],
                         f"'{abbreviation}' is spelled out again in report '{slug}', after its "
                         f"first use at {earlier.path}:{line}:{col}: write '{abbreviation}' "
                         "alone", abbreviation)
-
-
-def _plain(expansion: str) -> str:
-    """A glossary entry without its note in brackets: "assess, plan... (the model of case
-    supervision)" is written in the text as "assess, plan..."."""
-    return re.sub(r"\s*\([^)]*\)", "", expansion).strip() or expansion
 
 
 #: Capitals beside a number are part of an identifier (a registration "AB12 CDE", a National
@@ -252,3 +223,20 @@ def _title_marks(corpus: Corpus) -> Iterator[Finding]:
                 "style-title-markdown", text.path, text.position(match.start()),
                 f"'{match.group()}' is shown as written, marks and all: a {text.where[-1]} is "
                 f"plain text, so write '{plain}' without the Markdown marks", match.group())
+
+
+def _long_titles(corpus: Corpus) -> Iterator[Finding]:
+    content = corpus.content
+    for kind, sources in (("report", content.reports), ("example", content.examples)):
+        for source in sources:
+            title = " ".join(source.title.split())
+            if len(title) <= TITLE_LENGTH:
+                continue
+            shown = ("the cover of the report's PDF, the top of each of its pages, and the "
+                     "PDF's title" if kind == "report" else "the heading of the example's "
+                     "page and handout, and the handout's PDF title")
+            yield finding(
+                "style-title-long", source.name, corpus.position(source.name, "title"),
+                f"this {kind}'s title is {len(title)} characters long: shorten it to "
+                f"{TITLE_LENGTH} characters or fewer, and say the rest in the text. A long "
+                f"title fills {shown}", title[:60])

@@ -8,6 +8,7 @@ regions...) are declared the same way. See fields.py for what follows from a dec
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from ..markdown import Parsed
@@ -59,11 +60,36 @@ class Region:
 
     slug: str = declared("slug", "identifies the region", required=True)
     name: str = declared("text", "the region's name", required=True)
+    in_sentence: str = declared(
+        "text", "the name as it reads inside a sentence, with \"the\" where it takes one: "
+        "`the North West` (\"we inspected probation services in the North West\"). Without "
+        "it, a compass-point name (`North West`, `West Midlands`, `East of England`) or one "
+        "that ends with \"region\" takes \"the\"; any other (`Wales`, `London`, `South "
+        "Yorkshire`) is written as it is",
+        default="")
     pdus: tuple[Pdu, ...] = declared("records", "the region's Probation Delivery Units",
                                      model=Pdu, default=())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pdus", tuple(replace(p, region=self.slug) for p in self.pdus))
+        if not self.in_sentence:
+            object.__setattr__(self, "in_sentence", in_a_sentence(self.name))
+
+
+#: An English region name that takes "the" in a sentence: "the North West", "the West
+#: Midlands", "the East of England", "the Example region"; not "Wales", "London", "Kent,
+#: Surrey and Sussex", "South Yorkshire" or "North West England".
+_TAKES_THE = re.compile(r"^(?:north|south|east|west)(?:[ -](?:east|west))?"
+                        r"(?: (?:midlands|of england|central))?$|\sregion$", re.IGNORECASE)
+
+
+def in_a_sentence(name: str) -> str:
+    """A region's English name as it reads inside a sentence when the site file does not say
+    (``in_sentence``): "the North West", but "Wales"."""
+    words = " ".join(name.split())
+    if _TAKES_THE.search(words):
+        return f"the {words}"
+    return name
 
 
 @record("a sentence type")

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..build import BuildOptions, BuildResult, build
 from ..errors import Problem, SpotlightError
+from ..site.fragment import NO_BASE_URL
 from .client import HOW_TO_PASSWORD, Client
 from .page import static_site
 from .plan import LEFT, Action
@@ -80,6 +81,8 @@ def publish(options: PublishOptions,
     run.delete_retired()  # pictures that new ones replaced, which no page links now
     for slug in left:
         run.note(Action(LEFT, slug, run.state.pages[slug].link))
+    # The fragments' links are made to work inside WordPress, with or without a base_url.
+    built = replace(built, warnings=tuple(w for w in built.warnings if w.message != NO_BASE_URL))
     return Published(tuple(run.actions), run.links, built)
 
 

@@ -71,7 +71,10 @@ def in_language(settings: Settings, language: str) -> Settings:
             text=name(s.text, standards[s.code].text if s.code in standards else None))
             for s in settings.standards),
         regions=tuple(replace(
-            r, name=name(r.name, regions.get(r.slug)),
+            r, name=(shown := name(r.name, regions.get(r.slug))),
+            # English pages: "the North West"; Welsh pages: the name as it is ("yn" before a
+            # name mutates it, which the site file does not say).
+            in_sentence="" if language.split("-")[0].lower() == "en" else shown,
             pdus=tuple(replace(p, name=name(p.name, pdus.get(p.slug))) for p in r.pdus))
             for r in settings.regions),
         sentence_types=tuple(replace(s, name=name(s.name, sentences.get(s.slug)))

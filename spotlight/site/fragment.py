@@ -25,6 +25,14 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
          "track", "wbr"}
 _URLS = {("a", "href"), ("img", "src"), ("source", "src"), ("link", "href")}
 
+#: What a build of fragments says, once, when the site file has no ``base_url``: without it,
+#: a fragment's links and pictures stay relative to the website's own folders.
+NO_BASE_URL = (
+    "no base_url: the pictures and links of the fragments (fragments/) lead to this website's "
+    "files by relative addresses, such as ../images/picture.png, which break once a fragment "
+    "is pasted into another website. Set base_url in site.yml to the address this website "
+    "will be published at, for example base_url: \"https://www.example.org/spotlights/\"")
+
 #: Told (tag, attributes) of every start tag; returns the attributes to write, or None to leave
 #: the element's tags out (its content stays).
 Change = Callable[[str, dict[str, str | None]], dict[str, str | None] | None]

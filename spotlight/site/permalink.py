@@ -20,6 +20,8 @@ from ..model import (
     ReportSource,
     example_page,
 )
+from .foreign import Foreign
+from .glossary import spell_out
 from .library_links import ListingLinks
 
 PAGE_ROOT = "../"  # every library page lives one folder down
@@ -33,7 +35,7 @@ def permalink_page(source: ExampleSource, appearances: list[Appearance],
     """The permalink page of one example, at ``index`` in its practice theme's sequence
     ``same_theme``."""
     settings = links.settings
-    body, outcome, references = _body(source, newest)
+    body, outcome, references = _body(source, newest, settings.glossary)
     return ExamplePage(
         slug=source.slug, path=example_page(source.slug), title=source.title, kind=source.kind,
         description=_description(source.body),
@@ -58,16 +60,22 @@ def _link(source: ExampleSource) -> Link:
     return Link(example_page(source.slug), source.title)
 
 
-def _body(source: ExampleSource, report_source: ReportSource
+def _body(source: ExampleSource, report_source: ReportSource,
+          glossary: tuple[tuple[str, str], ...]
           ) -> tuple[Markup, Markup | None, tuple[Reference, ...]]:
     """The example's body on its own page, and the references it cites (from its newest
     report), numbered afresh in reading order, as its handout numbers them: a citation leads
-    to the list at the end of the page, not away to the report's."""
+    to the list at the end of the page, not away to the report's. Each abbreviation of the
+    ``glossary`` is spelled out at its first use on the page (a reader may come straight to
+    it, not through the report that spelled it out earlier)."""
     listed = {r.key: r for r in report_source.references}
     cited = tuple((listed[key].key, listed[key].text.html, listed[key].url, listed[key].accessed)
                   for key in dict.fromkeys(c.value for c in source.body.citations)
                   if key in listed)
-    return _rendered_body(source.body.html, source.body.outcome_html, cited)
+    body, outcome = source.body.html, source.body.outcome_html or ""
+    used = tuple((term, expansion) for term, expansion in glossary  # a quick look first
+                 if (term in body or term in outcome) and not isinstance(expansion, Foreign))
+    return _rendered_body(source.body.html, source.body.outcome_html, cited, used)
 
 
 #: A cited reference, as the page needs it: key, text (rendered Markdown), address, accessed.
@@ -75,7 +83,8 @@ _Cited = tuple[str, str, str | None, dt.date | None]
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the preview's saves: most bodies are as they were
-def _rendered_body(html: str, outcome_html: str | None, cited: tuple[_Cited, ...]
+def _rendered_body(html: str, outcome_html: str | None, cited: tuple[_Cited, ...],
+                   glossary: tuple[tuple[str, str], ...]
                    ) -> tuple[Markup, Markup | None, tuple[Reference, ...]]:
     context = RenderContext(
         heading_base=PAGE_HEADING, root=PAGE_ROOT, reference_href="",
@@ -85,6 +94,9 @@ def _rendered_body(html: str, outcome_html: str | None, cited: tuple[_Cited, ...
     if outcome_html is not None:
         context.heading_base = PAGE_HEADING + 1
         outcome = markdown.render(outcome_html, context)
+    body, *rest = (Markup(text) for text in spell_out(
+        [body] if outcome is None else [body, outcome], glossary))
+    outcome = rest[0] if rest else None
     in_list = RenderContext(heading_base=PAGE_HEADING + 1, root=PAGE_ROOT)
     references = tuple(
         Reference(number=n, anchor=f"ref-{key}", text=markdown.render(text, in_list), url=url,
