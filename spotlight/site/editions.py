@@ -92,9 +92,6 @@ class Edition(Site):
     prefix: str = ""
     editions: tuple[Site, ...] = ()
     alternates: tuple[Alternates, ...] = ()
-    #: The language of the names its pages show from the site file: its own where the site
-    #: file gives them in it (what it leaves out is marked ``Foreign``), else the main one.
-    names_language: str = ""
 
 
 def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
@@ -118,9 +115,7 @@ def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
                                                for r in site.reports))
         made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
                             | {"language": language_tag(language, settings)},
-                            prefix=prefix, names_language=language_tag(
-                                language if getattr(settings, language, None) or not prefix
-                                else languages[0], settings)))
+                            prefix=prefix))
     main, *others = made
     images = tuple(sorted({i for edition in made for i in edition.images}))
     return replace(main, images=images, editions=tuple(others),
