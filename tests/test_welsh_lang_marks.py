@@ -72,6 +72,8 @@ def _strings(value: Any, leave_out: str) -> Iterator[str]:
     language's words)."""
     if isinstance(value, dict):
         for key, item in value.items():
+            if key == "glossary" and isinstance(item, dict):
+                yield from item  # its abbreviations
             if key != leave_out:
                 yield from _strings(item, leave_out)
     elif isinstance(value, list):
@@ -172,7 +174,7 @@ pdu: north-city
 standards: ["2.1"]
 sentence_type: community-order
 ---
-Cwblhaodd Ann ei gorchymyn yn gynnar.
+Cwblhaodd Ann ei gorchymyn yn gynnar, gyda chymorth ei PP.
 
 ## Canlyniad
 
@@ -299,9 +301,9 @@ def _marked(path: Path, tag: str) -> list[str]:
 
 def test_welsh_pdfs_mark_english_only_what_is_english(
         site, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A Welsh report's PDF and its practice theme's collection, the theme's name left in
-    English: the name is marked English wherever shown (lower-cased in the collection's
-    introduction too); the rest is Welsh."""
+    """A Welsh report's PDF and its practice theme's collection, the theme's name and the
+    glossary left in English: they are marked English wherever shown (the name lower-cased
+    in the collection's introduction too); the rest is Welsh."""
     folder = site("minimal")
     text = (folder / "site.yml").read_text(encoding="utf-8")
     overlay(folder, {"site.yml": text + "languages: [en, cy]\ntranslations: warning\n"
@@ -318,3 +320,6 @@ def test_welsh_pdfs_mark_english_only_what_is_english(
         for words in marked:
             assert all(w.lower() in vocabulary for w in WORD.findall(words)), (pdf, words)
     assert "court work" in _marked(tmp_path / "out" / "cy/practice-themes/court-work.pdf", "en-GB")
+    # The glossary's abbreviation whose expansion is in English is English too.
+    marked = _marked(tmp_path / "out" / "reports/north-2025-cy.pdf", "en-GB")
+    assert "PP" in marked and "probation practitioner" in marked

@@ -76,7 +76,9 @@ def in_language(settings: Settings, language: str) -> Settings:
             for r in settings.regions),
         sentence_types=tuple(replace(s, name=name(s.name, sentences.get(s.slug)))
                              for s in settings.sentence_types),
-        glossary=tuple((term, name(expansion, glossary.get(term)))
+        # An abbreviation whose expansion is left in the main language is of that language.
+        glossary=tuple((term if term in glossary else Foreign(term, main),
+                        name(expansion, glossary.get(term)))
                        for term, expansion in settings.glossary))
 
 
