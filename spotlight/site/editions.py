@@ -62,6 +62,8 @@ def in_language(settings: Settings, language: str) -> Settings:
     return replace(
         settings, title=name(settings.title, words.title),
         organisation=name(settings.organisation, words.organisation),
+        licence=words.licence if getattr(words.licence, "text", "").strip()
+        else foreign_markdown(settings.licence, main),
         practice_themes=tuple(replace(
             t, title=name(t.title, themes[t.slug].title if t.slug in themes else None),
             intro=themes[t.slug].intro if t.slug in themes and themes[t.slug].intro.text.strip()

@@ -161,8 +161,8 @@ def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
 @jinja2.pass_context
 def _site_lang(context: jinja2.runtime.Context) -> Markup:
     """` lang="en-GB"` for an element holding the site file's text that no other language
-    has (the licence, the accessibility statement's contact details), on a page in another
-    language; nothing otherwise."""
+    has (the logo's text, the accessibility statement's contact details), on a page in
+    another language; nothing otherwise."""
     main = lookup(context, "main_lang")
     written = main if isinstance(main, str) and main else page_language(context)
     if _same_language(written, page_language(context)):
