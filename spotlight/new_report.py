@@ -21,6 +21,7 @@ from .content.site_fields import in_a_sentence
 from .content.yamlio import YList, YMap
 from .errors import Problem, SpotlightError, display_path
 from .importing.dates import single_date
+from .importing.site_additions import NATIONS
 from .importing.site_file import SiteFile
 from .importing.yaml_writer import scalar
 
@@ -67,10 +68,6 @@ def region_name(content: Path, wanted: str) -> str | None:
     SpotlightError for a near miss of a known one."""
     region = find_region(_site(content), wanted)
     return None if region is None else str(region.get("name"))
-
-
-#: Regions of the Probation Service that are a nation, named without "region" ("– Wales").
-NATIONS = ("wales", "cymru")
 
 
 def default_title(region_name: str) -> str:

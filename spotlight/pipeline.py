@@ -119,11 +119,14 @@ class Made:
     @property
     def warnings(self) -> list[Problem]:
         """Every warning of the stages: the theme's, the unfinished translations' (where the
-        site file says ``translations: warning``), the gate's, the PDFs'."""
+        site file says ``translations: warning``), the site file's names a translated
+        report shows untranslated, the gate's, the PDFs'."""
         from .content.translations import translation_warnings
+        from .site.untranslated import untranslated_warnings
 
         content = self.content
         unfinished = translation_warnings(content.settings, content.reports, content.examples)
+        unfinished += untranslated_warnings(content.settings, content.reports, content.examples)
         return [*self.theme.warnings, *unfinished, *self.gate_warnings, *self.pdfs.warnings]
 
 

@@ -68,15 +68,16 @@ def _cite(text: str) -> str:
     return text
 
 
-def write_html(path: Path) -> Path:
-    """The spotlight as a page saved from a website: chrome around a <main>."""
+def write_html(path: Path, rows: list[tuple[str, str]] = SPOTLIGHT) -> Path:
+    """The spotlight (or other ``rows``) as a page saved from a website: chrome around a
+    <main>."""
     out = ['<!DOCTYPE html><html lang="en"><head><title>Spotlight</title>',
            "<style>p { color: black }</style></head><body>",
            '<header><a href="/">Inspectorate home</a><nav><ul><li><a href="/a">About</a></li>'
            "</ul></nav></header>", "<main>"]
     open_list = ""
     references = []
-    for kind, text in SPOTLIGHT:
+    for kind, text in rows:
         tag = {"ul": "ul", "ul2": "ul", "ol": "ol"}.get(kind, "")
         if open_list and tag != open_list and kind != "ul2":
             out.append(f"</{open_list}>")
@@ -115,13 +116,14 @@ def write_html(path: Path) -> Path:
     return path
 
 
-def write_docx(path: Path) -> Path:
-    """The spotlight as a Word draft: styles for headings, lists and quotes, bold labels."""
+def write_docx(path: Path, rows: list[tuple[str, str]] = SPOTLIGHT) -> Path:
+    """The spotlight (or other ``rows``) as a Word draft: styles for headings, lists and
+    quotes, bold labels."""
     import docx
 
     document = docx.Document()
     number = 0
-    for kind, text in SPOTLIGHT:
+    for kind, text in rows:
         if kind == "title":
             document.add_paragraph(text, style="Title")
         elif kind == "p":

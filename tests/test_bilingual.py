@@ -65,12 +65,11 @@ def test_the_welsh_report_is_welsh_with_the_site_files_welsh_names(
     assert page.text_of("h2", id="summary-title") == ["Crynodeb o arfer effeithiol Westvale"]
     assert '<time datetime="2026-03-05">5 Mawrth 2026</time>' in html
     assert "Canlyniad" in page.text_of("h4", class_="outcome__title")
-    # The names come from the site file's Welsh words (cy:); its licence, which has none,
-    # is marked as English.
+    # The names and the licence come from the site file's Welsh words (cy:), unmarked.
     assert '<h2 id="court-work-title">Gwaith llys</h2>' in html
     assert '<span class="site-header__org">Arolygiaeth Prawf EF</span>' in html
     assert '<span class="standards__code">2.1 Asesu:</span>' in html
-    assert '<div class="licence" lang="en-GB">' in html
+    assert '<div class="licence"><p>© Hawlfraint y Goron.' in html
     assert "Example of effectiveness" not in html and "Back to top" not in html
     assert "Court work" not in html  # (the references are English titles, and stay so)
 
@@ -231,10 +230,11 @@ def _languages_marked(path: Path) -> dict[str, list[str]]:
 
 
 def test_english_inside_the_welsh_pdf_is_tagged_english(sample_build: Path) -> None:
-    """The licence and the two references kept in English are tagged /Lang en-GB, so that a
-    screen reader reads them as English; the English PDF needs no such tag."""
+    """The two references kept in English are tagged /Lang en-GB, so that a screen reader
+    reads them as English (the licence is the site file's Welsh one); the English PDF needs
+    no such tag."""
     assert _languages_marked(sample_build / WELSH_REPORT.replace(".html", ".pdf")) == {
-        "en-GB": ["/Div", "/Div", "/Div"]}
+        "en-GB": ["/Div", "/Div"]}
     assert _languages_marked(sample_build / ENGLISH_REPORT.replace(".html", ".pdf")) == {}
 
 

@@ -217,5 +217,6 @@ def test_spotlight_check_reads_a_welsh_report_as_it_does_an_english_one(
     result = run("check", "--content", "site")
     found = [line.split(": ")[0] + ": " + line.split(": ")[2] for line in
              result.output.splitlines() if "north-2025-cy.yml" in line]
-    assert found == ["site/reports/north-2025-cy.yml:10:27: ref-link",
+    assert found == ["site/reports/north-2025-cy.yml:2:1: translation-names",  # its names
+                     "site/reports/north-2025-cy.yml:10:27: ref-link",
                      "site/reports/north-2025-cy.yml:12:5: ref-uncited"]

@@ -126,6 +126,11 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "the site file says translations: warning)"),
     Rule("translation-unknown", "warning", "translations", "a translation_of that names no "
          "report or example (an error unless the site file says translations: warning)"),
+    Rule("translation-names", "warning", "translations", "a report in the site's other "
+         "language whose pages show names from the site file (practice themes, standards, "
+         "regions, PDUs, sentence types, abbreviations, the site's title, the licence) in the "
+         "main language, because the site file gives no translation of them under 'cy:' (or "
+         "'en:'); said once for each report"),
     Rule("translation-link", "warning", "translations", "a link from a text in one language to "
          "an example in another, whose readers land on a page in a language they did not "
          "choose"),

@@ -1,6 +1,8 @@
 """Translations that are missing or name nothing, as warnings of ``spotlight check``, where
 the site file says ``translations: warning`` (with ``error``, the build refuses them: see
-content/translations.py); and links from a text in one language to an example in another
+content/translations.py); the site file's names a translated report shows in the main
+language, for want of their translation (``translation-names``, site/untranslated.py); and
+links from a text in one language to an example in another
 (``translation-link``): its readers would land on a page in a language they did not choose."""
 
 from __future__ import annotations
@@ -10,15 +12,19 @@ from typing import Any
 
 from ..content.translations import LANGUAGES, check_translations, language_of
 from ..markdown import example_target
+from ..site.untranslated import CODE, untranslated
 from .corpus import Corpus
 from .finding import Finding, finding
 
 
 def check(corpus: Corpus) -> list[Finding]:
-    """The unfinished translations, when the site file makes them warnings, and the links
-    that cross from one language to another."""
+    """The unfinished translations, when the site file makes them warnings, the names of
+    the site file a translated report's pages show untranslated, and the links that cross
+    from one language to another."""
     found = list(_links(corpus))
     content = corpus.content
+    found += [finding(CODE, u.path, corpus.position(u.path, "language"), u.message)
+              for u in untranslated(content.settings, content.reports, content.examples)]
     if getattr(content.settings, "translations", "error") != "warning":
         return found
     _, unfinished = check_translations(content.settings, content.reports, content.examples)

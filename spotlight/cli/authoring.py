@@ -85,6 +85,8 @@ def new_example_command(content: Path | None, report: str | None, practice_theme
     click.echo(str(path) if quiet else f"Created {path}" + (
         "" if translation_of is not None else ": replace its guidance with the example's own "
         "text (the build refuses it until then)"))
+    if translation_of is not None:
+        _publishing_note(content, language or "cy")
     if translation_of is None and report and practice_theme \
             and (note := missing_section(content, report, practice_theme)):
         click.echo(f"Note: {note}.", err=True)
@@ -203,12 +205,22 @@ def _new_translation(content: Path | None, original: str, language: str | None,
         refuse(error, "Nothing was written.")
     if quiet:
         click.echo(str(path))
+        _publishing_note(content, language)
         return
     click.echo(f"Created {path}: translate each text marked PLACEHOLDER"
                + ("" if date else ", and set its publication date when it is known (until then "
                   "the build leaves it out, as a draft)"))
     click.echo(f"Next: translate each of its examples with: spotlight new example "
                f"--translation-of <the example's file name> --language {language}")
+    _publishing_note(content, language)
+
+
+def _publishing_note(content: Path, language: str) -> None:
+    """Say what to add to the site file when it does not publish the translation's language."""
+    from ..content.translate_report import publishing_note
+
+    if note := publishing_note(content, language):
+        click.echo(f"Note: {note}.", err=True)
 
 
 def _ask(question: str, option: str, **prompt: Any) -> Any:

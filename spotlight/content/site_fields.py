@@ -183,6 +183,8 @@ class SiteWords:
     glossary: tuple[tuple[str, str], ...] = declared(
         "glossary", "the glossary's abbreviations with their expansions in this language",
         default=dict, convert=_glossary)
+    licence: Parsed = declared("markdown", "the licence notice in this language, in Markdown",
+                               default="")
 
 
 @record("the accessibility statement")
@@ -239,8 +241,8 @@ class Settings:
         "(`spotlight check` says so)", default="error", choices=("error", "warning"))
     cy: SiteWords | None = declared(
         "record", "what this file says, in Welsh, for the Welsh pages of a site whose main "
-        "language is English: its title and organisation, and the names of its practice "
-        "themes, standards, regions, PDUs and sentence types (see Welsh and English)",
+        "language is English: its title, organisation and licence, and the names of its "
+        "practice themes, standards, regions, PDUs and sentence types (see Welsh and English)",
         model=SiteWords)
     en: SiteWords | None = declared(
         "record", "the same in English, for the English pages of a site whose main language "

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import Problem, SpotlightError, display_path
 from . import suggest
 from .drafts import PLACEHOLDER_DATE
-from .load import REPORTS_DIR, load
+from .load import REPORTS_DIR, SITE_FILE, load
 from .translate import LANGUAGE_NAMES, plain_value, yaml_line
 from .yamlio import YMap, parse_yaml
 
@@ -108,6 +108,58 @@ def new_report_translation(content: Path, original: str, language: str | None = 
         raise SpotlightError([Problem(display_path(path), None,
                                       f"cannot be written: {error.strerror or error}")]) from None
     return path, language
+
+
+def publishing_note(content: Path, language: str) -> str | None:
+    """What to add to the site file so that it publishes ``language``, the language of a
+    translation just started, when it does not yet: ``spotlight check`` and the build refuse
+    a report or an example in a language the site does not publish. None when it does.
+
+    The site file is not changed here: publishing a language adds a half to the site (its
+    home page, listings and feed), and makes each report of the main language without a
+    translation an error; that is the editor's decision."""
+    raw, _ = load(content)
+    site = _site(raw)
+    listed = _languages(site)
+    if language in listed:
+        return None
+    name, main = LANGUAGE_NAMES.get(language, language), listed[0]
+    site_file = display_path(content / SITE_FILE)
+    wanted = f"languages: [{', '.join([*listed, language])}]"
+    said = site.get("languages")
+    how = (f"change 'languages: [{', '.join(listed)}]' to '{wanted}' in {site_file}"
+           if isinstance(said, list) and said else
+           f"add the line '{wanted}' to {site_file}, at the start of a line as 'title:' is")
+    theirs = LANGUAGE_NAMES.get(main, main)
+    note = (f"{site_file} does not publish {name} yet, so 'spotlight check' and the build "
+            f"will refuse the translation until it does. To publish the site in {theirs} and "
+            f"{name}, {how}")
+    left = _untranslated(raw, main, language)
+    if left and site.get("translations") != "warning":
+        which = (f"{left[0]} has none yet: while it is" if len(left) == 1 else
+                 f"{len(left)} have none yet ({', '.join(left)}): while they are")
+        note += (f". Then every {theirs} report needs a {name} translation before the build "
+                 f"will publish, and {which} being translated, also add the line "
+                 "'translations: warning', so that the build only warns")
+    return note
+
+
+def _untranslated(raw: Any, main: str, language: str) -> list[str]:
+    """The reports in ``main`` that are published (not drafts) and have no translation
+    into ``language``, by slug."""
+    originals: dict[str, YMap] = {}
+    translated: set[str] = set()
+    for report in raw.reports:
+        data, problems = parse_yaml(report.text, report.name)
+        if problems or not isinstance(data, YMap):
+            continue
+        if isinstance(data.get("translation_of"), str):
+            if str(data.get("language") or "") == language:
+                translated.add(str(data["translation_of"]))
+        elif str(data.get("language") or main) == main:
+            originals[report.path.stem] = data
+    return sorted(slug for slug, data in originals.items() if slug not in translated
+                  and str(data.get("published")) != PLACEHOLDER_DATE.isoformat())
 
 
 def _published(date: dt.date | None) -> str:

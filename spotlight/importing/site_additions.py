@@ -5,6 +5,7 @@ source uses."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from . import abbreviations
@@ -14,9 +15,36 @@ from .examples import slugify, unique
 from .outline import Outline, Section, normalise
 from .site_file import SiteFile
 
-_REGION_IN_TITLE = re.compile(r"[–—:-]\s*(?:the probation service\s*[–—-]\s*)?(.+?)\s+region\s*$",
-                              re.IGNORECASE)
+#: What parts a title: a colon, an en or em dash, or a hyphen with a space on each side (not
+#: the hyphen of "North-West").
+_TITLE_PARTS = re.compile(r"\s*[:–—]\s*|\s+-\s+")
+#: A title's last part as a region: "Wales", "North West region", "the North West".
+_REGION_PART = re.compile(r"(?:the\s+)?(?P<name>.+?)(?P<region>\s+region)?[\s.]*",
+                          re.IGNORECASE)
 _REGION_IN_SUMMARY = re.compile(r"^(.+?)\s+effective practice summary$", re.IGNORECASE)
+#: Regions of the Probation Service that are a nation, named without "region" ("– Wales").
+NATIONS = ("wales", "cymru")
+
+
+def region_in_title(title: str, known: Iterable[str] = ()) -> str | None:
+    """The region a spotlight's title names, as written, or None.
+
+    The published form is "Effective Practice Spotlight: The Probation Service – North West
+    region" ("– Wales" for Wales): the region is the title's last part, after an en or em
+    dash, a spaced hyphen or a colon, without "the" or "region". It is taken when it says
+    "region", follows "The Probation Service", or is a nation or a region of ``known`` (the
+    site file's names), whether or not the site file has it already; so a thematic title
+    ("Effective Practice Spotlight: Work with women") names none."""
+    parts = _TITLE_PARTS.split(" ".join(title.split()))
+    if len(parts) < 2 or not (found := _REGION_PART.fullmatch(parts[-1])):
+        return None
+    name = found.group("name").strip()
+    if not normalise(name):
+        return None
+    if found.group("region") or normalise(parts[-2]).endswith("probation service") \
+            or normalise(name) in {*NATIONS, *(normalise(k) for k in known)}:
+        return name
+    return None
 
 
 def find_region(shape: Outline, title: str, site: SiteFile,
@@ -27,12 +55,14 @@ def find_region(shape: Outline, title: str, site: SiteFile,
         if section.role == "summary" and (match := _REGION_IN_SUMMARY.match(section.title)):
             name = match.group(1).strip()
             break
-    if name is None and (match := _REGION_IN_TITLE.search(title)):
-        name = match.group(1).strip()
+    if name is None:
+        name = region_in_title(title, (str(r.get("name")) for r in site.items("regions")))
     if name is None:
         warn(shape.title.line if shape.title else 1,
-             "no region found in the title (such as '... – East Midlands region'): the region "
-             "is 'Unknown region'; rename it in site.yml")
+             f"no region found in the title '{title}' (such as '... – North West region' or "
+             "'... – Wales'): the region is 'Unknown region' for now; put the region's name "
+             "in the title and import again, or rename the region in site.yml and in the "
+             "report (its region and its file name)")
         name = "Unknown region"
     for region in site.items("regions"):
         if normalise(str(region.get("name"))) == normalise(name) or \

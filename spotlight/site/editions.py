@@ -62,6 +62,8 @@ def in_language(settings: Settings, language: str) -> Settings:
     return replace(
         settings, title=name(settings.title, words.title),
         organisation=name(settings.organisation, words.organisation),
+        licence=words.licence if getattr(words.licence, "text", "").strip()
+        else foreign_markdown(settings.licence, main),
         practice_themes=tuple(replace(
             t, title=name(t.title, themes[t.slug].title if t.slug in themes else None),
             intro=themes[t.slug].intro if t.slug in themes and themes[t.slug].intro.text.strip()
@@ -79,7 +81,9 @@ def in_language(settings: Settings, language: str) -> Settings:
             for r in settings.regions),
         sentence_types=tuple(replace(s, name=name(s.name, sentences.get(s.slug)))
                              for s in settings.sentence_types),
-        glossary=tuple((term, name(expansion, glossary.get(term)))
+        # An abbreviation whose expansion is left in the main language is of that language.
+        glossary=tuple((term if term in glossary else Foreign(term, main),
+                        name(expansion, glossary.get(term)))
                        for term, expansion in settings.glossary))
 
 
@@ -95,9 +99,6 @@ class Edition(Site):
     prefix: str = ""
     editions: tuple[Site, ...] = ()
     alternates: tuple[Alternates, ...] = ()
-    #: The language of the names its pages show from the site file: its own where the site
-    #: file gives them in it (what it leaves out is marked ``Foreign``), else the main one.
-    names_language: str = ""
 
 
 def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
@@ -121,9 +122,7 @@ def assemble_site(content: Content, memo: dict[str, Any] | None = None) -> Site:
                                                for r in site.reports))
         made.append(Edition(**{f.name: getattr(site, f.name) for f in fields(site)}
                             | {"language": language_tag(language, settings)},
-                            prefix=prefix, names_language=language_tag(
-                                language if getattr(settings, language, None) or not prefix
-                                else languages[0], settings)))
+                            prefix=prefix))
     main, *others = made
     images = tuple(sorted({i for edition in made for i in edition.images}))
     return replace(main, images=images, editions=tuple(others),

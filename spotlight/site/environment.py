@@ -10,11 +10,13 @@ import uuid
 from collections.abc import Callable
 
 import jinja2
+from jinja2.filters import do_lower
 from markupsafe import Markup
 
 from .. import i18n
 from ..content.theme import ThemeLayer, VisualTheme
 from . import messages
+from .foreign import keeping
 from .fragment import fragment
 from .messages import lookup, page_language
 from .sandbox import TemplateEnvironment
@@ -61,6 +63,7 @@ def environment(theme: VisualTheme) -> TemplateEnvironment:
     env.filters["translate"] = _translate
     env.filters["site_text"] = site_text
     env.filters["label"] = _label
+    env.filters["lower"] = _lower
     env.filters["iso_date"] = lambda d: d.isoformat()
     env.filters["figure"] = lambda number: f"{number:,}"  # 1,296: thousands grouped, as in reports
     env.filters["plural"] = plural
@@ -113,24 +116,15 @@ def _translate(context: jinja2.runtime.Context, message: str) -> str:
     return Markup(translated) if isinstance(message, Markup) else translated
 
 
-def _text_language(context: jinja2.runtime.Context) -> str:
-    """The language of what the site file says (taxonomy names, the organisation, the
-    licence): ``text_lang`` where a page of another edition says so, else the page's."""
-    lang = lookup(context, "text_lang")
-    return lang if isinstance(lang, str) and lang else page_language(context)
-
-
-def _differs(context: jinja2.runtime.Context) -> str | None:
-    """The site file's language where a page is in another one, else None."""
-    text = _text_language(context)
-    return None if _same_language(text, page_language(context)) else text
-
-
 def _foreign(context: jinja2.runtime.Context, text: str) -> str | None:
-    """The language of a text of the site file, where it is not the page's; else None."""
-    written = getattr(text, "lang", None)  # a name the site file gives in no other language
+    """The language of a text of the site file, where it is not the page's; else None.
+
+    Only a name the site file gives in no other language says it is in another language
+    (``Foreign``, see foreign.py): any other text is the page's own, whether a word of the
+    interface (translated) or a name the site file gives in the page's language."""
+    written = getattr(text, "lang", None)
     if written is None:
-        return _differs(context)
+        return None
     return None if _same_language(written, page_language(context)) else written
 
 
@@ -149,6 +143,13 @@ def site_text(context: jinja2.runtime.Context, text: str) -> str | Markup:
     return Markup('<span lang="%s">%s</span>') % (other, text)
 
 
+def _lower(text: str) -> str:
+    """Jinja's ``lower``, that keeps the language of a name the site file gives only in
+    another language (``Foreign``), so that ``site_text`` still marks it."""
+    lowered = do_lower(text)
+    return keeping(lowered, text) if isinstance(text, str) else lowered
+
+
 @jinja2.pass_context
 def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
     """` lang="en-GB"` for an element whose text is ``text`` of the site file, where that is
@@ -160,10 +161,10 @@ def _lang_of(context: jinja2.runtime.Context, text: str) -> Markup:
 @jinja2.pass_context
 def _site_lang(context: jinja2.runtime.Context) -> Markup:
     """` lang="en-GB"` for an element holding the site file's text that no other language
-    has (the licence, the accessibility statement's contact details), on a page in another
-    language; nothing otherwise."""
+    has (the logo's text, the accessibility statement's contact details), on a page in
+    another language; nothing otherwise."""
     main = lookup(context, "main_lang")
-    written = main if isinstance(main, str) and main else _text_language(context)
+    written = main if isinstance(main, str) and main else page_language(context)
     if _same_language(written, page_language(context)):
         return _NOTHING
     return Markup(' lang="%s"') % written

@@ -4,7 +4,7 @@ card, and an example is on several listing pages, all at the same depth of the s
 A template an ``{% include %}`` brings in gets the whole context of the page, but writes what
 the variables it reads say, and nothing else: Jinja tells which names those are (with the
 names the templates it includes read in turn), and spotlight's own filters read the page's
-language and the site's (``lang``, ``text_lang``, ``main_lang``, ``site``). So its output is
+language and the site's (``lang``, ``main_lang``, ``site``). So its output is
 kept by the values of those names (the model objects, which nothing changes once assembled,
 by identity) when they come a second time (a short output, the first time), and used again
 each time after. What a rendering
@@ -34,7 +34,7 @@ from .template_reads import template_reads
 
 #: What spotlight's filters and globals read of the context besides what a template names
 #: (see environment.py and messages.py).
-CONTEXT_READS = frozenset({"lang", "site", "text_lang", "main_lang"})
+CONTEXT_READS = frozenset({"lang", "site", "main_lang"})
 #: A template reading these is written for one page.
 PAGE_OWN = frozenset({"path", "canonical"})
 #: How much text is kept at most, in characters, for one rendering stage.

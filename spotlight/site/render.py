@@ -101,7 +101,6 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
         context.setdefault("lang", site.language)
         context.setdefault("canonical", site.url(path))
         context.setdefault("alternates", alternates.get(path, ()))
-        context.setdefault("text_lang", site.language)
         context.setdefault("pdfs", pdf_links)
         jobs.append((path, template, context))
 
@@ -127,7 +126,6 @@ def render(site: Site, theme: VisualTheme, content_root: Path, extra: PrintSet |
     fragment_paths: set[str] = set()  # with ``fragments``: in no sitemap
     for edition in editions(site):
         here = {"site": edition, "lang": edition.language, "prefix": edition_prefix(edition),
-                "text_lang": getattr(edition, "names_language", "") or site.language,
                 "main_lang": site.language}
         prefix = here["prefix"]
         page(f"{prefix}index.html", "index.html", **here)
