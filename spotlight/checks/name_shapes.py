@@ -23,6 +23,7 @@ from functools import cache
 from itertools import pairwise
 
 from . import name_lists, people
+from .letters import latin
 
 #: Known first names that are ordinary words in lower case: "an amber warning", "jack up".
 _WORD_NAMES = frozenset({
@@ -57,9 +58,9 @@ def rare_surnames() -> frozenset[str]:
 # ("[A-Z](?<!...)"), so that the regular-expression engine skips to the capitals at once
 # instead of trying every position (the same matches, about four times faster).
 #: "SMITH, John", "O'BRIEN Sean", "MCDONALD Ann" (a capital, then an O's apostrophe or more).
-_UPPER_SURNAME = re.compile(r"(?P<last>[A-Z](?<![\w'’-][A-Z])(?:(?<=O)['’][A-Z]{2,}|[A-Z]+)"
+_UPPER_SURNAME = re.compile(latin(r"(?P<last>[A-Z](?<![\w'’-][A-Z])(?:(?<=O)['’][A-Z]{2,}|[A-Z]+)"
                             r"(?:-[A-Z]{2,})?)(?:,[ \t]*|[ \t]+)"
-                            r"(?P<first>[A-Z][a-zà-öø-ÿ]+|[A-Z]{2,})(?![\w'’-])")
+                            r"(?P<first>[A-Z][a-zà-öø-ÿ]+|[A-Z]{2,})(?![\w'’-])"))
 _BARE_INITIAL = re.compile(rf"[B-HJ-Z](?<![\w'’.&/-][B-HJ-Z])[ \t]+(?P<name>{people.WORD})"
                            r"(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’@/.#:-])[a-z]{2,}(?=[ \t]+[a-z])")

@@ -24,10 +24,11 @@ from collections.abc import Iterator
 from ..model import ExampleSource, Settings
 from .corpus import Corpus
 from .finding import Finding, finding
+from .letters import latin
 from .people import OPENERS as _OPENERS
 from .sources import Text
 
-_WORD = re.compile(r"[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?(?![\w'’-])")
+_WORD = re.compile(latin(r"[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?(?![\w'’-])"))
 #: "Jack, a 27-year-old man", "Jack, aged 27"; in Welsh "Rhys, dyn 29 oed", "Ffion, sy'n 19
 #: oed".
 _AGE = re.compile(r",\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}"

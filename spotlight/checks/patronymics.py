@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .letters import latin
 from .people import _MONTHS, OPENERS, TITLE_WORDS, _folded, first_names, not_surnames
 
 _TITLES = frozenset(TITLE_WORDS)
 
 #: A Welsh patronymic's middle and end: " ap Iorwerth", " ferch Rhys"; and the name before it.
-_PATRONYMIC = re.compile(r"(?<=[ \t])(?:ap|ab|ferch|verch)[ \t]+(?P<last>[A-Z][a-zà-öø-ÿŵŷ]+)"
-                         r"(?![\w'’-])")
-_FIRST_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿŵŷ]+[ \t]+$")
+_PATRONYMIC = re.compile(latin(r"(?<=[ \t])(?:ap|ab|ferch|verch)[ \t]+(?P<last>[A-Z][a-zà-öø-ÿŵŷ]+)"
+                         r"(?![\w'’-])"))
+_FIRST_BEFORE = re.compile(latin(r"(?<![\w'’-])[A-Z][a-zà-öø-ÿŵŷ]+[ \t]+$"))
 #: What ends a sentence or opens a line, before a capitalised word that is then no sign of a
 #: name.
 _SENTENCE_ENDS = frozenset(".!?:;\n>#*|(\"“‘'’")

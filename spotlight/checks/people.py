@@ -20,13 +20,13 @@ A first name alone is how a case's pseudonym is written, and is never flagged.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from .letters import fold, latin
 from .name_lists import first_names, known_surnames, not_surnames, wider_surnames
 
-_WORD = r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?"
+_WORD = latin(r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?")
 #: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
 WORD = _WORD
 #: Police ranks as written short, before a collar number ("PC 1234"), a surname or both.
@@ -46,16 +46,16 @@ _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergean
                 "Officer", *_RANKS, *WELSH_TITLES)
 #: Every title and rank a name is looked for after.
 TITLE_WORDS = _TITLE_WORDS
-_TITLE_PATTERN = (
+_TITLE_PATTERN = latin(
     rf"(?<![\w-])(?P<title>{'|'.join(sorted(_TITLE_WORDS, key=len, reverse=True))})\.?"
     r"(?:[ \t]+|(?=\d))"
     r"(?:(?P<number>\d{2,5})(?:[ \t]+|(?![\w%/:-]|[.,]\d)))?"
     rf"(?:(?:Justice[ \t]+)?(?:[A-Z]\.?[ \t]+){{0,2}}(?P<name>{_WORD})(?:['’]s)?(?![\w'’-]))?")
 #: A nickname in quotes between a first name and a surname: "Kyle 'Robbo' Roberts".
-NICKNAME = r"[\"“‘'][A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"”’'][ \t]+"
-_PAIR = re.compile(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿŵŷ]+)(?:-[A-Z][a-zà-öø-ÿŵŷ]+)?"
+NICKNAME = latin(r"[\"“‘'][A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[\"”’'][ \t]+")
+_PAIR = re.compile(latin(rf"(?<![\w'’-])(?P<first>[A-Z][a-zà-öø-ÿŵŷ]+)(?:-[A-Z][a-zà-öø-ÿŵŷ]+)?"
                    rf"(?=[ \t]*\n?[ \t]*(?:[A-Z]\.?[ \t]+|{NICKNAME})?"
-                   rf"(?P<last>{_WORD})(?![\w-]))")
+                   rf"(?P<last>{_WORD})(?![\w-]))"))
 _OPENER_WORDS = """
 A About According Across After Again Against Aged All Almost Also Although Always Among An And
 Another Any Around As At Because Before Being Below Between Both But By Despite During Each
@@ -110,7 +110,7 @@ def pseudonym(body: str, openers: Iterable[str]) -> str | None:
     start = re.search(r"^(?![#>|\-*+\s]|\d+[.)])", body, re.MULTILINE)
     if start is None:
         return None
-    match = re.match(r"([A-Z][a-zà-öø-ÿŵŷ]+)(?![\w'’-])", body[start.start():])
+    match = re.match(latin(r"([A-Z][a-zà-öø-ÿŵŷ]+)(?![\w'’-])"), body[start.start():])
     if match is None or match.group(1) in openers:
         return None
     name = match.group(1)
@@ -120,10 +120,10 @@ def pseudonym(body: str, openers: Iterable[str]) -> str | None:
     return name if len(again) >= 3 else None
 
 
-_CAPITAL = re.compile(r"[A-Z][A-Za-zà-öø-ÿŵŷ]*")
+_CAPITAL = re.compile(latin(r"[A-Z][A-Za-zà-öø-ÿŵŷ]*"))
 #: A name in capitals: "DARREN WHITLOCK".
-_UPPER_PAIR = re.compile(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
-                         r"(?:-[A-Z]{2,})?)(?![\w'’-])")
+_UPPER_PAIR = re.compile(latin(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
+                         r"(?:-[A-Z]{2,})?)(?![\w'’-])"))
 _TITLES = frozenset(_TITLE_WORDS)
 #: Months, as a date writes them: "30 March", "30 Sept", "20 Mawrth".
 _MONTH_WORDS = """
@@ -194,7 +194,8 @@ def full_names(prose: str, pseudonyms: frozenset[str],
     for word in _CAPITAL.finditer(prose) if words is None else words:
         name = word.group()
         if name.isupper() and len(name) > 1:
-            if name.capitalize() in known or name.capitalize() in pseudonyms:
+            if name.capitalize() in known or name.capitalize() in pseudonyms or (
+                    not name.isascii() and fold(name.capitalize()) in known):
                 upper = _UPPER_PAIR.match(prose, word.start())
                 if upper and upper.group("last").capitalize() not in stop:
                     yield word.start(), " ".join(upper.group().split())
@@ -222,10 +223,12 @@ def full_names(prose: str, pseudonyms: frozenset[str],
 
 
 def _folded(word: str) -> str:
-    """A word without its accents: "Zoë" -> "Zoe"."""
-    if word.isascii():
-        return word
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    """A word without its accents: "Zoë" -> "Zoe", "Łukasz" -> "Lukasz"."""
+    return fold(word)
+
+
+#: Up to three capitalised words after a pair, "of" between them or not.
+_FOLLOWING = re.compile(latin(r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,3}"))
 
 
 def organisation(prose: str, end: int, in_title: bool = False) -> bool:
@@ -235,7 +238,7 @@ def organisation(prose: str, end: int, in_title: bool = False) -> bool:
         return True
     if in_title:
         return False
-    following = re.match(r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,3}", prose[end:end + 60])
+    following = _FOLLOWING.match(prose[end:end + 60])
     if following is None:
         return False
     return any(word in not_surnames() and word[0].isupper()
@@ -259,7 +262,7 @@ def title_case(prose: str, index: int) -> bool:
 
 
 #: An initial, or two, and a surname: "J. Brookes", "J.R. Brookes".
-_INITIALS = re.compile(rf"(?:[A-Z]\.[ \t]?){{1,2}}[ \t]*(?P<name>{_WORD})(?![\w'’-])")
+_INITIALS = re.compile(latin(rf"(?:[A-Z]\.[ \t]?){{1,2}}[ \t]*(?P<name>{_WORD})(?![\w'’-])"))
 #: Words a letter follows as a label, not as an initial: "class A. He", "Plan B. Staff",
 #: "dosbarth A. Roedd".
 _LABEL_WORDS = """
@@ -271,8 +274,8 @@ dosbarth categori cynllun rhan lefel adran atodiad math grŵp uned
 _LABELS = frozenset(_LABEL_WORDS.split())
 #: A capital and a full stop, the capital not ending a word or an abbreviation; the
 #: look-behind last, so that a search skips fast to a capital.
-_INITIAL = re.compile(r"[A-Z]\.(?<![\w.'’-][A-Z]\.)")
-_BEFORE = re.compile(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$")
+_INITIAL = re.compile(latin(r"[A-Z]\.(?<![\w.'’-][A-Z]\.)"))
+_BEFORE = re.compile(latin(r"([A-Za-zà-öø-ÿŵŷ]+)[ \t]*$"))
 
 
 def labelled(prose: str, start: int, line_start: bool = True) -> bool:

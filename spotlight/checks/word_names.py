@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from . import people
+from .letters import latin
 from .name_lists import first_names, first_names_words, known_surnames, not_surnames, wider_surnames
 from .name_shapes import rare_surnames
 from .people import _KNOWN, OPENERS, organisation, title_case
@@ -47,7 +48,7 @@ unlike than and or nor between beyond past about over under within
 """
 _PLACE_WORDS = frozenset(_PLACE_TEXT.split())
 #: What goes on after a list's second item: "Fletcher, Dean and Brown", "Hope, May, Ward".
-_LIST_GOES_ON = re.compile(r"(?:,|[ \t]+(?:and|or|&))[ \t]+[A-Z]")
+_LIST_GOES_ON = re.compile(latin(r"(?:,|[ \t]+(?:and|or|&))[ \t]+[A-Z]"))
 _SENTENCE_ENDS = frozenset(".!?:;\n>#*|(\"“‘'’")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t,]*$")
 #: Markdown's emphasis marks: every "*", and a "_" not inside a word ("snake_case").
