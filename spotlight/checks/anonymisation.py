@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import (
     birth,
+    caps_names,
     disguised,
     id_numbers,
     name_shapes,
@@ -287,6 +288,9 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         for index, flagged in name_shapes.shapes(named, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in word_names.word_names(named, context.pseudonyms, words):
+            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in caps_names.caps_surnames(named, context.pseudonyms, words,
+                                                       context.abbreviations | _ACRONYMS):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in patronymics.patronymics(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")

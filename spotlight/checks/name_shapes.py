@@ -85,7 +85,9 @@ def shapes(prose: str, pseudonyms: frozenset[str],
     if any(c.isupper() for c in prose):
         for match in _UPPER_SURNAME.finditer(prose):
             first = match.group("first").capitalize()
-            if match.group("last").lower() in every and (
+            last = match.group("last")
+            if (last.lower() in every or ("," in match.group() and first in known
+                                          and last.capitalize() in known)) and (
                     first in known or first in pseudonyms
                     or (first == match.group("first") and first in name_lists.first_names_words())):
                 yield match.start(), " ".join(match.group().split())
