@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import people
+from . import people, slug_names
 from .anonymisation import Context, hits
 
 _SEPARATORS = re.compile(r"[-_.]+")
@@ -88,14 +88,26 @@ def phrase_names(plain: str, context: Context, text: str) -> list[Hit]:
         marked.append(word)
         after = name
     named = " ".join(marked)
-    found: list[Hit] = []
+    found: dict[int, Hit] = {}
     for code, index, flagged, message in hits(named, named, context):
-        last = flagged.rsplit(" ", 1)[-1].lower()
-        if code != "anon-name" or (not last.isdigit() and re.search(
-                rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text)):
+        parts = flagged.split(" ")
+        if code != "anon-name" or _ordinary(parts[-1], text) or (
+                len(parts) == 2 and parts[0] not in people.TITLE_WORDS
+                and not slug_names.surname_after(parts[0], parts[1].lower(), pseudonyms)):
             continue  # an ordinary word of the file's text: "grace-find-work"
-        found.append((code, index, flagged, message))
-    return found
+        found[index] = (code, index, flagged, message)
+    for index, flagged in slug_names.pairs(plain, pseudonyms):
+        if index not in found and not _ordinary(flagged.rsplit(" ", 1)[-1], text):
+            found[index] = ("anon-name", index, flagged,
+                            f"'{flagged}' looks like a full name: use a first-name pseudonym only")
+    return sorted(found.values(), key=lambda hit: hit[1])
+
+
+def _ordinary(last: str, text: str) -> bool:
+    """True when ``last`` is written in lower case in ``text``: an ordinary word of it."""
+    last = last.lower()
+    return not last.isdigit() and re.search(
+        rf"(?<![\w'’-]){re.escape(last)}(?![\w'’-])", text) is not None
 
 
 def title_problems(title: str) -> list[str]:

@@ -25,6 +25,7 @@ from . import (
     patronymics,
     people,
     places,
+    pseudonym_names,
     social,
     word_names,
 )
@@ -283,7 +284,8 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
                 f"'{flagged}' looks like a police officer's rank and collar number: leave the "
                 "number out" if flagged[-1].isdigit()
                 else _message("anon-name", flagged, "a title and name"))
-        for index, flagged in people.full_names(named, context.pseudonyms, words):
+        full = list(people.full_names(named, context.pseudonyms, words))
+        for index, flagged in full:
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in name_shapes.shapes(named, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
@@ -292,6 +294,10 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         for index, flagged in caps_names.caps_surnames(named, context.pseudonyms, words,
                                                        context.abbreviations | _ACRONYMS):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in pseudonym_names.pseudonym_surnames(named, context.pseudonyms,
+                                                                 words):
+            if (index, flagged) not in full:  # said by full_names already
+                yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in patronymics.patronymics(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in people.initials(named, context.pseudonyms):

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..content.load import RawContent
 from ..errors import display_path
-from .addresses import identifier_hits
+from .addresses import identifier_hits, phrase_names
 from .anonymisation import Context, hits
 from .finding import Finding, finding
 
 
-def picture_findings(raw: RawContent, abbreviations: frozenset[str]) -> Iterator[Finding]:
-    """The anonymisation findings in the text of every SVG picture of the content folder."""
-    context = Context(False, frozenset(), abbreviations)
+def picture_findings(raw: RawContent, abbreviations: frozenset[str],
+                     pseudonyms: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    """The anonymisation findings in the text of every SVG picture of the content folder, and
+    in every picture's file name; ``pseudonyms``, the cases' (see addresses.py)."""
+    context = Context(False, pseudonyms, abbreviations)
     for name in sorted(raw.assets):
         if name.lower().endswith(_PICTURES):
             yield from _name_findings(raw, name, context)
@@ -48,7 +51,10 @@ def _name_findings(raw: RawContent, name: str, context: Context) -> Iterator[Fin
     if not words:
         return
     shown = display_path(raw.root / name)
-    found = list(hits(words, words, context))
+    # Names as a slug's are found (``chloe-victim-statement`` is no "Chloe Victim"), the
+    # other details in the words capitalised.
+    found = [*hits(words, words, replace(context, names=False)),
+             *phrase_names(words.lower(), context, "")]
     said = {(code, flagged.upper()) for code, _, flagged, _ in found}
     # Numbers and identifiers whatever their case ("ab12cde", "a1234bc"), as written there.
     more = [hit for hit in identifier_hits(stem, context) if (hit[0], hit[2].upper()) not in said]
