@@ -12,15 +12,13 @@ NHS", "Kyle MAPPA level 2").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from .letters import fold, latin
 from .name_lists import first_names, not_surnames, wider_surnames
 
-#: After a first name: a space or two and a word in capitals, "BRENNAN", "O'NEILL",
-#: "MCDONALD", "SMITH-JONES".
-_CAPS = re.compile(latin(r"[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?)"
-                         r"(?![\w'’-])"))
+#: A surname in capitals, "BRENNAN", "O'NEILL", "MCDONALD", "SMITH-JONES".
+_CAPS = re.compile(latin(r"(?:MC|MAC|O['’])?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w'’-])"))
 #: Abbreviations in capitals with vowels, of probation and the services around it, that are no
 #: surname: "Sarah MAPPA", "Kyle CAMHS".
 _ABBREVIATION_WORDS = """
@@ -33,25 +31,29 @@ _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _VOWELS = re.compile(r"[AEIOUY].*[AEIOUY]")
 
 
-def caps_surnames(prose: str, pseudonyms: frozenset[str], words: Iterable[re.Match[str]],
+def caps_surnames(prose: str, pseudonyms: frozenset[str], words: Sequence[re.Match[str]],
                   abbreviations: frozenset[str]) -> Iterator[tuple[int, str]]:
     """(index, text) of each first name with a surname in capitals: "Kyle BRENNAN".
-    ``words``: ``people.capitals(prose)``; ``abbreviations``: capitals that are no surname."""
+    ``words``: ``people.capitals(prose)``; ``abbreviations``: words in capitals that are no
+    surname."""
     known, surnames, stop = first_names(), wider_surnames(), not_surnames()
-    for word in words:
-        name = word.group()
-        if len(name) < 2 or not name[1:].islower() or not prose.startswith((" ", "\t"),
-                                                                               word.end()):
+    for number, word in enumerate(words):
+        text = word.group()
+        if not text.isupper() or number == 0 or (len(text) < 2 and text != "O"):
+            continue  # most words: looked at no more
+        before = words[number - 1]
+        name = before.group()
+        if not name[1:].islower() or prose[before.end():word.start()].strip(" \t") \
+                or before.end() == word.start():
             continue
         if name not in known and name not in pseudonyms and fold(name) not in known:
             continue
-        match = _CAPS.match(prose, word.end())
+        match = _CAPS.match(prose, word.start())
         if match is None:
             continue
-        last = match.group("last")
+        last = match.group()
         if last in abbreviations or last in _ABBREVIATIONS or last.capitalize() in stop:
             continue
-        plain = fold(last).lower()
-        if plain in surnames or last.capitalize() in known or (
+        if fold(last).lower() in surnames or last.capitalize() in known or (
                 len(last) >= 5 and _VOWELS.search(fold(last))):
-            yield word.start(), f"{name} {last}"
+            yield before.start(), f"{name} {last}"
