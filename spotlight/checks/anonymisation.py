@@ -19,6 +19,7 @@ from . import (
     caps_names,
     disguised,
     id_numbers,
+    initials_more,
     name_shapes,
     named_on_purpose,
     named_schools,
@@ -301,6 +302,10 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
         for index, flagged in patronymics.patronymics(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in people.initials(named, context.pseudonyms):
+            yield "anon-name", index, flagged, _message("anon-name", flagged,
+                                                        "an initial and a surname")
+        for index, flagged in initials_more.more_initials(named, words,
+                                                          context.abbreviations | _ACRONYMS):
             yield "anon-name", index, flagged, _message("anon-name", flagged,
                                                         "an initial and a surname")
     else:  # references and acknowledgements: only the names of people on probation

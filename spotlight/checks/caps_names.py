@@ -27,7 +27,7 @@ IDAP IDVA ISVA YOT UPW NACRO SMART SMART-GOALS BASS LIFE ANPR CCTV NEET EHCP OFS
 HMIP MOJ NOMS PCSO IDEAS CRISIS VISOR NDELIUS EPF RISK NOTE NOTES ACTION URGENT OFFICIAL
 SENSITIVE DRAFT FINAL UPDATE KEY SUMMARY REVIEW OUTCOME OUTCOMES PLAN NB PS PPS PP OM OMS
 """
-_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _VOWELS = re.compile(r"[AEIOUY].*[AEIOUY]")
 
 
@@ -52,7 +52,7 @@ def caps_surnames(prose: str, pseudonyms: frozenset[str], words: Sequence[re.Mat
         if match is None:
             continue
         last = match.group()
-        if last in abbreviations or last in _ABBREVIATIONS or last.capitalize() in stop:
+        if last in abbreviations or last in ABBREVIATIONS or last.capitalize() in stop:
             continue
         if fold(last).lower() in surnames or last.capitalize() in known or (
                 len(last) >= 5 and _VOWELS.search(fold(last))):
