@@ -33,6 +33,8 @@ def _found(slug: str, *, field: str = "", word: str = "settle",
     ("ben-x123456-ng7-2qp", ["1:1 anon-case-number x123456", "1:1 anon-postcode ng7 2qp"]),
     ("back-to-14-acacia-avenue", ["1:1 anon-address 14 acacia avenue"]),
     ("ben-born-1992", ["1:1 anon-date-of-birth 1992"]),
+    ("r-v-brennan-2024", ["1:1 anon-name R v Brennan"]),
+    ("after-r-v-secretary-of-state", []),
 ])
 def test_a_detail_in_the_file_name_is_found(slug: str, expected: list[str]) -> None:
     assert sorted(_found(slug)) == expected

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import people, slug_names
+from . import court_names, faith_titles, people, slug_names
 from .anonymisation import Context, hits
 
 _SEPARATORS = re.compile(r"[-_.]+")
@@ -24,7 +24,9 @@ _MIXED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _NUMBERED = re.compile(r"(?:[a-z]+-)+[0-9]{1,5}")
 _BIRTH = re.compile(r"(?<![a-z])(?:born|dob|birth|b)(?![a-z])")
 #: Titles as a slug writes them: "mr", "dc", "pcso".
-_TITLES = {title.lower(): title for title in people.TITLE_WORDS}
+#: (Not a title of faith: "his-sister-jade" is no "Sister Jade".)
+_TITLES = {title.lower(): title for title in people.TITLE_WORDS
+           if title not in faith_titles.FAITH_TITLES}
 
 #: (code, index in the words, flagged text, message)
 Hit = tuple[str, int, str, str]
@@ -92,7 +94,7 @@ def phrase_names(plain: str, context: Context, text: str) -> list[Hit]:
     for code, index, flagged, message in hits(named, named, context):
         parts = flagged.split(" ")
         if code != "anon-name" or _ordinary(parts[-1], text) or (
-                len(parts) == 2 and parts[0] not in people.TITLE_WORDS
+                len(parts) == 2 and parts[0].lower() not in _TITLES
                 and not slug_names.surname_after(parts[0], parts[1].lower(), pseudonyms)):
             continue  # an ordinary word of the file's text: "grace-find-work"
         found[index] = (code, index, flagged, message)
@@ -100,6 +102,8 @@ def phrase_names(plain: str, context: Context, text: str) -> list[Hit]:
         if index not in found and not _ordinary(flagged.rsplit(" ", 1)[-1], text):
             found[index] = ("anon-name", index, flagged,
                             f"'{flagged}' looks like a full name: use a first-name pseudonym only")
+    for index, flagged in court_names.slug_cases(plain.lower()):
+        found[index] = ("anon-name", index, flagged, court_names.MESSAGE.format(flagged))
     return sorted(found.values(), key=lambda hit: hit[1])
 
 

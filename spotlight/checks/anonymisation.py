@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import (
     birth,
     caps_names,
+    court_names,
     disguised,
     id_numbers,
     initials_more,
@@ -299,6 +300,8 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
                                                                  words):
             if (index, flagged) not in full:  # said by full_names already
                 yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
+        for index, flagged in court_names.case_names(named):
+            yield "anon-name", index, flagged, court_names.MESSAGE.format(flagged)
         for index, flagged in patronymics.patronymics(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in people.initials(named, context.pseudonyms):

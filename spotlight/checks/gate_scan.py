@@ -39,6 +39,7 @@ _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "
                "name_lists.py", "word_names.py", "named_schools.py", "id_numbers.py",
                "named_on_purpose.py", "letters.py", "caps_names.py",
                "pseudonym_names.py", "slug_names.py", "initials_more.py",
+               "faith_titles.py", "court_names.py",
                "data/first_names.txt", "data/first_names_words.txt", "data/not_surnames.txt",
                "data/surnames.txt", "data/surnames_words.txt", "data/surnames_more.txt")
 

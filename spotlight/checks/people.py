@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from .faith_titles import FAITH_TITLES, named
 from .letters import fold, latin
 from .name_lists import first_names, known_surnames, not_surnames, wider_surnames
 
@@ -43,7 +44,7 @@ WELSH_TITLES = ("Ditectif", "Dditectif", "Cwnstabl", "Gwnstabl", "Chwnstabl", "R
 _TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Mister", "Sgt", "Sergeant", "Constable",
                 "Detective", "Inspector", "Superintendent", "Cllr", "Councillor", "Prof",
                 "Professor", "Revd", "Reverend", "Judge", "HHJ", "Recorder", "Magistrate",
-                "Officer", *_RANKS, *WELSH_TITLES)
+                "Officer", *_RANKS, *WELSH_TITLES, *FAITH_TITLES)
 #: Every title and rank a name is looked for after.
 TITLE_WORDS = _TITLE_WORDS
 _TITLE_PATTERN = latin(
@@ -124,7 +125,8 @@ _CAPITAL = re.compile(latin(r"[A-Z][A-Za-zà-öø-ÿŵŷ]*"))
 #: A name in capitals: "DARREN WHITLOCK".
 _UPPER_PAIR = re.compile(latin(r"(?P<first>[A-Z]{2,})[ \t]+(?P<last>(?:MC|MAC|O['’])?[A-Z]{3,}"
                          r"(?:-[A-Z]{2,})?)(?![\w'’-])"))
-_TITLES = frozenset(_TITLE_WORDS)
+_TITLES = frozenset(_TITLE_WORDS) | {"Ynad"}
+_FAITH = frozenset(FAITH_TITLES)
 #: Months, as a date writes them: "30 March", "30 Sept", "20 Mawrth".
 _MONTH_WORDS = """
 January February March April May June July August September October November December
@@ -175,6 +177,8 @@ def titles(prose: str, words: Iterable[re.Match[str]] | None = None
         if name is None or name in _NOT_TITLES or name in _TITLES \
                 or (name in not_surnames() and title not in _HONORIFICS) \
                 or (title in _WEAK_TITLES and name.lower() not in known_surnames()) \
+                or (title in _FAITH and (not named(title, name)
+                                         or organisation(prose, match.end("name")))) \
                 or (title in _RANKS and title not in _TITLES_BEFORE
                     and _ORGANISATION_NOUN.match(prose, match.end("name"))):
             if number is None or title not in _POLICE:
