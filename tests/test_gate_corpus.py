@@ -82,3 +82,9 @@ def test_a_cro_number_in_the_sf_shape_is_said_once() -> None:
     """'SF 05/123456A' holds the shape of a PNC identifier too: the writer reads one finding."""
     assert [(f.code, f.text) for f in _errors("The record gave SF 05/123456A.")] == [
         ("anon-id-number", "SF 05/123456A")] * 2  # the example's body, the report's text
+
+
+def test_a_street_named_like_a_person_is_said_once_as_an_address() -> None:
+    for text, street in (("He was staying at his mum's on Gregory Boulevard.", "Gregory Boulevard"),
+                         ("Mae'n byw yn Rhif 5, Bryn Teg, gyda'i fam.", "Rhif 5, Bryn Teg")):
+        assert [(f.code, f.text) for f in _errors(text)] == [("anon-address", street)] * 2

@@ -240,7 +240,7 @@ def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Ite
         code, start, flagged = hit[:3]
         end = start + len(flagged)
         if not any((other[0] == code or code == "anon-social"  # "WhatsApp: 07700..." is a
-                    or (code, other[0]) == _WITHIN)  # phone number; "SF 05/123456A" a CRO's
+                    or (code, other[0]) in _WITHIN)  # phone number; "SF 05/123456A" a CRO's
                    and len(other[2]) >= len(flagged) and other is not hit
                    and (other[0] != code or len(other[2]) > len(flagged))
                    and other[1] <= start and end <= other[1] + len(other[2])
@@ -328,8 +328,9 @@ def _message(code: str, flagged: str, noun: str) -> str:
     return f"'{flagged}' looks like {noun}{_NOUN_ADVICE.get(noun) or _ADVICE[code]}"
 
 
-#: A detail of the first code found inside one of the second is said once, as the second.
-_WITHIN = ("anon-pnc-id", "anon-id-number")
+#: A detail of the first code found inside one of the second is said once, as the second: a
+#: street's name is no person's ("Gregory Boulevard", "Rhif 5, Bryn Teg").
+_WITHIN = (("anon-pnc-id", "anon-id-number"), ("anon-name", "anon-address"))
 #: Advice for a kind of detail whose code's advice does not fit it.
 _NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
                                     "victim's home)"}

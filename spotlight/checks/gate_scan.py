@@ -41,7 +41,8 @@ _RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "
                "pseudonym_names.py", "slug_names.py", "initials_more.py",
                "faith_titles.py", "court_names.py",
                "data/first_names.txt", "data/first_names_words.txt", "data/not_surnames.txt",
-               "data/surnames.txt", "data/surnames_words.txt", "data/surnames_more.txt")
+               "data/surnames.txt", "data/surnames_words.txt", "data/surnames_more.txt",
+               "data/organisations_named.txt")
 
 #: What a word processor puts between the words or digits of a name or a number, each read
 #: as the plain space or hyphen it stands for (one character for one, so that positions stay

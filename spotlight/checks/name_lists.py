@@ -57,3 +57,12 @@ def first_names_words() -> frozenset[str]:
     """First names that are ordinary words or months too (``data/first_names_words.txt``):
     "Mark", "Will", "Hope", "May"."""
     return _words("first_names_words.txt")
+
+
+@cache
+def named_organisations() -> frozenset[str]:
+    """Firms, brands and charities named after a person (``data/organisations_named.txt``):
+    "Morgan Sindall", "Bernard Matthews"; each a first name and a surname, as one string."""
+    text = (_DATA / "organisations_named.txt").read_text(encoding="utf-8")
+    return frozenset(" ".join(line.split()) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))

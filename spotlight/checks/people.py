@@ -25,7 +25,13 @@ from functools import cache
 
 from .faith_titles import FAITH_TITLES, named
 from .letters import fold, latin
-from .name_lists import first_names, known_surnames, not_surnames, wider_surnames
+from .name_lists import (
+    first_names,
+    known_surnames,
+    named_organisations,
+    not_surnames,
+    wider_surnames,
+)
 
 _WORD = latin(r"(?:Mc|Mac|O['’]|D['’]|Fitz)?[A-Z][a-zà-öø-ÿŵŷ]+(?:[-'’][A-Z][a-zà-öø-ÿŵŷ]+)?")
 #: A capitalised word as a surname is written: "Whitlock", "O'Connor", "McDonald".
@@ -97,7 +103,8 @@ _AGE = re.compile(r",?\s+(?:an?\s+\d{1,3}[- ]year[- ]old|aged\s+\d{1,3}|\d{1,3},
 _ORGANISATION_NOUN = re.compile(
     r"[ \t]+(?:project|programme|program|service|services|team|group|scheme|initiative|hub"
     r"|centre|center|charity|unit|model|approach|pathway|course|network|partnership|trust"
-    r"|foundation|award|fund|house|ward|wing|clinic|café|cafe)\b")
+    r"|foundation|award|fund|house|ward|wing|clinic|café|cafe|hospice|refuge|shelter|memorial"
+    r"|lecture|library|hall|shop|store|stores|superstore)\b")
 #: Words a title in title case leaves in lower case.
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
                           "to", "for", "with", "by", "from", "into", "as", "vs",
@@ -220,7 +227,7 @@ def full_names(prose: str, pseudonyms: frozenset[str],
                                                    or re.search(r"(?:s|ing|ed)$", last))):
             continue  # in a title in title case, a capital says little
         pair = " ".join(prose[match.start():match.end("last")].split())
-        if f"{first} {last}" in _KNOWN or _prison(prose, match.start()) or organisation(
+        if known_pair(f"{first} {last}") or _prison(prose, match.start()) or organisation(
                 prose, match.end("last"), in_title=surname and title_case(prose, match.start())):
             continue
         yield match.start(), pair
@@ -231,6 +238,8 @@ def _folded(word: str) -> str:
     return fold(word)
 
 
+#: A possessive's end: "Trust's", "Trusts'".
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: Up to three capitalised words after a pair, "of" between them or not.
 _FOLLOWING = re.compile(latin(r"(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*){1,3}"))
 
@@ -245,8 +254,17 @@ def organisation(prose: str, end: int, in_title: bool = False) -> bool:
     following = _FOLLOWING.match(prose[end:end + 60])
     if following is None:
         return False
-    return any(word in not_surnames() and word[0].isupper()
+    if _ORGANISATION_NOUN.match(prose, end + following.end()) \
+            and len(words := following.group().split()) == 1 and not words[0].isupper():
+        return True  # "the John Storer Charnwood centre"
+    return any(_POSSESSIVE.sub("", word) in not_surnames() and word[0].isupper()
                for word in re.findall(r"[\w'’-]+", following.group()))
+
+
+def known_pair(pair: str) -> bool:
+    """True when ``pair``, a first name and a surname, names a well-known person, place or
+    organisation: "Elizabeth Fry", "Morgan Sindall"."""
+    return pair in _KNOWN or pair in named_organisations()
 
 
 def _prison(prose: str, start: int) -> bool:

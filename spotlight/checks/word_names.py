@@ -28,7 +28,7 @@ from . import people
 from .letters import latin
 from .name_lists import first_names, first_names_words, known_surnames, not_surnames, wider_surnames
 from .name_shapes import rare_surnames
-from .people import _KNOWN, OPENERS, organisation, title_case
+from .people import OPENERS, known_pair, organisation, title_case
 
 #: After a first name: a nickname in quotes or none, then the word that may be a surname.
 _LAST = re.compile(rf"[ \t]+(?:{people.NICKNAME})?(?P<last>{people.WORD})(?![\w-])")
@@ -110,7 +110,7 @@ def _word_first(prose: str, word: re.Match[str],
         return None
     last = match.group("last")
     if last.lower() not in wider_surnames() or last in not_surnames() \
-            or f"{first} {last}" in _PHRASES or f"{first} {last}" in _KNOWN:
+            or f"{first} {last}" in _PHRASES or known_pair(f"{first} {last}"):
         return None
     common = last.lower() not in rare_surnames()  # "Brown", "Lewis", "Hendricks": not rare
     if common and title_case(prose, start):
