@@ -300,7 +300,7 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
                                                                  words):
             if (index, flagged) not in full:  # said by full_names already
                 yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in court_names.case_names(named):
+        for index, flagged in court_names.case_names(named, words):
             yield "anon-name", index, flagged, court_names.MESSAGE.format(flagged)
         for index, flagged in patronymics.patronymics(named, context.pseudonyms):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")

@@ -7,13 +7,15 @@ name in a judicial review is a person's too, but is no case's subject here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .letters import latin
 from .name_lists import not_surnames
 from .people import OPENERS, WORD
 
-_CASE = re.compile(latin(rf"(?<![\w-])(?:R|Regina|Rex|The[ \t]+Queen|The[ \t]+King)\.?[ \t]+v\.?"
+#: The Crown, the party that prosecutes: "R", "Regina", "Rex", "(The) Queen", "(The) King".
+_PARTIES = frozenset({"R", "Regina", "Rex", "Queen", "King"})
+_CASE = re.compile(latin(rf"(?:R|Regina|Rex|Queen|King)\.?[ \t]+v\.?"
                          rf"[ \t]+(?P<name>{WORD})(?:[ \t]+(?P<more>{WORD}))?(?![\w'’-])"))
 #: Public bodies a case is brought against: no person's name.
 _BODIES = frozenset({"Secretary", "Crown", "Chief", "Governor", "Parole", "Director", "Home",
@@ -26,11 +28,15 @@ MESSAGE = ("'{}' looks like a court case's name, which names the defendant: leav
            "court and the year say enough: 'a 2024 Court of Appeal judgment')")
 
 
-def case_names(prose: str) -> Iterator[tuple[int, str]]:
-    """(index, text) of each court case's name: "R v Ward"."""
-    if " v" not in prose:
-        return
-    for match in _CASE.finditer(prose):
+def case_names(prose: str, words: Iterable[re.Match[str]]) -> Iterator[tuple[int, str]]:
+    """(index, text) of each court case's name: "R v Ward". ``words``:
+    ``people.capitals(prose)``, where the case's first word is looked for."""
+    for word in words:
+        if word.group() not in _PARTIES:
+            continue  # most words: a set's look-up, no search of the text
+        match = _CASE.match(prose, word.start())
+        if match is None:
+            continue
         name, more = match.group("name", "more")
         if name in _BODIES or name in OPENERS or more in _BODIES or more in not_surnames():
             continue  # "R v Parole Board", "R v Leeds Crown Court"

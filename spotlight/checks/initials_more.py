@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .caps_names import ABBREVIATIONS
+from .letters import latin
 from .name_lists import data_words, known_surnames, not_surnames, wider_surnames
 from .people import TITLE_WORDS, WORD
 
@@ -26,6 +27,7 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t,]*$")
 #: What follows an author's name in a citation: a year, another author, "et al.".
 _CITATION = re.compile(r"[ \t,]*(?:\(?(?:19|20)\d\d|and[ \t]|&|et[ \t]+al)")
 _SURNAME = re.compile(WORD)
+_COMMA_INITIAL = re.compile(latin(r",[ \t]*[A-Z]\."))
 _PREFIXED = re.compile(r"(?:Mc|Mac|O['’])[A-Z]")
 
 
@@ -38,13 +40,15 @@ def more_initials(prose: str, words: Sequence[re.Match[str]],
     """(index, text) of each initial and surname in a shape above; ``words``,
     ``people.capitals(prose)``; ``abbreviations``, capitals that are no initials."""
     wider = wider_surnames()
-    for number, word in enumerate(words[:-1]):
-        text = word.group()
-        if len(text) > 2 or not text.isupper():
-            if prose.startswith(",", word.end()) and text.lower() in wider:
+    if _COMMA_INITIAL.search(prose) is not None:  # "Brennan, K.": rare, found by one search
+        for number, word in enumerate(words[:-1]):
+            if prose.startswith(",", word.end()) and word.group().lower() in wider:
                 found = _surname_initial(prose, word, words[number + 1])
                 if found is not None:
                     yield found
+    for number, word in enumerate(words[:-1]):
+        text = word.group()
+        if len(text) > 2 or not text.isupper():
             continue
         after = words[number + 1]
         name = after.group()

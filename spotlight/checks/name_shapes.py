@@ -23,7 +23,7 @@ from functools import cache
 from itertools import pairwise
 
 from . import name_lists, people
-from .letters import latin
+from .letters import fold, latin
 
 #: Known first names that are ordinary words in lower case: "an amber warning", "jack up".
 _WORD_NAMES = frozenset({
@@ -113,6 +113,7 @@ def _before_surnames(prose: str, words: list[re.Match[str]]) -> Iterator[tuple[i
     for word, after in pairwise(words):
         first, last = word.group(), after.group()
         if last.lower() not in rare or first in known or not last[1:].islower() \
+                or (not first.isascii() and fold(first) in known) \
                 or prose[word.end():after.start()].strip(" \t") or len(first) < 3 \
                 or first.isupper() or first in stop or first in people.OPENERS \
                 or first.endswith("ly") or first in people.TITLE_WORDS \
