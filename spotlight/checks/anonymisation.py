@@ -286,8 +286,8 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
                 f"'{flagged}' looks like a police officer's rank and collar number: leave the "
                 "number out" if flagged[-1].isdigit()
                 else _message("anon-name", flagged, "a title and name"))
-        full = list(people.full_names(named, context.pseudonyms, words))
-        for index, flagged in full:
+        paired = list(people.full_names(named, context.pseudonyms, words))
+        for index, flagged in paired:
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in name_shapes.shapes(named, context.pseudonyms, words):
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
@@ -298,7 +298,7 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
             yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in pseudonym_names.pseudonym_surnames(named, context.pseudonyms,
                                                                  words):
-            if (index, flagged) not in full:  # said by full_names already
+            if (index, flagged) not in paired:  # said by full_names already
                 yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
         for index, flagged in court_names.case_names(named, words):
             yield "anon-name", index, flagged, court_names.MESSAGE.format(flagged)
