@@ -73,6 +73,10 @@ def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
         "zone or a condition: describe the area instead (the streets around the victim's home)",
         "The police went to 27 Sneinton Dale.": "'27 Sneinton Dale' looks like a house number "
         "and street: describe the place instead (a flat in the town centre)",
+        "He moved to fourteen Fairfield Road.": "'fourteen Fairfield Road' looks like a house "
+        "number and street: describe the place instead (a flat in the town centre)",
+        "He lived at the Elms, Kendal Road, Penrith.": "'the Elms, Kendal Road' looks like an "
+        "address: describe the place instead (a flat in the town centre)",
     }
     for text, message in texts.items():
         assert {f.message for f in _errors(text)} == {message}, text
@@ -82,3 +86,4 @@ def test_a_cro_number_in_the_sf_shape_is_said_once() -> None:
     """'SF 05/123456A' holds the shape of a PNC identifier too: the writer reads one finding."""
     assert [(f.code, f.text) for f in _errors("The record gave SF 05/123456A.")] == [
         ("anon-id-number", "SF 05/123456A")] * 2  # the example's body, the report's text
+

@@ -156,8 +156,9 @@ RULES = (
     PatternRule("anon-id-number", re.compile(id_numbers.ID_NUMBER), "an identity number",
                 digits=3, kinds=id_numbers.KINDS),
     PatternRule("anon-address", re.compile(
-        rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
-        rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
+        rf"(?<![\w/.,£$-])(?:(?P<no>[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}"
+        rf"[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?(no)(?:on\s+|in\s+|off\s+)?)"
+        rf"(?:[A-Z][a-z'’-]+\s+){{1,3}}"
         rf"(?:{_STREET}|{_LOWER_STREET})\b"
         rf"|(?:[Ff]lat|[Aa]partment|[Aa]pt\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
         rf"{_HOUSING}\b"

@@ -78,9 +78,10 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("anon-date-of-birth", "error", "anonymisation", "a date of birth"),
     Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
          "about a person"),
-    Rule("anon-address", "error", "anonymisation", "a house number and street name, the "
-         "street someone lives on (lives on Acacia Avenue), or a street they must keep away "
-         "from (an exclusion zone covering Mill Lane)"),
+    Rule("anon-address", "error", "anonymisation", "a house number and street name (14 "
+         "Acacia Avenue, fourteen Fairfield Road), a house's name and street (the Elms, Kendal "
+         "Road), the street someone lives on (lives on Acacia Avenue), or a street they must "
+         "keep away from (an exclusion zone covering Mill Lane)"),
     Rule("anon-school", "error", "anonymisation", "a named school (St Mary's Primary School, "
          "Oakwood Academy), which points to a family"),
     Rule("anon-name", "error", "anonymisation", "a title or rank with a name (Mr Whitlock, DS "

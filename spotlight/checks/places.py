@@ -138,14 +138,33 @@ YSGOL = (rf"(?<![\w-])Ysgol(?:[ \t]+(?:{_YSGOL_KINDS}))*(?:[ \t]+yng[ \t]+Nghymr
          rf"{_name(_NOT_YSGOL)}")
 
 
-#: The English street words of ``STREET_LIVED``, also the strings a text must hold for it.
-STREET_LIVED_NEEDS = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent",
-                      "Terrace", "Grove", "Mews", "Gardens", "Way", "Rise", "Walk", "Row",
-                      "Boulevard", "Parade", "Croft", "Court", "Place")
+#: The English street words of ``STREET_LIVED`` after any word for living somewhere or
+#: keeping away: "lives in Elm Tree Close", "moved to Sneinton Dale", "not to enter Mill Lane".
+_STREETS_ANYWHERE = ("Street", "Road", "Avenue", "Lane", "Close", "Drive", "Crescent", "Terrace",
+                     "Grove", "Mews", "Gardens", "Way", "Rise", "Walk", "Row", "Boulevard",
+                     "Parade", "Croft", "Court", "Place", "Plains", "Dale", "Dene", "Ropewalk",
+                     "Hollow", "Brow", "Nook", "Garth", "Spinney", "Copse", "Glade", "Dell",
+                     "Paddock", "Paddocks", "Pastures", "Sidings", "Leys", "Lawns", "Embankment",
+                     "Esplanade", "Promenade", "Causeway", "Twitchell", "Maltings", "Fold", "Wynd")
+#: Street words that end an area's or a place's name as often ("moved to Castle Vale", "lives
+#: in Mapperley Hill", "excluded from Canary Wharf"): a street only after "lives on", a house's
+#: name ("the Elms, Carlton Hill"), "his address is" or a number in words.
+_STREETS_ON = ("Hill", "Vale", "View", "Square", "Gate", "Chase", "Ridge", "Quay", "Wharf",
+               "Orchard", "Orchards", "Meadow")
+#: Street words that end a park's or an estate's name more often still ("Victoria Park",
+#: "Hyson Green"): a street only after a number in words ("twelve Forest Park").
+_STREETS_NUMBERED = ("Park", "Green", "Heights", "Meadows", "Circus", "Ridings")
+#: The strings a text must hold for ``STREET_LIVED``: each street word it ends in.
+STREET_LIVED_NEEDS = (*_STREETS_ANYWHERE, *_STREETS_ON, *_STREETS_NUMBERED)
 #: A word between the word for living somewhere and the street that says the place is no
 #: home: "moved to the approved premises on Station Road".
 _INSTITUTION = (r"(?:premises|office|offices|hostel|centre|center|court|prison|hub|station|team"
                 r"|service|clinic|hospital|surgery|unit|shop|branch|meeting|appointment|work)")
+#: The last word of a place's name that makes it no home: "moved to Trent House on Station
+#: Road" (an approved premises), "stayed at the Salvation Army, Hill Street".
+_INSTITUTION_NAME = (r"(?:House|Lodge|Hall|Court|Centre|Center|Hostel|Premises|Offices?|Hub"
+                     r"|Station|Prison|Clinic|Hospital|Surgery|Unit|Project|Trust|College"
+                     r"|School|Academy|Church|Library|Army|Service|Services|Team|Council)")
 #: Words that keep someone away from a place, before the street it names: an exclusion zone,
 #: "excluded from", "banned from", "not to enter", "must not go to", "stay away from", "avoid".
 _BARRED = (r"[Ee]xclusion[ \t]+(?:zones?|areas?)|[Ee]xclu(?:ded|des|de|ding)|[Bb]anned|[Bb]arred"
@@ -155,21 +174,48 @@ _BARRED = (r"[Ee]xclusion[ \t]+(?:zones?|areas?)|[Ee]xclu(?:ded|des|de|ding)|[Bb
            r"|return|drive|walk)|[Aa]void(?:s|ed|ing)?")
 #: What a street found after one of ``_BARRED`` is called in a finding's message.
 BARRED_NOUN = "a street named in an exclusion zone or a condition"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+#: A house number in words, one to ninety-nine: "fourteen", "Twenty-Three", "forty one".
+_NUMBER_WORD = (rf"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh"
+                rf"|nine)teen|{_UNITS})")
+_CAPITAL = r"[A-Z][a-z'’-]+"
+#: A house's or a place's name before the street it is on: "the Elms, ", "Flat B, ", "Rose
+#: Cottage on ", "Derby, on " (in group "home_on" where "on" or "off" follows it).
+_HOUSE = (rf"(?:the[ \t]+)?(?:(?:Flat|Apartment)[ \t]+[A-Z](?![\w-])|(?:(?!{_INSTITUTION_NAME}\b)"
+          rf"{_CAPITAL}[ \t]+){{0,2}}(?!{_INSTITUTION_NAME}\b){_CAPITAL})"
+          r"(?:,?[ \t]+(?P<home_on>on|off)[ \t]+|,[ \t]*)")
+#: What follows a count of things named like a street, not a house number in words: "two
+#: Health Walk sessions", "one Derby Road flat".
+_COUNTED = (r"(?!(?:this|thus|always|afterwards|towards|sometimes|besides|nowadays|whereas|unless"
+            r"|perhaps)\b)[a-z]{3,}s|flat|house|home|property|address|area|estate|office|shop"
+            r"|site|hostel|branch|team|stall|resident|surgery|clinic|centre|project|group"
+            r"|session|meeting|event")
 #: A street named after a word for living somewhere, a few words apart at most: "lives on
 #: Acacia Avenue", "was staying with his older brother on Nottingham Road", "lives two streets
-#: away, on Elm Road"; not a court ("moved to the Crown Court"). Or, in group "barred", one that
-#: someone must keep away from: "an exclusion zone covering Acacia Avenue", "not to enter Mill
-#: Lane", "excluded from Orchard Close"; not a court of any kind ("excluded from the Drug Court
-#: programme"), nor the High Street or the Market Place of a town ("not to enter the High
-#: Street after 9pm").
+#: away, on Elm Road"; not a court ("moved to the Crown Court"). With a house's name before it,
+#: in group "home": "lived at the Elms, Kendal Road". After "his address is" (group "given"):
+#: "his address was Kendal Road". Or, in group "barred", one that someone must keep away from:
+#: "an exclusion zone covering Acacia Avenue", "not to enter Mill Lane", "excluded from Orchard
+#: Close"; not a court of any kind ("excluded from the Drug Court programme"), nor the High
+#: Street or the Market Place of a town ("not to enter the High Street after 9pm"). Or, in group
+#: "number", a house number in words and its street: "moved to fourteen Fairfield Road"; not a
+#: count of things ("went to two Health Walk sessions").
 STREET_LIVED = (
     r"(?<![\w-])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
     r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
-    rf"(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+(?:on|in|at|to|into|off)"
-    rf"|(?P<barred>{_BARRED})(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,4}}?,?)[ \t]+"
-    r"(?P<flag>(?!(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s|High"
+    rf"(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+(?:(?P<on>on|off)|in|at|to|into)"
+    r"|(?P<given>[Aa]ddress(?:[ \t]+(?:is|was|as)|:))"
+    rf"|(?P<barred>{_BARRED})(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,4}}?,?"
+    rf"|(?P<number>at|to|into|from|of|[Nn]umber)(?=[ \t]+{_NUMBER_WORD}[ \t]))[ \t]+"
+    rf"(?P<flag>(?(number){_NUMBER_WORD}[ \t]+|(?(barred)|(?P<home>{_HOUSE})?))"
+    r"(?!(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s|High"
     r"|Supreme|Appeal)[ \t]+Court\b)"
     r"(?(barred)(?!(?:High[ \t]+Street|Market[ \t]+Place)\b|(?:[A-Z][a-z'’-]+[ \t]+){1,3}Court\b))"
-    rf"(?:[A-Z][a-z'’-]+[ \t]+){{1,3}}(?:{'|'.join(STREET_LIVED_NEEDS)}))\b")
-#: What a street of ``STREET_LIVED`` found in group "barred" is called.
-STREET_KINDS = (("barred", BARRED_NOUN),)
+    rf"(?:{_CAPITAL}[ \t]+){{1,3}}(?:{'|'.join(_STREETS_ANYWHERE)}"
+    rf"|(?(barred)(?!)|(?(on)|(?(home_on)|(?(given)|(?(number)|(?!))))))(?:{'|'.join(_STREETS_ON)})"
+    rf"|(?(number)(?:{'|'.join(_STREETS_NUMBERED)})|(?!))))\b"
+    rf"(?(number)(?![ \t]+(?:{_COUNTED})\b))")
+#: What a street of ``STREET_LIVED`` is called where one of these groups took part in it.
+STREET_KINDS = (("barred", BARRED_NOUN), ("number", "a house number and street"),
+                ("home", "an address"))
