@@ -77,6 +77,8 @@ def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
         "number and street: describe the place instead (a flat in the town centre)",
         "He lived at the Elms, Kendal Road, Penrith.": "'the Elms, Kendal Road' looks like an "
         "address: describe the place instead (a flat in the town centre)",
+        "She found him on Facebook as Kyle Brennan.": "'Kyle Brennan' looks like a social-media "
+        "handle or profile address: leave it out",
     }
     for text, message in texts.items():
         assert {f.message for f in _errors(text)} == {message}, text
@@ -87,3 +89,11 @@ def test_a_cro_number_in_the_sf_shape_is_said_once() -> None:
     assert [(f.code, f.text) for f in _errors("The record gave SF 05/123456A.")] == [
         ("anon-id-number", "SF 05/123456A")] * 2  # the example's body, the report's text
 
+
+def test_a_name_said_as_a_handle_or_a_handle_found_twice_is_said_once() -> None:
+    """'Facebook as Kyle Brennan' is a full name and a profile's name: the writer reads one
+    finding, as a handle, whose advice is to leave it out; '@kelz_m92' after 'as' is found by
+    two rules and said once."""
+    for text, flagged in (("She found him on Facebook as Kyle Brennan.", "Kyle Brennan"),
+                          ("He contacted her on Instagram as @kelz_m92.", "@kelz_m92")):
+        assert [(f.code, f.text) for f in _errors(text)] == [("anon-social", flagged)] * 2

@@ -204,7 +204,8 @@ RULES = (
     PatternRule("anon-social", re.compile(social.PROFILE), "a social-media handle or profile "
                 "address", raw=True, needs=social.PROFILE_NEEDS, clues=("@", "/")),
     PatternRule("anon-social", re.compile(social.HANDLE), "a social-media handle or profile "
-                "address", needs=social.HANDLE_NEEDS, clues=social.HANDLE_CLUES),
+                "address", social.handle_valid, needs=social.HANDLE_NEEDS,
+                clues=social.HANDLE_CLUES),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?(?:[A-Za-z]|[A-Z][ \u00a0])[0-9]{6}(?![\w-])"),
         "a case reference number", digits=6),
@@ -231,13 +232,17 @@ def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Ite
     with link targets and web addresses blanked out, ``raw`` the text with its citations
     blanked out, ``full`` the text as written (``raw`` when not given); all the same length.
     A detail found inside a longer one of the same kind ('instagram.com' in
-    'instagram.com/name') is said once."""
+    'instagram.com/name'), or by two rules alike, is said once."""
     found = list(_all_hits(prose, raw, context, raw if full is None else full))
+    if len(found) > 1:
+        found = list(dict.fromkeys(found))
+    # A handle that is another detail is said as that detail ("WhatsApp: 07700..." is a phone
+    # number), except a name, which is said as the handle (``_WITHIN``).
     for hit in found:
         code, start, flagged = hit[:3]
         end = start + len(flagged)
-        if not any((other[0] == code or code == "anon-social"  # "WhatsApp: 07700..." is a
-                    or (code, other[0]) == _WITHIN)  # phone number; "SF 05/123456A" a CRO's
+        if not any((other[0] == code or (code == "anon-social" and other[0] != "anon-name")
+                    or (code, other[0]) in _WITHIN)
                    and len(other[2]) >= len(flagged) and other is not hit
                    and (other[0] != code or len(other[2]) > len(flagged))
                    and other[1] <= start and end <= other[1] + len(other[2])
@@ -311,8 +316,9 @@ def _message(code: str, flagged: str, noun: str) -> str:
     return f"'{flagged}' looks like {noun}{_NOUN_ADVICE.get(noun) or _ADVICE[code]}"
 
 
-#: A detail of the first code found inside one of the second is said once, as the second.
-_WITHIN = ("anon-pnc-id", "anon-id-number")
+#: A detail of the first code found inside one of the second is said once, as the second:
+#: "SF 05/123456A" is a CRO number, "on Facebook as Kyle Brennan" a handle.
+_WITHIN = frozenset({("anon-pnc-id", "anon-id-number"), ("anon-name", "anon-social")})
 #: Advice for a kind of detail whose code's advice does not fit it.
 _NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
                                     "victim's home)"}

@@ -88,8 +88,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "Morgan) or a collar number (PC 1234), an initial with a surname (J. Brookes) or a first "
          "name with a surname (Darren Whitlock)"),
     Rule("anon-vehicle", "error", "anonymisation", "a vehicle registration such as AB12 CDE"),
-    Rule("anon-social", "error", "anonymisation", "a social-media handle (@name) or profile "
-         "address (instagram.com/name)"),
+    Rule("anon-social", "error", "anonymisation", "a social-media handle (@name, on TikTok "
+         "as name_99, Snapchat: name) or profile address (instagram.com/name)"),
     Rule("anon-case-number", "error", "anonymisation", "a probation case reference number "
          "(CRN) such as X123456"),
     Rule("anon-name-reused", "warning", "anonymisation", "the same first name for two different "
