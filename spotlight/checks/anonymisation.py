@@ -321,7 +321,8 @@ def _message(code: str, flagged: str, noun: str) -> str:
 _WITHIN = frozenset({("anon-pnc-id", "anon-id-number"), ("anon-name", "anon-social")})
 #: Advice for a kind of detail whose code's advice does not fit it.
 _NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
-                                    "victim's home)"}
+                                    "victim's home)",
+                places.WORK_NOUN: ": describe the place instead (a supermarket in the city)"}
 
 
 _ADVICE = {

@@ -169,11 +169,37 @@ _INSTITUTION_NAME = (r"(?:House|Lodge|Hall|Court|Centre|Center|Hostel|Premises|O
 #: "excluded from", "banned from", "not to enter", "must not go to", "stay away from", "avoid".
 _BARRED = (r"[Ee]xclusion[ \t]+(?:zones?|areas?)|[Ee]xclu(?:ded|des|de|ding)|[Bb]anned|[Bb]arred"
            r"|[Pp]rohibited|[Ff]orbidden"
-           r"|(?:[Ss]tay(?:s|ed|ing)?|[Kk]e(?:eps?|eping|pt))[ \t]+(?:well[ \t]+)?away"
+           r"|(?:[Ss]tay(?:s|ed|ing)?|[Kk]e(?:eps?|eping|pt))[ \t]+(?:(?:him|her|them)[ \t]+)?"
+           r"(?:well[ \t]+)?away"
            r"|[Nn](?:ot|ever)(?:[ \t]+to)?[ \t]+(?:enter|go|visit|approach|be|loiter|travel"
            r"|return|drive|walk)|[Aa]void(?:s|ed|ing)?")
 #: What a street found after one of ``_BARRED`` is called in a finding's message.
 BARRED_NOUN = "a street named in an exclusion zone or a condition"
+#: What a street found after one of ``_WORK`` is called in a finding's message.
+WORK_NOUN = "a street where someone works"
+#: Words for a job somewhere, before the place and its street: "works at the Tesco on Hucknall
+#: Road", "was employed at a car wash off Alfreton Road".
+_WORK = (r"(?:[Ww]ork(?:s|ed|ing)?|[Ee]mployed|[Jj]ob)[ \t]+"
+         r"(?:at|in|for|with)")
+#: Words between a word for living somewhere and a street further on that say the street is
+#: another place's: "lives in Nottingham and attends the office on Station Road", "lives with
+#: his mother and reports to the hub at Castle Meadow Road", "works at the probation office
+#: on Station Road".
+_ELSEWHERE = (rf"{_INSTITUTION}|probation|court|courts|offices?|officers?|appointments?"
+              r"|attend\w*|report\w*|meet\w*|met|visit\w*|sign\w*|work\w*|jobs?|employ\w*"
+              r"|college|school|academy|gym|class(?:es)?|courses?|sessions?|groups?|library"
+              r"|church|mosque|gurdwara|temple|supervision|programme|placement|volunteer\w*"
+              r"|shifts?|training|police|custody|arrest\w*|stopped|caught|seen|found"
+              r"|incident|offence|assault\w*|robb\w*|burgl\w*|shoplift\w*|fight|attack\w*"
+              r"|hearing|sentenced|charged|jobcentre|council|GP|doctor|dentist|pharmacy|chemist")
+#: A place over or beside which someone lives, where a shop is no place of work: "lives above
+#: the chip shop on Alfreton Road".
+_ABOVE = (r"[ \t]+(?:above|over|behind|beside|opposite|next[ \t]+to)[ \t]+(?:the|an?)"
+          r"(?:[ \t]+[a-z'’-]+){1,2}?")
+#: A place's name in a list of places someone must keep away from: "excluded him from the
+#: Sneinton area and from Windmill Lane", "from Bulwell, Basford or Mill Lane".
+_LISTED = (r"[A-Z][a-z'’-]+(?=,|[ \t]+(?:and|or|area|estate|district|centre|city|town"
+           r"|village|shopping)\b)")
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 #: A house number in words, one to ninety-nine: "fourteen", "Twenty-Three", "forty one".
 _NUMBER_WORD = (rf"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -203,12 +229,19 @@ _COUNTED = (r"(?!(?:this|thus|always|afterwards|towards|sometimes|besides|nowada
 #: count of things ("went to two Health Walk sessions").
 STREET_LIVED = (
     r"(?<![\w-])(?:(?:[Ll]ive[sd]?|[Ll]iving|[Rr]eside[sd]?|[Rr]esiding|[Ss]tay(?:s|ed|ing)?"
-    r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse)"
-    rf"(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+(?:(?P<on>on|off)|in|at|to|into)"
+    r"|[Mm]ov(?:e|es|ed|ing)|(?:re)?housed|[Hh]ome|[Aa]ddress|[Tt]enancy|[Ff]lat|[Hh]ouse"
+    r"|[Ss]ofa[ -]surf(?:s|ed|ing)?|[Cc]ouch[ -]surf(?:s|ed|ing)?|[Ss]le(?:eps?|eping|pt)"
+    r"[ \t]+rough)"
+    rf"(?:(?:{_ABOVE}|[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,5}}?,?[ \t]+"
+    r"(?:(?P<on>on|off)|in|at|to|into|(?:top|bottom|end|far[ \t]+end)[ \t]+of)"
+    rf"|(?P<far>(?:{_ABOVE}|[ \t]+(?!(?i:{_ELSEWHERE})\b|{_INSTITUTION_NAME}\b)[\w'’-]+,?)"
+    r"{1,12}?[ \t]+(?:on|in|at|off)))"
+    rf"|(?P<work>{_WORK})(?:[ \t]+(?!(?i:{_ELSEWHERE})\b)[\w'’-]+){{0,4}}?,?[ \t]+"
+    r"(?:on|in|at|off)"
     r"|(?P<given>[Aa]ddress(?:[ \t]+(?:is|was|as)|:))"
-    rf"|(?P<barred>{_BARRED})(?:[ \t]+(?!{_INSTITUTION}\b)[a-z'’-]+){{0,4}}?,?"
+    rf"|(?P<barred>{_BARRED})(?:[ \t]+(?!{_INSTITUTION}\b)(?:[a-z'’-]+|{_LISTED}),?){{0,8}}?"
     rf"|(?P<number>at|to|into|from|of|[Nn]umber)(?=[ \t]+{_NUMBER_WORD}[ \t]))[ \t]+"
-    rf"(?P<flag>(?(number){_NUMBER_WORD}[ \t]+|(?(barred)|(?P<home>{_HOUSE})?))"
+    rf"(?P<flag>(?(number){_NUMBER_WORD}[ \t]+|(?(barred)|(?(far)|(?(work)|(?P<home>{_HOUSE})?))))"
     r"(?!(?:Crown|County|Youth|Family|Magistrates['’]?|Combined|Coroner['’]?s|High"
     r"|Supreme|Appeal)[ \t]+Court\b)"
     r"(?(barred)(?!(?:High[ \t]+Street|Market[ \t]+Place)\b|(?:[A-Z][a-z'’-]+[ \t]+){1,3}Court\b))"
@@ -218,4 +251,4 @@ STREET_LIVED = (
     rf"(?(number)(?![ \t]+(?:{_COUNTED})\b))")
 #: What a street of ``STREET_LIVED`` is called where one of these groups took part in it.
 STREET_KINDS = (("barred", BARRED_NOUN), ("number", "a house number and street"),
-                ("home", "an address"))
+                ("home", "an address"), ("work", WORK_NOUN))
