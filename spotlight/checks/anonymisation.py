@@ -156,7 +156,7 @@ RULES = (
     PatternRule("anon-id-number", re.compile(id_numbers.ID_NUMBER), "an identity number",
                 digits=3, kinds=id_numbers.KINDS),
     PatternRule("anon-address", re.compile(
-        rf"(?<![\w/.,£$-])(?:(?P<no>[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}"
+        rf"(?<![\w/.,£$-])(?P<no>[Nn]o\.(?=\d)|(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}"
         rf"[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?(no)(?:on\s+|in\s+|off\s+)?)"
         rf"(?:[A-Z][a-z'’-]+\s+){{1,3}}"
         rf"(?:{_STREET}|{_LOWER_STREET})\b"
@@ -177,7 +177,8 @@ RULES = (
     PatternRule("anon-address", re.compile(places.WELSH_ADDRESS), "a house number and street",
                 places.street_valid, digits=1),
     PatternRule("anon-address", re.compile(places.WELSH_STREET_LIVED),
-                "the street someone lives on", places.street_valid, needs=places.STREET_NEEDS),
+                "the street someone lives on", places.street_valid, needs=places.STREET_NEEDS,
+                kinds=places.WELSH_KINDS),
     PatternRule("anon-school", re.compile(places.SAINT_SCHOOL), "a named school",
                 needs=places.SAINT_NEEDS),
     PatternRule("anon-school", re.compile(places.SCHOOL), "a named school",

@@ -63,10 +63,31 @@ WELSH_ADDRESS = (rf"(?<![\w/.,£$-])(?:(?:[Rr]hif|[Nn]o\.?|[Nn]umber)\s+)?(?!(?:
 _CUES = (r"[Bb]yw|[Ss]ymud\w*|[Aa]ros|[Aa]rhos\w*|[Aa]ilgartref\w*|[Ll]letya|[Pp]reswylio"
          r"|[Cc]h?artref|[Gg]artref|[Nn]ghartref|[Cc]h?yfeiriad|[Gg]yfeiriad|[Nn]ghyfeiriad"
          r"|[Tt]enantiaeth|[Dd]enantiaeth|[Ff]flat|[Tt]h?ŷ|[Dd]ŷ|[Nn]hŷ")
-#: The street someone lives on, with no number: "yn byw ar Heol y Frenhines".
-WELSH_STREET_LIVED = (rf"(?<![\w-])(?:{_CUES})(?:[ \t]+[{_LOWER}'’]+){{0,3}}?[ \t]+"
-                      r"(?:yn|ym|yng|ar|i|ger|at|oddi[ \t]+ar)[ \t]+"
+#: Words between a Welsh word for living somewhere and a street that say the street is another
+#: place's: an office, a court, a centre, a hostel, a prison, a station, an officer, an
+#: appointment, work, a school, a college, a gym, a clinic, a hospital, a surgery, a meeting;
+#: attends, goes, reports (with their mutations).
+_ELSEWHERE_CY = (r"swyddfa|llys|lys|canolfan|ganolfan|nghanolfan|hostel|carchar|gharchar|gorsaf"
+                 r"|orsaf|swyddog|apwyntiad|gwaith|waith|ngwaith|ysgol|coleg|goleg|ngholeg"
+                 r"|campfa|gampfa|clinig|glinig|ysbyty|meddygfa|feddygfa|cyfarfod|gyfarfod"
+                 r"|mynychu|fynychu|mynd|fynd|adrodd|gweithio|weithio|tîm|dîm|gwasanaeth"
+                 r"|wasanaeth|siopa")
+#: Welsh words that keep someone away from a place: may not go to, may not visit, excluded,
+#: banned, keep away, avoid.
+_BARRED_CY = (r"[Nn]id?[ \t]+(?:chaiff|cha|chânt|ddylai|ddylid|all|gall)[ \t]+(?:e[ \t]+|hi[ \t]+)?"
+              r"(?:fynd|ymweld|ddychwelyd|fod|deithio|gerdded|yrru)"
+              r"|(?<!ac[ \t])(?<!ag[ \t])[Ee]ithri\w*|[GgWw]ahardd\w*|[Nn]gwahardd\w*"
+              r"|[CcGg]adw[ \t]+draw|[Oo]sgoi")
+#: The street someone lives on, with no number: "yn byw ar Heol y Frenhines", "Mae'n byw
+#: uwchben y siop sglodion ar Stryd Pesda"; or, in group "barred", one someone must keep away
+#: from: "Ni chaiff fynd i Stryd y Bont", "Cafodd ei eithrio o Ffordd Penrallt".
+WELSH_STREET_LIVED = (rf"(?<![\w-])(?:(?:{_CUES})(?:[ \t]+(?!{_ELSEWHERE_CY}\b)[{_LOWER}'’]+)"
+                      r"{0,8}?[ \t]+(?:yn|ym|yng|ar|i|ger|at|oddi[ \t]+ar)"
+                      rf"|(?P<barred>{_BARRED_CY})(?:[ \t]+(?!{_ELSEWHERE_CY}\b)[{_LOWER}'’]+)"
+                      r"{0,3}?[ \t]+(?:i|o|ar|yn|ym|yng|ger|at|heibio|oddi[ \t]+ar))[ \t]+"
                       rf"(?P<flag>(?:{_ANY_STREET})(?:['’]r)?{_name()})")
+#: What a street of ``WELSH_STREET_LIVED`` is called where its group "barred" took part in it.
+WELSH_KINDS = (("barred", "a street named in an exclusion zone or a condition"),)
 #: The strings one of the Welsh street patterns needs.
 STREET_NEEDS = tuple(dict.fromkeys((*_STREETS, *_MUTATED)))
 
@@ -109,15 +130,21 @@ SIXTH_FORM = (rf"(?<![\w-])(?:{_WORD}[ \t]+){{1,3}}Sixth[ \t]+Form"
 #: Academy", "is at Westgate Primary", "his former school, Oakfield Academy".
 _SCHOOL_CUES = (r"[Aa]ttend(?:s|ed|ing)?|[Pp]upils?[ \t]+at|[Ss]tudents?[ \t]+at"
                 r"|[Ee]xcluded[ \t]+from|[Gg]o(?:es)?[ \t]+to|[Ww]ent[ \t]+to"
-                r"|[Ss]tart(?:s|ed)?[ \t]+at|[Pp]lace[ \t]+at|(?:[Ss]chool|[Aa]cademy)[ \t]*[,:(]")
+                r"|[Ss]tart(?:s|ed)?[ \t]+at|[Pp]lace[ \t]+at|(?:[Ss]chool|[Aa]cademy)[ \t]*[,:(]"
+                r"|(?:is|was|are|were)[ \t]+(?:now[ \t]+|still[ \t]+)?at"
+                r"|Year[ \t]+(?:\d{1,2}|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Ss]ix|[Ff]ive"
+                r"|[Ff]our|[Tt]hree|[Tt]wo|[Oo]ne)[ \t]+at")
 #: Kinds of school, not names: "went to Sunday School", "Drama School".
 _GENERIC = (r"(?:Sunday|Drama|Summer|Night|Driving|Art|Music|Dance|Bible|Special|Boarding"
             r"|Medical|Law|Business|Forest|Hospital|Virtual|Secondary|Primary|Infant|Junior"
             r"|Nursery|Grammar|High|Theatre|Film|Language|Flight|Cookery)")
+#: Training providers, not schools: "is at Skills Academy", "was at Boxing Academy".
+_TRAINING = (r"(?:Skills|Probation|Police|Training|Boxing|Football|Sports?|Leadership|Coaching"
+             r"|Apprenticeship|Construction|Digital|Employment|Recovery|Academy)")
 #: A name and "Academy", "School" or "Nursery" after one of those: "attends Oakwood
 #: Academy", "goes to Kingsway School", "attended Little Acorns Nursery".
 SCHOOL_ACADEMY = (rf"(?<![\w-])(?:{_SCHOOL_CUES})[ \t]+(?P<flag>"
-                  rf"(?!{_GENERIC}[ \t]+(?:School|Nursery)\b)"
+                  rf"(?!{_GENERIC}[ \t]+(?:School|Nursery)\b|{_TRAINING}[ \t]+Academy\b)"
                   rf"(?:{_WORD}[ \t]+){{1,3}}(?:Academy|School|Nursery))(?![\w-])")
 #: A name and "Primary", "High"... after one of those or "at", "to", "from": "is at Westgate
 #: Primary"; not a level of risk ("at Very High risk").
