@@ -207,6 +207,8 @@ RULES = (
     PatternRule("anon-social", re.compile(social.HANDLE), "a social-media handle or profile "
                 "address", social.handle_valid, needs=social.HANDLE_NEEDS,
                 clues=social.HANDLE_CLUES),
+    PatternRule("anon-address", re.compile(social.WHAT3WORDS), "a what3words address",
+                raw=True, needs=social.WHAT3WORDS_NEEDS, clues=("/", "3")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?(?:[A-Za-z]|[A-Z][ \u00a0])[0-9]{6}(?![\w-])"),
         "a case reference number", digits=6),
