@@ -69,6 +69,10 @@ def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
         "driving licence number: leave it out",
         "His passport no. 923 456 781 was kept.": "'923 456 781' looks like a passport "
         "number: leave it out",
+        "He works at the Tesco on Hucknall Road.": "'Hucknall Road' looks like a street where "
+        "someone works: describe the place instead (a supermarket in the city)",
+        "It was at ///filled.count.soap.": "'filled.count.soap' looks like a what3words address: "
+        "describe the place instead (a flat in the town centre)",
         "He must not enter Mill Lane.": "'Mill Lane' looks like a street named in an exclusion "
         "zone or a condition: describe the area instead (the streets around the victim's home)",
         "The police went to 27 Sneinton Dale.": "'27 Sneinton Dale' looks like a house number "

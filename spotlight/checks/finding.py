@@ -80,8 +80,9 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "about a person"),
     Rule("anon-address", "error", "anonymisation", "a house number and street name (14 "
          "Acacia Avenue, fourteen Fairfield Road), a house's name and street (the Elms, Kendal "
-         "Road), the street someone lives on (lives on Acacia Avenue), or a street they must "
-         "keep away from (an exclusion zone covering Mill Lane)"),
+         "Road), the street someone lives on or works on (lives on Acacia Avenue, works at the "
+         "Tesco on Hucknall Road), a street they must keep away from (an exclusion zone "
+         "covering Mill Lane), or a what3words address (///filled.count.soap)"),
     Rule("anon-school", "error", "anonymisation", "a named school (St Mary's Primary School, "
          "Oakwood Academy), which points to a family"),
     Rule("anon-name", "error", "anonymisation", "a title or rank with a name (Mr Whitlock, DS "
@@ -89,7 +90,8 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "name with a surname (Darren Whitlock)"),
     Rule("anon-vehicle", "error", "anonymisation", "a vehicle registration such as AB12 CDE"),
     Rule("anon-social", "error", "anonymisation", "a social-media handle (@name, on TikTok "
-         "as name_99, Snapchat: name) or profile address (instagram.com/name)"),
+         "as name_99, Snapchat: name, his gamertag, name_92) or profile address "
+         "(instagram.com/name, linktr.ee/name)"),
     Rule("anon-case-number", "error", "anonymisation", "a probation case reference number "
          "(CRN) such as X123456"),
     Rule("anon-name-reused", "warning", "anonymisation", "the same first name for two different "
