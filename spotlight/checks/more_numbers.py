@@ -68,8 +68,9 @@ def card_valid(number: str) -> bool:
 #: with digits starts at most three words before them: so "reference" after "Office" starts
 #: one ("his Home Office reference is B1234567").
 _REF_CUE = (r"(?:(?:MAPPA|MARAC|ViSOR|VISOR|n?Delius|NDelius|NOMIS|Office|[Cc]ourt|[Cc]ase"
-            r"|OASys|Oasys|[Cc]rime|[Pp]olice|[Ii]mmigration|[Cc]laim|[Hh]ospital)[ \t]+(?:[Rr]ef(?:erence)?\.?|[Nn]umber"
-            r"|[Nn]o\.?|ID)|[Rr]ef(?:erence)?\.?[ \t]+(?:[Nn]umber|[Nn]o\.?)|CRN|crn"
+            r"|OASys|Oasys|[Cc]rime|[Pp]olice|[Ii]mmigration|[Cc]laim|[Hh]ospital)[ \t]+"
+            r"(?:[Rr]ef(?:erence)?\.?|[Nn]umber|[Nn]o\.?|ID)"
+            r"|[Rr]ef(?:erence)?\.?[ \t]+(?:[Nn]umber|[Nn]o\.?)|CRN|crn"
             r"|(?:(?<=Office )|(?<=MAPPA )|(?<=MARAC )|(?<=ViSOR )|(?<=Delius )|(?<=[Cc]ourt )"
             r"|(?<=[Cc]ase ))[Rr]ef(?:erence)?\.?)"
             r"(?:[ \t]+(?:[Nn]umber|[Nn]o\.?))?")
