@@ -79,8 +79,8 @@ _TOKEN = r"[A-Za-z0-9]+(?:(?:[/-]|[ \t\u00a0](?=\d))[A-Za-z0-9]+)*"
 #: A Crown Court case number, or a reference after its cue; the number in group "flag".
 CASE_REF = (rf"(?<![\w/-])(?:(?P<ref_cue>{_REF_CUE}){_SAID})?"
             rf"(?P<flag>T(?:19|20)\d\d[ \u00a0]?\d{{4}}|(?(ref_cue){_TOKEN}|(?!)))(?![\w/-])")
-#: A report's or a year's number, never a person's: "2025/12", "2023/24", "2024-25".
-_NOT_PERSONAL = re.compile(r"(?:19|20)\d\d[/-]\d{1,3}")
+#: A report's or a year's number, never a person's: "2025/12", "2023/24", "2023-2024".
+_NOT_PERSONAL = re.compile(r"(?:19|20)\d\d[/-](?:\d{1,3}|(?:19|20)\d\d)")
 
 
 def case_ref_valid(reference: str) -> bool:
