@@ -49,7 +49,11 @@ BANK = (rf"(?<![\w/.,£$-])(?:(?P<account_cue>{_ACCOUNT}){_SAID}|(?P<sort_cue>{_
         r"|(?(sort_cue)(?P<sort>\d{2}[ -]?\d{2}[ -]?\d{2})|(?!))"
         rf"|(?(card_cue)(?P<card>{_CARD})|(?!)))(?![\w/-]|[.,]\d)")
 #: A payment card number without a cue (said where it passes the Luhn check: ``card_valid``).
-CARD = rf"(?<![\w/.,£$-])(?:{_CARD})(?![\w/-]|[.,]\d)"
+#: Without a cue, a run of digits is a card number's only where it starts as one does (2 to 6)
+#: and has 15 or 16 digits; in groups, where its groups are a card number's.
+CARD = (r"(?<![\w/.,£$-])(?=[2-6])(?:\d{15,16}"
+        r"|\d{4}(?P<sep>[ \u00a0-])\d{4}(?P=sep)\d{4}(?P=sep)\d{1,4}(?:(?P=sep)\d{1,3})?"
+        r"|\d{4}[ \u00a0-]\d{6}[ \u00a0-]\d{5})(?![\w/-]|[.,]\d)")
 #: What each kind of bank detail is called in a finding's message.
 BANK_KINDS = (("account", "a bank account number"), ("sort", "a sort code"),
               ("card", "a payment card number"))
@@ -67,22 +71,31 @@ def card_valid(number: str) -> bool:
 #: Office reference", "MAPPA reference", "Delius ref", "CRN", "reference number"... A rule
 #: with digits starts at most three words before them: so "reference" after "Office" starts
 #: one ("his Home Office reference is B1234567").
-_REF_CUE = (r"(?:(?:MAPPA|MARAC|ViSOR|VISOR|n?Delius|NDelius|NOMIS|Office|[Cc]ourt|[Cc]ase"
-            r"|OASys|Oasys|[Cc]rime|[Pp]olice|[Ii]mmigration|[Cc]laim|[Hh]ospital)[ \t]+"
+_REF_CUE = (r"(?:(?:MAPPA|MARAC|ViSOR|VISOR|n?Delius|NDelius|NOMIS|[Cc]ourt|[Cc]ase"
+            r"|OASys|Oasys|[Cc]rime|[Pp]olice|[Ii]mmigration|[Cc]laim)[ \t]+"
             r"(?:[Rr]ef(?:erence)?\.?|[Nn]umber|[Nn]o\.?|ID)"
             r"|[Rr]ef(?:erence)?\.?[ \t]+(?:[Nn]umber|[Nn]o\.?)|CRN|crn"
             r"|(?:(?<=Office )|(?<=MAPPA )|(?<=MARAC )|(?<=ViSOR )|(?<=Delius )|(?<=[Cc]ourt )"
             r"|(?<=[Cc]ase ))[Rr]ef(?:erence)?\.?)"
             r"(?:[ \t]+(?:[Nn]umber|[Nn]o\.?))?")
-#: A reference: letters and digits, in parts joined by "/", "-" or a space before digits.
-_TOKEN = r"[A-Za-z0-9]+(?:(?:[/-]|[ \t\u00a0](?=\d))[A-Za-z0-9]+)*"
+#: A reference: letters and digits, then parts in capitals or digits joined by "/" or "-"
+#: ("2024/NOTTS/0456"); or a letter and groups of digits ("X 123 456").
+_TOKEN = (r"(?:[A-Za-z]{1,3}(?:[ \u00a0]\d{3,4}){2}(?![\w/-])"
+          r"|[A-Za-z0-9]+(?:[/-][A-Z0-9]+)*)")
 #: A Crown Court case number, or a reference after its cue; the number in group "flag".
 CASE_REF = (rf"(?<![\w/-])(?:(?P<ref_cue>{_REF_CUE}){_SAID})?"
             rf"(?P<flag>T(?:19|20)\d\d[ \u00a0]?\d{{4}}|(?(ref_cue){_TOKEN}|(?!)))(?![\w/-])")
-#: A report's or a year's number, never a person's: "2025/12", "2023/24", "2023-2024".
-_NOT_PERSONAL = re.compile(r"(?:19|20)\d\d[/-](?:\d{1,3}|(?:19|20)\d\d)")
+#: A report's or a year's number or a date, never a person's: "2025/12", "2023/24",
+#: "2023-2024", "2024-03-01", "01/03/2024" (a date of birth is birth.py's).
+_NOT_PERSONAL = re.compile(r"(?:19|20)\d\d[/-](?:\d{1,3}|(?:19|20)\d\d|\d\d?[/-]\d\d?)"
+                           r"|\d\d?[/-]\d\d?[/-]\d{2,4}")
+
+
+_CRN = re.compile(r"[A-Za-z] ?\d{6}")
 
 
 def case_ref_valid(reference: str) -> bool:
-    """True for a reference of five digits or more that is not a report's or a year's."""
-    return len(re.sub(r"\D", "", reference)) >= 5 and not _NOT_PERSONAL.fullmatch(reference)
+    """True for a reference of five digits or more that is not a report's or a year's number
+    or a date, nor a CRN (which the rule for CRNs finds, cue or not)."""
+    return (len(re.sub(r"\D", "", reference)) >= 5 and not _NOT_PERSONAL.fullmatch(reference)
+            and not _CRN.fullmatch(reference))
