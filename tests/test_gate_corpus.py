@@ -83,6 +83,12 @@ def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
         "address: describe the place instead (a flat in the town centre)",
         "She found him on Facebook as Kyle Brennan.": "'Kyle Brennan' looks like a social-media "
         "handle or profile address: leave it out",
+        "Her sort code was 30-94-57.": "'30-94-57' looks like a sort code: leave it out",
+        "He paid with 4929 1234 5678 9015.": "'4929 1234 5678 9015' looks like a payment card "
+        "number: leave it out",
+        "His MAPPA reference is 2024/NOTTS/0456.": "'2024/NOTTS/0456' looks like a case "
+        "reference number: leave it out",
+        "Mobile: 7700 900123": "'7700 900123' looks like a telephone number: leave it out",
     }
     for text, message in texts.items():
         assert {f.message for f in _errors(text)} == {message}, text

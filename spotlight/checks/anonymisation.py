@@ -18,6 +18,7 @@ from . import (
     birth,
     disguised,
     id_numbers,
+    more_numbers,
     name_shapes,
     named_on_purpose,
     named_schools,
@@ -143,13 +144,14 @@ RULES = (
     PatternRule("anon-ni-number", re.compile(  # in capitals or in lower case: "ab123456c"
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)"
         r"(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?P<upper>)|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
-        r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?(?(upper)[A-D]|[a-d])(?![\w-])"),
+        r"[ \u00a0.-]?\d{2}[ \u00a0.-]?\d{2}[ \u00a0.-]?\d{2}[ \u00a0.-]?(?(upper)[A-D]|[a-d])"
+        r"(?![\w-])"),
         "a National Insurance number", digits=6),
     PatternRule("anon-nhs-number", re.compile(
         r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid,
         digits=10),
     PatternRule("anon-prison-number", re.compile(
-        r"(?<![\w/-])(?:[A-Z][ \u00a0]?\d{4}[ \u00a0]?[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
+        r"(?<![\w/-])(?:[A-Z][ \u00a0-]?\d{4}[ \u00a0-]?[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
                 "a prison number", digits=4),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier", digits=3),
@@ -212,6 +214,14 @@ RULES = (
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?(?:[A-Za-z]|[A-Z][ \u00a0])[0-9]{6}(?![\w-])"),
         "a case reference number", digits=6),
+    PatternRule("anon-case-number", re.compile(more_numbers.CASE_REF), "a case reference number",
+                more_numbers.case_ref_valid, digits=5),
+    PatternRule("anon-phone", re.compile(more_numbers.PHONE), "a telephone number",
+                more_numbers.phone_valid, digits=10),
+    PatternRule("anon-bank-details", re.compile(more_numbers.BANK), "a bank detail", digits=6,
+                kinds=more_numbers.BANK_KINDS),
+    PatternRule("anon-bank-details", re.compile(more_numbers.CARD), "a payment card number",
+                more_numbers.card_valid, digits=13),
 )
 
 
@@ -345,4 +355,5 @@ _ADVICE = {
     "anon-vehicle": ": leave it out",
     "anon-social": ": leave it out",
     "anon-case-number": ": leave it out",
+    "anon-bank-details": ": leave it out",
 }

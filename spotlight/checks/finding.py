@@ -93,7 +93,11 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "as name_99, Snapchat: name, his gamertag, name_92) or profile address "
          "(instagram.com/name, linktr.ee/name)"),
     Rule("anon-case-number", "error", "anonymisation", "a probation case reference number "
-         "(CRN) such as X123456"),
+         "(CRN) such as X123456, a Crown Court case number such as T20247123, or a case or "
+         "reference number after the words for it (case number, Home Office reference, MAPPA "
+         "reference, reference number)"),
+    Rule("anon-bank-details", "error", "anonymisation", "a bank account number or a sort code "
+         "(after the words account and sort code), or a payment card number"),
     Rule("anon-name-reused", "warning", "anonymisation", "the same first name for two different "
          "people in one report (confusing, but it identifies no one)"),
     Rule("unfinished-placeholder", "error", "unfinished work", "a placeholder that spotlight "
