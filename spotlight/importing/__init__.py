@@ -68,6 +68,8 @@ def parse_source(source: Path) -> Document:
         raise SpotlightError([Problem(name, None, f"cannot be read: {error.strerror or error}")]
                              ) from None
     suffix = source.suffix.lower()
+    if source.name.startswith("~$") and not data.startswith(b"PK\x03\x04"):
+        raise SpotlightError([Problem(name, None, LOCK_FILE)])
     if other := _other_format(data, suffix):
         raise SpotlightError([Problem(name, None, other)])
     if suffix in DOCX_SUFFIXES or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES
@@ -99,11 +101,19 @@ _OTHER_FORMATS = (
 )
 
 
+#: Word's lock file "~$name.docx", made beside a document while it is open (the first two
+#: characters of its name replaced by "~$"): a few bytes with the user's name, not a document.
+LOCK_FILE = ("is Word's temporary file, made while the document is open in Word (its name "
+             "starts with ~$), not a Word document: import the document itself, not the ~$ "
+             "file (save it and close it in Word first)")
+
+
 def _other_format(data: bytes, suffix: str) -> str | None:
     """What to do with a file in a format import does not read (by its first bytes, or by its
-    name when it is binary), or None."""
+    name when it is binary and not a zip file, as a .docx is), or None."""
     for start, other, message in _OTHER_FORMATS:
-        if data.startswith(start) or (suffix == other and b"\x00" in data[:4096]):
+        if data.startswith(start) or (suffix == other and b"\x00" in data[:4096]
+                                      and not data.startswith(b"PK\x03\x04")):
             return message
     return None
 
