@@ -1,10 +1,12 @@
 """``spotlight import``: an existing spotlight (plain text, a saved web page or a Word document)
 -> content files.
 
-read the source -> parse (one parser per format) -> outline -> map -> write. Parsers produce the
-shared document model (``document.py``); the mapper (``mapping.py``) turns it into file texts:
-the report file (``report_file.py``), the examples (``examples.py``) and what it adds to
-site.yml (``site_additions.py``); ``write.py`` is the only part that writes.
+read the source -> parse (one parser per format) -> leave out what is not for readers -> outline
+-> map -> write. Parsers produce the shared document model (``document.py``); a draft's contents
+list and parts not for publication (``leave_out.py``) and its title page's other lines
+(``title_page.py``) are left out, with warnings; the mapper (``mapping.py``) turns the rest into
+file texts: the report file (``report_file.py``), the examples (``examples.py``) and what it
+adds to site.yml (``site_additions.py``); ``write.py`` is the only part that writes.
 
 Owns: the parsers of each format, the document model they share, and the mapping to content
 files.

@@ -53,6 +53,7 @@ class Block:
     number: int = 0
     term: str = ""
     rows: tuple[tuple[tuple[Span, ...], ...], ...] = ()  # a table's rows of cells
+    subtitle: bool = False  # a paragraph the source styles as a subtitle (Word's "Subtitle")
 
     @property
     def text(self) -> str:

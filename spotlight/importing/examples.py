@@ -71,7 +71,7 @@ def example_file(part: Part, slug: str, theme: str, order: int, context: Example
     lines = [
         "---",
         y.comment(f"Imported from {context.source}, lines {part.heading.line}-{last}."),
-        f"title: {y.scalar(context.inline(part.heading.spans, part.heading.line))}",
+        f"title: {y.scalar(' '.join(part.heading.text.split()))}",  # plain text, not Markdown
         f"reports: [{y.scalar(context.report)}]",
         f"practice_theme: {y.scalar(theme)}",
         f"region: {y.scalar(context.region)}",
