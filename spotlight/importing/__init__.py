@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SpotlightError, display_path
-from .document import Document
+from .document import Document, in_welsh
 from .mapping import map_document
 from .site_file import SiteFile, starter_text
 from .write import write_plan
@@ -51,7 +51,10 @@ def import_source(source: Path, out: Path, slug: str | None = None) -> ImportRes
     if not created:
         site = SiteFile.parse(_read_text(site_path), display_path(site_path))
     else:
-        site = SiteFile.parse(starter_text(), "starter site.yml")
+        starter = starter_text()
+        if in_welsh(document):  # a new site for a spotlight in Welsh is in Welsh
+            starter = starter.replace("\nlanguage: en-GB\n", "\nlanguage: cy\n", 1)
+        site = SiteFile.parse(starter, "starter site.yml")
     plan = map_document(document, site, existing, slug)
     written = write_plan(out, plan.files)
     return ImportResult(out / "reports" / f"{plan.report}.yml", plan.examples, plan.sections,

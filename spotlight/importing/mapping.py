@@ -15,7 +15,7 @@ from ..errors import Problem, SpotlightError
 from . import bridges
 from . import yaml_writer as y
 from .dates import date_range
-from .document import Block, Document, Kind, Warn
+from .document import Block, Document, Kind, Warn, in_welsh
 from .examples import ExampleContext, example_file, slugify, unique
 from .leave_out import leave_out
 from .markdown_writer import WIDTH, Inline, blocks_markdown
@@ -57,6 +57,11 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     if not any(b.text.strip() for b in document.blocks):
         raise SpotlightError([Problem(document.source, None, "nothing to import: the source "
                                       "has no text that spotlight can read")])
+    language = "cy" if in_welsh(document) else ""
+    if language and not _publishes(site, language):
+        warn(0, "the source is in Welsh: its report and examples say 'language: cy', which "
+                "site.yml does not publish yet: add cy to its languages (for example "
+                "'languages: [en, cy]'; see 'Welsh and English' in the README)")
     document, published = take_published(document)
 
     def known(title: str) -> bool:
@@ -86,7 +91,8 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     context = ExampleContext(report, region, PurePosixPath(document.source).name, inline, warn,
                              _names(site.items("sentence_types")),
                              {str(s.get("code")) for s in site.items("standards")} |
-                             set(parts.new_standard_codes), pdus, region_name is not None)
+                             set(parts.new_standard_codes), pdus, region_name is not None,
+                             language)
     files: dict[str, str] = {}
     sections_yaml: list[str] = []
     count = 0
@@ -117,7 +123,8 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     dates = dates_of(fieldwork, parts.published, warn)
     files[f"reports/{report}.yml"] = report_yaml(document, title, region, dates, parts, shape,
                                                  inline, sections_yaml, any(
-                                                     "standards:" in t for t in files.values()))
+                                                     "standards:" in t for t in files.values()),
+                                                 language)
     add_abbreviations(document, site, warn)
     files["site.yml"] = site.render()
     return Plan(files, report, count, len(sections_yaml), tuple(warnings))
@@ -152,6 +159,14 @@ def _after_outcome(part: Part, warn: Warn) -> None:
         if outcome.text and after:
             warn(after[0].line, f"text after the Outcome of '{part.heading.text}' is kept at the "
                                 "end of that Outcome: move it if it belongs elsewhere")
+
+
+def _publishes(site: SiteFile, language: str) -> bool:
+    """Whether the site file publishes pages in ``language`` ("cy")."""
+    listed = site.data.get("languages")
+    if isinstance(listed, list) and listed:
+        return language in [str(code).split("-")[0].lower() for code in listed]
+    return str(site.data.get("language") or "en").split("-")[0].lower() == language
 
 
 def _names(items: list[dict[str, Any]]) -> dict[str, str]:

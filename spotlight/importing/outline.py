@@ -55,13 +55,15 @@ class Outline:
 def role_of(title: str) -> str:
     """What a top-level section is for, from its title."""
     words = normalise(title)
-    if words in ("introduction", "about this spotlight", "background", "overview"):
+    if words in ("introduction", "about this spotlight", "background", "overview", "cyflwyniad",
+                 "cefndir", "trosolwg", "am y sbotolau hwn"):
         return "introduction"
-    if re.search(r"\bsummary\b", words):
+    if re.search(r"\bsummary\b|\bcrynodeb\b", words):
         return "summary"
-    if re.fullmatch(r"(our )?(inspection )?standards", words):
+    if re.fullmatch(r"(our )?(inspection )?standards|(ein )?safonau( arolygu)?", words):
         return "standards"
-    if re.search(r"\breferences?\b|\backnowledge?ments?\b", words):
+    if re.search(r"\breferences?\b|\backnowledge?ments?\b|\bcyfeiriadau\b|\bcydnabyddiaeth",
+                 words):
         return "references"
     return "theme"
 
