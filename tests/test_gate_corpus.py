@@ -69,10 +69,26 @@ def test_a_finding_says_which_number_or_street_it_is_and_what_to_do() -> None:
         "driving licence number: leave it out",
         "His passport no. 923 456 781 was kept.": "'923 456 781' looks like a passport "
         "number: leave it out",
+        "He works at the Tesco on Hucknall Road.": "'Hucknall Road' looks like a street where "
+        "someone works: describe the place instead (a supermarket in the city)",
+        "It was at ///filled.count.soap.": "'filled.count.soap' looks like a what3words address: "
+        "describe the place instead (a flat in the town centre)",
         "He must not enter Mill Lane.": "'Mill Lane' looks like a street named in an exclusion "
         "zone or a condition: describe the area instead (the streets around the victim's home)",
         "The police went to 27 Sneinton Dale.": "'27 Sneinton Dale' looks like a house number "
         "and street: describe the place instead (a flat in the town centre)",
+        "He moved to fourteen Fairfield Road.": "'fourteen Fairfield Road' looks like a house "
+        "number and street: describe the place instead (a flat in the town centre)",
+        "He lived at the Elms, Kendal Road, Penrith.": "'the Elms, Kendal Road' looks like an "
+        "address: describe the place instead (a flat in the town centre)",
+        "She found him on Facebook as Kyle Brennan.": "'Kyle Brennan' looks like a social-media "
+        "handle or profile address: leave it out",
+        "Her sort code was 30-94-57.": "'30-94-57' looks like a sort code: leave it out",
+        "He paid with 4929 1234 5678 9015.": "'4929 1234 5678 9015' looks like a payment card "
+        "number: leave it out",
+        "His MAPPA reference is 2024/NOTTS/0456.": "'2024/NOTTS/0456' looks like a case "
+        "reference number: leave it out",
+        "Mobile: 7700 900123": "'7700 900123' looks like a telephone number: leave it out",
     }
     for text, message in texts.items():
         assert {f.message for f in _errors(text)} == {message}, text
@@ -88,3 +104,12 @@ def test_a_street_named_like_a_person_is_said_once_as_an_address() -> None:
     for text, street in (("He was staying at his mum's on Gregory Boulevard.", "Gregory Boulevard"),
                          ("Mae'n byw yn Rhif 5, Bryn Teg, gyda'i fam.", "Rhif 5, Bryn Teg")):
         assert [(f.code, f.text) for f in _errors(text)] == [("anon-address", street)] * 2
+
+
+def test_a_name_said_as_a_handle_or_a_handle_found_twice_is_said_once() -> None:
+    """'Facebook as Kyle Brennan' is a full name and a profile's name: the writer reads one
+    finding, as a handle, whose advice is to leave it out; '@kelz_m92' after 'as' is found by
+    two rules and said once."""
+    for text, flagged in (("She found him on Facebook as Kyle Brennan.", "Kyle Brennan"),
+                          ("He contacted her on Instagram as @kelz_m92.", "@kelz_m92")):
+        assert [(f.code, f.text) for f in _errors(text)] == [("anon-social", flagged)] * 2

@@ -69,6 +69,12 @@ OTHER_FORMATS = {
     "a PDF": ("spotlight.pdf", b"%PDF-1.7\n1 0 obj\n",
               "is a PDF, which import cannot read: import the Word document it was made from, "
               "or copy all its text into a plain text file (.txt) and import that"),
+    "Word's lock file, beside an open document": (
+        "~$rthshire-draft.docx", b"\x0dJane Realname" + bytes(40) + "Jane Realname".encode(
+            "utf-16-le") + bytes(80),
+        "is Word's temporary file, made while the document is open in Word (its name starts "
+        "with ~$), not a Word document: import the document itself, not the ~$ file (save it "
+        "and close it in Word first)"),
     "another binary file": ("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00",
                             "is a binary file: import reads plain text (.txt), web pages (.html) "
                             "and Word documents (.docx)"),

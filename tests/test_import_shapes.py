@@ -52,7 +52,12 @@ def test_a_draft_off_the_published_layout_keeps_its_cases_as_examples(tmp_path: 
             ) in output
     report = yaml.safe_load(next((tmp_path / "content" / "reports").glob("*.yml")).read_text())
     assert report["introduction"] == "We looked at 40 cases.\n", "'Background' is the introduction"
-    assert [s["practice_theme"] for s in report["sections"]] == ["resettlement", "next-steps"]
+    assert [s["practice_theme"] for s in report["sections"]] == ["resettlement"]
+    assert report["acknowledgements"] == "## Next steps\n\nThe PDU will share this.\n", \
+        "a section with no examples is kept as text, not made a practice theme"
+    assert "draft.txt:18: section 'Next steps' has no examples and is no practice theme: its " \
+           "text is kept, under its heading, at the start of the acknowledgements" in output
+    assert "next-steps" not in (tmp_path / "content" / "site.yml").read_text()
     kai = (tmp_path / "content" / "examples" / "good-practice-with-kai.md").read_text()
     assert "practice_theme: resettlement\n" in kai and "order: 1\n" in kai
     assert "- She met Kai in prison twice\n\n## Outcome\n\nKai moved into his flat." in kai

@@ -21,6 +21,7 @@ from . import (
     disguised,
     id_numbers,
     initials_more,
+    more_numbers,
     name_shapes,
     named_on_purpose,
     named_schools,
@@ -147,21 +148,23 @@ RULES = (
     PatternRule("anon-ni-number", re.compile(  # in capitals or in lower case: "ab123456c"
         r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ|bg|gb|kn|nk|nt|tn|zz)"
         r"(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?P<upper>)|[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])"
-        r"[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?\d{2}[ \u00a0]?(?(upper)[A-D]|[a-d])(?![\w-])"),
+        r"[ \u00a0.-]?\d{2}[ \u00a0.-]?\d{2}[ \u00a0.-]?\d{2}[ \u00a0.-]?(?(upper)[A-D]|[a-d])"
+        r"(?![\w-])"),
         "a National Insurance number", digits=6),
     PatternRule("anon-nhs-number", re.compile(
         r"(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])"), "an NHS number", _nhs_valid,
         digits=10),
     PatternRule("anon-prison-number", re.compile(
-        r"(?<![\w/-])(?:[A-Z][ \u00a0]?\d{4}[ \u00a0]?[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
+        r"(?<![\w/-])(?:[A-Z][ \u00a0-]?\d{4}[ \u00a0-]?[A-Z]{2}|[a-z]\d{4}[a-z]{2})(?![\w-])"),
                 "a prison number", digits=4),
     PatternRule("anon-pnc-id", re.compile(r"(?<![\w/-])(?:\d{2}|\d{4})/\d{1,7}[A-Z](?![\w-])"),
                 "a Police National Computer identifier", digits=3),
     PatternRule("anon-id-number", re.compile(id_numbers.ID_NUMBER), "an identity number",
                 digits=3, kinds=id_numbers.KINDS),
     PatternRule("anon-address", re.compile(
-        rf"(?<![\w/.,£$-])(?:(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?"
-        rf"(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
+        rf"(?<![\w/.,£$-])(?P<no>[Nn]o\.(?=\d)|(?:[Nn]o\.?|[Nn]umber)\s+)?(?!(?:19|20)\d\d\b)\d{{1,4}}"
+        rf"[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?\s+(?(no)(?:on\s+|in\s+|off\s+)?)"
+        rf"(?:[A-Z][a-z'’-]+\s+){{1,3}}"
         rf"(?:{_STREET}|{_LOWER_STREET})\b"
         rf"|(?:[Ff]lat|[Aa]partment|[Aa]pt\.?)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}"
         rf"{_HOUSING}\b"
@@ -180,7 +183,8 @@ RULES = (
     PatternRule("anon-address", re.compile(places.WELSH_ADDRESS), "a house number and street",
                 places.street_valid, digits=1),
     PatternRule("anon-address", re.compile(places.WELSH_STREET_LIVED),
-                "the street someone lives on", places.street_valid, needs=places.STREET_NEEDS),
+                "the street someone lives on", places.street_valid, needs=places.STREET_NEEDS,
+                kinds=places.WELSH_KINDS),
     PatternRule("anon-school", re.compile(places.SAINT_SCHOOL), "a named school",
                 needs=places.SAINT_NEEDS),
     PatternRule("anon-school", re.compile(places.SCHOOL), "a named school",
@@ -207,10 +211,21 @@ RULES = (
     PatternRule("anon-social", re.compile(social.PROFILE), "a social-media handle or profile "
                 "address", raw=True, needs=social.PROFILE_NEEDS, clues=("@", "/")),
     PatternRule("anon-social", re.compile(social.HANDLE), "a social-media handle or profile "
-                "address", needs=social.HANDLE_NEEDS, clues=social.HANDLE_CLUES),
+                "address", social.handle_valid, needs=social.HANDLE_NEEDS,
+                clues=social.HANDLE_CLUES),
+    PatternRule("anon-address", re.compile(social.WHAT3WORDS), "a what3words address",
+                raw=True, needs=social.WHAT3WORDS_NEEDS, clues=("/", "3")),
     PatternRule("anon-case-number", re.compile(
         r"(?<![\w/-])(?:(?:CRN|crn)[:\s]*)?(?:[A-Za-z]|[A-Z][ \u00a0])[0-9]{6}(?![\w-])"),
         "a case reference number", digits=6),
+    PatternRule("anon-case-number", re.compile(more_numbers.CASE_REF), "a case reference number",
+                more_numbers.case_ref_valid, digits=5),
+    PatternRule("anon-phone", re.compile(more_numbers.PHONE), "a telephone number",
+                more_numbers.phone_valid, digits=10),
+    PatternRule("anon-bank-details", re.compile(more_numbers.BANK), "a bank detail", digits=6,
+                kinds=more_numbers.BANK_KINDS),
+    PatternRule("anon-bank-details", re.compile(more_numbers.CARD), "a payment card number",
+                more_numbers.card_valid, digits=13),
 )
 
 
@@ -234,13 +249,17 @@ def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Ite
     with link targets and web addresses blanked out, ``raw`` the text with its citations
     blanked out, ``full`` the text as written (``raw`` when not given); all the same length.
     A detail found inside a longer one of the same kind ('instagram.com' in
-    'instagram.com/name') is said once."""
+    'instagram.com/name'), or by two rules alike, is said once."""
     found = list(_all_hits(prose, raw, context, raw if full is None else full))
+    if len(found) > 1:
+        found = list(dict.fromkeys(found))
+    # A handle that is another detail is said as that detail ("WhatsApp: 07700..." is a phone
+    # number), except a name, which is said as the handle (``_WITHIN``).
     for hit in found:
         code, start, flagged = hit[:3]
         end = start + len(flagged)
-        if not any((other[0] == code or code == "anon-social"  # "WhatsApp: 07700..." is a
-                    or (code, other[0]) in _WITHIN)  # phone number; "SF 05/123456A" a CRO's
+        if not any((other[0] == code or (code == "anon-social" and other[0] != "anon-name")
+                    or (code, other[0]) in _WITHIN)
                    and len(other[2]) >= len(flagged) and other is not hit
                    and (other[0] != code or len(other[2]) > len(flagged))
                    and other[1] <= start and end <= other[1] + len(other[2])
@@ -328,12 +347,15 @@ def _message(code: str, flagged: str, noun: str) -> str:
     return f"'{flagged}' looks like {noun}{_NOUN_ADVICE.get(noun) or _ADVICE[code]}"
 
 
-#: A detail of the first code found inside one of the second is said once, as the second: a
-#: street's name is no person's ("Gregory Boulevard", "Rhif 5, Bryn Teg").
-_WITHIN = (("anon-pnc-id", "anon-id-number"), ("anon-name", "anon-address"))
+#: A detail of the first code found inside one of the second is said once, as the second:
+#: "SF 05/123456A" is a CRO number, "on Facebook as Kyle Brennan" a handle, "Gregory
+#: Boulevard" and "Rhif 5, Bryn Teg" a street's name, no person's.
+_WITHIN = frozenset({("anon-pnc-id", "anon-id-number"), ("anon-name", "anon-social"),
+                     ("anon-name", "anon-address")})
 #: Advice for a kind of detail whose code's advice does not fit it.
 _NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
-                                    "victim's home)"}
+                                    "victim's home)",
+                places.WORK_NOUN: ": describe the place instead (a supermarket in the city)"}
 
 
 _ADVICE = {
@@ -353,4 +375,5 @@ _ADVICE = {
     "anon-vehicle": ": leave it out",
     "anon-social": ": leave it out",
     "anon-case-number": ": leave it out",
+    "anon-bank-details": ": leave it out",
 }

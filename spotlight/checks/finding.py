@@ -78,19 +78,26 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
     Rule("anon-date-of-birth", "error", "anonymisation", "a date of birth"),
     Rule("anon-exact-date", "warning", "anonymisation", "an exact date (day and month) in a case "
          "about a person"),
-    Rule("anon-address", "error", "anonymisation", "a house number and street name, the "
-         "street someone lives on (lives on Acacia Avenue), or a street they must keep away "
-         "from (an exclusion zone covering Mill Lane)"),
+    Rule("anon-address", "error", "anonymisation", "a house number and street name (14 "
+         "Acacia Avenue, fourteen Fairfield Road), a house's name and street (the Elms, Kendal "
+         "Road), the street someone lives on or works on (lives on Acacia Avenue, works at the "
+         "Tesco on Hucknall Road), a street they must keep away from (an exclusion zone "
+         "covering Mill Lane), or a what3words address (///filled.count.soap)"),
     Rule("anon-school", "error", "anonymisation", "a named school (St Mary's Primary School, "
          "Oakwood Academy), which points to a family"),
     Rule("anon-name", "error", "anonymisation", "a title or rank with a name (Mr Whitlock, DS "
          "Morgan) or a collar number (PC 1234), an initial with a surname (J. Brookes) or a first "
          "name with a surname (Darren Whitlock)"),
     Rule("anon-vehicle", "error", "anonymisation", "a vehicle registration such as AB12 CDE"),
-    Rule("anon-social", "error", "anonymisation", "a social-media handle (@name) or profile "
-         "address (instagram.com/name)"),
+    Rule("anon-social", "error", "anonymisation", "a social-media handle (@name, on TikTok "
+         "as name_99, Snapchat: name, his gamertag, name_92) or profile address "
+         "(instagram.com/name, linktr.ee/name)"),
     Rule("anon-case-number", "error", "anonymisation", "a probation case reference number "
-         "(CRN) such as X123456"),
+         "(CRN) such as X123456, a Crown Court case number such as T20247123, or a case or "
+         "reference number after the words for it (case number, Home Office reference, MAPPA "
+         "reference, reference number)"),
+    Rule("anon-bank-details", "error", "anonymisation", "a bank account number or a sort code "
+         "(after the words account and sort code), or a payment card number"),
     Rule("anon-name-reused", "warning", "anonymisation", "the same first name for two different "
          "people in one report (confusing, but it identifies no one)"),
     Rule("unfinished-placeholder", "error", "unfinished work", "a placeholder that spotlight "

@@ -1,10 +1,12 @@
 """``spotlight import``: an existing spotlight (plain text, a saved web page or a Word document)
 -> content files.
 
-read the source -> parse (one parser per format) -> outline -> map -> write. Parsers produce the
-shared document model (``document.py``); the mapper (``mapping.py``) turns it into file texts:
-the report file (``report_file.py``), the examples (``examples.py``) and what it adds to
-site.yml (``site_additions.py``); ``write.py`` is the only part that writes.
+read the source -> parse (one parser per format) -> leave out what is not for readers -> outline
+-> map -> write. Parsers produce the shared document model (``document.py``); a draft's contents
+list and parts not for publication (``leave_out.py``) and its title page's other lines
+(``title_page.py``) are left out, with warnings; the mapper (``mapping.py``) turns the rest into
+file texts: the report file (``report_file.py``), the examples (``examples.py``) and what it
+adds to site.yml (``site_additions.py``); ``write.py`` is the only part that writes.
 
 Owns: the parsers of each format, the document model they share, and the mapping to content
 files.
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, SpotlightError, display_path
-from .document import Document
+from .document import Document, in_welsh
 from .mapping import map_document
 from .site_file import SiteFile, starter_text
 from .write import write_plan
@@ -49,7 +51,10 @@ def import_source(source: Path, out: Path, slug: str | None = None) -> ImportRes
     if not created:
         site = SiteFile.parse(_read_text(site_path), display_path(site_path))
     else:
-        site = SiteFile.parse(starter_text(), "starter site.yml")
+        starter = starter_text()
+        if in_welsh(document):  # a new site for a spotlight in Welsh is in Welsh
+            starter = starter.replace("\nlanguage: en-GB\n", "\nlanguage: cy\n", 1)
+        site = SiteFile.parse(starter, "starter site.yml")
     plan = map_document(document, site, existing, slug)
     written = write_plan(out, plan.files)
     return ImportResult(out / "reports" / f"{plan.report}.yml", plan.examples, plan.sections,
@@ -68,6 +73,8 @@ def parse_source(source: Path) -> Document:
         raise SpotlightError([Problem(name, None, f"cannot be read: {error.strerror or error}")]
                              ) from None
     suffix = source.suffix.lower()
+    if source.name.startswith("~$") and not data.startswith(b"PK\x03\x04"):
+        raise SpotlightError([Problem(name, None, LOCK_FILE)])
     if other := _other_format(data, suffix):
         raise SpotlightError([Problem(name, None, other)])
     if suffix in DOCX_SUFFIXES or (suffix not in TEXT_SUFFIXES + HTML_SUFFIXES
@@ -99,11 +106,19 @@ _OTHER_FORMATS = (
 )
 
 
+#: Word's lock file "~$name.docx", made beside a document while it is open (the first two
+#: characters of its name replaced by "~$"): a few bytes with the user's name, not a document.
+LOCK_FILE = ("is Word's temporary file, made while the document is open in Word (its name "
+             "starts with ~$), not a Word document: import the document itself, not the ~$ "
+             "file (save it and close it in Word first)")
+
+
 def _other_format(data: bytes, suffix: str) -> str | None:
     """What to do with a file in a format import does not read (by its first bytes, or by its
-    name when it is binary), or None."""
+    name when it is binary and not a zip file, as a .docx is), or None."""
     for start, other, message in _OTHER_FORMATS:
-        if data.startswith(start) or (suffix == other and b"\x00" in data[:4096]):
+        if data.startswith(start) or (suffix == other and b"\x00" in data[:4096]
+                                      and not data.startswith(b"PK\x03\x04")):
             return message
     return None
 

@@ -56,13 +56,22 @@ def definitions(text: str) -> dict[str, str]:
 
 
 def used(texts: Iterable[str]) -> list[str]:
-    """The all-capitals abbreviations ``texts`` use, in order of first use."""
+    """The all-capitals abbreviations ``texts`` use, in order of first use. A text written
+    all in capitals ("3. COURT WORK") is shouting, not abbreviations: its words are not."""
     seen: dict[str, None] = {}
     for text in texts:
+        if _shouting(text):
+            continue
         for match in _CAPITALS.finditer(text):
             if not _ROMAN.match(match.group(1)):
                 seen.setdefault(match.group(1))
     return list(seen)
+
+
+def _shouting(text: str) -> bool:
+    """Whether ``text`` is written all in capitals: two words or more of letters, and no
+    lower-case letter."""
+    return not any(c.islower() for c in text) and len(_CAPITALS.findall(text)) >= 2
 
 
 def glossary_lines(defined: dict[str, str], undefined: list[str], source: str) -> list[str]:

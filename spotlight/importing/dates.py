@@ -9,17 +9,19 @@ import re
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|" \
+         r"ionawr|chwefror|[mf]awrth|ebrill|[mf]ai|[mf]ehefin|g?orffennaf|awst|medi|hydref|" \
+         r"[td]achwedd|rhagfyr)"  # Welsh, with the forms they take after "o" or "ym"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DATE = re.compile(rf"\b{_DAY}\s+{_MONTH}\.?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE)
-_RANGE = re.compile(rf"\b{_DAY}\s+{_MONTH}\.?(?:,?\s+(\d{{4}}))?\s*(?:and|to|until|-|–|—)\s*"
+_RANGE = re.compile(rf"\b{_DAY}\s+{_MONTH}\.?(?:,?\s+(\d{{4}}))?\s*(?:and|to|until|a|ac|i|tan|"
+                    rf"hyd at|-|–|—)\s*"
                     rf"{_DAY}\s+{_MONTH}\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
-    number = next(i for i, name in enumerate(_MONTHS, start=1)
-                  if name.startswith(month[:3].lower()))
+    number = _month_number(month)
     try:
         return dt.date(int(year), number, int(day))
     except ValueError:
@@ -56,7 +58,7 @@ def single_date(text: str) -> dt.date | None:
 # Welsh month names, with the forms they take after "o" or "ym" ("ym Mawrth" -> "Fawrth").
 _WELSH_MONTHS = (("ionawr",), ("chwefror",), ("mawrth", "fawrth"), ("ebrill",), ("mai", "fai"),
                  ("mehefin", "fehefin"), ("gorffennaf", "orffennaf"), ("awst",), ("medi",),
-                 ("hydref",), ("tachwedd",), ("rhagfyr",))
+                 ("hydref",), ("tachwedd", "dachwedd"), ("rhagfyr",))
 _PUBLISHED = re.compile(
     r"^\s*(?:(?:date\s+(?:first\s+)?published|(?:first\s+)?published(?:\s+on)?|publication\s+"
     r"date|date\s+of\s+publication|cyhoeddwyd(?:\s+ar)?|dyddiad\s+cyhoeddi)\s*(?:[:\-\u2013\u2014]"
@@ -94,6 +96,15 @@ def whole_date(text: str) -> dt.date | None:
         if name in welsh or name == english or (len(name) >= 3 and english.startswith(name)):
             return _valid(int(year), number, int(day))
     return None
+
+
+def _month_number(name: str) -> int:
+    """A month's number from its English name (or the start of it) or its Welsh name."""
+    name = name.lower()
+    for number, welsh in enumerate(_WELSH_MONTHS, start=1):
+        if name in welsh:
+            return number
+    return next(i for i, english in enumerate(_MONTHS, start=1) if english.startswith(name[:3]))
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

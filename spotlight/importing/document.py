@@ -53,6 +53,7 @@ class Block:
     number: int = 0
     term: str = ""
     rows: tuple[tuple[tuple[Span, ...], ...], ...] = ()  # a table's rows of cells
+    subtitle: bool = False  # a paragraph the source styles as a subtitle (Word's "Subtitle")
 
     @property
     def text(self) -> str:
@@ -106,8 +107,12 @@ _BACK_LINK = re.compile(r"^\s*(?:\(?\s*back to (?:the )?(?:top|contents|citation
                         r"download (?:this|the) (?:report|spotlight|page)(?: as an? pdf)?|"
                         r"[↑^])\s*$",
                         re.IGNORECASE)
-_EXAMPLE = re.compile(r"^\s*examples? of effective(?:ness| practice)\s*[:\-–—]\s*", re.IGNORECASE)
-_OUTCOME = re.compile(r"^\s*outcomes?\s*(?:[:\-–—]\s*|$)", re.IGNORECASE)
+# The labels in English and in Welsh ("Enghraifft o effeithiolrwydd: ...", "Canlyniad: ...").
+_EXAMPLE = re.compile(r"^\s*(?:examples? of effective(?:ness| practice)|enghr(?:aifft|eifftiau) o "
+                      r"(?:effeithiolrwydd|(?:y|a)rfer effeithiol))\s*[:\-–—]\s*", re.IGNORECASE)
+_OUTCOME = re.compile(r"^\s*(?:outcomes?|canlyniad(?:au)?)\s*(?:[:\-–—]\s*|$)", re.IGNORECASE)
+_WELSH_LABEL = re.compile(r"^\s*(?:enghr(?:aifft|eifftiau) o |canlyniad(?:au)?\s*[:\-–—]|"
+                          r"sbotol(?:au|euadau) )", re.IGNORECASE)
 _REFERENCE = re.compile(r"^\s*\[(\d{1,3})\]\s*")
 _OPEN_QUOTES = "‘“'\""
 _QUOTE_END = re.compile(r"[’”'\"][.,;]?(?:\s*\[\d{1,3}\])*\s*[.,;]?\s*$")
@@ -124,6 +129,13 @@ def opens(text: str) -> Kind | None:
     if _EXAMPLE.match(text):
         return Kind.EXAMPLE
     return Kind.OUTCOME if _OUTCOME.match(text) else None
+
+
+def in_welsh(document: Document) -> bool:
+    """Whether a spotlight is written in Welsh: its examples, Outcomes or title are labelled
+    in Welsh ("Enghraifft o effeithiolrwydd:", "Canlyniad:", "Sbotolau Ymarfer Effeithiol")."""
+    return any(_WELSH_LABEL.match(b.text) for b in document.blocks
+               if b.kind in (Kind.HEADING, Kind.PARAGRAPH))
 
 
 def recognise(block: Block) -> Block:

@@ -26,6 +26,7 @@ class ExampleContext:
     standards: set[str]             # codes in the catalogue
     pdus: dict[str, str]            # normalised name -> slug, for the report's region
     region_is_new: bool             # True when import adds the region (and so its PDUs)
+    language: str = ""              # "cy" for a spotlight written in Welsh
     new_pdus: dict[str, str] = field(default_factory=dict)  # slug -> name, found in examples
 
 
@@ -62,7 +63,8 @@ def example_file(part: Part, slug: str, theme: str, order: int, context: Example
             body.append(block)
         elif block.term.lower() == "type" and "initiative" in block.text.lower():
             kind = "initiative"
-    text = blocks_markdown(body, context.inline, example=True)
+    text = blocks_markdown(body, context.inline, example=True,
+                           outcome="Canlyniad" if context.language == "cy" else "Outcome")
     if not text.strip():
         context.warn(part.heading.line, f"example '{part.heading.text}' has no text: its file "
                                         "says so; write its narrative there")
@@ -71,13 +73,15 @@ def example_file(part: Part, slug: str, theme: str, order: int, context: Example
     lines = [
         "---",
         y.comment(f"Imported from {context.source}, lines {part.heading.line}-{last}."),
-        f"title: {y.scalar(context.inline(part.heading.spans, part.heading.line))}",
+        f"title: {y.scalar(' '.join(part.heading.text.split()))}",  # plain text, not Markdown
         f"reports: [{y.scalar(context.report)}]",
         f"practice_theme: {y.scalar(theme)}",
         f"region: {y.scalar(context.region)}",
     ]
     if "pdu" in front:
         lines.append(f"pdu: {y.scalar(front['pdu'])}")
+    if context.language:
+        lines.append(f"language: {context.language}")
     if standards:
         lines.append(f"standards: {y.flow_list(standards)}")
     if "sentence_type" in front:

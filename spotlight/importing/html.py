@@ -151,8 +151,10 @@ class _Parser(HTMLParser):
         if kind == Kind.FIELD and self._innermost("dt"):
             self.term = text.strip().rstrip(":")
             return
+        subtitle = kind == Kind.PARAGRAPH and any(
+            e.tag == "p" and "subtitle" in e.attrs.get("class", "").split() for e in self.stack)
         block = Block(kind, tuple(spans), self.line, level, number,
-                      self.term if kind == Kind.FIELD else "")
+                      self.term if kind == Kind.FIELD else "", subtitle=subtitle)
         if self.table is not None:
             self.table.add(block, container, any(e.tag in ("td", "th") for e in self.stack))
         else:

@@ -15,14 +15,16 @@ from ..errors import Problem, SpotlightError
 from . import bridges
 from . import yaml_writer as y
 from .dates import date_range
-from .document import Document, Kind, Warn
+from .document import Block, Document, Kind, Warn, in_welsh
 from .examples import ExampleContext, example_file, slugify, unique
+from .leave_out import leave_out
 from .markdown_writer import WIDTH, Inline, blocks_markdown
 from .outline import Outline, Part, normalise, outline, role_of
 from .report_file import dates_of, report_slug, report_yaml, take_published, without_published
 from .report_parts import ReportParts, standards_entries, summary_parts
 from .site_additions import add_abbreviations, find_region, mark_no_outcomes, region_yaml, theme_of
 from .site_file import SiteFile
+from .title_page import title_page
 
 #: Why a source with no examples is not imported: it is not a spotlight, or not one yet.
 NO_EXAMPLES = ("found no examples of effectiveness: import looks for headings or lines "
@@ -55,9 +57,19 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     if not any(b.text.strip() for b in document.blocks):
         raise SpotlightError([Problem(document.source, None, "nothing to import: the source "
                                       "has no text that spotlight can read")])
+    language = "cy" if in_welsh(document) else ""
+    if language and not _publishes(site, language):
+        warn(0, "the source is in Welsh: its report and examples say 'language: cy', which "
+                "site.yml does not publish yet: add cy to its languages (for example "
+                "'languages: [en, cy]'; see 'Welsh and English' in the README)")
     document, published = take_published(document)
-    shape = outline(document, lambda t: role_of(t) != "theme" or site.match_theme(t) is not None,
-                    warn)
+
+    def known(title: str) -> bool:
+        return role_of(title) != "theme" or site.match_theme(title) is not None
+
+    document = leave_out(document, known, warn)
+    document = title_page(document, (str(r.get("name")) for r in site.items("regions")), warn)
+    shape = outline(document, known, warn)
     inline = Inline(frozenset(shape.references), warn)
     title = _title(shape, document, warn)
     region, region_name, pdus = find_region(shape, title, site, warn)
@@ -79,11 +91,18 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
     context = ExampleContext(report, region, PurePosixPath(document.source).name, inline, warn,
                              _names(site.items("sentence_types")),
                              {str(s.get("code")) for s in site.items("standards")} |
-                             set(parts.new_standard_codes), pdus, region_name is not None)
+                             set(parts.new_standard_codes), pdus, region_name is not None,
+                             language)
     files: dict[str, str] = {}
     sections_yaml: list[str] = []
     count = 0
+    closing: list[Block] = []
     for section in (s for s in shape.sections if s.role == "theme"):
+        if not section.examples and section.heading is not None and \
+                site.match_theme(section.title) is None:  # text, not a practice theme
+            _as_text(section.heading, section.blocks,
+                     parts.introduction if not count else closing, bool(count), warn)
+            continue
         theme, renamed = theme_of(section, site, themes_used, warn)
         bridges.settle(section, warn)
         intro = blocks_markdown(section.blocks, inline, example=False, width=WIDTH - 6)
@@ -98,12 +117,14 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
         mark_no_outcomes(section, theme, site, warn)
     if not count:
         raise SpotlightError([Problem(document.source, None, NO_EXAMPLES)])
+    parts.acknowledgements[:0] = closing
     if region_name is not None:
         site.add("regions", region_yaml(region, region_name, context.new_pdus))
     dates = dates_of(fieldwork, parts.published, warn)
     files[f"reports/{report}.yml"] = report_yaml(document, title, region, dates, parts, shape,
                                                  inline, sections_yaml, any(
-                                                     "standards:" in t for t in files.values()))
+                                                     "standards:" in t for t in files.values()),
+                                                 language)
     add_abbreviations(document, site, warn)
     files["site.yml"] = site.render()
     return Plan(files, report, count, len(sections_yaml), tuple(warnings))
@@ -117,6 +138,19 @@ def _title(shape: Outline, document: Document, warn: Warn) -> str:
     return "Effective Practice Spotlight"
 
 
+def _as_text(heading: Block, blocks: list[Block], into: list[Block], closing: bool,
+             warn: Warn) -> None:
+    """Keep a section with no examples that names no practice theme as text, under its
+    heading: in the introduction when it comes before the first example, else before the
+    acknowledgements. A practice theme is made only for a section with examples."""
+    into += [heading, *blocks]
+    where = "at the start of the acknowledgements" if closing else "at the end of the " \
+        "introduction"
+    warn(heading.line, f"section '{heading.text}' has no examples and is no practice "
+                       f"theme: its text is kept, under its heading, {where}; move it if it "
+                       "belongs elsewhere")
+
+
 def _after_outcome(part: Part, warn: Warn) -> None:
     kinds = [b.kind for b in part.blocks]
     if Kind.OUTCOME in kinds:
@@ -125,6 +159,14 @@ def _after_outcome(part: Part, warn: Warn) -> None:
         if outcome.text and after:
             warn(after[0].line, f"text after the Outcome of '{part.heading.text}' is kept at the "
                                 "end of that Outcome: move it if it belongs elsewhere")
+
+
+def _publishes(site: SiteFile, language: str) -> bool:
+    """Whether the site file publishes pages in ``language`` ("cy")."""
+    listed = site.data.get("languages")
+    if isinstance(listed, list) and listed:
+        return language in [str(code).split("-")[0].lower() for code in listed]
+    return str(site.data.get("language") or "en").split("-")[0].lower() == language
 
 
 def _names(items: list[dict[str, Any]]) -> dict[str, str]:

@@ -127,8 +127,9 @@ def wrap(text: str, first: str, rest: str, width: int = WIDTH) -> str:
 
 
 def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool,
-                    width: int = WIDTH) -> str:
-    """Markdown for a run of blocks: a section intro, the introduction, or an example body."""
+                    width: int = WIDTH, outcome: str = "Outcome") -> str:
+    """Markdown for a run of blocks: a section intro, the introduction, or an example body
+    (whose Outcome is headed ``outcome``: "Canlyniad" in Welsh)."""
     chunks: list[str] = []
     list_lines: list[str] = []
     widths: list[int] = []
@@ -155,11 +156,11 @@ def blocks_markdown(blocks: Sequence[Block], inline: Inline, *, example: bool,
         flush()
         if block.kind == Kind.OUTCOME and example and not in_outcome:
             in_outcome = True
-            chunks.append("## Outcome")
+            chunks.append(f"## {outcome}")
             if text:
                 chunks.append(wrap(text, "", "", width))
         elif block.kind == Kind.OUTCOME:
-            chunks.append(wrap(f"Outcome: {text}" if text else "Outcome", "", "", width))
+            chunks.append(wrap(f"{outcome}: {text}" if text else outcome, "", "", width))
         elif block.kind == Kind.HEADING or (example and is_subheading(block, following)):
             plain = inline([replace(s, style="") for s in block.spans], block.line)
             chunks.append("## " + safe_start(plain.rstrip(":").rstrip()))

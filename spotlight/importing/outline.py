@@ -55,13 +55,15 @@ class Outline:
 def role_of(title: str) -> str:
     """What a top-level section is for, from its title."""
     words = normalise(title)
-    if words in ("introduction", "about this spotlight", "background", "overview"):
+    if words in ("introduction", "about this spotlight", "background", "overview", "cyflwyniad",
+                 "cefndir", "trosolwg", "am y sbotolau hwn"):
         return "introduction"
-    if re.search(r"\bsummary\b", words):
+    if re.search(r"\bsummary\b|\bcrynodeb\b", words):
         return "summary"
-    if re.fullmatch(r"(our )?(inspection )?standards", words):
+    if re.fullmatch(r"(our )?(inspection )?standards|(ein )?safonau( arolygu)?", words):
         return "standards"
-    if re.search(r"\breferences?\b|\backnowledge?ments?\b", words):
+    if re.search(r"\breferences?\b|\backnowledge?ments?\b|\bcyfeiriadau\b|\bcydnabyddiaeth",
+                 words):
         return "references"
     return "theme"
 
@@ -137,17 +139,26 @@ def _cases_as_examples(sections: list[Section], known: Callable[[str], bool],
     return kept
 
 
-def _title(blocks: list[Block], warn: Warn) -> Block | None:
-    """Take the title out of ``blocks``: the first heading, if no heading is above its level."""
+def title_index(blocks: list[Block]) -> int | None:
+    """Where the title is in (recognised) ``blocks``: the first heading, if no heading is above
+    its level."""
     headings = [i for i, b in enumerate(blocks) if b.kind == Kind.HEADING]
     if not headings:
         return None
     first = blocks[headings[0]]
     if first.level > 1 and any(0 < blocks[i].level < first.level for i in headings):
         return None
-    if headings[0] > 0:
+    return headings[0]
+
+
+def _title(blocks: list[Block], warn: Warn) -> Block | None:
+    """Take the title out of ``blocks``."""
+    index = title_index(blocks)
+    if index is None:
+        return None
+    if index > 0:
         warn(blocks[0].line, "text before the title is put in the introduction")
-    return blocks.pop(headings[0])
+    return blocks.pop(index)
 
 
 def _starts_section(block: Block, top: int | None, example: Part | None,

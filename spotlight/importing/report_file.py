@@ -91,11 +91,12 @@ def dates_of(fieldwork: tuple[dt.date, dt.date] | None, published: dt.date | Non
 
 def report_yaml(document: Document, title: str, region: str, dates: Dates,
                 parts: ReportParts, shape: Outline, inline: Inline, sections: list[str],
-                examples_have_standards: bool) -> str:
+                examples_have_standards: bool, language: str = "") -> str:
     """The text of the report file."""
     fix = "  # PLACEHOLDER: the source gives no date; set the real one"
     out = [y.comment(f"Imported by spotlight import from {PurePosixPath(document.source).name}."),
-           f"title: {y.scalar(title)}", f"region: {y.scalar(region)}", "fieldwork:",
+           f"title: {y.scalar(title)}", *([f"language: {language}"] if language else []),
+           f"region: {y.scalar(region)}", "fieldwork:",
            f"  start: {dates.start.isoformat()}{fix if dates.no_fieldwork else ''}",
            f"  end: {dates.end.isoformat()}{fix if dates.no_fieldwork else ''}",
            f"published: {dates.published.isoformat()}{fix if dates.no_published else ''}",

@@ -21,7 +21,8 @@ _TITLE_PARTS = re.compile(r"\s*[:–—]\s*|\s+-\s+")
 #: A title's last part as a region: "Wales", "North West region", "the North West".
 _REGION_PART = re.compile(r"(?:the\s+)?(?P<name>.+?)(?P<region>\s+region)?[\s.]*",
                           re.IGNORECASE)
-_REGION_IN_SUMMARY = re.compile(r"^(.+?)\s+effective practice summary$", re.IGNORECASE)
+_REGION_IN_SUMMARY = re.compile(r"^(.+?)\s+effective practice summary$|^crynodeb o (?:y|a)rfer "
+                                r"effeithiol (?:yng?\s+)?(.+?)\.?$", re.IGNORECASE)
 #: Regions of the Probation Service that are a nation, named without "region" ("– Wales").
 NATIONS = ("wales", "cymru")
 
@@ -41,7 +42,8 @@ def region_in_title(title: str, known: Iterable[str] = ()) -> str | None:
     name = found.group("name").strip()
     if not normalise(name):
         return None
-    if found.group("region") or normalise(parts[-2]).endswith("probation service") \
+    if found.group("region") or normalise(parts[-2]).endswith(("probation service",
+                                                              "gwasanaeth prawf")) \
             or normalise(name) in {*NATIONS, *(normalise(k) for k in known)}:
         return name
     return None
@@ -53,10 +55,12 @@ def find_region(shape: Outline, title: str, site: SiteFile,
     name = None
     for section in shape.sections:
         if section.role == "summary" and (match := _REGION_IN_SUMMARY.match(section.title)):
-            name = match.group(1).strip()
+            name = (match.group(1) or match.group(2)).strip()
             break
     if name is None:
         name = region_in_title(title, (str(r.get("name")) for r in site.items("regions")))
+    if name is not None and normalise(name) in ("cymru", "nghymru"):
+        name = "Wales"  # the region's name in site.yml (a Welsh site gives it as Cymru under cy:)
     if name is None:
         warn(shape.title.line if shape.title else 1,
              f"no region found in the title '{title}' (such as '... – North West region' or "
@@ -89,7 +93,7 @@ def theme_of(section: Section, site: SiteFile, used: set[str], warn: Warn) -> tu
     match = site.match_theme(title)
     if match is not None and str(match["slug"]) not in used:
         slug = str(match["slug"])
-        if normalise(str(match["title"])) != normalise(title):
+        if normalise(title) not in site.theme_titles(match):
             warn(line, f"section '{title}' is the practice theme '{match['title']}' ({slug}): "
                        f"its heading reads '{match['title']}'")
             used.add(slug)

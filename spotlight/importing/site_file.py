@@ -76,20 +76,40 @@ class SiteFile:
         self.additions.setdefault(key, []).append(item_yaml)
 
     def match_theme(self, title: str) -> dict[str, Any] | None:
-        """The practice theme a section title names: same words, one inside the other, or close."""
+        """The practice theme a section title names: same words, one inside the other, or close
+        (to its title, or to its title in the other language the site file gives)."""
         wanted = normalise(title)
-        themes = [t for t in self.items("practice_themes") if isinstance(t.get("title"), str)]
-        for theme in themes:
-            if normalise(theme["title"]) == wanted or normalise(str(theme.get("slug"))) == wanted:
+        themes = [(normalise(t["title"]), t) for t in self.items("practice_themes")
+                  if isinstance(t.get("title"), str)]
+        themes += self._translated_themes()
+        for have, theme in themes:
+            if have == wanted or normalise(str(theme.get("slug"))) == wanted:
                 return theme
-        for theme in themes:
-            have = normalise(theme["title"])
+        for have, theme in themes:
             if have and (re.search(rf"\b{re.escape(have)}\b", wanted) or
                          re.search(rf"\b{re.escape(wanted)}\b", have)):
                 return theme
-        titles = {normalise(t["title"]): t for t in themes}
+        titles = dict(themes)
         close = difflib.get_close_matches(wanted, list(titles), n=1, cutoff=0.85)
         return titles[close[0]] if close else None
+
+    def theme_titles(self, theme: dict[str, Any]) -> set[str]:
+        """A practice theme's titles (normalised): its own, and its translation's."""
+        return {normalise(str(theme.get("title")))} | {
+            have for have, other in self._translated_themes() if other is theme}
+
+    def _translated_themes(self) -> list[tuple[str, dict[str, Any]]]:
+        """(title, theme) for each practice theme's title under ``cy:`` or ``en:``."""
+        by_slug = {str(t.get("slug")): t for t in self.items("practice_themes")}
+        found = []
+        for language in ("cy", "en"):
+            other = self.data.get(language)
+            listed = other.get("practice_themes") if isinstance(other, dict) else None
+            for entry in listed if isinstance(listed, list) else ():
+                if isinstance(entry, dict) and isinstance(entry.get("title"), str) and \
+                        str(entry.get("slug")) in by_slug:
+                    found.append((normalise(entry["title"]), by_slug[str(entry.get("slug"))]))
+        return found
 
     def render(self) -> str:
         """The site file's text with every queued addition in place."""
