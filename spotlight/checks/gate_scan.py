@@ -31,19 +31,6 @@ NAMED_ON_PURPOSE = frozenset({"references", "acknowledgements"})
 #: (the Regulations ask an accessibility statement for them): no e-mail or phone rule there.
 CONTACT_ON_PURPOSE = frozenset({"accessibility_statement", "accessibility"})
 _CONTACT_CODES = frozenset({"anon-email", "anon-phone"})
-#: The files the gate's findings depend on, besides the content: when one changes, no finding
-#: kept in the parse cache is used.
-_RULE_FILES = ("gate_scan.py", "addresses.py", "prose.py", "anonymisation.py", "candidates.py",
-               "birth.py", "people.py", "patronymics.py", "places.py", "social.py", "disguised.py",
-               "unfinished.py", "finding.py", "sources.py", "targets.py", "name_shapes.py",
-               "name_lists.py", "word_names.py", "named_schools.py", "id_numbers.py",
-               "named_on_purpose.py", "letters.py", "caps_names.py",
-               "pseudonym_names.py", "slug_names.py", "initials_more.py",
-               "faith_titles.py", "court_names.py",
-               "data/first_names.txt", "data/first_names_words.txt", "data/not_surnames.txt",
-               "data/surnames.txt", "data/surnames_words.txt", "data/surnames_more.txt",
-               "data/organisations_named.txt")
-
 #: What a word processor puts between the words or digits of a name or a number, each read
 #: as the plain space or hyphen it stands for (one character for one, so that positions stay
 #: the source's): no-break, narrow, thin and other spaces, zero-width spaces and joiners, the
@@ -263,7 +250,14 @@ def _blank(match: re.Match[str]) -> str:
 def _rules() -> str:
     """A digest of the gate's own code and data."""
     folder = Path(__file__).parent
-    return digest(*((folder / name).read_text(encoding="utf-8") for name in _RULE_FILES))
+    return digest(*(path.read_text(encoding="utf-8") for path in _rule_files(folder)))
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    """The files the gate's findings depend on, besides the content: its code and its lists
+    (every module and data file of this package, so that no new rule can be left out). When
+    one changes, no finding kept in the parse cache is used."""
+    return sorted([*folder.glob("*.py"), *(folder / "data").glob("*.txt")])
 
 
 def _relative(source: SourceFile, raw: RawContent) -> str:
