@@ -14,25 +14,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import (
-    birth,
-    caps_names,
-    court_names,
-    disguised,
-    id_numbers,
-    initials_more,
-    more_numbers,
-    name_shapes,
-    named_on_purpose,
-    named_schools,
-    patronymics,
-    people,
-    places,
-    pseudonym_names,
-    social,
-    word_names,
-)
+from . import birth, disguised, id_numbers, more_numbers, named_schools, places, social
+from .advice import ACRONYMS, message
 from .candidates import matches_at, starts_and_digits
+from .name_hits import Hit, name_hits
 
 EXACT_DATE = birth.EXACT_DATE
 #: The last word of a street's name after a house number: "14 Acacia Avenue", "5 Mapperley
@@ -47,13 +32,6 @@ _STREET = (r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cre
 _LOWER_STREET = (r"(?:street|road|avenue|lane|drive|crescent|terrace|gardens|grove|mews|close"
                  r"|boulevard)")
 _HOUSING = r"(?:Court|House|Lodge|Tower|Mansions|Buildings|Heights|Point|Place|Close|Gardens)"
-#: Three capitals that are offences and services, never a registration's letters ("S18 GBH").
-_ACRONYMS = frozenset({
-    "ABH", "GBH", "PSR", "OMU", "CRC", "NPS", "SPO", "DRR", "ATR", "RAR", "UPW", "BBR",
-    "TSP", "IOM", "HDC", "IPP", "EDS", "SOA", "CJA", "MHT", "CAS", "DTO", "SSO", "CPS",
-    "PNC", "RSR", "OGR", "ROH", "DVA", "VAW", "YOT", "YJS", "ETE", "CGL", "AA", "NA",
-    "DWP", "GP", "AMP", "SDS", "PIP", "ESA", "JSA", "HMP", "YOI", "PDU", "ACR", "CSC",
-    "MAS", "LAC", "SEN", "FTA", "ASB", "AOB", "TBC"})
 #: What ends a file's name: "photo@2x.png" is a picture, not an e-mail address.
 _FILES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
 
@@ -241,9 +219,6 @@ class Context:
     names: bool = True  # False where people are named on purpose: authors, staff thanked
 
 
-Hit = tuple[str, int, str, str]
-
-
 def hits(prose: str, raw: str, context: Context, full: str | None = None) -> Iterator[Hit]:
     """(code, index, flagged text, message) of each detail in one text. ``prose`` is ``raw``
     with link targets and web addresses blanked out, ``raw`` the text with its citations
@@ -287,64 +262,23 @@ def _all_hits(prose: str, raw: str, context: Context, full: str) -> Iterator[Hit
             if rule.valid is not None and not rule.valid(flagged):
                 continue
             if rule.code == "anon-vehicle" and set(re.findall(r"[A-Za-z]{3}", flagged)) \
-                    & (context.abbreviations | _ACRONYMS):
+                    & (context.abbreviations | ACRONYMS):
                 continue
             noun = next((kind for name, kind in rule.kinds if match.group(name) is not None),
                         rule.noun) if rule.kinds else rule.noun
-            yield rule.code, match.start(group), flagged, _message(rule.code, flagged, noun)
+            yield rule.code, match.start(group), flagged, message(rule.code, flagged, noun)
     births: list[int] = []
     for index, flagged in birth.dates_of_birth(prose):
         births.append(index)
-        yield "anon-date-of-birth", index, flagged, _message(
+        yield "anon-date-of-birth", index, flagged, message(
             "anon-date-of-birth", flagged, "a date of birth")
-    if context.names:
-        named = word_names.unemphasised(prose)  # "**Carl** Webster" read as "Carl Webster"
-        words = people.capitals(named)
-        for index, flagged in people.titles(named, words):
-            yield "anon-name", index, flagged, (
-                f"'{flagged}' looks like a police officer's rank and collar number: leave the "
-                "number out" if flagged[-1].isdigit()
-                else _message("anon-name", flagged, "a title and name"))
-        paired = list(people.full_names(named, context.pseudonyms, words))
-        for index, flagged in paired:
-            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in name_shapes.shapes(named, context.pseudonyms, words):
-            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in word_names.word_names(named, context.pseudonyms, words):
-            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in caps_names.caps_surnames(named, context.pseudonyms, words,
-                                                       context.abbreviations | _ACRONYMS):
-            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in pseudonym_names.pseudonym_surnames(named, context.pseudonyms,
-                                                                 words):
-            if (index, flagged) not in paired:  # said by full_names already
-                yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in court_names.case_names(named, words):
-            yield "anon-name", index, flagged, court_names.MESSAGE.format(flagged)
-        for index, flagged in patronymics.patronymics(named, context.pseudonyms):
-            yield "anon-name", index, flagged, _message("anon-name", flagged, "a full name")
-        for index, flagged in people.initials(named, context.pseudonyms):
-            yield "anon-name", index, flagged, _message("anon-name", flagged,
-                                                        "an initial and a surname")
-        for index, flagged in initials_more.more_initials(named, words,
-                                                          context.abbreviations | _ACRONYMS):
-            yield "anon-name", index, flagged, _message("anon-name", flagged,
-                                                        "an initial and a surname")
-    else:  # references and acknowledgements: only the names of people on probation
-        words = people.capitals(prose)
-        for index, flagged, message in named_on_purpose.case_names(prose, context.pseudonyms,
-                                                                   words):
-            yield "anon-name", index, flagged, message
+    yield from name_hits(prose, context.pseudonyms, context.abbreviations, context.names)
     if context.person:
         for match in matches_at(birth.EXACT, prose, starts):
             if not any(start <= match.start() <= start + 3 for start in births):
                 flagged = " ".join(match.group().split()).rstrip(".")  # not the full stop
-                yield "anon-exact-date", match.start(), flagged, _message(
+                yield "anon-exact-date", match.start(), flagged, message(
                     "anon-exact-date", flagged, "an exact date")
-
-
-def _message(code: str, flagged: str, noun: str) -> str:
-    return f"'{flagged}' looks like {noun}{_NOUN_ADVICE.get(noun) or _ADVICE[code]}"
 
 
 #: A detail of the first code found inside one of the second is said once, as the second:
@@ -352,28 +286,3 @@ def _message(code: str, flagged: str, noun: str) -> str:
 #: Boulevard" and "Rhif 5, Bryn Teg" a street's name, no person's.
 _WITHIN = frozenset({("anon-pnc-id", "anon-id-number"), ("anon-name", "anon-social"),
                      ("anon-name", "anon-address")})
-#: Advice for a kind of detail whose code's advice does not fit it.
-_NOUN_ADVICE = {places.BARRED_NOUN: ": describe the area instead (the streets around the "
-                                    "victim's home)",
-                places.WORK_NOUN: ": describe the place instead (a supermarket in the city)"}
-
-
-_ADVICE = {
-    "anon-postcode": ": name the area in words, or leave it out",
-    "anon-phone": ": leave it out",
-    "anon-email": ": leave it out",
-    "anon-ni-number": ": leave it out",
-    "anon-nhs-number": ": leave it out",
-    "anon-prison-number": ": leave it out",
-    "anon-pnc-id": ": leave it out",
-    "anon-id-number": ": leave it out",
-    "anon-date-of-birth": ": give an age instead (a 29-year-old man)",
-    "anon-address": ": describe the place instead (a flat in the town centre)",
-    "anon-school": ": describe it instead (his son's primary school)",
-    "anon-exact-date": " tied to a person: give the month, or the time in the sentence",
-    "anon-name": ": use a first-name pseudonym only",
-    "anon-vehicle": ": leave it out",
-    "anon-social": ": leave it out",
-    "anon-case-number": ": leave it out",
-    "anon-bank-details": ": leave it out",
-}
