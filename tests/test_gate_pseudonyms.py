@@ -8,7 +8,8 @@ import pytest
 from spotlight.checks.gate_scan import scan_file
 from spotlight.checks.prose import source_prose
 
-PSEUDONYMS = frozenset({"Paddy", "Kyle", "Chloe", "Guled"})
+PSEUDONYMS = frozenset({"Paddy", "Kyle", "Chloe", "Guled", "Faith", "Summer", "Mark", "Will",
+                        "Rose"})
 
 
 def _names(body: str) -> list[str]:
@@ -24,6 +25,7 @@ def _names(body: str) -> list[str]:
     ("Kyle Hill was recalled to custody in March.", ["Kyle Hill"]),
     ("Chloe Green told her PP she felt safer.", ["Chloe Green"]),
     ("Kyle Brennan was listed for sentence.", ["Kyle Brennan"]),
+    ("Faith Hughes met her PP at the hub.", ["Faith Hughes"]),
 ])
 def test_a_pseudonym_with_a_surname_that_is_a_word_is_a_name(body: str,
                                                               expected: list[str]) -> None:
@@ -37,6 +39,13 @@ def test_a_pseudonym_with_a_surname_that_is_a_word_is_a_name(body: str,
     "He told Kyle Probation would support the move to Derby.",
     "Chloe Victim Support had rung her twice before the hearing.",
     "Guled Trust workers met him at the gate on release.",
+    # Pseudonyms that are words too, before a word that is no known surname (a trial's
+    # false alarms, each of which blocked a build):
+    "He was referred to local Faith Groups for mentoring.",
+    "- Summer Holiday Activities were arranged for children of people in custody.",
+    "Mark Kaizen sessions in the diary early, the SPO advised.",
+    "Will Kieran's risk reduce? The MAPPA panel thought so.",
+    "He moved to Rose Hill approved premises in March 2025.",
 ])
 def test_ordinary_words_after_a_pseudonym_are_no_surname(body: str) -> None:
     assert _names(body) == []

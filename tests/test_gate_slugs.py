@@ -89,27 +89,16 @@ def test_the_synthetic_slugs_pass() -> None:
 
 
 def test_a_word_of_the_text_is_no_surname() -> None:
+    """A word the file's own text has in lower case is an ordinary word, not a surname; any
+    other word after a first name is taken for one (a name in a page's address costs more than
+    a file renamed): "helping-grace-blossom" is Grace Blossom unless the text speaks of
+    blossom."""
+    assert _found("helping-grace-blossom", word="blossom") == []
+    assert _found("helping-grace-blossom", word="find friends") == [
+        "1:1 anon-name Grace Blossom"]
     assert _found("helping-sarah-whitlock", word="whitlock") == []
     assert _found("helping-sarah-whitlock", word="find friends") == [
         "1:1 anon-name Sarah Whitlock"]
-    assert _found("helping-grace-blossom", word="find friends") == [], "an ordinary word"
-
-
-@pytest.mark.parametrize("slug, pseudonyms, expected", [
-    ("kyle-farah-into-work", {"Kyle"}, ["1:1 anon-name Kyle Farah"]),
-    ("guled-osman-work-with-trent-house", {"Guled"}, ["1:1 anon-name Guled Osman"]),
-    ("supporting-paddy-ward-after-release", {"Paddy"}, ["1:1 anon-name Paddy Ward"]),
-    ("chloe-victim-statement", {"Chloe"}, []),
-    ("tracey-kyle-mum", {"Kyle"}, []),
-    ("kyle-and-tracey-at-the-hub", {"Kyle"}, []),
-    ("kyle-hill-centre-visit", {"Kyle"}, []),
-    ("ben-jordan-and-the-team", {"Ben", "Jordan"}, []),
-])
-def test_a_pseudonym_and_a_surname_in_a_slug(slug: str, pseudonyms: set[str],
-                                              expected: list[str]) -> None:
-    assert _found(slug, pseudonyms=frozenset(pseudonyms)) == expected
-    field = [f"4:7 {found[4:]}" for found in expected]
-    assert _found("second-case", field=slug, pseudonyms=frozenset(pseudonyms)) == field
 
 
 def test_new_example_refuses_a_title_that_names_a_person(
@@ -162,16 +151,27 @@ def test_a_picture_file_name_is_read_whatever_its_case(site) -> None:  # type: i
 
 
 def test_a_picture_file_name_of_a_name_and_ordinary_words(site) -> None:  # type: ignore[no-untyped-def]
+    """A word the content's text has in lower case is no surname ("chloe-victim-statement",
+    where an example speaks of her victim statement); any other word after a first name is
+    taken for one, so "tracey-kyle-mum" (Tracey Kyle? Kyle Mum?) is asked about too: a file
+    renamed costs less than a name published."""
     import json
 
     from .conftest import overlay, run
 
     content = site("minimal")
+    second = content / "examples" / "second-case.md"
     overlay(content, {"images/chloe-victim-statement.png": b"", "images/tracey-kyle-mum.png": b"",
-                      "images/kyle-brennan-at-work.png": b""})
+                      "images/kyle-brennan-at-work.png": b"",
+                      "examples/second-case.md": second.read_text()
+                      + "\nChloe read her victim statement to the panel.\n"})
     result = run("check", "--content", "site", "--format", "json")
     found = sorted((f["path"], f["message"]) for f in json.loads(result.stdout)["findings"]
                    if f["code"] == "anon-name")
-    assert found == [("site/images/kyle-brennan-at-work.png", "in the picture's file name, "
-                      "'Kyle Brennan' looks like a full name: use a first-name pseudonym only; "
-                      "rename the file, and the address that names it")]
+    assert found == [
+        ("site/images/kyle-brennan-at-work.png", "in the picture's file name, 'Kyle Brennan' "
+         "looks like a full name: use a first-name pseudonym only; rename the file, and the "
+         "address that names it"),
+        *(("site/images/tracey-kyle-mum.png", f"in the picture's file name, '{pair}' looks "
+           "like a full name: use a first-name pseudonym only; rename the file, and the address "
+           "that names it") for pair in ("Kyle Mum", "Tracey Kyle"))]

@@ -93,9 +93,7 @@ def phrase_names(plain: str, context: Context, text: str) -> list[Hit]:
     found: dict[int, Hit] = {}
     for code, index, flagged, message in hits(named, named, context):
         parts = flagged.split(" ")
-        if code != "anon-name" or _ordinary(parts[-1], text) or (
-                len(parts) == 2 and parts[0].lower() not in _TITLES
-                and not slug_names.surname_after(parts[0], parts[1].lower(), pseudonyms)):
+        if code != "anon-name" or _ordinary(parts[-1], text):
             continue  # an ordinary word of the file's text: "grace-find-work"
         found[index] = (code, index, flagged, message)
     for index, flagged in slug_names.pairs(plain, pseudonyms):

@@ -47,7 +47,10 @@ def _phone_valid(number: str) -> bool:
     digits = re.sub(r"\D", "", number)
     if number.lstrip().startswith("+"):
         digits = "0" + digits[2:].removeprefix("0")
-    return len(digits) in (10, 11) and digits[1] in "1235789"
+    # A person's number: a landline (01, 02), a mobile (07) or a personal number (05). Not
+    # the numbers Ofcom gives organisations: public bodies' and charities' 03, freephone
+    # and business 08 (a helpline's 0808 2000 247), premium 09.
+    return len(digits) in (10, 11) and digits[1] in "1257"
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,11 @@
 
 A report's ``references`` name their authors and its ``acknowledgements`` the inspection's
 staff and partners, so names there are not flagged as they are everywhere else (see
-gate_scan.py, ``NAMED_ON_PURPOSE``). Two kinds of name are still a person on probation, and
-are stopped there too:
-
-- a case's pseudonym with a surname: "Pre-sentence report on Callum Reid" where an example
-  calls its man Callum;
-- a name said to be someone on probation, or thanked for their own story: "We thank Nathan
-  Briggs, who was on licence in Carlisle", "Nathan Briggs, for letting us tell his story".
+gate_scan.py, ``NAMED_ON_PURPOSE``). A name said to be someone on probation, or thanked for
+their own story, is still stopped there: "We thank Nathan Briggs, who was on licence in
+Carlisle", "Nathan Briggs, for letting us tell his story". (A case's pseudonym with a surname
+is not: with pseudonyms such as Grace or Mark, the inspection's own staff, "Grace Okafor,
+assistant inspector", would be stopped.)
 """
 
 from __future__ import annotations
@@ -38,12 +36,7 @@ def case_names(prose: str, pseudonyms: frozenset[str],
     found = {*people.full_names(prose, pseudonyms, words),
              *name_shapes.shapes(prose, pseudonyms, words)}
     for index, flagged in sorted(found):
-        parts = {part.strip(",.").capitalize() for part in flagged.split()}
-        pseudonym = next((p for p in sorted(parts) if p in pseudonyms), None)
-        if pseudonym is not None:
-            yield index, flagged, (f"'{flagged}' gives a surname to {pseudonym}, a case's "
-                                   "pseudonym: use the first name only")
-        elif _ABOUT_A_CASE.match(prose, _end(prose, index, flagged)):
+        if _ABOUT_A_CASE.match(prose, _end(prose, index, flagged)):
             yield index, flagged, (f"'{flagged}' names someone on probation: use a first-name "
                                    "pseudonym, or leave the name out")
 

@@ -27,6 +27,7 @@ from .faith_titles import FAITH_TITLES, named
 from .letters import fold, latin
 from .name_lists import (
     first_names,
+    first_names_words,
     known_surnames,
     named_organisations,
     not_surnames,
@@ -91,7 +92,7 @@ _KNOWN = frozenset({"Elizabeth Fry", "Lucy Faithfull", "Joseph Rowntree", "Flore
                     "Terrence Higgins", "Ted Baker", "Karen Millen", "Paul Smith", "Robin Hood",
                     "Peter Pan", "Father Christmas", "Ben Nevis", "Harley Davidson", "Jack Daniel",
                     "Aston Martin", "Perry Barr", "Milton Keynes", "Bradley Stoke",
-                    "Barry Island", "Martin Luther King"})
+                    "Barry Island", "Martin Luther King", "Glyn Ebwy"})
 #: Titles that are not a person's.
 _NOT_TITLES = frozenset({"Barnardo", "Barnardos", "Martens", "World", "Comics", "Thomson",
                          "Training", "Briefing", "Lite"})
@@ -104,7 +105,8 @@ _ORGANISATION_NOUN = re.compile(
     r"[ \t]+(?:project|programme|program|service|services|team|group|scheme|initiative|hub"
     r"|centre|center|charity|unit|model|approach|pathway|course|network|partnership|trust"
     r"|foundation|award|fund|house|ward|wing|clinic|café|cafe|hospice|refuge|shelter|memorial"
-    r"|lecture|library|hall|shop|store|stores|superstore)\b")
+    r"|lecture|library|hall|shop|store|stores|superstore|estate|area|approved[ \t]+premises"
+    r"|premises|hostel|surgery|practice)\b")
 #: Words a title in title case leaves in lower case.
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at",
                           "to", "for", "with", "by", "from", "into", "as", "vs",
@@ -222,6 +224,9 @@ def full_names(prose: str, pseudonyms: frozenset[str],
         # word too ("Claire Hill") or the line is in title case ("Working with Kyle Roberts",
         # "Meeting Sarah Hendricks").
         surname = first in known and last.lower() in wider_surnames()
+        if first not in known and first in first_names_words() \
+                and last.lower() not in wider_surnames():
+            continue  # a pseudonym that is a word too: "Faith Groups", "May Day", "Will Kieran"
         if (last in stop and not surname) or (title_case(prose, match.start()) and not surname
                                               and (first not in known
                                                    or re.search(r"(?:s|ing|ed)$", last))):

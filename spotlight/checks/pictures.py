@@ -21,9 +21,13 @@ def picture_findings(raw: RawContent, abbreviations: frozenset[str],
     """The anonymisation findings in the text of every SVG picture of the content folder, and
     in every picture's file name; ``pseudonyms``, the cases' (see addresses.py)."""
     context = Context(False, pseudonyms, abbreviations)
+    prose: list[str] = []  # the content's text, made once a picture has a name to read
     for name in sorted(raw.assets):
         if name.lower().endswith(_PICTURES):
-            yield from _name_findings(raw, name, context)
+            if not prose:
+                prose.append("\n".join(f.text for f in (raw.site, *raw.reports, *raw.examples)
+                                        if f is not None).lower())
+            yield from _name_findings(raw, name, context, prose[0])
         if not name.lower().endswith(".svg"):
             continue
         path = raw.root / name
@@ -43,9 +47,11 @@ _PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 _SEPARATORS = re.compile(r"[-_.]+")
 
 
-def _name_findings(raw: RawContent, name: str, context: Context) -> Iterator[Finding]:
+def _name_findings(raw: RawContent, name: str, context: Context,
+                   prose: str) -> Iterator[Finding]:
     """The anonymisation findings in a picture's file name, its words capitalised as a
-    name would be written."""
+    name would be written; ``prose``, the content's text in lower case, whose words are no
+    surnames ("chloe-victim-statement": the text speaks of a victim)."""
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     words = " ".join(word[:1].upper() + word[1:] for word in _SEPARATORS.split(stem) if word)
     if not words:
@@ -54,7 +60,7 @@ def _name_findings(raw: RawContent, name: str, context: Context) -> Iterator[Fin
     # Names as a slug's are found (``chloe-victim-statement`` is no "Chloe Victim"), the
     # other details in the words capitalised.
     found = [*hits(words, words, replace(context, names=False)),
-             *phrase_names(words.lower(), context, "")]
+             *phrase_names(words.lower(), context, prose)]
     said = {(code, flagged.upper()) for code, _, flagged, _ in found}
     # Numbers and identifiers whatever their case ("ab12cde", "a1234bc"), as written there.
     more = [hit for hit in identifier_hits(stem, context) if (hit[0], hit[2].upper()) not in said]
