@@ -174,8 +174,15 @@ def _after_outcome(part: Part, warn: Warn) -> None:
         outcome = part.blocks[kinds.index(Kind.OUTCOME)]
         after = part.blocks[kinds.index(Kind.OUTCOME) + 1:]
         if outcome.text and after:
-            warn(after[0].line, f"text after the Outcome of '{part.heading.text}' is kept at the "
-                                "end of that Outcome: move it if it belongs elsewhere")
+            if after[0].kind == Kind.HEADING:
+                warn(after[0].line, f"the heading '{after[0].text}' and the text under it are "
+                                    f"kept inside the Outcome of '{part.heading.text}': if it "
+                                    "is an example of its own, start its heading with 'Example "
+                                    "of effectiveness:' and import again")
+            else:
+                warn(after[0].line, f"text after the Outcome of '{part.heading.text}' is kept "
+                                    "at the end of that Outcome: move it if it belongs "
+                                    "elsewhere")
 
 
 def _publishes(site: SiteFile, language: str) -> bool:
