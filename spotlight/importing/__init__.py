@@ -6,7 +6,8 @@ read the source -> parse (one parser per format) -> leave out what is not for re
 list and parts not for publication (``leave_out.py``) and its title page's other lines
 (``title_page.py``) are left out, with warnings; the mapper (``mapping.py``) turns the rest into
 file texts: the report file (``report_file.py``), the examples (``examples.py``) and what it
-adds to site.yml (``site_additions.py``); ``write.py`` is the only part that writes.
+adds to site.yml (``site_additions.py``); ``write.py`` is the only part that writes, and
+``previous.py`` records what each import wrote, so that ``--replace`` can replace it.
 
 Owns: the parsers of each format, the document model they share, and the mapping to content
 files.
@@ -22,6 +23,7 @@ from pathlib import Path
 from ..errors import Problem, SpotlightError, display_path
 from .document import Document, in_welsh
 from .mapping import map_document
+from .previous import prior_import, save_record
 from .site_file import SiteFile, starter_text
 from .write import write_plan
 
@@ -40,10 +42,19 @@ class ImportResult:
     written: tuple[Path, ...]
     site_created: bool
     warnings: tuple[Problem, ...]
+    replaced: tuple[str, ...] = ()  # with --replace: files of the earlier import written again
+    added: tuple[str, ...] = ()     # ... new files
+    removed: tuple[str, ...] = ()   # ... its examples the revised draft no longer has
+    kept: tuple[str, ...] = ()      # ... its examples another report lists too, kept as they are
+    unchecked: bool = False         # ... no record of the earlier import: edits not checked
 
 
-def import_source(source: Path, out: Path, slug: str | None = None) -> ImportResult:
-    """Import ``source`` into the content folder ``out`` (created, or added to)."""
+def import_source(source: Path, out: Path, slug: str | None = None,
+                  replace: bool = False) -> ImportResult:
+    """Import ``source`` into the content folder ``out`` (created, or added to).
+
+    With ``replace``, a report already there is replaced, with the examples its earlier
+    import wrote (see previous.py); nothing is written when anything is refused."""
     document = parse_source(source)
     site_path = out / "site.yml"
     existing = _existing(out)
@@ -55,10 +66,18 @@ def import_source(source: Path, out: Path, slug: str | None = None) -> ImportRes
         if in_welsh(document):  # a new site for a spotlight in Welsh is in Welsh
             starter = starter.replace("\nlanguage: en-GB\n", "\nlanguage: cy\n", 1)
         site = SiteFile.parse(starter, "starter site.yml")
-    plan = map_document(document, site, existing, slug)
-    written = write_plan(out, plan.files)
+    plan = map_document(document, site, existing, slug,
+                        (lambda report: prior_import(out, existing, report)) if replace else None)
+    prior = plan.prior
+    removed = sorted(prior.replaceable - set(plan.files)) if prior is not None else []
+    written = write_plan(out, plan.files, removed)
+    save_record(out, plan.report, document.source, plan.files)
+    new = sorted(p for p in plan.files if p != "site.yml")
+    replaced = [p for p in new if p in existing] if prior is not None else []
     return ImportResult(out / "reports" / f"{plan.report}.yml", plan.examples, plan.sections,
-                        tuple(written), created, plan.warnings)
+                        tuple(written), created, plan.warnings, tuple(replaced),
+                        tuple(p for p in new if p not in existing) if prior else (),
+                        tuple(removed), plan.kept, prior is not None and not prior.recorded)
 
 
 def parse_source(source: Path) -> Document:

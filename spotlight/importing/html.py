@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from .dates import publication_date
 from .document import BACK_TO_TOP, Block, Document, Kind, Span, is_navigation, strip_spans
 from .tables import TableBuilder
+from .typed_lists import typed_lists
 
 _SKIP = {"script", "style", "noscript", "template", "nav", "svg", "button", "form", "select",
          "head", "iframe", "object", "canvas", "audio", "video"}
@@ -274,4 +275,4 @@ def parse_html(text: str, source: str) -> Document:
     if left:
         skipped.append((left[0].block.line, f"{len(left)} block(s) of page header, footer or "
                                             "navigation outside the main content left out"))
-    return Document(source, tuple(f.block for f in keep), tuple(sorted(skipped)))
+    return Document(source, tuple(typed_lists([f.block for f in keep])), tuple(sorted(skipped)))

@@ -7,7 +7,8 @@ site_additions.py, each example by examples.py. Nothing here touches the disk: t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -20,6 +21,7 @@ from .examples import ExampleContext, example_file, slugify, unique
 from .leave_out import leave_out
 from .markdown_writer import WIDTH, Inline, blocks_markdown
 from .outline import Outline, Part, normalise, outline, role_of
+from .previous import Prior
 from .report_file import dates_of, report_slug, report_yaml, take_published, without_published
 from .report_parts import ReportParts, standards_entries, summary_parts
 from .site_additions import add_abbreviations, find_region, mark_no_outcomes, region_yaml, theme_of
@@ -42,11 +44,18 @@ class Plan:
     examples: int
     sections: int
     warnings: tuple[Problem, ...]
+    prior: Prior | None = None  # with --replace: what the earlier import of the report wrote
+    kept: tuple[str, ...] = field(default=())  # examples shared with another report, kept
 
 
 def map_document(document: Document, site: SiteFile, existing: frozenset[str],
-                 slug: str | None = None) -> Plan:
-    """Map a parsed document onto content files for the content folder ``existing`` lists."""
+                 slug: str | None = None,
+                 replace: Callable[[str], Prior] | None = None) -> Plan:
+    """Map a parsed document onto content files for the content folder ``existing`` lists.
+
+    With ``replace`` (``import --replace``), a report of the same slug is replaced: given the
+    slug, it says what the earlier import wrote (see previous.py); those examples' names are
+    free again, and an example shared with another report is kept, not written again."""
     warnings: list[Problem] = []
 
     def warn(line: int, message: str) -> None:
@@ -85,8 +94,12 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
         elif section.role == "introduction":
             parts.introduction += without_published(section.blocks, parts)
     fieldwork = parts.fieldwork or date_range(" ".join(b.text for b in document.blocks))
-    report = report_slug(slug, region, fieldwork, parts.published, document.source, existing)
-    taken = {PurePosixPath(p).stem for p in existing if p.startswith("examples/")}
+    report = report_slug(slug, region, fieldwork, parts.published, document.source, existing,
+                         replace is not None)
+    prior = replace(report) if replace is not None else None
+    taken = {PurePosixPath(p).stem for p in existing if p.startswith("examples/")
+             and (prior is None or p not in prior.replaceable)}
+    kept: list[str] = []
     themes_used: set[str] = set()
     context = ExampleContext(report, region, PurePosixPath(document.source).name, inline, warn,
                              _names(site.items("sentence_types")),
@@ -110,6 +123,10 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
         sections_yaml.append(f"  - practice_theme: {y.scalar(theme)}{heading}\n" +
                              y.markdown("intro", intro, 4))
         for order, part in enumerate(section.examples, start=1):
+            if prior is not None and slugify(part.heading.text) in prior.shared:
+                kept.append(f"examples/{slugify(part.heading.text)}.md")  # another report's too
+                count += 1
+                continue
             example = unique(slugify(part.heading.text), taken)
             files[f"examples/{example}.md"] = example_file(part, example, theme, order, context)
             count += 1
@@ -127,7 +144,7 @@ def map_document(document: Document, site: SiteFile, existing: frozenset[str],
                                                  language)
     add_abbreviations(document, site, warn)
     files["site.yml"] = site.render()
-    return Plan(files, report, count, len(sections_yaml), tuple(warnings))
+    return Plan(files, report, count, len(sections_yaml), tuple(warnings), prior, tuple(kept))
 
 
 def _title(shape: Outline, document: Document, warn: Warn) -> str:
@@ -157,8 +174,15 @@ def _after_outcome(part: Part, warn: Warn) -> None:
         outcome = part.blocks[kinds.index(Kind.OUTCOME)]
         after = part.blocks[kinds.index(Kind.OUTCOME) + 1:]
         if outcome.text and after:
-            warn(after[0].line, f"text after the Outcome of '{part.heading.text}' is kept at the "
-                                "end of that Outcome: move it if it belongs elsewhere")
+            if after[0].kind == Kind.HEADING:
+                warn(after[0].line, f"the heading '{after[0].text}' and the text under it are "
+                                    f"kept inside the Outcome of '{part.heading.text}': if it "
+                                    "is an example of its own, start its heading with 'Example "
+                                    "of effectiveness:' and import again")
+            else:
+                warn(after[0].line, f"text after the Outcome of '{part.heading.text}' is kept "
+                                    "at the end of that Outcome: move it if it belongs "
+                                    "elsewhere")
 
 
 def _publishes(site: SiteFile, language: str) -> bool:

@@ -83,9 +83,16 @@ def outline(document: Document, known: Callable[[str], bool],
     sections = [Section(None, "introduction")]
     references: dict[int, Block] = {}
     example: Part | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         section = sections[-1]
-        if block.kind == Kind.HEADING and _starts_section(block, top, example, known):
+        if example is not None and _unlabelled_example(example, blocks, index):
+            warn(block.line, f"heading '{block.text}' after the Outcome of "
+                             f"'{example.heading.text}' tells a case with its own Outcome: it "
+                             "is imported as an example of its own; if it is not one, move its "
+                             "text into the example before")
+            example = Part(replace(block, kind=Kind.EXAMPLE))
+            section.examples.append(example)
+        elif block.kind == Kind.HEADING and _starts_section(block, top, example, known):
             role = role_of(block.text)
             if role == "introduction" and len(sections) == 1:
                 section.heading = block
@@ -166,3 +173,20 @@ def _starts_section(block: Block, top: int | None, example: Part | None,
     if block.level == 0:
         return known(block.text) or (top is None and example is None)
     return top is not None and block.level <= top
+
+
+def _unlabelled_example(example: Part, blocks: list[Block], index: int) -> bool:
+    """Whether the heading at ``index``, without the "Example of effectiveness:" label, starts
+    an example: it follows an example's Outcome, at the example heading's level, and the text
+    under it has an Outcome of its own."""
+    block = blocks[index]
+    if block.kind != Kind.HEADING or block.level == 0 or example.heading.level not in (
+            0, block.level) or not any(b.kind == Kind.OUTCOME for b in example.blocks):
+        return False
+    for later in blocks[index + 1:]:
+        if later.kind == Kind.OUTCOME:
+            return True
+        if later.kind in (Kind.EXAMPLE,) or (later.kind == Kind.HEADING and
+                                             0 < later.level <= block.level):
+            return False
+    return False

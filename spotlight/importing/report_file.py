@@ -50,18 +50,23 @@ def without_published(blocks: list[Block], parts: ReportParts) -> list[Block]:
 
 
 def report_slug(slug: str | None, region: str, fieldwork: tuple[dt.date, dt.date] | None,
-                published: dt.date | None, source: str, existing: frozenset[str]) -> str:
+                published: dt.date | None, source: str, existing: frozenset[str],
+                replace: bool = False) -> str:
     """The report's slug: ``slug`` as given, else the region and the year of its fieldwork
-    (or publication), else the source's name; refused if malformed or already taken."""
+    (or publication), else the source's name; refused if malformed, or already taken unless
+    ``replace`` (``import --replace``) says to replace it."""
     last = fieldwork[1] if fieldwork else published
     year = last.year if last else None
     chosen = slug or (f"{region}-{year}" if year else slugify(PurePosixPath(source).stem))
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", chosen):
         raise SpotlightError([Problem(chosen, None, "the report slug must be lower-case "
                                       "letters, digits and hyphens")])
-    if f"reports/{chosen}.yml" in existing:
-        raise SpotlightError([Problem(f"reports/{chosen}.yml", None, "already exists: choose "
-                                      "another report slug with --slug, or remove the file")])
+    if f"reports/{chosen}.yml" in existing and not replace:
+        raise SpotlightError([Problem(f"reports/{chosen}.yml", None, "already exists: to "
+                                      "import a revised draft of this report, import again "
+                                      "with --replace (it replaces the report and the examples "
+                                      "its last import wrote); to import another report, "
+                                      "choose its slug with --slug")])
     return chosen
 
 

@@ -135,9 +135,12 @@ def add_abbreviations(document: Document, site: SiteFile, warn: Warn) -> None:
     have = set(glossary) if isinstance(glossary, dict) else set()
     known = site.data.get("known_abbreviations")
     have |= {str(k) for k in known} if isinstance(known, list) else set()
+    # the commented draft an earlier import left, still to complete ("# PSR: ?")
+    drafted = set(re.findall(r"(?m)^[ \t]*#[ \t]*([A-Z][A-Za-z]+):[ \t]*\?[ \t]*$", site.text))
     spelled = {k: v for k, v in abbreviations.definitions("\n".join(texts)).items()
                if k not in have}
-    draft = [a for a in abbreviations.used(texts) if a not in have and a not in spelled]
+    draft = [a for a in abbreviations.used(texts)
+             if a not in have and a not in spelled and a not in drafted]
     if not spelled and not draft:
         return
     site.add_glossary(abbreviations.glossary_lines(spelled, draft,

@@ -9,8 +9,10 @@ from pathlib import Path, PurePosixPath
 from ..errors import Problem, SpotlightError, display_path
 
 
-def write_plan(out: Path, files: dict[str, str]) -> list[Path]:
-    """Write ``files`` (relative path -> text) under ``out``; return the paths written.
+def write_plan(out: Path, files: dict[str, str], remove: list[str] | None = None
+               ) -> list[Path]:
+    """Write ``files`` (relative path -> text) under ``out``, then delete the files
+    ``remove`` names (what ``import --replace`` no longer has); return the paths written.
 
     Each file is written to a temporary file beside it and renamed into place, so an
     interrupted import never leaves a half-written file.
@@ -34,6 +36,8 @@ def write_plan(out: Path, files: dict[str, str]) -> list[Path]:
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
             written.append(target)
+        for relative in remove or ():
+            out.joinpath(*PurePosixPath(relative).parts).unlink(missing_ok=True)
     except OSError as error:
         raise SpotlightError([Problem(display_path(out), None, "cannot write the content "
                                       f"folder: {error.strerror or error}")]) from None
