@@ -20,6 +20,7 @@ import yaml
 
 from .conftest import SAMPLE, overlay, run
 from .pdf_content import content_texts
+from .welsh_fixtures import WELSH_REPORT, welsh_example
 
 VOID = {"meta", "link", "img", "br", "hr", "input", "source", "col", "area", "base", "wbr"}
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -151,35 +152,13 @@ def _english_reports(folder: Path) -> str:
                     if "language: cy" not in p.read_text(encoding="utf-8"))
 
 
-WELSH_REPORT = """title: Sbotolau Prawf y Gogledd
-language: cy
-translation_of: north-2025
-region: north
-fieldwork:
-  start: 2025-01-06
-  end: 2025-02-14
-published: 2025-06-01
-introduction: |
-  Y cyflwyniad.
-"""
 
-WELSH_EXAMPLE = """---
-title: Achos cyntaf
-language: cy
-translation_of: first-case
-reports: [north-2025-cy]
-practice_theme: court-work
-region: north
-pdu: north-city
-standards: ["2.1"]
-sentence_type: community-order
----
-Cwblhaodd Ann ei gorchymyn yn gynnar, gyda chymorth ei PP.
+WELSH_EXAMPLE = welsh_example("""Cwblhaodd Ann ei gorchymyn yn gynnar, gyda chymorth ei PP.
 
 ## Canlyniad
 
 Cwblhaodd Ann ei gorchymyn.
-"""
+""")
 
 
 @pytest.mark.parametrize("words", ["", "cy:\n  title: Sbotoleuadau Prawf\n  practice_themes:\n"

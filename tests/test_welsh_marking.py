@@ -10,6 +10,7 @@ import pikepdf
 
 from .conftest import REPO, overlay, run
 from .html_helpers import Page
+from .welsh_fixtures import WELSH_REPORT, welsh_example
 
 WELSH_WORDS = """languages: [en, cy]
 translations: warning
@@ -20,31 +21,9 @@ cy:
       title: Gwaith llys
 """
 
-WELSH_REPORT = """title: Sbotolau Prawf Gogledd
-language: cy
-translation_of: north-2025
-region: north
-fieldwork:
-  start: 2025-01-06
-  end: 2025-02-14
-published: 2025-06-01
-introduction: |
-  Y cyflwyniad.
-"""
 
 #: A Welsh example whose body has no paragraph before its outcome: a heading and a table.
-WELSH_EXAMPLE = """---
-title: Achos cyntaf
-language: cy
-translation_of: first-case
-reports: [north-2025-cy]
-practice_theme: court-work
-region: north
-pdu: north-city
-standards: ["2.1"]
-sentence_type: community-order
----
-## Cefndir
+WELSH_EXAMPLE = welsh_example("""## Cefndir
 
 | Cam | Pryd |
 | --- | ---- |
@@ -53,7 +32,7 @@ sentence_type: community-order
 ## Canlyniad
 
 Cwblhaodd Ann ei gorchymyn.
-"""
+""")
 
 
 def _bilingual(site) -> Path:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import pytest
 
 from .conftest import overlay, run
 from .html_helpers import Page
+from .welsh_fixtures import WELSH_REPORT, welsh_example
 
 
 @pytest.fixture
@@ -66,35 +67,13 @@ def test_the_note_says_when_other_reports_would_need_a_translation_too(project: 
         "add the line 'translations: warning', so that the build only warns.\n")
 
 
-WELSH_REPORT = """title: Sbotolau Prawf y Gogledd
-language: cy
-translation_of: north-2025
-region: north
-fieldwork:
-  start: 2025-01-06
-  end: 2025-02-14
-published: 2025-06-01
-introduction: |
-  Y cyflwyniad.
-"""
 
-WELSH_EXAMPLE = """---
-title: Achos cyntaf
-language: cy
-translation_of: first-case
-reports: [north-2025-cy]
-practice_theme: court-work
-region: north
-pdu: north-city
-standards: ["2.1"]
-sentence_type: community-order
----
-Cwblhaodd Ann ei gorchymyn, gyda chymorth ei PP.
+WELSH_EXAMPLE = welsh_example("""Cwblhaodd Ann ei gorchymyn, gyda chymorth ei PP.
 
 ## Canlyniad
 
 Cwblhaodd Ann ei gorchymyn.
-"""
+""")
 
 #: Welsh for everything the Welsh report's pages show of the minimal site's site file.
 ALL_WELSH = """cy:
